@@ -1,0 +1,4 @@
+/**
+ * Charts of experiment results with XChart, written as PNG and SVG.
+ */
+package org.derivcheck.plot;
