@@ -1,0 +1,178 @@
+package org.derivcheck.cas;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+import org.matheclipse.core.eval.EvalEngine;
+import org.matheclipse.core.eval.exception.LimitException;
+import org.matheclipse.core.expression.F;
+import org.matheclipse.core.interfaces.IExpr;
+import org.matheclipse.core.interfaces.ISymbol;
+
+/**
+ * The computer-algebra service: one per process, shared by all checks. Every operation runs on a worker
+ * thread of its own engine under a wall-clock limit; a computation past its limit is asked to stop and
+ * abandoned, so a hanging input costs its limit and nothing more.
+ */
+public final class Cas implements AutoCloseable {
+    private static final long STACK_BYTES = 64L << 20;
+    private final ExecutorService workers;
+
+    private Cas() {
+        this.workers = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(null, r, "derivcheck-cas", STACK_BYTES);
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Starts the service; {@link #warmUp()} pays Symja's one-time start-up early. */
+    public static Cas start() {
+        return new Cas();
+    }
+
+    /** Loads Symja's built-ins (about a second, once per process). */
+    public void warmUp() {
+        run(() -> {
+            SymjaRuntime.warmUp();
+            return null;
+        }, 60_000);
+    }
+
+    /** Parses a relation chain, e.g. {@code a = b <= c}, in the derivation's names. */
+    public static List<Link> parseChain(String text, SymbolTable table) {
+        List<Link> out = new ArrayList<>();
+        for (SyntaxParser.Link l : SyntaxParser.parseChain(text)) {
+            out.add(new Link(l.relation(), new Expr(new Resolver(table).resolve(l.expr()), table), l.column()));
+        }
+        return out;
+    }
+
+    /** One expression of a chain and the relation ("", "=", "<=", "<", ">=", ">") to the one before. */
+    public record Link(String relation, Expr expr, int column) {
+    }
+
+    /** Parses a single expression (no relation). */
+    public static Expr parse(String text, SymbolTable table) {
+        return new Expr(new Resolver(table).resolveSingle(text), table);
+    }
+
+    /**
+     * Evaluates derivatives, gradients, matrix algebra and expectations (in closed form where the table of
+     * moments has them; otherwise the expectation stays, for Monte Carlo).
+     */
+    public Expr reduce(Expr e, long millis) {
+        return new Expr(run(() -> Reducer.reduce(e.ast, SymjaRuntime.engine()), millis), e.table);
+    }
+
+    /**
+     * Tries to prove {@code e == 0} for a scalar: Simplify, then (only when every symbol is positive) the
+     * power and log rules for positive reals. Empty when the CAS finished without reaching 0.
+     */
+    public Optional<String> provesZero(Expr e, long millis) {
+        return run(() -> Simplification.provesZero(e.ast, e.table, SymjaRuntime.engine()), millis);
+    }
+
+    /** Simplifies an expression (for display and for diagnoses). */
+    public Expr simplify(Expr e, long millis) {
+        return new Expr(run(() -> SymjaRuntime.engine().evaluate(F.Simplify(e.ast)), millis), e.table);
+    }
+
+    /** Compiles a scalar for fast double evaluation. */
+    public static NumericFunction compile(Expr scalar) {
+        return NumericCompiler.compile(scalar.ast, scalar.table);
+    }
+
+    /** True when every expectation in it appears linearly, so Monte Carlo averages estimate it without bias. */
+    public static boolean expectationsLinear(Expr e) {
+        return NumericCompiler.linearInExpectations(e.ast);
+    }
+
+    /**
+     * Evaluates a scalar at a point with Symja's arbitrary-precision numbers (30 digits where the
+     * functions support it); an independent second evaluation of a counterexample.
+     */
+    public double highPrecision(Expr scalar, java.util.Map<String, Double> point, long millis) {
+        return run(() -> {
+            java.util.Map<IExpr, IExpr> subst = new java.util.IdentityHashMap<>();
+            for (var en : point.entrySet()) {
+                Optional<ISymbol> s = scalar.table.symbol(en.getKey());
+                if (s.isPresent()) {
+                    subst.put(s.get(), exact(en.getValue()));
+                }
+            }
+            IExpr at = Resolver.substitute(scalar.ast, subst);
+            IExpr r = SymjaRuntime.engine().evaluate(F.N(at, F.ZZ(30)));
+            try {
+                return r.evalf();
+            } catch (RuntimeException ex) {
+                return Double.NaN;
+            }
+        }, millis);
+    }
+
+    private static IExpr exact(double v) {
+        java.math.BigDecimal d = new java.math.BigDecimal(v);
+        if (d.scale() <= 0) {
+            return F.ZZ(d.toBigIntegerExact());
+        }
+        return F.QQ(F.ZZ(d.unscaledValue()), F.ZZ(java.math.BigInteger.TEN.pow(d.scale())));
+    }
+
+    <T> T run(Callable<T> task, long millis) {
+        AtomicReference<EvalEngine> engine = new AtomicReference<>();
+        Future<T> f = workers.submit(() -> {
+            EvalEngine e = SymjaRuntime.engine();
+            engine.set(e);
+            e.setTimeConstrainedMillis(millis);
+            try {
+                return task.call();
+            } finally {
+                e.setTimeConstrainedMillis(-1);
+            }
+        });
+        try {
+            return f.get(millis, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            EvalEngine en = engine.get();
+            if (en != null) {
+                en.stopRequest();
+            }
+            f.cancel(true);
+            throw new CasException(CasException.Kind.TIMEOUT, "the CAS did not finish within " + millis + " ms");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            f.cancel(true);
+            throw new CasException(CasException.Kind.TIMEOUT, "interrupted");
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof CasException ce) {
+                throw ce;
+            }
+            if (c instanceof LimitException) {
+                throw new CasException(CasException.Kind.LIMIT, "the CAS hit a size limit: " + c.getMessage());
+            }
+            if (c instanceof org.matheclipse.core.eval.exception.TimeoutException) {
+                throw new CasException(CasException.Kind.TIMEOUT, "the CAS did not finish within " + millis + " ms");
+            }
+            if (c instanceof StackOverflowError || c instanceof OutOfMemoryError) {
+                throw new CasException(CasException.Kind.LIMIT, "the CAS ran out of " + (c instanceof StackOverflowError
+                        ? "stack" : "memory") + " on this expression");
+            }
+            throw new CasException(CasException.Kind.ERROR, "the CAS failed: " + c);
+        }
+    }
+
+    @Override
+    public void close() {
+        workers.shutdownNow();
+    }
+}

@@ -1,0 +1,304 @@
+package org.derivcheck.cas;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.matheclipse.core.expression.F;
+import org.matheclipse.core.expression.S;
+import org.matheclipse.core.interfaces.IAST;
+import org.matheclipse.core.interfaces.IASTAppendable;
+import org.matheclipse.core.interfaces.IExpr;
+import org.matheclipse.core.interfaces.ISymbol;
+
+/**
+ * An immutable expression handle. Scalars, vectors ({a, b}) and matrices ({{a, b}, {c, d}}) are all
+ * expressions; {@link #shape()} tells which. Printing uses the derivation's own names.
+ */
+public final class Expr {
+    final IExpr ast;
+    final SymbolTable table;
+
+    Expr(IExpr ast, SymbolTable table) {
+        this.ast = ast;
+        this.table = table;
+    }
+
+    /** [] for a scalar, [n] for a vector, [n, m] for a matrix. */
+    public int[] shape() {
+        if (!ast.isList()) {
+            return new int[0];
+        }
+        int n = ast.argSize();
+        if (n > 0 && ast.first().isList()) {
+            int m = ast.first().argSize();
+            for (IExpr row : (IAST) ast) {
+                if (!row.isList() || row.argSize() != m) {
+                    return new int[] {n};
+                }
+            }
+            return new int[] {n, m};
+        }
+        return new int[] {n};
+    }
+
+    public boolean isScalar() {
+        return !ast.isList();
+    }
+
+    /** The i-th element (0-based) of a vector or the i-th row of a matrix. */
+    public Expr part(int i) {
+        return new Expr(ast.getAt(i + 1), table);
+    }
+
+    /** Number of elements of a list (0 for a scalar). */
+    public int length() {
+        return ast.isList() ? ast.argSize() : 0;
+    }
+
+    /** All scalar entries with their positions, in row-major order. */
+    public List<Entry> entries() {
+        List<Entry> out = new ArrayList<>();
+        collect(ast, new ArrayList<>(), out);
+        return out;
+    }
+
+    /** One scalar entry of a vector or matrix; index is 0-based, empty for a scalar. */
+    public record Entry(List<Integer> index, Expr value) {
+        /** 1-based, as a student reads it: "component 3" or "entry (1, 2)". */
+        public String label() {
+            if (index.isEmpty()) {
+                return "";
+            }
+            if (index.size() == 1) {
+                return "component " + (index.get(0) + 1);
+            }
+            List<String> s = new ArrayList<>();
+            for (int i : index) {
+                s.add(String.valueOf(i + 1));
+            }
+            return "entry (" + String.join(", ", s) + ")";
+        }
+    }
+
+    private void collect(IExpr e, List<Integer> idx, List<Entry> out) {
+        if (e.isList()) {
+            for (int i = 1; i <= e.argSize(); i++) {
+                idx.add(i - 1);
+                collect(e.getAt(i), idx, out);
+                idx.remove(idx.size() - 1);
+            }
+        } else {
+            out.add(new Entry(List.copyOf(idx), new Expr(e, table)));
+        }
+    }
+
+    /** The additive terms of a scalar as written (one term when it is not a sum). */
+    public List<Expr> terms() {
+        List<Expr> out = new ArrayList<>();
+        if (ast.isPlus()) {
+            for (IExpr t : (IAST) ast) {
+                out.add(new Expr(t, table));
+            }
+        } else {
+            out.add(this);
+        }
+        return out;
+    }
+
+    /** The sum of the terms, with those at the given indices negated. */
+    public Expr negateTerms(Set<Integer> indices) {
+        List<IExpr> ts = new ArrayList<>();
+        List<Expr> terms = terms();
+        for (int i = 0; i < terms.size(); i++) {
+            ts.add(indices.contains(i) ? F.Negate(terms.get(i).ast) : terms.get(i).ast);
+        }
+        return new Expr(F.Plus(ts.toArray(new IExpr[0])), table);
+    }
+
+    /** The sum of the terms without the one at index i. */
+    public Expr dropTerm(int i) {
+        List<IExpr> ts = new ArrayList<>();
+        List<Expr> terms = terms();
+        for (int k = 0; k < terms.size(); k++) {
+            if (k != i) {
+                ts.add(terms.get(k).ast);
+            }
+        }
+        return new Expr(ts.isEmpty() ? F.C0 : F.Plus(ts.toArray(new IExpr[0])), table);
+    }
+
+    public Expr plus(Expr o) {
+        return new Expr(F.Plus(ast, o.ast), table);
+    }
+
+    public Expr minus(Expr o) {
+        return new Expr(F.Subtract(ast, o.ast), table);
+    }
+
+    public Expr times(Expr o) {
+        return new Expr(F.Times(ast, o.ast), table);
+    }
+
+    public Expr negate() {
+        return new Expr(F.Negate(ast), table);
+    }
+
+    /** This expression times the rational p/q. */
+    public Expr scale(long p, long q) {
+        return new Expr(F.Times(F.QQ(p, q), ast), table);
+    }
+
+    /** A copy with the entry at the given index (as from {@link #entries()}) replaced. */
+    public Expr withEntry(List<Integer> index, Expr value) {
+        return new Expr(replaceAt(ast, index, 0, value.ast), table);
+    }
+
+    private static IExpr replaceAt(IExpr e, List<Integer> index, int depth, IExpr value) {
+        if (depth == index.size()) {
+            return value;
+        }
+        IASTAppendable copy = F.ListAlloc(e.argSize());
+        for (int i = 1; i <= e.argSize(); i++) {
+            copy.append(i - 1 == index.get(depth) ? replaceAt(e.getAt(i), index, depth + 1, value) : e.getAt(i));
+        }
+        return copy;
+    }
+
+    /** A repair of the kind "wrong function": every call of one function replaced by another. */
+    public enum FunctionSwap {
+        DIGAMMA_TO_TRIGAMMA("digamma (psi)", "trigamma (psi1)"),
+        TRIGAMMA_TO_DIGAMMA("trigamma (psi1)", "digamma (psi)"),
+        LOG_TO_LOGGAMMA("log", "log-gamma"),
+        LOGGAMMA_TO_LOG("log-gamma", "log"),
+        GAMMA_TO_LOGGAMMA("Gamma", "log-gamma"),
+        LOGGAMMA_TO_GAMMA("log-gamma", "Gamma"),
+        EXP_TO_LOG("exp", "log"),
+        LOG_TO_EXP("log", "exp");
+
+        public final String from;
+        public final String to;
+
+        FunctionSwap(String from, String to) {
+            this.from = from;
+            this.to = to;
+        }
+    }
+
+    /** This expression with the swap applied everywhere; empty when the function does not occur. */
+    public java.util.Optional<Expr> swapFunction(FunctionSwap swap) {
+        IExpr r = ast.replaceAll(e -> {
+            if (!e.isAST()) {
+                return F.NIL;
+            }
+            IExpr h = e.head();
+            switch (swap) {
+                case DIGAMMA_TO_TRIGAMMA:
+                    return h == S.PolyGamma && e.first().isZero() ? F.PolyGamma(F.C1, e.second()) : F.NIL;
+                case TRIGAMMA_TO_DIGAMMA:
+                    return h == S.PolyGamma && e.first().isOne() ? F.PolyGamma(F.C0, e.second()) : F.NIL;
+                case LOG_TO_LOGGAMMA:
+                    return h == S.Log && e.argSize() == 1 ? F.LogGamma(e.first()) : F.NIL;
+                case LOGGAMMA_TO_LOG:
+                    return h == S.LogGamma ? F.Log(e.first()) : F.NIL;
+                case GAMMA_TO_LOGGAMMA:
+                    return h == S.Gamma && e.argSize() == 1 ? F.LogGamma(e.first()) : F.NIL;
+                case LOGGAMMA_TO_GAMMA:
+                    return h == S.LogGamma ? F.Gamma(e.first()) : F.NIL;
+                case EXP_TO_LOG:
+                    return h == S.Exp || (e.isPower() && e.base() == S.E) ? F.Log(e.isPower() ? e.exponent() : e.first()) : F.NIL;
+                case LOG_TO_EXP:
+                    return h == S.Log && e.argSize() == 1 ? F.Exp(e.first()) : F.NIL;
+                default:
+                    return F.NIL;
+            }
+        });
+        return r.isPresent() ? java.util.Optional.of(new Expr(r, table)) : java.util.Optional.empty();
+    }
+
+    /** Swaps two declared symbols everywhere. */
+    public Expr swapSymbols(String a, String b) {
+        ISymbol sa = table.symbol(a).orElseThrow();
+        ISymbol sb = table.symbol(b).orElseThrow();
+        Map<IExpr, IExpr> m = new IdentityHashMap<>();
+        m.put(sa, sb);
+        m.put(sb, sa);
+        return new Expr(Resolver.substitute(ast, m), table);
+    }
+
+    /** The arguments of each function call with two arguments swapped, one candidate per call. */
+    public List<Expr> swappedArguments() {
+        List<Expr> out = new ArrayList<>();
+        List<IExpr> calls = new ArrayList<>();
+        collectCalls(ast, calls);
+        for (IExpr call : calls) {
+            IAST c = (IAST) call;
+            IAST swapped = F.binaryAST2(c.head(), c.arg2(), c.arg1());
+            IExpr r = ast.replaceAll(e -> e == call ? swapped : F.NIL);
+            if (r.isPresent()) {
+                out.add(new Expr(r, table));
+            }
+        }
+        return out;
+    }
+
+    private static void collectCalls(IExpr e, List<IExpr> out) {
+        if (!e.isAST()) {
+            return;
+        }
+        IAST a = (IAST) e;
+        if (a.argSize() == 2 && !a.isPlus() && !a.isTimes() && !a.isPower() && !a.isList() && !a.arg1().equals(a.arg2())
+                && a.head() != S.PolyGamma) {
+            out.add(a);
+        }
+        if (a.isPower() && !a.exponent().isNumber()) {
+            out.add(a);
+        }
+        for (IExpr x : a) {
+            collectCalls(x, out);
+        }
+    }
+
+    /** Names of the declared symbols this expression mentions. */
+    public Set<String> symbols() {
+        Set<String> out = new LinkedHashSet<>();
+        for (var e : table.symbolMap().entrySet()) {
+            if (!ast.isFree(e.getValue(), true)) {
+                out.add(e.getKey());
+            }
+        }
+        return Collections.unmodifiableSet(out);
+    }
+
+    /** True when it still holds an expectation that was not reduced to a closed form. */
+    public boolean hasExpectation() {
+        return !ast.isFree(x -> x == Ops.EXPECTATION, true);
+    }
+
+    /** Size of the expression tree. */
+    public long size() {
+        return ast.leafCount();
+    }
+
+    public String tex() {
+        return new Printer(table, true).print(ast);
+    }
+
+    @Override
+    public String toString() {
+        return new Printer(table, false).print(ast);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Expr e && e.ast.equals(ast);
+    }
+
+    @Override
+    public int hashCode() {
+        return ast.hashCode();
+    }
+}

@@ -1,0 +1,162 @@
+package org.derivcheck.cas;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.matheclipse.core.eval.EvalEngine;
+import org.matheclipse.core.expression.F;
+import org.matheclipse.core.expression.S;
+import org.matheclipse.core.interfaces.IAST;
+import org.matheclipse.core.interfaces.IExpr;
+import org.matheclipse.core.interfaces.ISymbol;
+
+/**
+ * Closed-form expectations from a table of known moments, used instead of definite integrals (which
+ * Symja 3.0.0 leaves unevaluated). The body is expanded into terms; each term must be a coefficient
+ * free of the random variable times a monomial the table knows:
+ * <ul>
+ *   <li>x ~ Normal(m, v) (v the variance): E[x^k] = sum_i C(k, 2i) m^(k-2i) v^i (2i-1)!!, k = 0, 1, 2, ...</li>
+ *   <li>x ~ Gamma(a, b) (b the rate): E[x^k log(x)^j] = d^j/ds^j [Gamma(a+s) / (Gamma(a) b^s)] at s = k,
+ *       for any k > -a and j = 0, 1, 2, ... (so E[x] = a/b, E[log x] = psi(a) - log b, E[1/x] = b/(a-1))</li>
+ *   <li>x ~ Exponential(r) = Gamma(1, r); x ~ Bernoulli(p): E[f(x)] = p f(1) + (1-p) f(0)</li>
+ *   <li>{mu, tau} ~ NormalGamma(m, l, a, b): tau ~ Gamma(a, b), mu | tau ~ Normal(m, 1/(l tau)), taken inner first</li>
+ * </ul>
+ * Anything else (log of a sum, exp of x, ...) is left for Monte Carlo. Each entry is confirmed by Monte
+ * Carlo in MomentsTest.
+ */
+final class Moments {
+    private Moments() {
+    }
+
+    static Optional<IExpr> expect(IExpr body, IAST dist, EvalEngine engine) {
+        IAST vars = (IAST) dist.arg1();
+        IAST fam = (IAST) dist.arg2();
+        IExpr h = fam.head();
+        if (h == Ops.NORMAL) {
+            return normal(body, (ISymbol) vars.arg1(), fam.arg1(), fam.arg2(), engine);
+        }
+        if (h == Ops.GAMMA) {
+            return gamma(body, (ISymbol) vars.arg1(), fam.arg1(), fam.arg2(), engine);
+        }
+        if (h == Ops.EXPONENTIAL) {
+            return gamma(body, (ISymbol) vars.arg1(), F.C1, fam.arg1(), engine);
+        }
+        if (h == Ops.BERNOULLI) {
+            ISymbol x = (ISymbol) vars.arg1();
+            IExpr p = fam.arg1();
+            IExpr at1 = Resolver.substitute(body, java.util.Map.of(x, F.C1));
+            IExpr at0 = Resolver.substitute(body, java.util.Map.of(x, F.C0));
+            return Optional.of(engine.evaluate(F.Plus(F.Times(p, at1), F.Times(F.Subtract(F.C1, p), at0))));
+        }
+        if (h == Ops.NORMAL_GAMMA) {
+            ISymbol mu = (ISymbol) vars.arg1();
+            ISymbol tau = (ISymbol) vars.arg2();
+            IExpr variance = F.Power(F.Times(fam.arg2(), tau), F.CN1);
+            Optional<IExpr> inner = normal(body, mu, fam.arg1(), variance, engine);
+            if (inner.isEmpty()) {
+                return Optional.empty();
+            }
+            return gamma(inner.get(), tau, fam.getAt(3), fam.getAt(4), engine);
+        }
+        return Optional.empty();
+    }
+
+    /** The terms of the fully expanded body. */
+    private static List<IExpr> terms(IExpr body, EvalEngine engine) {
+        IExpr ex = engine.evaluate(F.ExpandAll(body));
+        List<IExpr> out = new ArrayList<>();
+        if (ex.isPlus()) {
+            for (IExpr t : (IAST) ex) {
+                out.add(t);
+            }
+        } else {
+            out.add(ex);
+        }
+        return out;
+    }
+
+    /** A term split as coefficient * x^k * log(x)^j; empty when the term has x elsewhere. */
+    private record Monomial(IExpr coefficient, IExpr k, int j) {
+    }
+
+    private static Optional<Monomial> split(IExpr term, ISymbol x) {
+        List<IExpr> factors = new ArrayList<>();
+        if (term.isTimes()) {
+            for (IExpr f : (IAST) term) {
+                factors.add(f);
+            }
+        } else {
+            factors.add(term);
+        }
+        IExpr coefficient = F.C1;
+        IExpr k = F.C0;
+        int j = 0;
+        for (IExpr f : factors) {
+            if (f.isFree(x, true)) {
+                coefficient = F.Times(coefficient, f);
+            } else if (f == x) {
+                k = F.Plus(k, F.C1);
+            } else if (f.isPower() && f.base() == x && f.exponent().isFree(x, true)) {
+                k = F.Plus(k, f.exponent());
+            } else if (f.isAST(S.Log, 2) && f.first() == x) {
+                j += 1;
+            } else if (f.isPower() && f.base().isAST(S.Log, 2) && f.base().first() == x && f.exponent().isInteger()
+                    && f.exponent().toIntDefault() > 0 && f.exponent().toIntDefault() <= 8) {
+                j += f.exponent().toIntDefault();
+            } else {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(new Monomial(coefficient, k, j));
+    }
+
+    private static Optional<IExpr> normal(IExpr body, ISymbol x, IExpr m, IExpr v, EvalEngine engine) {
+        List<IExpr> parts = new ArrayList<>();
+        for (IExpr t : terms(body, engine)) {
+            Optional<Monomial> mono = split(t, x);
+            if (mono.isEmpty() || mono.get().j() != 0) {
+                return Optional.empty();
+            }
+            IExpr k = engine.evaluate(mono.get().k());
+            if (!k.isInteger() || k.toIntDefault() < 0 || k.toIntDefault() > 12) {
+                return Optional.empty();
+            }
+            parts.add(F.Times(mono.get().coefficient(), normalMoment(k.toIntDefault(), m, v)));
+        }
+        return Optional.of(engine.evaluate(F.ExpandAll(F.Plus(parts.toArray(new IExpr[0])))));
+    }
+
+    /** E[x^k] for x ~ Normal(m, v). */
+    static IExpr normalMoment(int k, IExpr m, IExpr v) {
+        List<IExpr> s = new ArrayList<>();
+        long doubleFactorial = 1; // (2i-1)!!
+        for (int i = 0; 2 * i <= k; i++) {
+            if (i > 0) {
+                doubleFactorial *= 2L * i - 1;
+            }
+            s.add(F.Times(F.Binomial(F.ZZ(k), F.ZZ(2L * i)), F.Power(m, F.ZZ(k - 2L * i)), F.Power(v, F.ZZ(i)),
+                    F.ZZ(doubleFactorial)));
+        }
+        return F.Plus(s.toArray(new IExpr[0]));
+    }
+
+    private static Optional<IExpr> gamma(IExpr body, ISymbol x, IExpr a, IExpr b, EvalEngine engine) {
+        List<IExpr> parts = new ArrayList<>();
+        ISymbol s = F.Dummy("s");
+        IExpr mgf = F.Divide(F.Gamma(F.Plus(a, s)), F.Times(F.Gamma(a), F.Power(b, s)));
+        for (IExpr t : terms(body, engine)) {
+            Optional<Monomial> mono = split(t, x);
+            if (mono.isEmpty()) {
+                return Optional.empty();
+            }
+            IExpr k = engine.evaluate(mono.get().k());
+            IExpr moment = mono.get().j() == 0 ? mgf : F.D(mgf, F.List(s, F.ZZ(mono.get().j())));
+            IExpr at = engine.evaluate(moment);
+            at = Resolver.substitute(at, java.util.Map.of(s, k));
+            parts.add(F.Times(mono.get().coefficient(), at));
+        }
+        IExpr sum = engine.evaluate(F.Plus(parts.toArray(new IExpr[0])));
+        // Gamma(a+k)/Gamma(a) to polynomials in a
+        return Optional.of(engine.evaluate(F.ExpandAll(F.FunctionExpand(sum))));
+    }
+}

@@ -1,0 +1,384 @@
+package org.derivcheck.cas;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.math3.random.RandomGenerator;
+import org.apache.commons.math3.special.Beta;
+import org.apache.commons.math3.special.Erf;
+import org.apache.commons.math3.special.Gamma;
+import org.apache.commons.math3.util.FastMath;
+import org.matheclipse.core.expression.S;
+import org.matheclipse.core.interfaces.IAST;
+import org.matheclipse.core.interfaces.IExpr;
+import org.matheclipse.core.interfaces.ISymbol;
+
+/**
+ * Compiles a reduced scalar expression into a tree of double operations (Commons Math special functions).
+ * A construct it cannot evaluate (an unevaluated derivative, a non-scalar) is reported as a
+ * {@link CasException} naming it.
+ */
+final class NumericCompiler {
+    private interface Node {
+        double eval(Frame f);
+    }
+
+    private static final class Frame {
+        final double[] slots;
+        final double[][] data;
+        final RandomGenerator rng;
+
+        Frame(int n, double[] values, double[][] data, RandomGenerator rng) {
+            this.slots = new double[n];
+            System.arraycopy(values, 0, slots, 0, values.length);
+            this.data = data;
+            this.rng = rng;
+        }
+    }
+
+    private final Map<ISymbol, Integer> slots = new IdentityHashMap<>();
+    private final Map<ISymbol, Integer> dataSlots = new IdentityHashMap<>();
+    private final List<String> scalarNames = new ArrayList<>();
+    private final List<String> dataNames = new ArrayList<>();
+    private int nslots;
+    private boolean random;
+
+    private NumericCompiler(SymbolTable table) {
+        for (SymbolTable.Declared d : table.declared()) {
+            ISymbol s = table.symbol(d.name()).orElseThrow();
+            if (d.indexed()) {
+                dataSlots.put(s, dataNames.size());
+                dataNames.add(d.name());
+            } else {
+                slots.put(s, scalarNames.size());
+                scalarNames.add(d.name());
+            }
+        }
+        nslots = scalarNames.size();
+    }
+
+    static NumericFunction compile(IExpr e, SymbolTable table) {
+        NumericCompiler c = new NumericCompiler(table);
+        Node root = c.node(e);
+        int n = c.nslots;
+        List<String> scalars = List.copyOf(c.scalarNames);
+        List<String> data = List.copyOf(c.dataNames);
+        boolean random = c.random;
+        return new NumericFunction() {
+            @Override
+            public List<String> scalars() {
+                return scalars;
+            }
+
+            @Override
+            public List<String> data() {
+                return data;
+            }
+
+            @Override
+            public boolean random() {
+                return random;
+            }
+
+            @Override
+            public double eval(double[] values, double[][] dataValues, RandomGenerator rng) {
+                return root.eval(new Frame(n, values, dataValues, rng));
+            }
+        };
+    }
+
+    /** True when expectations occur only in sums, lists and products with expectation-free factors. */
+    static boolean linearInExpectations(IExpr e) {
+        if (e.isFree(x -> x == Ops.EXPECTATION, true)) {
+            return true;
+        }
+        if (e.isAST() && e.head() == Ops.EXPECTATION) {
+            return true;
+        }
+        if (e.isPlus() || e.isList()) {
+            for (IExpr x : (IAST) e) {
+                if (!linearInExpectations(x)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (e.isTimes()) {
+            int random = 0;
+            for (IExpr x : (IAST) e) {
+                if (!x.isFree(y -> y == Ops.EXPECTATION, true)) {
+                    random++;
+                    if (!linearInExpectations(x)) {
+                        return false;
+                    }
+                }
+            }
+            return random <= 1;
+        }
+        return false;
+    }
+
+    private static CasException unsupported(String what) {
+        return new CasException(CasException.Kind.ERROR, "cannot evaluate numerically: " + what);
+    }
+
+    private Node node(IExpr e) {
+        if (e.isNumber()) {
+            if (!e.isReal()) {
+                throw unsupported("complex number " + e);
+            }
+            double v = e.evalf();
+            return f -> v;
+        }
+        if (e.isSymbol()) {
+            ISymbol s = (ISymbol) e;
+            Integer slot = slots.get(s);
+            if (slot != null) {
+                int i = slot;
+                return f -> f.slots[i];
+            }
+            if (s == S.Pi) {
+                return f -> Math.PI;
+            }
+            if (s == S.E) {
+                return f -> Math.E;
+            }
+            if (s == S.EulerGamma) {
+                return f -> 0.5772156649015329;
+            }
+            if (s == S.Infinity) {
+                return f -> Double.POSITIVE_INFINITY;
+            }
+            throw unsupported("the symbol " + s + " has no value");
+        }
+        if (!e.isAST()) {
+            throw unsupported(e.toString());
+        }
+        IAST a = (IAST) e;
+        IExpr h = a.head();
+        if (a.isList()) {
+            throw unsupported("a vector or matrix where a number is expected");
+        }
+        if (h == Ops.EXPECTATION) {
+            return expectation(a);
+        }
+        if (h instanceof ISymbol hs && dataSlots.containsKey(hs) && a.argSize() == 1) {
+            int d = dataSlots.get(hs);
+            Node idx = node(a.arg1());
+            return f -> {
+                double i = idx.eval(f);
+                int k = (int) Math.round(i) - 1;
+                if (k < 0 || k >= f.data[d].length || i != Math.rint(i)) {
+                    return Double.NaN;
+                }
+                return f.data[d][k];
+            };
+        }
+        if (a.isPlus()) {
+            Node[] ns = children(a);
+            return f -> {
+                double s = 0;
+                for (Node n : ns) {
+                    s += n.eval(f);
+                }
+                return s;
+            };
+        }
+        if (a.isTimes()) {
+            Node[] ns = children(a);
+            return f -> {
+                double s = 1;
+                for (Node n : ns) {
+                    s *= n.eval(f);
+                }
+                return s;
+            };
+        }
+        if (a.isPower()) {
+            Node b = node(a.base());
+            IExpr ex = a.exponent();
+            if (ex.isInteger()) {
+                int k = ex.toIntDefault();
+                return f -> FastMath.pow(b.eval(f), k);
+            }
+            if (ex.isFraction() && ex.equals(org.matheclipse.core.expression.F.C1D2)) {
+                return f -> Math.sqrt(b.eval(f));
+            }
+            Node x = node(ex);
+            return f -> Math.pow(b.eval(f), x.eval(f));
+        }
+        if ((h == S.Sum || h == S.Product) && a.argSize() == 2 && a.arg2().isList() && a.arg2().argSize() == 3) {
+            return sum(a, h == S.Sum);
+        }
+        if (a.argSize() == 1) {
+            Node x = node(a.arg1());
+            if (h == S.Log) {
+                return f -> Math.log(x.eval(f));
+            } else if (h == S.Exp) {
+                return f -> Math.exp(x.eval(f));
+            } else if (h == S.Sqrt) {
+                return f -> Math.sqrt(x.eval(f));
+            } else if (h == S.Abs) {
+                return f -> Math.abs(x.eval(f));
+            } else if (h == S.Sin) {
+                return f -> Math.sin(x.eval(f));
+            } else if (h == S.Cos) {
+                return f -> Math.cos(x.eval(f));
+            } else if (h == S.Tan) {
+                return f -> Math.tan(x.eval(f));
+            } else if (h == S.Sinh) {
+                return f -> Math.sinh(x.eval(f));
+            } else if (h == S.Cosh) {
+                return f -> Math.cosh(x.eval(f));
+            } else if (h == S.Tanh) {
+                return f -> Math.tanh(x.eval(f));
+            } else if (h == S.ArcTan) {
+                return f -> Math.atan(x.eval(f));
+            } else if (h == S.Erf) {
+                return f -> Erf.erf(x.eval(f));
+            } else if (h == S.Gamma) {
+                return f -> gammaFn(x.eval(f));
+            } else if (h == S.LogGamma) {
+                return f -> {
+                    double v = x.eval(f);
+                    return v > 0 ? Gamma.logGamma(v) : Double.NaN;
+                };
+            } else if (h == S.Factorial) {
+                return f -> gammaFn(x.eval(f) + 1);
+            }
+        }
+        if (a.argSize() == 2) {
+            Node x = node(a.arg1());
+            Node y = node(a.arg2());
+            if (h == S.PolyGamma && a.arg1().isInteger()) {
+                int n = a.arg1().toIntDefault();
+                if (n == 0) {
+                    return f -> {
+                        double v = y.eval(f);
+                        return v > 0 ? Gamma.digamma(v) : Double.NaN;
+                    };
+                }
+                if (n == 1) {
+                    return f -> {
+                        double v = y.eval(f);
+                        return v > 0 ? Gamma.trigamma(v) : Double.NaN;
+                    };
+                }
+                throw unsupported("PolyGamma of order " + n + " (only digamma and trigamma)");
+            } else if (h == S.Beta) {
+                return f -> Math.exp(Beta.logBeta(x.eval(f), y.eval(f)));
+            } else if (h == S.Binomial) {
+                return f -> {
+                    double n = x.eval(f);
+                    double k = y.eval(f);
+                    return gammaFn(n + 1) / (gammaFn(k + 1) * gammaFn(n - k + 1));
+                };
+            } else if (h == S.Pochhammer) {
+                return f -> gammaFn(x.eval(f) + y.eval(f)) / gammaFn(x.eval(f));
+            } else if (h == S.Max) {
+                return f -> Math.max(x.eval(f), y.eval(f));
+            } else if (h == S.Min) {
+                return f -> Math.min(x.eval(f), y.eval(f));
+            } else if (h == S.Log) {
+                return f -> Math.log(y.eval(f)) / Math.log(x.eval(f));
+            }
+        }
+        if (h == S.D || h == S.Derivative || (h.isAST() && h.head() == S.Derivative)) {
+            throw unsupported("a derivative the CAS could not evaluate: " + e);
+        }
+        throw unsupported("the function " + h);
+    }
+
+    private static double gammaFn(double v) {
+        if (v <= 0 && v == Math.rint(v)) {
+            return Double.NaN;
+        }
+        return Gamma.gamma(v);
+    }
+
+    private Node[] children(IAST a) {
+        Node[] ns = new Node[a.argSize()];
+        for (int i = 0; i < ns.length; i++) {
+            ns[i] = node(a.getAt(i + 1));
+        }
+        return ns;
+    }
+
+    private Node sum(IAST a, boolean isSum) {
+        IAST it = (IAST) a.arg2();
+        ISymbol idx = (ISymbol) it.arg1();
+        Node lo = node(it.arg2());
+        Node hi = node(it.arg3());
+        int slot = nslots++;
+        slots.put(idx, slot);
+        Node body = node(a.arg1());
+        return f -> {
+            double l = lo.eval(f);
+            double u = hi.eval(f);
+            if (l != Math.rint(l) || u != Math.rint(u) || u - l > 1_000_000) {
+                return Double.NaN;
+            }
+            double s = isSum ? 0 : 1;
+            for (long i = (long) l; i <= (long) u; i++) {
+                f.slots[slot] = i;
+                double v = body.eval(f);
+                s = isSum ? s + v : s * v;
+            }
+            return s;
+        };
+    }
+
+    private Node expectation(IAST a) {
+        random = true;
+        IAST dist = (IAST) a.arg2();
+        IAST vars = (IAST) dist.arg1();
+        IAST fam = (IAST) dist.arg2();
+        Node[] params = children(fam);
+        int[] vs = new int[vars.argSize()];
+        for (int i = 0; i < vs.length; i++) {
+            vs[i] = nslots++;
+            slots.put((ISymbol) vars.getAt(i + 1), vs[i]);
+        }
+        Node body = node(a.arg1());
+        IExpr h = fam.head();
+        Sampler sampler;
+        if (h == Ops.NORMAL) {
+            sampler = (f, p) -> f.slots[vs[0]] = p[0] + Math.sqrt(p[1]) * f.rng.nextGaussian();
+        } else if (h == Ops.GAMMA) {
+            sampler = (f, p) -> f.slots[vs[0]] = Samplers.gamma(f.rng, p[0]) / p[1];
+        } else if (h == Ops.EXPONENTIAL) {
+            sampler = (f, p) -> f.slots[vs[0]] = -Math.log1p(-f.rng.nextDouble()) / p[0];
+        } else if (h == Ops.BERNOULLI) {
+            sampler = (f, p) -> f.slots[vs[0]] = f.rng.nextDouble() < p[0] ? 1 : 0;
+        } else if (h == Ops.UNIFORM) {
+            sampler = (f, p) -> f.slots[vs[0]] = p[0] + (p[1] - p[0]) * f.rng.nextDouble();
+        } else if (h == Ops.NORMAL_GAMMA) {
+            sampler = (f, p) -> {
+                double tau = Samplers.gamma(f.rng, p[2]) / p[3];
+                f.slots[vs[1]] = tau;
+                f.slots[vs[0]] = p[0] + f.rng.nextGaussian() / Math.sqrt(p[1] * tau);
+            };
+        } else {
+            throw unsupported("the distribution " + h);
+        }
+        return f -> {
+            double[] p = new double[params.length];
+            for (int i = 0; i < p.length; i++) {
+                p[i] = params[i].eval(f);
+                if (Double.isNaN(p[i])) {
+                    return Double.NaN;
+                }
+            }
+            if (!Samplers.valid(h, p)) {
+                return Double.NaN;
+            }
+            sampler.draw(f, p);
+            return body.eval(f);
+        };
+    }
+
+    private interface Sampler {
+        void draw(Frame f, double[] params);
+    }
+}

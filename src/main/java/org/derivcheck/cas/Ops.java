@@ -1,0 +1,42 @@
+package org.derivcheck.cas;
+
+import org.matheclipse.core.expression.F;
+import org.matheclipse.core.interfaces.ISymbol;
+
+/** derivcheck's own heads, as symbols outside Symja's symbol table so no built-in rule ever fires on them. */
+final class Ops {
+    static {
+        SymjaRuntime.engine(); // configure Symja before F loads
+    }
+
+    /** Expectation(f, Dist({vars}, family)). */
+    static final ISymbol EXPECTATION = F.Dummy("Expectation");
+    static final ISymbol DIST = F.Dummy("Distributed");
+    static final ISymbol NORMAL = F.Dummy("Normal");
+    static final ISymbol GAMMA = F.Dummy("GammaDist");
+    static final ISymbol NORMAL_GAMMA = F.Dummy("NormalGamma");
+    static final ISymbol EXPONENTIAL = F.Dummy("Exponential");
+    static final ISymbol BERNOULLI = F.Dummy("Bernoulli");
+    static final ISymbol UNIFORM = F.Dummy("Uniform");
+
+    private Ops() {
+    }
+
+    /** The family's user-facing name for messages. */
+    static String familyName(ISymbol head) {
+        if (head == NORMAL) {
+            return "Normal";
+        } else if (head == GAMMA) {
+            return "Gamma";
+        } else if (head == NORMAL_GAMMA) {
+            return "NormalGamma";
+        } else if (head == EXPONENTIAL) {
+            return "Exponential";
+        } else if (head == BERNOULLI) {
+            return "Bernoulli";
+        } else if (head == UNIFORM) {
+            return "Uniform";
+        }
+        return head.getSymbolName();
+    }
+}

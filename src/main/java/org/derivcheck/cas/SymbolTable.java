@@ -1,0 +1,123 @@
+package org.derivcheck.cas;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.matheclipse.core.expression.F;
+import org.matheclipse.core.interfaces.IExpr;
+import org.matheclipse.core.interfaces.ISymbol;
+
+/**
+ * The names one derivation declares: symbols (scalars, or indexed data such as x(n)), and definitions
+ * (constants and functions). Names are case-sensitive and never collide with Symja's built-ins: each is
+ * a symbol of its own outside Symja's symbol table.
+ */
+public final class SymbolTable {
+    /** A declared name as the CAS sees it. */
+    public record Declared(String name, boolean positive, boolean indexed) {
+    }
+
+    record Definition(String name, List<ISymbol> params, IExpr body) {
+    }
+
+    private final Map<String, ISymbol> symbols = new LinkedHashMap<>();
+    private final Map<String, Declared> declared = new LinkedHashMap<>();
+    private final Map<String, Definition> definitions = new LinkedHashMap<>();
+    private final Map<ISymbol, String> names = new java.util.IdentityHashMap<>();
+
+    public SymbolTable() {
+        SymjaRuntime.engine();
+    }
+
+    /**
+     * Declares a symbol.
+     *
+     * @param positive true when the symbol's domain lies in (0, inf): the CAS may then use log and power
+     *                 rules that hold only for positive reals
+     * @param indexed  true for data indexed by an integer, written x(n)
+     */
+    public void declare(String name, boolean positive, boolean indexed) {
+        checkNew(name);
+        ISymbol s = F.Dummy(name);
+        symbols.put(name, s);
+        names.put(s, name);
+        declared.put(name, new Declared(name, positive, indexed));
+    }
+
+    /** Defines a constant name by an expression over earlier names. */
+    public void define(String name, String text) {
+        checkNew(name);
+        IExpr body = new Resolver(this).resolveSingle(text);
+        definitions.put(name, new Definition(name, List.of(), body));
+    }
+
+    /** Defines a function name(params) by an expression over its parameters and earlier names. */
+    public void defineFunction(String name, List<String> params, String text) {
+        checkNew(name);
+        List<ISymbol> ps = new ArrayList<>();
+        Map<String, ISymbol> scope = new LinkedHashMap<>();
+        for (String p : params) {
+            ISymbol s = F.Dummy(p);
+            ps.add(s);
+            scope.put(p, s);
+            names.put(s, p);
+        }
+        IExpr body = new Resolver(this).withScope(scope).resolveSingle(text);
+        definitions.put(name, new Definition(name, List.copyOf(ps), body));
+    }
+
+    private void checkNew(String name) {
+        if (!name.matches("[A-Za-z][A-Za-z0-9_]*")) {
+            throw new ParseException("'" + name + "' is not a valid name (letters, digits, '_'; starting with a letter)", 1);
+        }
+        if (symbols.containsKey(name) || definitions.containsKey(name)) {
+            throw new ParseException("'" + name + "' is declared twice", 1);
+        }
+        if (Resolver.isReserved(name)) {
+            throw new ParseException("'" + name + "' is a built-in function name; choose another name", 1);
+        }
+    }
+
+    public List<Declared> declared() {
+        return List.copyOf(declared.values());
+    }
+
+    public Optional<Declared> declared(String name) {
+        return Optional.ofNullable(declared.get(name));
+    }
+
+    public boolean isDefined(String name) {
+        return definitions.containsKey(name);
+    }
+
+    Optional<ISymbol> symbol(String name) {
+        return Optional.ofNullable(symbols.get(name));
+    }
+
+    Optional<Definition> definition(String name) {
+        return Optional.ofNullable(definitions.get(name));
+    }
+
+    /** User name of a symbol, for printing. */
+    String nameOf(ISymbol s) {
+        String n = names.get(s);
+        return n != null ? n : null;
+    }
+
+    void nameBound(ISymbol s, String name) {
+        names.put(s, name);
+    }
+
+    Map<String, ISymbol> symbolMap() {
+        return Collections.unmodifiableMap(symbols);
+    }
+
+    boolean isPositive(ISymbol s) {
+        String n = names.get(s);
+        Declared d = n == null ? null : declared.get(n);
+        return d != null && d.positive() && symbols.get(n) == s;
+    }
+}

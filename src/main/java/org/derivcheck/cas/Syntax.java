@@ -1,0 +1,31 @@
+package org.derivcheck.cas;
+
+import java.util.List;
+
+/** The syntax tree of one expression, before names are resolved. */
+sealed interface Syntax {
+    int column();
+
+    record Num(String text, int column) implements Syntax {
+    }
+
+    record Name(String name, int column) implements Syntax {
+    }
+
+    record Call(String name, List<Syntax> args, int column) implements Syntax {
+    }
+
+    record ListLit(List<Syntax> items, int column) implements Syntax {
+    }
+
+    /** Binary operator: + - * / ^ . and ~ (distributed as). */
+    record Bin(String op, Syntax left, Syntax right, int column) implements Syntax {
+    }
+
+    record Neg(Syntax arg, int column) implements Syntax {
+    }
+
+    /** A prime after a function name, e.g. psi'(a): derivative of a function. */
+    record Prime(Syntax fn, int column) implements Syntax {
+    }
+}
