@@ -51,13 +51,13 @@ public final class Cas implements AutoCloseable {
     public static List<Link> parseChain(String text, SymbolTable table) {
         List<Link> out = new ArrayList<>();
         for (SyntaxParser.Link l : SyntaxParser.parseChain(text)) {
-            out.add(new Link(l.relation(), new Expr(new Resolver(table).resolve(l.expr()), table), l.column()));
+            out.add(new Link(l.relation(), new Expr(new Resolver(table).resolve(l.expr()), table), l.column(), l.text()));
         }
         return out;
     }
 
     /** One expression of a chain and the relation ("", "=", "<=", "<", ">=", ">") to the one before. */
-    public record Link(String relation, Expr expr, int column) {
+    public record Link(String relation, Expr expr, int column, String text) {
     }
 
     /** Parses a single expression (no relation). */
@@ -70,7 +70,7 @@ public final class Cas implements AutoCloseable {
      * moments has them; otherwise the expectation stays, for Monte Carlo).
      */
     public Expr reduce(Expr e, long millis) {
-        return new Expr(run(() -> Reducer.reduce(e.ast, SymjaRuntime.engine()), millis), e.table);
+        return new Expr(run(() -> Reducer.reduce(deepCopy(e.ast), SymjaRuntime.engine()), millis), e.table);
     }
 
     /**
@@ -78,12 +78,12 @@ public final class Cas implements AutoCloseable {
      * power and log rules for positive reals. Empty when the CAS finished without reaching 0.
      */
     public Optional<String> provesZero(Expr e, long millis) {
-        return run(() -> Simplification.provesZero(e.ast, e.table, SymjaRuntime.engine()), millis);
+        return run(() -> Simplification.provesZero(deepCopy(e.ast), e.table, SymjaRuntime.engine()), millis);
     }
 
     /** Simplifies an expression (for display and for diagnoses). */
     public Expr simplify(Expr e, long millis) {
-        return new Expr(run(() -> SymjaRuntime.engine().evaluate(F.Simplify(e.ast)), millis), e.table);
+        return new Expr(run(() -> SymjaRuntime.engine().evaluate(F.Simplify(deepCopy(e.ast))), millis), e.table);
     }
 
     /** Compiles a scalar for fast double evaluation. */
@@ -109,7 +109,7 @@ public final class Cas implements AutoCloseable {
                     subst.put(s.get(), exact(en.getValue()));
                 }
             }
-            IExpr at = Resolver.substitute(scalar.ast, subst);
+            IExpr at = Resolver.substitute(deepCopy(scalar.ast), subst);
             IExpr r = SymjaRuntime.engine().evaluate(F.N(at, F.ZZ(30)));
             try {
                 return r.evalf();
@@ -117,6 +117,22 @@ public final class Cas implements AutoCloseable {
                 return Double.NaN;
             }
         }, millis);
+    }
+
+    /**
+     * A copy whose every node is new: Symja may sort the arguments of a mutable AST in place while it
+     * evaluates, which must never change an expression as the student wrote it.
+     */
+    static IExpr deepCopy(IExpr e) {
+        if (!e.isAST()) {
+            return e;
+        }
+        org.matheclipse.core.interfaces.IAST a = (org.matheclipse.core.interfaces.IAST) e;
+        org.matheclipse.core.interfaces.IASTAppendable c = F.ast(deepCopy(a.head()), a.argSize());
+        for (IExpr x : a) {
+            c.append(deepCopy(x));
+        }
+        return c;
     }
 
     private static IExpr exact(double v) {

@@ -114,7 +114,9 @@ public final class Expr {
         List<IExpr> ts = new ArrayList<>();
         List<Expr> terms = terms();
         for (int i = 0; i < terms.size(); i++) {
-            ts.add(indices.contains(i) ? F.Negate(terms.get(i).ast) : terms.get(i).ast);
+            IExpr t = terms.get(i).ast;
+            ts.add(!indices.contains(i) ? t : t.isTimes() && t.first().isMinusOne() && t.argSize() == 2 ? t.second()
+                    : F.Times(F.CN1, t));
         }
         return new Expr(F.Plus(ts.toArray(new IExpr[0])), table);
     }

@@ -290,6 +290,14 @@ final class NumericCompiler {
         throw unsupported("the function " + h);
     }
 
+    private void restore(ISymbol s, Integer saved) {
+        if (saved == null) {
+            slots.remove(s);
+        } else {
+            slots.put(s, saved);
+        }
+    }
+
     private static double gammaFn(double v) {
         if (v <= 0 && v == Math.rint(v)) {
             return Double.NaN;
@@ -311,8 +319,9 @@ final class NumericCompiler {
         Node lo = node(it.arg2());
         Node hi = node(it.arg3());
         int slot = nslots++;
-        slots.put(idx, slot);
+        Integer saved = slots.put(idx, slot);
         Node body = node(a.arg1());
+        restore(idx, saved);
         return f -> {
             double l = lo.eval(f);
             double u = hi.eval(f);
@@ -336,11 +345,15 @@ final class NumericCompiler {
         IAST fam = (IAST) dist.arg2();
         Node[] params = children(fam);
         int[] vs = new int[vars.argSize()];
+        Integer[] saved = new Integer[vs.length];
         for (int i = 0; i < vs.length; i++) {
             vs[i] = nslots++;
-            slots.put((ISymbol) vars.getAt(i + 1), vs[i]);
+            saved[i] = slots.put((ISymbol) vars.getAt(i + 1), vs[i]);
         }
         Node body = node(a.arg1());
+        for (int i = 0; i < vs.length; i++) {
+            restore((ISymbol) vars.getAt(i + 1), saved[i]);
+        }
         IExpr h = fam.head();
         Sampler sampler;
         if (h == Ops.NORMAL) {

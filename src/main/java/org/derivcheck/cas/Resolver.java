@@ -184,9 +184,9 @@ final class Resolver {
         IExpr l = resolve(b.left());
         IExpr r = resolve(b.right());
         return switch (b.op()) {
-            case "+" -> F.Plus(l, r);
-            case "-" -> F.Subtract(l, r);
-            case "*" -> F.Times(l, r);
+            case "+" -> flat(S.Plus, l, r);
+            case "-" -> flat(S.Plus, l, F.Times(F.CN1, r));
+            case "*" -> flat(S.Times, l, r);
             case "/" -> F.Divide(l, r);
             case "." -> F.Dot(l, r);
             case "^" -> {
@@ -198,6 +198,19 @@ final class Resolver {
             }
             default -> throw new ParseException("unknown operator '" + b.op() + "'", b.column());
         };
+    }
+
+    /** a + b with nested sums (products) flattened, keeping the order written, so terms are numbered as written. */
+    private static IExpr flat(org.matheclipse.core.interfaces.IBuiltInSymbol head, IExpr l, IExpr r) {
+        IASTAppendable out = F.ast(head);
+        for (IExpr x : new IExpr[] {l, r}) {
+            if (x.isAST(head)) {
+                out.appendArgs((IAST) x);
+            } else {
+                out.append(x);
+            }
+        }
+        return out;
     }
 
     private IExpr prime(Syntax.Prime p) {

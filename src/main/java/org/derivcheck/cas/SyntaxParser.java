@@ -17,7 +17,7 @@ final class SyntaxParser {
     }
 
     /** A relation and the expression that follows it; the first link has relation "". */
-    record Link(String relation, Syntax expr, int column) {
+    record Link(String relation, Syntax expr, int column, String text) {
     }
 
     static List<Link> parseChain(String text) {
@@ -26,7 +26,8 @@ final class SyntaxParser {
         if (p.peek().kind() == Kind.END) {
             throw new ParseException("empty expression", 1);
         }
-        links.add(new Link("", p.expr(0), 1));
+        Syntax first = p.expr(0);
+        links.add(new Link("", first, 1, text.substring(0, p.peek().column() - 1).trim()));
         while (p.peek().kind() != Kind.END) {
             Token t = p.next();
             String rel = switch (t.text()) {
@@ -41,7 +42,9 @@ final class SyntaxParser {
             if (p.peek().kind() == Kind.END) {
                 throw new ParseException("nothing after '" + t.text() + "'", t.column());
             }
-            links.add(new Link(rel, p.expr(0), t.column()));
+            int start = t.column() - 1 + t.text().length();
+            Syntax e = p.expr(0);
+            links.add(new Link(rel, e, t.column(), text.substring(start, p.peek().column() - 1).trim()));
         }
         return links;
     }

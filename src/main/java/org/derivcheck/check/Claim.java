@@ -1,0 +1,8 @@
+package org.derivcheck.check;
+
+import org.derivcheck.cas.Expr;
+import org.derivcheck.derivation.Relation;
+
+/** One scalar relation to decide: an entry of a (possibly vector or matrix) step. */
+record Claim(String entry, Expr lhs, Expr rhs, Relation relation) {
+}

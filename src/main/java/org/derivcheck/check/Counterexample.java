@@ -1,0 +1,16 @@
+package org.derivcheck.check;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A point where the two sides differ: the symbol values, the entry (for a vector or matrix), and both
+ * sides' values, in double precision and, where the CAS could, re-evaluated at 30 digits.
+ */
+public record Counterexample(Map<String, Double> point, Map<String, double[]> data, String entry, double lhs,
+        double rhs, Optional<Double> lhsHighPrecision, Optional<Double> rhsHighPrecision) {
+    public Counterexample {
+        point = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(point));
+        data = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(data));
+    }
+}

@@ -1,0 +1,210 @@
+package org.derivcheck.check;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.derivcheck.cas.Cas;
+import org.derivcheck.cas.CasException;
+import org.derivcheck.cas.Expr;
+import org.derivcheck.cas.ParseException;
+import org.derivcheck.cas.SymbolTable;
+import org.derivcheck.derivation.Definition;
+import org.derivcheck.derivation.Derivation;
+import org.derivcheck.derivation.Line;
+import org.derivcheck.derivation.Relation;
+import org.derivcheck.derivation.Step;
+import org.derivcheck.derivation.SymbolDecl;
+
+/** Checks every step of one derivation; a bad step is reported and the next one is still checked. */
+public final class DerivationChecker {
+    private static final Pattern LEADING_RELATION = Pattern.compile("^\\s*(<=|>=|==|=|<|>)(.*)$", Pattern.DOTALL);
+    private final Cas cas;
+    private final CheckOptions options;
+
+    public DerivationChecker(Cas cas, CheckOptions options) {
+        this.cas = cas;
+        this.options = options;
+    }
+
+    public DerivationResult check(Derivation d) {
+        long t0 = System.nanoTime();
+        SymbolTable table = new SymbolTable();
+        List<PointSampler.Assumption> assumptions = new ArrayList<>();
+        try {
+            for (SymbolDecl s : d.symbols()) {
+                declare(table, s, d);
+            }
+            for (Definition def : d.definitions()) {
+                try {
+                    if (def.params().isEmpty()) {
+                        table.define(def.name(), def.text());
+                    } else {
+                        table.defineFunction(def.name(), def.params(), def.text());
+                    }
+                } catch (ParseException e) {
+                    throw new InvalidInput(def.line(), "definition of '" + def.name() + "': " + where(e) + e.getMessage());
+                }
+            }
+            for (Line a : d.assumptions()) {
+                try {
+                    List<Cas.Link> links = Cas.parseChain(a.text(), table);
+                    if (links.size() != 2) {
+                        throw new InvalidInput(a.line(), "an assumption is one relation, e.g. 'a > 1'");
+                    }
+                    assumptions.add(new PointSampler.Assumption(Cas.compile(links.get(0).expr()), links.get(1).relation(),
+                            Cas.compile(links.get(1).expr()), a.text()));
+                } catch (ParseException e) {
+                    throw new InvalidInput(a.line(), "assumption: " + where(e) + e.getMessage());
+                } catch (CasException e) {
+                    throw new InvalidInput(a.line(), "assumption: " + e.getMessage());
+                }
+            }
+        } catch (InvalidInput e) {
+            return new DerivationResult(d.id(), d.title(), d.source(), d.file(), Verdict.INVALID, List.of(),
+                    Optional.of(d.file() + ":" + e.line + ": " + e.getMessage()), millis(t0));
+        }
+        PointSampler sampler = new PointSampler(d.symbols(), assumptions);
+        RelationChecker relations = new RelationChecker(table, options);
+        List<StepResult> results = new ArrayList<>();
+        Verdict overall = Verdict.PROVED;
+        for (Step step : d.steps()) {
+            List<StepResult> rs = checkStep(step, table, sampler, relations, d);
+            for (StepResult r : rs) {
+                overall = Verdict.combine(overall, r.verdict());
+                results.add(r);
+            }
+        }
+        return new DerivationResult(d.id(), d.title(), d.source(), d.file(), overall, results, Optional.empty(), millis(t0));
+    }
+
+    private static void declare(SymbolTable table, SymbolDecl s, Derivation d) {
+        try {
+            table.declare(s.name(), s.domain().positive(), s.indexed());
+        } catch (ParseException e) {
+            throw new InvalidInput(s.line(), "symbol '" + s.name() + "': " + e.getMessage());
+        }
+    }
+
+    private static final class InvalidInput extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final int line;
+
+        InvalidInput(int line, String message) {
+            super(message);
+            this.line = line;
+        }
+    }
+
+    private static String where(ParseException e) {
+        return e.column() > 0 ? "column " + e.column() + ": " : "";
+    }
+
+    private static long millis(long t0) {
+        return (System.nanoTime() - t0) / 1_000_000L;
+    }
+
+    /** A parsed line of a step: the relation to the previous line, the expression, the source text. */
+    private record Parsed(String relation, Expr expr, String text, int line) {
+    }
+
+    private List<StepResult> checkStep(Step step, SymbolTable table, PointSampler sampler, RelationChecker relations,
+            Derivation d) {
+        long t0 = System.nanoTime();
+        String index = String.valueOf(step.number());
+        List<Parsed> parsed = new ArrayList<>();
+        try {
+            for (int i = 0; i < step.lines().size(); i++) {
+                Line line = step.lines().get(i);
+                String text = line.text();
+                if (i > 0 || step.lines().size() > 1) {
+                    Matcher m = LEADING_RELATION.matcher(text);
+                    if (i > 0) {
+                        if (!m.matches()) {
+                            throw new InvalidLine(line, "each chain line after the first starts with its relation to the "
+                                    + "line before (=, <=, >=, <, >)", 0);
+                        }
+                        parsed.add(new Parsed(m.group(1).equals("==") ? "=" : m.group(1), Cas.parse(m.group(2), table),
+                                m.group(2).trim(), line.line()));
+                        continue;
+                    }
+                }
+                List<Cas.Link> links;
+                try {
+                    links = Cas.parseChain(text, table);
+                } catch (ParseException e) {
+                    throw new InvalidLine(line, e.getMessage(), e.column());
+                }
+                for (Cas.Link l : links) {
+                    parsed.add(new Parsed(l.relation(), l.expr(), l.text(), line.line()));
+                }
+            }
+        } catch (InvalidLine e) {
+            return List.of(invalid(index, e.line.text(), e.line.line(), e.column, e.getMessage(), t0));
+        } catch (ParseException e) {
+            return List.of(invalid(index, step.lines().get(step.lines().size() - 1).text(),
+                    step.lines().get(step.lines().size() - 1).line(), e.column(), e.getMessage(), t0));
+        }
+        if (parsed.size() < 2) {
+            return List.of(invalid(index, step.lines().get(0).text(), step.line(), 0,
+                    "a step claims a relation: write 'lhs = rhs' (or <=, >=)", t0));
+        }
+        List<StepResult> out = new ArrayList<>();
+        for (int i = 1; i < parsed.size(); i++) {
+            long ti = System.nanoTime();
+            Parsed a = parsed.get(i - 1);
+            Parsed b = parsed.get(i);
+            String idx = parsed.size() == 2 ? index : index + "." + i;
+            Relation rel = Relation.parse(b.relation()).orElseThrow();
+            String claim = a.text() + " " + rel.symbol() + " " + b.text();
+            String tex = a.expr().tex() + " " + texRelation(rel) + " " + b.expr().tex();
+            if (parsed.size() == 2 && step.tex().isPresent()) {
+                tex = step.tex().get();
+            }
+            StepContext ctx = new StepContext(cas, sampler, options, options.seed() ^ (d.id().hashCode() * 1_000_003L + i
+                    + 1_000L * step.number()));
+            RelationChecker.Decision dec;
+            try {
+                dec = relations.decide(a.expr(), b.expr(), rel, ctx);
+            } catch (CasException e) {
+                dec = new RelationChecker.Decision(Verdict.INCONCLUSIVE, "none", List.of(new Evidence("CAS",
+                        e.getMessage())), Optional.empty(), List.of(), e.getMessage());
+            } catch (RuntimeException | StackOverflowError e) {
+                dec = new RelationChecker.Decision(Verdict.INCONCLUSIVE, "none", List.of(), Optional.empty(), List.of(),
+                        "internal error while checking: " + e);
+            }
+            out.add(new StepResult(idx, claim, tex, b.line(), dec.verdict(), dec.method(), dec.evidence(),
+                    dec.counterexample(), dec.diagnoses(), dec.message(), millis(ti)));
+        }
+        return out;
+    }
+
+    private static String texRelation(Relation r) {
+        return switch (r) {
+            case EQUAL -> "=";
+            case LESS_EQUAL -> "\\le";
+            case LESS -> "<";
+            case GREATER_EQUAL -> "\\ge";
+            case GREATER -> ">";
+        };
+    }
+
+    private static final class InvalidLine extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final transient Line line;
+        final int column;
+
+        InvalidLine(Line line, String message, int column) {
+            super(message);
+            this.line = line;
+            this.column = column;
+        }
+    }
+
+    private StepResult invalid(String index, String text, int line, int column, String message, long t0) {
+        String where = column > 0 ? "column " + column + ": " : "";
+        return new StepResult(index, text, "", line, Verdict.INVALID, "parse", List.of(), Optional.empty(), List.of(),
+                where + message, millis(t0));
+    }
+}

@@ -1,0 +1,42 @@
+package org.derivcheck.check;
+
+import org.apache.commons.math3.random.RandomGenerator;
+import org.apache.commons.math3.random.Well19937c;
+import org.derivcheck.cas.Cas;
+import org.derivcheck.cas.CasException;
+
+/** What checkers share while deciding one step: the CAS, the point sampler, the options and the deadline. */
+final class StepContext {
+    final Cas cas;
+    final PointSampler sampler;
+    final CheckOptions options;
+    final long seed;
+    private final long deadlineNanos;
+
+    StepContext(Cas cas, PointSampler sampler, CheckOptions options, long seed) {
+        this.cas = cas;
+        this.sampler = sampler;
+        this.options = options;
+        this.seed = seed;
+        this.deadlineNanos = System.nanoTime() + options.stepMillis() * 1_000_000L;
+    }
+
+    /** Milliseconds left for this step; throws a timeout when none are left. */
+    long remainingMillis() {
+        long ms = (deadlineNanos - System.nanoTime()) / 1_000_000L;
+        if (ms <= 0) {
+            throw new CasException(CasException.Kind.TIMEOUT, "the step's time limit of " + options.stepMillis()
+                    + " ms was reached");
+        }
+        return ms;
+    }
+
+    boolean timeLeft() {
+        return System.nanoTime() < deadlineNanos;
+    }
+
+    /** A generator for one purpose, reproducible from the run's seed. */
+    RandomGenerator rng(long salt) {
+        return new Well19937c(seed * 0x9E3779B97F4A7C15L + salt);
+    }
+}

@@ -1,0 +1,272 @@
+package org.derivcheck.derivation;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.MalformedInputException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+/**
+ * Reads a derivation file (YAML). Only the node tree is built, never Java objects, so a file cannot
+ * instantiate anything; sizes and aliases are bounded. Every error names the file and line.
+ */
+public final class DerivationReader {
+    /** Files larger than this are refused. */
+    public static final long MAX_BYTES = 1 << 20;
+    private static final Pattern FUNCTION_NAME = Pattern.compile("([A-Za-z][A-Za-z0-9_]*)\\s*\\(([^)]*)\\)");
+    private static final List<String> TOP_KEYS = List.of("id", "title", "source", "symbols", "define", "assume", "steps",
+            "description", "notes");
+
+    private DerivationReader() {
+    }
+
+    public static Derivation read(Path file) {
+        String text;
+        try {
+            if (Files.size(file) > MAX_BYTES) {
+                throw new DerivationException(file, 0, "file is larger than " + MAX_BYTES + " bytes");
+            }
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (MalformedInputException e) {
+            throw new DerivationException(file, 0, "file is not UTF-8 text");
+        } catch (IOException e) {
+            throw new DerivationException(file, 0, "cannot read: " + e.getMessage());
+        }
+        return parse(file, text);
+    }
+
+    public static Derivation parse(Path file, String text) {
+        Node root;
+        try {
+            LoaderOptions opts = new LoaderOptions();
+            opts.setMaxAliasesForCollections(20);
+            opts.setAllowRecursiveKeys(false);
+            opts.setCodePointLimit((int) MAX_BYTES);
+            opts.setNestingDepthLimit(30);
+            root = new Yaml(new SafeConstructor(opts)).compose(new StringReader(text));
+        } catch (MarkedYAMLException e) {
+            int line = e.getProblemMark() != null ? e.getProblemMark().getLine() + 1 : 0;
+            throw new DerivationException(file, line, "malformed YAML: " + e.getProblem());
+        } catch (YAMLException e) {
+            throw new DerivationException(file, 0, "malformed YAML: " + e.getMessage());
+        }
+        if (root == null) {
+            throw new DerivationException(file, 1, "the file is empty");
+        }
+        MappingNode top = mapping(file, root, "the file");
+        String id = null;
+        String title = "";
+        String source = "";
+        List<SymbolDecl> symbols = new ArrayList<>();
+        List<Definition> defs = new ArrayList<>();
+        List<Line> assumptions = new ArrayList<>();
+        List<Step> steps = null;
+        for (NodeTuple t : top.getValue()) {
+            String key = scalar(file, t.getKeyNode(), "a key");
+            Node v = t.getValueNode();
+            switch (key) {
+                case "id" -> id = scalar(file, v, "id");
+                case "title" -> title = scalar(file, v, "title");
+                case "source" -> source = scalar(file, v, "source");
+                case "description", "notes" -> scalar(file, v, key);
+                case "symbols" -> symbols = symbols(file, v);
+                case "define" -> defs = definitions(file, v);
+                case "assume" -> assumptions = lines(file, v, "assume");
+                case "steps" -> steps = steps(file, v);
+                default -> throw new DerivationException(file, line(t.getKeyNode()),
+                        "unknown key '" + key + "' (expected one of " + String.join(", ", TOP_KEYS) + ")");
+            }
+        }
+        if (steps == null) {
+            throw new DerivationException(file, 1, "no 'steps:' list: a derivation needs at least one step");
+        }
+        if (id == null) {
+            String name = file.getFileName().toString();
+            id = name.replaceFirst("\\.(ya?ml)$", "");
+        }
+        return new Derivation(id, title, source, file, symbols, defs, assumptions, steps);
+    }
+
+    private static int line(Node n) {
+        return n.getStartMark() == null ? 0 : n.getStartMark().getLine() + 1;
+    }
+
+    private static MappingNode mapping(Path file, Node n, String what) {
+        if (!(n instanceof MappingNode m)) {
+            throw new DerivationException(file, line(n), what + " must be a mapping of 'key: value' lines");
+        }
+        return m;
+    }
+
+    private static String scalar(Path file, Node n, String what) {
+        if (!(n instanceof ScalarNode s)) {
+            throw new DerivationException(file, line(n), what + " must be a single value, not a list or mapping");
+        }
+        return s.getValue();
+    }
+
+    private static List<SymbolDecl> symbols(Path file, Node n) {
+        List<SymbolDecl> out = new ArrayList<>();
+        for (NodeTuple t : mapping(file, n, "'symbols'").getValue()) {
+            String name = scalar(file, t.getKeyNode(), "a symbol name");
+            int line = line(t.getKeyNode());
+            checkName(file, line, name);
+            Node v = t.getValueNode();
+            Domain domain;
+            boolean indexed = false;
+            double min = Double.NaN;
+            double max = Double.NaN;
+            if (v instanceof ScalarNode s) {
+                domain = domain(file, line, s.getValue());
+            } else {
+                domain = Domain.REAL;
+                for (NodeTuple p : mapping(file, v, "symbol '" + name + "'").getValue()) {
+                    String k = scalar(file, p.getKeyNode(), "a key");
+                    String val = scalar(file, p.getValueNode(), k);
+                    switch (k) {
+                        case "domain" -> domain = domain(file, line(p.getValueNode()), val);
+                        case "indexed" -> indexed = Boolean.parseBoolean(val);
+                        case "min" -> min = number(file, line(p.getValueNode()), val);
+                        case "max" -> max = number(file, line(p.getValueNode()), val);
+                        default -> throw new DerivationException(file, line(p.getKeyNode()),
+                                "unknown key '" + k + "' for symbol '" + name + "' (domain, indexed, min, max)");
+                    }
+                }
+            }
+            if (domain == Domain.INTEGER) {
+                min = Double.isNaN(min) ? 1 : min;
+                max = Double.isNaN(max) ? 8 : max;
+            }
+            if (domain == Domain.INTERVAL && (Double.isNaN(min) || Double.isNaN(max))) {
+                throw new DerivationException(file, line, "symbol '" + name + "': an interval needs min and max");
+            }
+            if (!Double.isNaN(min) && !Double.isNaN(max) && min >= max) {
+                throw new DerivationException(file, line, "symbol '" + name + "': min must be below max");
+            }
+            out.add(new SymbolDecl(name, domain, indexed, min, max, line));
+        }
+        return out;
+    }
+
+    private static double number(Path file, int line, String s) {
+        try {
+            return Double.parseDouble(s);
+        } catch (NumberFormatException e) {
+            throw new DerivationException(file, line, "'" + s + "' is not a number");
+        }
+    }
+
+    private static Domain domain(Path file, int line, String s) {
+        return Domain.parse(s).orElseThrow(() -> new DerivationException(file, line, "unknown domain '" + s
+                + "' (real, positive, negative, nonnegative, probability, integer, interval)"));
+    }
+
+    private static void checkName(Path file, int line, String name) {
+        if (!name.matches("[A-Za-z][A-Za-z0-9_]*")) {
+            throw new DerivationException(file, line, "'" + name + "' is not a valid name (letters, digits and '_', "
+                    + "starting with a letter)");
+        }
+    }
+
+    private static List<Definition> definitions(Path file, Node n) {
+        List<Definition> out = new ArrayList<>();
+        for (NodeTuple t : mapping(file, n, "'define'").getValue()) {
+            String key = scalar(file, t.getKeyNode(), "a definition name").trim();
+            int line = line(t.getKeyNode());
+            String body = scalar(file, t.getValueNode(), "definition '" + key + "'");
+            Matcher m = FUNCTION_NAME.matcher(key);
+            if (m.matches()) {
+                List<String> params = new ArrayList<>();
+                for (String p : m.group(2).split(",")) {
+                    if (!p.isBlank()) {
+                        checkName(file, line, p.trim());
+                        params.add(p.trim());
+                    }
+                }
+                out.add(new Definition(m.group(1), params, body, line(t.getValueNode())));
+            } else {
+                checkName(file, line, key);
+                out.add(new Definition(key, List.of(), body, line(t.getValueNode())));
+            }
+        }
+        return out;
+    }
+
+    private static List<Line> lines(Path file, Node n, String what) {
+        List<Line> out = new ArrayList<>();
+        if (n instanceof ScalarNode s) {
+            out.add(new Line(s.getValue(), line(s)));
+            return out;
+        }
+        if (!(n instanceof SequenceNode seq)) {
+            throw new DerivationException(file, line(n), "'" + what + "' must be a list of expressions");
+        }
+        for (Node item : seq.getValue()) {
+            out.add(new Line(scalar(file, item, "an item of '" + what + "'"), line(item)));
+        }
+        return out;
+    }
+
+    private static List<Step> steps(Path file, Node n) {
+        if (!(n instanceof SequenceNode seq)) {
+            throw new DerivationException(file, line(n), "'steps' must be a list (each item starting with '- ')");
+        }
+        List<Step> out = new ArrayList<>();
+        int number = 0;
+        for (Node item : seq.getValue()) {
+            number++;
+            if (item instanceof ScalarNode s) {
+                out.add(new Step(number, Optional.empty(), List.of(new Line(s.getValue(), line(s))), Optional.empty(),
+                        Optional.empty(), line(s)));
+                continue;
+            }
+            MappingNode m = mapping(file, item, "step " + number);
+            Optional<String> name = Optional.empty();
+            List<Line> lines = null;
+            Optional<String> tex = Optional.empty();
+            String expectVerdict = null;
+            Optional<String> expectDiagnosis = Optional.empty();
+            for (NodeTuple t : m.getValue()) {
+                String k = scalar(file, t.getKeyNode(), "a key");
+                Node v = t.getValueNode();
+                switch (k) {
+                    case "name" -> name = Optional.of(scalar(file, v, "name"));
+                    case "claim" -> lines = List.of(new Line(scalar(file, v, "claim"), line(v)));
+                    case "chain" -> lines = lines(file, v, "chain");
+                    case "tex" -> tex = Optional.of(scalar(file, v, "tex"));
+                    case "expect" -> expectVerdict = scalar(file, v, "expect").trim().toUpperCase(java.util.Locale.ROOT);
+                    case "diagnosis" -> expectDiagnosis = Optional.of(scalar(file, v, "diagnosis"));
+                    case "why", "note" -> scalar(file, v, k);
+                    default -> throw new DerivationException(file, line(t.getKeyNode()), "unknown key '" + k
+                            + "' in step " + number + " (claim, chain, name, tex, expect, diagnosis, why)");
+                }
+            }
+            if (lines == null || lines.isEmpty()) {
+                throw new DerivationException(file, line(item), "step " + number + " has no 'claim:' or 'chain:'");
+            }
+            Optional<Expected> expect = expectVerdict == null ? Optional.empty()
+                    : Optional.of(new Expected(expectVerdict, expectDiagnosis));
+            out.add(new Step(number, name, lines, tex, expect, line(item)));
+        }
+        if (out.isEmpty()) {
+            throw new DerivationException(file, line(n), "'steps' is empty");
+        }
+        return out;
+    }
+}

@@ -1,0 +1,5 @@
+package org.derivcheck.derivation;
+
+/** A piece of expression text and the file line it came from. */
+public record Line(String text, int line) {
+}
