@@ -140,7 +140,44 @@ final class Moments {
         return F.Plus(s.toArray(new IExpr[0]));
     }
 
+    /**
+     * For x > 0 almost surely: log(c x^k) = log(c) + k log(x) on the principal branch for any c, so the
+     * log of a product is split around x (and only around x).
+     */
+    static IExpr splitLogs(IExpr body, ISymbol x) {
+        return body.replaceAll(e -> {
+            if (!e.isAST(S.Log, 2) || e.first().isFree(x, true) || e.first() == x) {
+                return F.NIL;
+            }
+            IExpr arg = e.first();
+            List<IExpr> rest = new ArrayList<>();
+            IExpr k = F.C0;
+            List<IExpr> factors = new ArrayList<>();
+            if (arg.isTimes()) {
+                for (IExpr f : (IAST) arg) {
+                    factors.add(f);
+                }
+            } else {
+                factors.add(arg);
+            }
+            for (IExpr f : factors) {
+                if (f == x) {
+                    k = F.Plus(k, F.C1);
+                } else if (f.isPower() && f.base() == x && f.exponent().isFree(x, true) && f.exponent().isRealResult()) {
+                    k = F.Plus(k, f.exponent());
+                } else if (f.isFree(x, true)) {
+                    rest.add(f);
+                } else {
+                    return F.NIL;
+                }
+            }
+            IExpr logRest = rest.isEmpty() ? F.C0 : F.Log(rest.size() == 1 ? rest.get(0) : F.Times(rest.toArray(new IExpr[0])));
+            return F.Plus(logRest, F.Times(k, F.Log(x)));
+        }).orElse(body);
+    }
+
     private static Optional<IExpr> gamma(IExpr body, ISymbol x, IExpr a, IExpr b, EvalEngine engine) {
+        body = splitLogs(body, x);
         List<IExpr> parts = new ArrayList<>();
         ISymbol s = F.Dummy("s");
         IExpr mgf = F.Divide(F.Gamma(F.Plus(a, s)), F.Times(F.Gamma(a), F.Power(b, s)));

@@ -66,6 +66,10 @@ public final class SymbolTable {
             names.put(s, p);
         }
         IExpr body = new Resolver(this).withScope(scope).resolveSingle(text);
+        if (!body.isFree(x -> x == org.matheclipse.core.expression.S.D, true)) {
+            // derivatives with respect to a parameter are taken before arguments replace the parameters
+            body = SymjaRuntime.engine().evaluate(Cas.deepCopy(body));
+        }
         definitions.put(name, new Definition(name, List.copyOf(ps), body));
     }
 

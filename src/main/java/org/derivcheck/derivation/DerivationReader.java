@@ -86,9 +86,9 @@ public final class DerivationReader {
                 case "source" -> source = scalar(file, v, "source");
                 case "description", "notes" -> scalar(file, v, key);
                 case "symbols" -> symbols = symbols(file, v);
-                case "define" -> defs = definitions(file, v);
-                case "assume" -> assumptions = lines(file, v, "assume");
-                case "steps" -> steps = steps(file, v);
+                case "define" -> defs = definitions(file, text, v);
+                case "assume" -> assumptions = lines(file, text, v, "assume");
+                case "steps" -> steps = steps(file, text, v);
                 default -> throw new DerivationException(file, line(t.getKeyNode()),
                         "unknown key '" + key + "' (expected one of " + String.join(", ", TOP_KEYS) + ")");
             }
@@ -112,6 +112,23 @@ public final class DerivationReader {
             throw new DerivationException(file, line(n), what + " must be a mapping of 'key: value' lines");
         }
         return m;
+    }
+
+    /**
+     * The text of an expression value. YAML reads an unquoted {a, b} as a mapping or sequence; for
+     * expressions the source text of such a flow node is taken as written.
+     */
+    private static String expression(Path file, String source, Node n, String what) {
+        if (n instanceof ScalarNode s) {
+            return s.getValue();
+        }
+        boolean flow = (n instanceof MappingNode m && m.getFlowStyle() == org.yaml.snakeyaml.DumperOptions.FlowStyle.FLOW)
+                || (n instanceof SequenceNode q && q.getFlowStyle() == org.yaml.snakeyaml.DumperOptions.FlowStyle.FLOW);
+        if (flow && n.getStartMark() != null && n.getEndMark() != null) {
+            return source.substring(n.getStartMark().getIndex(), n.getEndMark().getIndex());
+        }
+        throw new DerivationException(file, line(n), what + " must be an expression on one line; "
+                + "quote it if it starts with '{' and contains '=' or ':'");
     }
 
     private static String scalar(Path file, Node n, String what) {
@@ -184,12 +201,12 @@ public final class DerivationReader {
         }
     }
 
-    private static List<Definition> definitions(Path file, Node n) {
+    private static List<Definition> definitions(Path file, String source, Node n) {
         List<Definition> out = new ArrayList<>();
         for (NodeTuple t : mapping(file, n, "'define'").getValue()) {
             String key = scalar(file, t.getKeyNode(), "a definition name").trim();
             int line = line(t.getKeyNode());
-            String body = scalar(file, t.getValueNode(), "definition '" + key + "'");
+            String body = expression(file, source, t.getValueNode(), "definition '" + key + "'");
             Matcher m = FUNCTION_NAME.matcher(key);
             if (m.matches()) {
                 List<String> params = new ArrayList<>();
@@ -208,7 +225,7 @@ public final class DerivationReader {
         return out;
     }
 
-    private static List<Line> lines(Path file, Node n, String what) {
+    private static List<Line> lines(Path file, String source, Node n, String what) {
         List<Line> out = new ArrayList<>();
         if (n instanceof ScalarNode s) {
             out.add(new Line(s.getValue(), line(s)));
@@ -218,12 +235,12 @@ public final class DerivationReader {
             throw new DerivationException(file, line(n), "'" + what + "' must be a list of expressions");
         }
         for (Node item : seq.getValue()) {
-            out.add(new Line(scalar(file, item, "an item of '" + what + "'"), line(item)));
+            out.add(new Line(expression(file, source, item, "an item of '" + what + "'"), line(item)));
         }
         return out;
     }
 
-    private static List<Step> steps(Path file, Node n) {
+    private static List<Step> steps(Path file, String source, Node n) {
         if (!(n instanceof SequenceNode seq)) {
             throw new DerivationException(file, line(n), "'steps' must be a list (each item starting with '- ')");
         }
@@ -247,8 +264,8 @@ public final class DerivationReader {
                 Node v = t.getValueNode();
                 switch (k) {
                     case "name" -> name = Optional.of(scalar(file, v, "name"));
-                    case "claim" -> lines = List.of(new Line(scalar(file, v, "claim"), line(v)));
-                    case "chain" -> lines = lines(file, v, "chain");
+                    case "claim" -> lines = List.of(new Line(expression(file, source, v, "claim"), line(v)));
+                    case "chain" -> lines = lines(file, source, v, "chain");
                     case "tex" -> tex = Optional.of(scalar(file, v, "tex"));
                     case "expect" -> expectVerdict = scalar(file, v, "expect").trim().toUpperCase(java.util.Locale.ROOT);
                     case "diagnosis" -> expectDiagnosis = Optional.of(scalar(file, v, "diagnosis"));
