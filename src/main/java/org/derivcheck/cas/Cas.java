@@ -83,7 +83,11 @@ public final class Cas implements AutoCloseable {
 
     /** Simplifies an expression (for display and for diagnoses). */
     public Expr simplify(Expr e, long millis) {
-        return new Expr(run(() -> SymjaRuntime.engine().evaluate(F.Simplify(deepCopy(e.ast))), millis), e.table);
+        return new Expr(run(() -> {
+            org.matheclipse.core.eval.EvalEngine en = SymjaRuntime.engine();
+            IExpr logs = new LogRules(e.table).expand(en.evaluate(deepCopy(e.ast)));
+            return en.evaluate(F.Simplify(logs));
+        }, millis), e.table);
     }
 
     /** Compiles a scalar for fast double evaluation. */

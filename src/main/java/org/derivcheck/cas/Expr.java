@@ -280,6 +280,11 @@ public final class Expr {
         return !ast.isFree(x -> x == Ops.EXPECTATION, true);
     }
 
+    /** True for the literal 0. */
+    public boolean isZeroLiteral() {
+        return ast.isZero();
+    }
+
     /** Size of the expression tree. */
     public long size() {
         return ast.leafCount();

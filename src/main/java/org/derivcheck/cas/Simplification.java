@@ -28,6 +28,10 @@ final class Simplification {
         if (isExactZero(engine.evaluate(F.Simplify(F.FunctionExpand(d))))) {
             return Optional.of("FunctionExpand + Simplify");
         }
+        IExpr logs = new LogRules(table).expand(engine.evaluate(d));
+        if (isExactZero(engine.evaluate(F.Simplify(F.ExpandAll(logs))))) {
+            return Optional.of("log rules for declared positive/real symbols + Simplify");
+        }
         if (allPositive(d, table)) {
             // PowerExpand uses log(ab) = log a + log b and (a^b)^c = a^(bc): sound only when every symbol is positive
             if (isExactZero(engine.evaluate(F.Simplify(F.PowerExpand(d))))) {

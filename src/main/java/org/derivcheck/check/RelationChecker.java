@@ -24,8 +24,9 @@ final class RelationChecker {
 
     RelationChecker(SymbolTable table, CheckOptions options) {
         this.table = table;
-        this.checkers = List.of(new SymbolicChecker(), new RandomPointChecker(options.points()),
-                new MonteCarloChecker(options.draws()));
+        // numeric first: a refuted claim needs no proof attempt, a confirmed one gets the rest of the time
+        this.checkers = List.of(new RandomPointChecker(options.points()), new MonteCarloChecker(options.draws()),
+                new SymbolicChecker());
     }
 
     /** The verdict and what backs it, before it is wrapped in a StepResult. */
@@ -108,6 +109,9 @@ final class RelationChecker {
         Outcome symbolic = null;
         Outcome numeric = null;
         for (Checker c : checkers) {
+            if (c instanceof SymbolicChecker && numeric != null && numeric.verdict() == Verdict.REFUTED) {
+                break;
+            }
             Optional<Outcome> o = c.check(claim, ctx);
             if (o.isEmpty()) {
                 continue;
@@ -166,7 +170,7 @@ final class RelationChecker {
             }
             Expr l = le.get(i).value();
             Expr written = we.get(i).value();
-            List<Diagnoser.Factor> factors = factorCandidates(outcomes.get(i), ctx);
+            List<Diagnoser.Factor> factors = factorCandidates(l, re.get(i).value(), ctx);
             Optional<Diagnosis> d = diagnoser.diagnose(le.get(i).label(), l, written, factors);
             if (d.isEmpty() && written != re.get(i).value()) {
                 d = diagnoser.diagnose(le.get(i).label(), l, re.get(i).value(), factors);
@@ -220,25 +224,48 @@ final class RelationChecker {
         return Optional.empty();
     }
 
-    /** Ratios lhs/rhs at the sampled points: a constant, or a power of one symbol, is a factor to try. */
-    private List<Diagnoser.Factor> factorCandidates(Outcome o, StepContext ctx) {
+    /**
+     * Ratios lhs/rhs at fresh points: a constant, or a constant times one or two symbol powers (N, 1/N,
+     * a/b, ...), is a factor to try. The diagnoser still checks every candidate.
+     */
+    private List<Diagnoser.Factor> factorCandidates(Expr lhs, Expr rhs, StepContext ctx) {
         List<Diagnoser.Factor> out = new ArrayList<>();
-        List<Outcome.Sample> ss = o.samples();
-        if (ss.size() < 4) {
+        RandomPointChecker.Compiled f;
+        try {
+            f = RandomPointChecker.Compiled.of(lhs, rhs);
+        } catch (CasException e) {
             return out;
         }
-        double[] ratio = new double[ss.size()];
-        for (int i = 0; i < ratio.length; i++) {
-            ratio[i] = ss.get(i).lhs() / ss.get(i).rhs();
+        if (f.random()) {
+            return out;
         }
+        RandomGenerator rng = ctx.rng(9191L);
+        List<double[]> pts = new ArrayList<>();
+        List<Double> ratios = new ArrayList<>();
+        for (int i = 0; i < 80 && ratios.size() < 16; i++) {
+            PointSampler.Point p = ctx.sampler.next(rng);
+            if (p == null) {
+                break;
+            }
+            double l = f.lhs().eval(p.values(), p.data(), rng);
+            double r = f.rhs().eval(p.values(), p.data(), rng);
+            double q = l / r;
+            if (Double.isFinite(q) && q != 0) {
+                pts.add(p.values());
+                ratios.add(q);
+            }
+        }
+        if (ratios.size() < 6) {
+            return out;
+        }
+        double[] ratio = ratios.stream().mapToDouble(Double::doubleValue).toArray();
         if (constant(ratio)) {
             Optional<long[]> pq = rational(ratio[0]);
-            if (pq.isPresent() && !(pq.get()[0] == pq.get()[1])) {
+            if (pq.isPresent() && pq.get()[0] != pq.get()[1]) {
                 long p = pq.get()[0];
                 long q = pq.get()[1];
                 String text = q == 1 ? String.valueOf(p) : p + "/" + q;
-                out.add(new Diagnoser.Factor(Cas.parse(text.startsWith("-") ? "(" + text + ")" : text, table),
-                        p == -q ? "-1 (the sign)" : text));
+                out.add(new Diagnoser.Factor(Cas.parse("(" + text + ")", table), p == -q ? "-1 (the sign)" : text));
             }
             return out;
         }
@@ -246,25 +273,65 @@ final class RelationChecker {
         for (var s : ctx.sampler.scalars()) {
             names.add(s.name());
         }
+        int[] powers = {1, -1, 2, -2};
         for (int k = 0; k < names.size(); k++) {
-            for (int power : new int[] {1, -1, 2, -2}) {
-                double[] adj = new double[ratio.length];
-                for (int i = 0; i < ratio.length; i++) {
-                    adj[i] = ratio[i] / Math.pow(ss.get(i).point().values()[k], power);
-                }
-                if (constant(adj)) {
-                    Optional<long[]> pq = rational(adj[0]);
-                    if (pq.isPresent()) {
-                        String c = pq.get()[1] == 1 ? String.valueOf(pq.get()[0]) : pq.get()[0] + "/" + pq.get()[1];
-                        String sym = power == 1 ? names.get(k) : power == -1 ? "1/" + names.get(k)
-                                : power == 2 ? names.get(k) + "^2" : "1/" + names.get(k) + "^2";
-                        String text = c.equals("1") ? sym : "(" + c + ")*" + sym;
-                        out.add(new Diagnoser.Factor(Cas.parse(text, table), text));
+            for (int pk : powers) {
+                tryFactor(out, ratio, pts, names, new int[] {k}, new int[] {pk});
+            }
+        }
+        for (int k = 0; k < names.size() && out.isEmpty(); k++) {
+            for (int j = k + 1; j < names.size(); j++) {
+                for (int pk : new int[] {1, -1}) {
+                    for (int pj : new int[] {1, -1}) {
+                        tryFactor(out, ratio, pts, names, new int[] {k, j}, new int[] {pk, pj});
                     }
                 }
             }
         }
         return out;
+    }
+
+    private void tryFactor(List<Diagnoser.Factor> out, double[] ratio, List<double[]> pts, List<String> names, int[] idx,
+            int[] pow) {
+        double[] adj = new double[ratio.length];
+        for (int i = 0; i < ratio.length; i++) {
+            double m = 1;
+            for (int t = 0; t < idx.length; t++) {
+                m *= Math.pow(pts.get(i)[idx[t]], pow[t]);
+            }
+            adj[i] = ratio[i] / m;
+        }
+        if (!constant(adj)) {
+            return;
+        }
+        Optional<long[]> pq = rational(adj[0]);
+        if (pq.isEmpty()) {
+            return;
+        }
+        String c = pq.get()[1] == 1 ? String.valueOf(pq.get()[0]) : pq.get()[0] + "/" + pq.get()[1];
+        List<String> parts = new ArrayList<>();
+        for (int t = 0; t < idx.length; t++) {
+            String n = names.get(idx[t]);
+            parts.add(switch (pow[t]) {
+                case 1 -> n;
+                case -1 -> "1/" + n;
+                case 2 -> n + "^2";
+                default -> "1/" + n + "^2";
+            });
+        }
+        List<String> num = new ArrayList<>();
+        List<String> den = new ArrayList<>();
+        for (String part : parts) {
+            if (part.startsWith("1/")) {
+                den.add(part.substring(2));
+            } else {
+                num.add(part);
+            }
+        }
+        String sym = (num.isEmpty() ? "1" : String.join("*", num)) + (den.isEmpty() ? "" : "/"
+                + (den.size() == 1 ? den.get(0) : "(" + String.join("*", den) + ")"));
+        String text = c.equals("1") ? sym : "(" + c + ")*" + sym;
+        out.add(new Diagnoser.Factor(Cas.parse(text, table), text));
     }
 
     private static boolean constant(double[] v) {

@@ -103,8 +103,9 @@ public final class Diagnoser {
             Expr missing = cas.simplify(lhs.minus(rhs), millis);
             if (missing.size() <= MAX_MISSING_TERM_SIZE && missing.terms().size() <= 2 && !missing.hasExpectation()
                     && holds(lhs, rhs.plus(missing))) {
-                return Optional.of(new Diagnosis(Diagnosis.Kind.MISSING_TERM, where,
-                        in + "a term is missing: adding " + missing + " to the right side makes the step hold",
+                String msg = rhs.isZeroLiteral() ? "the left side is " + missing + ", not 0"
+                        : "a term is missing: adding " + missing + " to the right side makes the step hold";
+                return Optional.of(new Diagnosis(Diagnosis.Kind.MISSING_TERM, where, in + msg,
                         rhs.plus(missing).toString()));
             }
         } catch (CasException e) {
