@@ -147,7 +147,22 @@ public final class Cas implements AutoCloseable {
         return F.QQ(F.ZZ(d.unscaledValue()), F.ZZ(java.math.BigInteger.TEN.pow(d.scale())));
     }
 
+    private static final boolean PROFILE = System.getenv("DERIVCHECK_PROFILE") != null;
+
     <T> T run(Callable<T> task, long millis) {
+        if (!PROFILE) {
+            return runTimed(task, millis);
+        }
+        long t0 = System.nanoTime();
+        String what = new Throwable().getStackTrace()[1].getMethodName();
+        try {
+            return runTimed(task, millis);
+        } finally {
+            System.err.printf("[cas] %-14s %6.1f ms%n", what, (System.nanoTime() - t0) / 1e6);
+        }
+    }
+
+    private <T> T runTimed(Callable<T> task, long millis) {
         AtomicReference<EvalEngine> engine = new AtomicReference<>();
         Future<T> f = workers.submit(() -> {
             EvalEngine e = SymjaRuntime.engine();
