@@ -11,6 +11,7 @@ import org.derivcheck.cas.Expr;
 import org.derivcheck.cas.ParseException;
 import org.derivcheck.cas.SymbolTable;
 import org.derivcheck.derivation.Definition;
+import org.derivcheck.derivation.DensityDecl;
 import org.derivcheck.derivation.Derivation;
 import org.derivcheck.derivation.Line;
 import org.derivcheck.derivation.Relation;
@@ -35,6 +36,13 @@ public final class DerivationChecker {
         try {
             for (SymbolDecl s : d.symbols()) {
                 declare(table, s, d);
+            }
+            for (DensityDecl dd : d.densities()) {
+                try {
+                    table.declareDensity(new SymbolTable.Density(dd.name(), dd.variables(), dd.params(), dd.normalized()));
+                } catch (ParseException e) {
+                    throw new InvalidInput(dd.line(), e.getMessage());
+                }
             }
             for (Definition def : d.definitions()) {
                 try {
@@ -81,7 +89,11 @@ public final class DerivationChecker {
 
     private static void declare(SymbolTable table, SymbolDecl s, Derivation d) {
         try {
-            table.declare(s.name(), s.domain().positive(), s.indexed());
+            if (s.domain() == org.derivcheck.derivation.Domain.FINITE) {
+                table.declareFinite(s.name(), s.indexed());
+            } else {
+                table.declare(s.name(), s.domain().positive(), s.indexed());
+            }
         } catch (ParseException e) {
             throw new InvalidInput(s.line(), "symbol '" + s.name() + "': " + e.getMessage());
         }
@@ -162,7 +174,7 @@ public final class DerivationChecker {
             if (parsed.size() == 2 && step.tex().isPresent()) {
                 tex = step.tex().get();
             }
-            StepContext ctx = new StepContext(cas, sampler, options, options.seed() ^ (d.id().hashCode() * 1_000_003L + i
+            StepContext ctx = new StepContext(cas, sampler, new Instances(table), options, options.seed() ^ (d.id().hashCode() * 1_000_003L + i
                     + 1_000L * step.number()));
             RelationChecker.Decision dec;
             try {
@@ -172,7 +184,7 @@ public final class DerivationChecker {
                         e.getMessage())), Optional.empty(), List.of(), e.getMessage());
             } catch (RuntimeException | StackOverflowError e) {
                 dec = new RelationChecker.Decision(Verdict.INCONCLUSIVE, "none", List.of(), Optional.empty(), List.of(),
-                        "internal error while checking: " + e);
+                        "internal error while checking: " + e + (System.getenv("DERIVCHECK_DEBUG") != null ? java.util.Arrays.toString(e.getStackTrace()) : ""));
             }
             out.add(new StepResult(idx, claim, tex, b.line(), dec.verdict(), dec.method(), dec.evidence(),
                     dec.counterexample(), dec.diagnoses(), dec.message(), millis(ti)));
