@@ -26,6 +26,13 @@ public final class FiniteModel {
         this.logits = new LinkedHashMap<>(logits);
     }
 
+    /** A copy in which one density's table is replaced. */
+    public FiniteModel withTable(String name, double[] table) {
+        Map<String, double[]> t = new LinkedHashMap<>(tables);
+        t.put(name, table.clone());
+        return new FiniteModel(sizes, t, logits);
+    }
+
     public int size(String variable) {
         Integer s = sizes.get(variable);
         if (s == null) {

@@ -134,8 +134,10 @@ final class Moments {
             if (i > 0) {
                 doubleFactorial *= 2L * i - 1;
             }
-            s.add(F.Times(F.Binomial(F.ZZ(k), F.ZZ(2L * i)), F.Power(m, F.ZZ(k - 2L * i)), F.Power(v, F.ZZ(i)),
-                    F.ZZ(doubleFactorial)));
+            // m^0 and v^0 are written as 1: Symja makes 0^0 Indeterminate when m = 0
+            IExpr mp = k - 2 * i == 0 ? F.C1 : F.Power(m, F.ZZ(k - 2L * i));
+            IExpr vp = i == 0 ? F.C1 : F.Power(v, F.ZZ(i));
+            s.add(F.Times(F.Binomial(F.ZZ(k), F.ZZ(2L * i)), mp, vp, F.ZZ(doubleFactorial)));
         }
         return F.Plus(s.toArray(new IExpr[0]));
     }

@@ -466,9 +466,11 @@ final class NumericCompiler {
 
     /** FSUM(body, v): sum over v = 0 .. size(v) - 1. */
     private Node finiteSum(IAST a) {
-        int slot = slotOf(a.arg2());
         String name = finiteName(a.arg2());
+        int slot = nslots++;
+        Integer prev = slots.put((ISymbol) a.arg2(), slot);
         Node body = node(a.arg1());
+        restore((ISymbol) a.arg2(), prev);
         return f -> {
             double saved = f.slots[slot];
             int n = f.model().size(name);
@@ -488,12 +490,17 @@ final class NumericCompiler {
         IAST vars = (IAST) dist.arg1();
         int[] vs = new int[vars.argSize()];
         String[] names = new String[vs.length];
+        Integer[] prev = new Integer[vs.length];
         for (int i = 0; i < vs.length; i++) {
-            vs[i] = slotOf(vars.getAt(i + 1));
             names[i] = finiteName(vars.getAt(i + 1));
+            vs[i] = nslots++;
+            prev[i] = slots.put((ISymbol) vars.getAt(i + 1), vs[i]);
         }
         Node weight = node(dist.arg2().first());
         Node body = node(a.arg1());
+        for (int i = 0; i < vs.length; i++) {
+            restore((ISymbol) vars.getAt(i + 1), prev[i]);
+        }
         return f -> {
             double[] saved = new double[vs.length];
             int[] n = new int[vs.length];

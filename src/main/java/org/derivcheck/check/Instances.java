@@ -80,6 +80,14 @@ final class Instances {
         for (var s : sampler.finiteScalars()) {
             p.values()[sampler.indexOf(s.name())] = rng.nextInt(m.size(s.name()));
         }
+        List<org.derivcheck.derivation.SymbolDecl> data = sampler.dataSymbols();
+        for (int i = 0; i < data.size(); i++) {
+            if (data.get(i).domain() == org.derivcheck.derivation.Domain.FINITE) {
+                for (int k = 0; k < p.data()[i].length; k++) {
+                    p.data()[i][k] = rng.nextInt(m.size(data.get(i).name()));
+                }
+            }
+        }
     }
 
     String describeObserved(PointSampler sampler, PointSampler.Point p, java.util.Set<String> free) {

@@ -125,6 +125,10 @@ final class PointSampler {
         return m;
     }
 
+    List<SymbolDecl> dataSymbols() {
+        return data;
+    }
+
     List<SymbolDecl> scalars() {
         return scalars;
     }
