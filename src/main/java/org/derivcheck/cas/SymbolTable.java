@@ -131,8 +131,22 @@ public final class SymbolTable {
         }
         IExpr body = new Resolver(this).withScope(scope).resolveSingle(text);
         if (!body.isFree(x -> x == org.matheclipse.core.expression.S.D, true)) {
-            // derivatives with respect to a parameter are taken before arguments replace the parameters
-            body = SymjaRuntime.engine().evaluate(Cas.deepCopy(body));
+            if (new Expr(body, this).isAbstract()) {
+                // abstract densities never go to the CAS (it would treat q(z) as constant in phi); they are
+                // differentiated numerically on finite instances, which needs the variable to stay a symbol
+                for (IExpr d : derivatives(body)) {
+                    for (int i = 2; i <= d.argSize(); i++) {
+                        IExpr v = d.getAt(i).isList() ? d.getAt(i).first() : d.getAt(i);
+                        if (ps.contains(v)) {
+                            throw new ParseException("'" + name + "': an abstract expression cannot be differentiated "
+                                    + "with respect to the function's own parameter '" + nameOf((ISymbol) v) + "'", 1);
+                        }
+                    }
+                }
+            } else {
+                // derivatives with respect to a parameter are taken before arguments replace the parameters
+                body = SymjaRuntime.engine().evaluate(Cas.deepCopy(body));
+            }
         }
         definitions.put(name, new Definition(name, List.copyOf(ps), body));
     }
@@ -147,6 +161,17 @@ public final class SymbolTable {
         if (Resolver.isReserved(name)) {
             throw new ParseException("'" + name + "' is a built-in function name; choose another name", 1);
         }
+    }
+
+    private static List<IExpr> derivatives(IExpr e) {
+        List<IExpr> out = new ArrayList<>();
+        e.isFree(x -> {
+            if (x.isAST(org.matheclipse.core.expression.S.D)) {
+                out.add(x);
+            }
+            return false;
+        }, true);
+        return out;
     }
 
     public List<Declared> declared() {

@@ -221,7 +221,7 @@ public final class DerivationChecker {
                 ^ (d.id().hashCode() * 1_000_003L + 1_000L * step.number()));
         RelationChecker.Decision dec;
         try {
-            dec = new MaximizeChecker(Math.max(20, options.points() / 2)).decide(objective, over.get(), by, ctx);
+            dec = new MaximizeChecker(Math.max(20, options.points() / 6)).decide(objective, over.get(), by, ctx);
         } catch (CasException | IllegalStateException e) {
             dec = new RelationChecker.Decision(Verdict.INCONCLUSIVE, "none", List.of(), Optional.empty(), List.of(),
                     e.getMessage());

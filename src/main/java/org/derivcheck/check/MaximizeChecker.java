@@ -13,12 +13,12 @@ import org.derivcheck.cas.SymbolTable;
 /**
  * Decides "q_j* maximizes the objective over q_j, the other densities fixed", where log q_j* is given up
  * to a constant. On each finite instance the claimed q_j* (exp of the given log, normalized) must reach
- * an objective at least as high as the current table, 20 random tables, and the numerical optimum found
+ * an objective at least as high as the current table, 10 random tables, and the numerical optimum found
  * by gradient ascent on softmax logits; otherwise it is REFUTED with the instance and both values.
  */
 final class MaximizeChecker {
-    private static final int ALTERNATIVES = 20;
-    private static final int ASCENT_STEPS = 150;
+    private static final int ALTERNATIVES = 10;
+    private static final int ASCENT_STEPS = 50;
     private final int instances;
 
     MaximizeChecker(int instances) {
