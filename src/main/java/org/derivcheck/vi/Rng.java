@@ -47,6 +47,19 @@ public final class Rng {
         s3 = splitMix(z + 0x9E3779B97F4A7C15L);
     }
 
+    /** A generator with the given raw xoshiro256++ state (not all zero); for checks against reference outputs. */
+    static Rng ofState(long s0, long s1, long s2, long s3) {
+        if ((s0 | s1 | s2 | s3) == 0) {
+            throw new IllegalArgumentException("the xoshiro256++ state must not be all zero");
+        }
+        Rng r = new Rng(0);
+        r.s0 = s0;
+        r.s1 = s1;
+        r.s2 = s2;
+        r.s3 = s3;
+        return r;
+    }
+
     /** A generator whose stream is a function of {@code seed} alone. */
     public static Rng of(long seed) {
         return new Rng(seed);
