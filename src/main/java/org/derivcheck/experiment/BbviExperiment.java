@@ -142,11 +142,13 @@ public final class BbviExperiment implements Experiment {
             }
         }
 
+        FigureBatch figures = new FigureBatch();
         for (var entry : runs.entrySet()) {
             writeTraces(out, entry.getKey(), entry.getValue());
-            plotTraces(out, entry.getKey(), entry.getValue(), opt, bestElbo);
+            figures.add(() -> plotTraces(out, entry.getKey(), entry.getValue(), opt, bestElbo));
         }
         writeVariance(out, atStart, atOpt);
+        figures.add(() -> plotVariance(out, atStart, atOpt)).render(common);
         Map<String, Object> results = Fields.of("data_summary", Fields.of("mean", NormalData.of(x).mean(),
                         "scatter", NormalData.of(x).scatter()),
                 "cavi_optimum", Fields.of(opt), "cavi_elbo", bestElbo, "log_evidence", model.logEvidence(),
@@ -286,6 +288,9 @@ public final class BbviExperiment implements Experiment {
         out.write("gradient_variance.csv", csv.toString());
         out.write("gradient_variance.md", varianceTable(atStart, "at the start q") + "\n\n"
                 + varianceTable(atOpt, "at the CAVI optimum") + "\n");
+    }
+
+    private void plotVariance(OutputDir out, List<GradientStats> atStart, List<GradientStats> atOpt) {
         for (var pair : List.of(Map.entry("start", atStart), Map.entry("cavi_optimum", atOpt))) {
             BarChart chart = BarChart.of("Variance of the gradient estimators (S = " + samples + ", " + replicates
                     + " replicates) at the " + pair.getKey().replace('_', ' '), "variance (log scale)", COMPONENTS).logY(true);

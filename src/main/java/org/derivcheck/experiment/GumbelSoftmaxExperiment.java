@@ -110,13 +110,14 @@ public final class GumbelSoftmaxExperiment implements Experiment {
         if (quadrature) {
             writeDensity(out, density);
         }
+        FigureBatch figures = new FigureBatch();
         if (k == 3) {
             SimplexChart chart = SimplexChart.of("Gumbel-Softmax samples, pi = " + list(probs) + " (" + samples
                     + " per temperature)", "e1", "e2", "e3");
             for (int i = 0; i < temperatures.length; i++) {
                 chart.panel("t = " + Fmt.num(temperatures[i]), drawn.get(i));
             }
-            chart.save(out.path(), "simplex");
+            figures.add(() -> chart.save(out.path(), "simplex"));
         }
         HistogramChart hist = HistogramChart.of("Histogram of y_1 (pi_1 = " + Fmt.num(probs[0]) + ") per temperature",
                 "y_1", 0, 1, 40).logY(true);
@@ -127,8 +128,8 @@ public final class GumbelSoftmaxExperiment implements Experiment {
             }
             hist.add("t = " + Fmt.num(temperatures[i]), y1, Palette.color(i));
         }
-        hist.save(out.path(), "histograms");
-        plotMeans(out, means, quadrature);
+        figures.add(() -> hist.save(out.path(), "histograms")).add(() -> plotMeans(out, means, quadrature))
+                .render(common);
 
         double worstLowT = means.stream().mapToDouble(r -> r.temperature()).min().orElse(Double.NaN);
         Map<String, Object> results = Fields.of(

@@ -112,12 +112,14 @@ public final class NatGradExperiment implements Experiment {
                 List.of(epoch, gdTrace.alpha(), gdTrace.beta(), gdTrace.nll(), ngTrace.alpha(), ngTrace.beta(),
                         ngTrace.nll()));
         writeSweep(out, steps, gdSweep, ngSweep, mle);
-        plotParams(out, "gd_params", "Gradient descent (step " + Fmt.num(gd) + "): alpha and beta over epochs",
-                epoch, gdTrace, mle);
-        plotParams(out, "natgrad_params", "Natural gradient descent (step " + Fmt.num(ngStep)
-                + "): alpha and beta over epochs", epoch, ngTrace, mle);
-        plotNll(out, epoch, gdTrace, ngTrace, mle, gd);
-        plotSweep(out, steps, gdSweep, ngSweep, mle, gd);
+        new FigureBatch()
+                .add(() -> plotParams(out, "gd_params", "Gradient descent (step " + Fmt.num(gd)
+                        + "): alpha and beta over epochs", epoch, gdTrace, mle))
+                .add(() -> plotParams(out, "natgrad_params", "Natural gradient descent (step " + Fmt.num(ngStep)
+                        + "): alpha and beta over epochs", epoch, ngTrace, mle))
+                .add(() -> plotNll(out, epoch, gdTrace, ngTrace, mle, gd))
+                .add(() -> plotSweep(out, steps, gdSweep, ngSweep, mle, gd))
+                .render(common);
 
         Map<String, Object> results = Fields.of(
                 "mle_newton", Fields.of("alpha", mle.alpha(), "beta", mle.beta(), "nll", mle.nll(),

@@ -89,8 +89,8 @@ public final class NormalGammaExperiment implements Experiment {
         OutputDir out = common.output(NAME);
         out.writeCsv("data.csv", List.of("x"), List.of(x));
         writeTrace(out, r.cavi());
-        plotGap(out, r);
-        plotContours(out, model, r.cavi().last());
+        new FigureBatch().add(() -> plotGap(out, r)).add(() -> plotContours(out, model, r.cavi().last()))
+                .render(common);
         out.writeResult(NAME, common.seed(), Fields.of("n", n, "data_mean", dataMean, "data_precision", dataPrecision,
                 "prior", Fields.of("mu0", mu0, "lambda0", lambda0, "a0", a0, "b0", b0),
                 "cavi_init", Fields.of(r.init()), "tolerance", tolerance, "max_sweeps", maxSweeps), r.summary());
