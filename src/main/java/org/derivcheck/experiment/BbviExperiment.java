@@ -108,14 +108,20 @@ public final class BbviExperiment implements Experiment {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--init needs 4 numbers m,lambda,a,b; got " + init.length);
         }
-        List<Estimator> ests = estimators.stream().map(Estimator::byId).toList();
-        List<StepRule> rules = steps.stream().map(this::rule).toList();
+        Usage.atLeast(spec, "--n", n, 1);
+        Usage.positive(spec, "--data-precision", dataPrecision);
+        Usage.atLeast(spec, "--samples", samples, 2);
+        Usage.atLeast(spec, "--iterations", iterations, 1);
+        Usage.atLeast(spec, "--trace-every", traceEvery, 1);
+        Usage.atLeast(spec, "--replicates", replicates, 2);
+        List<Estimator> ests = Usage.check(spec, () -> estimators.stream().map(Estimator::byId).toList());
+        List<StepRule> rules = Usage.check(spec, () -> steps.stream().map(this::rule).toList());
+        MeanField start = Usage.check(spec, () -> new MeanField(init[0], init[1], init[2], init[3]));
         Rng rng = Rng.of(common.seed());
         double[] x = NormalData.sample(dataMean, dataPrecision, n, rng);
         NormalGammaModel model = NormalGammaModel.of(NormalGammaPrior.REPORT, NormalData.of(x));
         MeanField opt = Cavi.of(model).fixedPoint();
         double bestElbo = model.elbo(opt);
-        MeanField start = new MeanField(init[0], init[1], init[2], init[3]);
         OutputDir out = common.output(NAME);
 
         long work = (long) rules.size() * ests.size() * iterations + 2L * ests.size() * replicates;

@@ -74,7 +74,16 @@ public final class GumbelSoftmaxExperiment implements Experiment {
     @Override
     public Integer call() {
         int k = probs.length;
-        GumbelSoftmax.of(probs, 1); // validates pi before any work
+        Usage.check(spec, () -> GumbelSoftmax.of(probs, 1)); // validates pi before any work
+        for (double t : temperatures) {
+            Usage.positive(spec, "--temperatures", t);
+        }
+        for (double t : meanTemperatures) {
+            Usage.positive(spec, "--mean-temperatures", t);
+        }
+        Usage.atLeast(spec, "--samples", samples, 1);
+        Usage.atLeast(spec, "--mean-samples", meanSamples, 2);
+        Usage.positive(spec, "--quadrature-step", quadratureStep);
         boolean quadrature = k <= 3;
         Rng rng = Rng.of(common.seed());
         OutputDir out = common.output(NAME);

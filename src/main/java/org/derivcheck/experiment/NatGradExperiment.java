@@ -83,6 +83,18 @@ public final class NatGradExperiment implements Experiment {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--start needs two positive numbers alpha,beta");
         }
+        Usage.positive(spec, "--alpha", alpha);
+        Usage.positive(spec, "--beta", beta);
+        Usage.atLeast(spec, "--n", n, 2);
+        Usage.atLeast(spec, "--epochs", epochs, 0);
+        Usage.positive(spec, "--ng-step", ngStep);
+        Usage.positive(spec, "--target", target);
+        if (gdStep != null) {
+            Usage.positive(spec, "--gd-step", gdStep);
+        }
+        for (double s : sweep) {
+            Usage.positive(spec, "--sweep", s);
+        }
         double[] x = GammaData.sample(alpha, beta, n, Rng.of(common.seed()));
         GammaData data = GammaData.of(x);
         GammaNll nll = GammaNll.of(data);

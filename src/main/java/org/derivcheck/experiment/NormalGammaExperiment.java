@@ -80,9 +80,13 @@ public final class NormalGammaExperiment implements Experiment {
 
     @Override
     public Integer call() {
+        Usage.atLeast(spec, "--n", n, 1);
+        Usage.positive(spec, "--data-precision", dataPrecision);
+        Usage.positive(spec, "--tolerance", tolerance);
+        Usage.atLeast(spec, "--max-sweeps", maxSweeps, 1);
+        NormalGammaPrior prior = Usage.check(spec, () -> new NormalGammaPrior(mu0, lambda0, a0, b0));
         Rng rng = Rng.of(common.seed());
-        double[] x = NormalData.sample(dataMean, dataPrecision, n, rng);
-        NormalGammaPrior prior = new NormalGammaPrior(mu0, lambda0, a0, b0);
+        double[] x = Usage.check(spec, () -> NormalData.sample(dataMean, dataPrecision, n, rng));
         NormalGammaModel model = NormalGammaModel.of(prior, NormalData.of(x));
         Result r = compute(model, tolerance, maxSweeps);
 

@@ -32,6 +32,21 @@ class ExperimentsTest {
     }
 
     @Test
+    void invalidSettingsAreUsageErrorsThatNameTheValue() {
+        Path dir = tmp.resolve("bad");
+        ExperimentRunner.Outcome o = ExperimentRunner.run(new BbviExperiment(), "--out", dir.toString(), "--estimators", "foo");
+        assertEquals(2, o.exitCode());
+        assertTrue(o.err().contains("unknown estimator 'foo'"), o.err());
+        o = ExperimentRunner.run(new GumbelSoftmaxExperiment(), "--out", dir.toString(), "--probs", "0.5,0.6");
+        assertEquals(2, o.exitCode());
+        assertTrue(o.err().contains("sum to 1, got 1.1"), o.err());
+        o = ExperimentRunner.run(new NormalGammaExperiment(), "--out", dir.toString(), "--b0", "-1");
+        assertEquals(2, o.exitCode());
+        assertTrue(o.err().contains("b0 must be positive"), o.err());
+        assertTrue(!Files.exists(dir.resolve("result.json")), "nothing is written for a rejected setting");
+    }
+
+    @Test
     void normalGammaReportsEvidenceCaviAndChecks() throws IOException {
         Path dir = tmp.resolve("ng");
         JsonNode r = ExperimentRunner.results(
