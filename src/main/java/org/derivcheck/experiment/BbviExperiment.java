@@ -29,11 +29,12 @@ import picocli.CommandLine.Spec;
 
 /** {@code derivcheck run bbvi}: Algorithm 1 of BBVI with its variance reductions (Q 1.2.5 and 2.2.13). */
 @Command(name = "bbvi", mixinStandardHelpOptions = true,
-        description = {"Black-box VI (Ranganath et al. 2014, Algorithm 1) on the Normal-Gamma model of Question 1.2.5:",
-                "score-function gradient with S samples, plain, with control variates (optimal scalar per",
-                "component), Rao-Blackwellized, and both; Robbins-Monro steps rho_t = 1/(offset + t) and/or AdaGrad.",
-                "Traces the closed-form ELBO, E[mu] and E[tau] against the CAVI optimum (the report's Figures 1-4)",
-                "and measures each estimator's gradient variance at fixed parameters."})
+        description = "Black-box VI (Ranganath et al. 2014, Algorithm 1) on the Normal-Gamma model of Question "
+                + "1.2.5: score-function gradient with S samples, plain, with control variates (optimal "
+                + "scalar per component), Rao-Blackwellized, and both; Robbins-Monro steps rho_t = "
+                + "1/(offset + t) and/or AdaGrad. Traces the closed-form ELBO, E[mu] and E[tau] against the "
+                + "CAVI optimum (the report's Figures 1-4) and measures each estimator's gradient variance "
+                + "at fixed parameters.")
 public final class BbviExperiment implements Experiment {
     static final String NAME = "bbvi";
     private static final List<String> COMPONENTS = List.of("m", "log lambda", "log a", "log b");

@@ -20,10 +20,11 @@ import picocli.CommandLine.Spec;
 
 /** {@code derivcheck run gumbel-softmax}: Concrete / Gumbel-Softmax samples at several temperatures (Q 3.1.20, Figure 7). */
 @Command(name = "gumbel-softmax", mixinStandardHelpOptions = true,
-        description = {"Gumbel-Softmax (Concrete) samples y = softmax((log pi + g)/t) of a categorical at several",
-                "temperatures t (Question 3.1.20, Figure 7): a simplex plot (3 classes) and histograms. Checks that",
-                "the Concrete density integrates to 1 (tanh-sinh quadrature over the simplex, steps h and h/2), and",
-                "that the sample means approach pi as t -> 0 (against the quadrature means and the class probabilities)."})
+        description = "Gumbel-Softmax (Concrete) samples y = softmax((log pi + g)/t) of a categorical at "
+                + "several temperatures t (Question 3.1.20, Figure 7): a simplex plot (3 classes) and "
+                + "histograms. Checks that the Concrete density integrates to 1 (tanh-sinh quadrature over "
+                + "the simplex, steps h and h/2), and that the sample means approach pi as t -> 0 (against "
+                + "the quadrature means and the class probabilities).")
 public final class GumbelSoftmaxExperiment implements Experiment {
     static final String NAME = "gumbel-softmax";
 

@@ -22,12 +22,13 @@ import picocli.CommandLine.Spec;
 
 /** {@code derivcheck run natgrad}: gradient descent vs natural gradient on the Gamma NLL (Q 2.2.16-2.2.19). */
 @Command(name = "natgrad", mixinStandardHelpOptions = true,
-        description = {"Fits Gamma(alpha, beta) to N draws from Gamma(3, 2) (Question 2.2.18) by full-batch gradient",
-                "descent and by natural-gradient descent with the Fisher matrix of Question 2.2.16, from (0.5, 8), against",
-                "the maximum-likelihood estimate by Newton's method (to 1e-12). A step that would take alpha or beta",
-                "below half its value is shortened (both methods). Default steps: natural gradient 1 (Newton's step;",
-                "F is the NLL's Hessian here), gradient descent 2/(l_min + l_max) of that Hessian at the MLE (the best",
-                "fixed step for its local quadratic). A sweep over step sizes shows both choices in context."})
+        description = "Fits Gamma(alpha, beta) to N draws from Gamma(3, 2) (Question 2.2.18) by full-batch "
+                + "gradient descent and by natural-gradient descent with the Fisher matrix of Question "
+                + "2.2.16, from (0.5, 8), against the maximum-likelihood estimate by Newton's method (to "
+                + "1e-12). A step that would take alpha or beta below half its value is shortened (both "
+                + "methods). Default steps: natural gradient 1 (Newton's step; F is the NLL's Hessian "
+                + "here), gradient descent 2/(l_min + l_max) of that Hessian at the MLE (the best fixed "
+                + "step for its local quadratic). A sweep over step sizes shows both choices in context.")
 public final class NatGradExperiment implements Experiment {
     static final String NAME = "natgrad";
 

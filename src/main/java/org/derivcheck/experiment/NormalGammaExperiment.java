@@ -24,10 +24,11 @@ import picocli.CommandLine.Spec;
 
 /** {@code derivcheck run normal-gamma}: exact posterior, log evidence and CAVI for the report's model (Q 1.2.4). */
 @Command(name = "normal-gamma", mixinStandardHelpOptions = true,
-        description = {"Normal-Gamma model of Question 1.2.4: data x_1..x_N ~ N(mean, 1/precision), prior",
-                "mu | tau ~ N(mu0, 1/(lambda0 tau)), tau ~ Gamma(a0, b0). Computes the exact posterior and the",
-                "log evidence (closed form, checked by quadrature), runs CAVI to convergence with the ELBO in",
-                "closed form after every update, and plots the exact posterior against the CAVI q."})
+        description = "Normal-Gamma model of Question 1.2.4: data x_1..x_N ~ N(mean, 1/precision), prior mu | "
+                + "tau ~ N(mu0, 1/(lambda0 tau)), tau ~ Gamma(a0, b0). Computes the exact posterior and the "
+                + "log evidence (closed form, checked by quadrature), runs CAVI to convergence with the "
+                + "ELBO in closed form after every update, and plots the exact posterior against the CAVI "
+                + "q.")
 public final class NormalGammaExperiment implements Experiment {
     static final String NAME = "normal-gamma";
     /** ELBO decreases above this (absolute) count as a violation; the ELBO's own rounding is ~1e-12. */
