@@ -292,7 +292,7 @@ final class NumericCompiler {
                 if (n == 0) {
                     return f -> {
                         double v = y.eval(f);
-                        return v > 0 ? Gamma.digamma(v) : Double.NaN;
+                        return v > 0 ? org.derivcheck.special.Digamma.digamma(v) : Double.NaN;
                     };
                 }
                 if (n == 1) {

@@ -1,5 +1,6 @@
 package org.derivcheck.cas;
 
+import org.derivcheck.special.Digamma;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package org.derivcheck.vi;
 
+import org.derivcheck.special.Digamma;
 import org.apache.commons.math3.special.Gamma;
 
 /**

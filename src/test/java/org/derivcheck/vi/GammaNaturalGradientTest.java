@@ -1,5 +1,6 @@
 package org.derivcheck.vi;
 
+import org.derivcheck.special.Digamma;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

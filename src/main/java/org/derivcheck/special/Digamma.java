@@ -1,4 +1,4 @@
-package org.derivcheck.vi;
+package org.derivcheck.special;
 
 /**
  * The digamma function psi(x) = d/dx log Gamma(x) for x &gt; 0, to about 1e-15 relative.

@@ -1,4 +1,4 @@
-package org.derivcheck.vi;
+package org.derivcheck.special;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
