@@ -48,7 +48,7 @@ public final class FiniteModel {
 
     /** The value at a flat index; parameterized densities use the parameter values given. */
     double value(SymbolTable.Density d, int flat, double[] params) {
-        double[][] coef = logits.get(d.name());
+        double[][] coef = logits.isEmpty() ? null : logits.get(d.name());
         double v;
         if (coef != null) {
             int n = coef[0].length;
@@ -70,7 +70,7 @@ public final class FiniteModel {
         } else {
             v = tables.get(d.name())[flat];
         }
-        if (flat == perturbedIndex && d.name().equals(perturbed)) {
+        if (perturbed != null && flat == perturbedIndex && d.name().equals(perturbed)) {
             v += delta;
         }
         return v;

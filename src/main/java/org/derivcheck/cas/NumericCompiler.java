@@ -46,6 +46,7 @@ final class NumericCompiler {
         }
     }
 
+    private static final double[] NO_PARAMS = new double[0];
     private final Map<ISymbol, Integer> slots = new IdentityHashMap<>();
     private final Map<ISymbol, Integer> dataSlots = new IdentityHashMap<>();
     private final List<String> scalarNames = new ArrayList<>();
@@ -622,7 +623,7 @@ final class NumericCompiler {
                 }
                 flat = flat * n + iv;
             }
-            double[] pv = new double[pslots.length];
+            double[] pv = pslots.length == 0 ? NO_PARAMS : new double[pslots.length];
             for (int j = 0; j < pv.length; j++) {
                 pv[j] = f.slots[pslots[j]];
             }

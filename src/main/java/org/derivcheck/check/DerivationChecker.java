@@ -178,7 +178,7 @@ public final class DerivationChecker {
             if (parsed.size() == 2 && step.tex().isPresent()) {
                 tex = step.tex().get();
             }
-            StepContext ctx = new StepContext(cas, sampler, new Instances(table), options, options.seed() ^ (d.id().hashCode() * 1_000_003L + i
+            StepContext ctx = new StepContext(cas, sampler, new Instances(table, d.symbols()), options, options.seed() ^ (d.id().hashCode() * 1_000_003L + i
                     + 1_000L * step.number()));
             RelationChecker.Decision dec;
             try {
@@ -217,7 +217,7 @@ public final class DerivationChecker {
             return invalid(index, claim, step.line(), 0, "'over: " + m.over() + "' must name a declared density without "
                     + "parameters", t0);
         }
-        StepContext ctx = new StepContext(cas, sampler, new Instances(table), options, options.seed()
+        StepContext ctx = new StepContext(cas, sampler, new Instances(table, d.symbols()), options, options.seed()
                 ^ (d.id().hashCode() * 1_000_003L + 1_000L * step.number()));
         RelationChecker.Decision dec;
         try {

@@ -18,11 +18,20 @@ final class Instances {
     static final int EDGE_CASES = 3;
     private final List<SymbolTable.Density> densities;
     private final List<String> finiteVariables;
+    private final Map<String, int[]> ranges = new LinkedHashMap<>();
 
-    Instances(SymbolTable table) {
+    /** Support sizes: 2 to 4, or the declared {min, max} of a finite symbol. */
+    Instances(SymbolTable table, List<org.derivcheck.derivation.SymbolDecl> decls) {
         this.densities = table.densities();
         this.finiteVariables = table.declared().stream().filter(SymbolTable.Declared::finite)
                 .map(SymbolTable.Declared::name).toList();
+        for (var d : decls) {
+            if (d.domain() == org.derivcheck.derivation.Domain.FINITE) {
+                int lo = Double.isNaN(d.min()) ? 2 : Math.max(1, (int) d.min());
+                int hi = Double.isNaN(d.max()) ? Math.max(lo, 4) : Math.max(lo, (int) d.max());
+                ranges.put(d.name(), new int[] {lo, hi});
+            }
+        }
     }
 
     List<SymbolTable.Density> densities() {
@@ -32,7 +41,8 @@ final class Instances {
     FiniteModel make(int i, RandomGenerator rng) {
         Map<String, Integer> sizes = new LinkedHashMap<>();
         for (String v : finiteVariables) {
-            sizes.put(v, i < EDGE_CASES ? 2 : 2 + rng.nextInt(3));
+            int[] r = ranges.getOrDefault(v, new int[] {2, 4});
+            sizes.put(v, i < EDGE_CASES ? r[0] : r[0] + rng.nextInt(r[1] - r[0] + 1));
         }
         Map<String, double[]> tables = new LinkedHashMap<>();
         Map<String, double[][]> logits = new LinkedHashMap<>();

@@ -96,7 +96,7 @@ final class InstantiationChecker implements Checker {
                     + " instances differ by more than rounding but less than a clear difference"));
         }
         return Optional.of(Outcome.of(Verdict.CONFIRMED, "finite instances", String.format(Locale.ROOT,
-                "%s on %d exact finite instances (%d random, supports of size 2-4, and %d edge cases: uniform, "
+                "%s on %d exact finite instances (%d random with supports of size 2-4 unless declared, and %d edge cases: uniform, "
                         + "near-zero mass, nearly degenerate); tolerance %.0e%s",
                 c.relation() == Relation.EQUAL ? "equal" : "holds", valid, valid - Instances.EDGE_CASES,
                 Instances.EDGE_CASES, agree, approx ? " (numeric derivatives)" : " (exact sums)")));

@@ -176,7 +176,7 @@ public final class DerivationReader {
             if (domain == Domain.INTERVAL && (Double.isNaN(min) || Double.isNaN(max))) {
                 throw new DerivationException(file, line, "symbol '" + name + "': an interval needs min and max");
             }
-            if (!Double.isNaN(min) && !Double.isNaN(max) && min >= max) {
+            if (!Double.isNaN(min) && !Double.isNaN(max) && (domain == Domain.FINITE ? min > max : min >= max)) {
                 throw new DerivationException(file, line, "symbol '" + name + "': min must be below max");
             }
             out.add(new SymbolDecl(name, domain, indexed, min, max, line));
