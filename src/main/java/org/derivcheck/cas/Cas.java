@@ -81,6 +81,11 @@ public final class Cas implements AutoCloseable {
         return run(() -> Simplification.provesZero(deepCopy(e.ast), e.table, SymjaRuntime.engine()), millis);
     }
 
+    /** Tries to prove {@code l == r} for scalars (see {@link #provesZero}); also compares logs of positive sides. */
+    public Optional<String> provesEqual(Expr l, Expr r, long millis) {
+        return run(() -> Simplification.provesEqual(deepCopy(l.ast), deepCopy(r.ast), l.table, SymjaRuntime.engine()), millis);
+    }
+
     /** Simplifies an expression (for display and for diagnoses). */
     public Expr simplify(Expr e, long millis) {
         return new Expr(run(() -> {
