@@ -16,6 +16,7 @@ import org.derivcheck.vi.Estimator;
 import org.derivcheck.vi.GradientStats;
 import org.derivcheck.vi.GradientVariance;
 import org.derivcheck.vi.MeanField;
+import org.derivcheck.vi.NormalData;
 import org.derivcheck.vi.NormalGammaModel;
 import org.derivcheck.vi.NormalGammaPrior;
 import org.derivcheck.vi.Rng;

@@ -10,6 +10,7 @@ import org.derivcheck.vi.Cavi;
 import org.derivcheck.vi.CaviResult;
 import org.derivcheck.vi.MeanField;
 import org.derivcheck.vi.NormalGamma;
+import org.derivcheck.vi.NormalData;
 import org.derivcheck.vi.NormalGammaModel;
 import org.derivcheck.vi.NormalGammaPrior;
 import org.derivcheck.vi.PosteriorBox;
