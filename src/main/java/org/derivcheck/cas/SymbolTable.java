@@ -223,6 +223,17 @@ public final class SymbolTable {
         return n != null ? n : null;
     }
 
+    private final Map<String, ISymbol> indices = new LinkedHashMap<>();
+
+    /** The bound summation index of this name (undeclared indices share one symbol per name). */
+    ISymbol indexSymbol(String name) {
+        return indices.computeIfAbsent(name, k -> {
+            ISymbol s = F.Dummy(k);
+            names.put(s, k);
+            return s;
+        });
+    }
+
     void nameBound(ISymbol s, String name) {
         names.put(s, name);
     }
