@@ -19,4 +19,13 @@ final class TestData {
                 + " (set -Dderivcheck.mnist=DIR)");
         return MnistSource.fromDirectory(SUBSET);
     }
+
+    /**
+     * Sets DJL up the way the product does (offline, natives from the Maven jar), with one PyTorch thread: the
+     * tests' tensors are small, and on a busy shared machine a 2-thread OpenMP team waits at every operation
+     * for a descheduled partner, which made the same tests ten times slower.
+     */
+    static void configureDjl() {
+        DjlRuntime.configure(1);
+    }
 }
