@@ -15,5 +15,6 @@ public final class Experiments {
 
     private static final List<Supplier<Experiment>> FACTORIES = List.of(
             // experiments register here, one line each
+            VaeExperiment::new
     );
 }
