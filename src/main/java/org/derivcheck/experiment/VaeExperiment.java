@@ -143,7 +143,7 @@ public final class VaeExperiment implements Experiment {
             err.println("derivcheck run vae: " + e.getMessage());
             return 2;
         }
-        DjlRuntime.configure(threads);
+        DjlRuntime.configure(threads, base.device());
         MnistData mnist;
         try {
             mnist = loadData();

@@ -12,6 +12,8 @@ import java.nio.file.Path;
  * before the first tensor is made.
  */
 public final class DjlRuntime {
+    private static final String CUDA_PROBE_LOG_LEVEL = "org.slf4j.simpleLogger.log.ai.djl.util.cuda.CudaUtils";
+
     private DjlRuntime() {
     }
 
@@ -21,6 +23,17 @@ public final class DjlRuntime {
      * intra-op thread count when {@code threads > 0}.
      */
     public static void configure(int threads) {
+        configure(threads, DeviceKind.GPU);
+    }
+
+    /**
+     * As {@link #configure(int)}; for a CPU run it also quiets DJL's CUDA probe, which otherwise warns twice
+     * ("Failed to detect GPU count") on any machine whose CUDA driver it cannot use, GPU or not.
+     */
+    public static void configure(int threads, DeviceKind device) {
+        if (device == DeviceKind.CPU && System.getProperty(CUDA_PROBE_LOG_LEVEL) == null) {
+            System.setProperty(CUDA_PROBE_LOG_LEVEL, "error");
+        }
         if (System.getProperty("ai.djl.offline") == null) {
             String env = System.getenv("DJL_OFFLINE");
             System.setProperty("ai.djl.offline", env == null ? "true" : env);
