@@ -23,7 +23,7 @@ final class Adam {
     private final float learningRate;
     private long steps;
 
-    /** Fresh state (zero moments, no steps), or a checkpoint's when {@code moments} is given. */
+    /** Fresh state (zero moments) when {@code first} and {@code second} are null, else a checkpoint's moments. */
     Adam(List<Network.Param> params, NDManager manager, float learningRate, long steps, List<float[]> first,
             List<float[]> second) {
         this.params = params;

@@ -17,11 +17,19 @@ final class Objective {
     private Objective() {
     }
 
+    /** One set of K reparameterized draws per image and the terms of their log weights, all {@code [K, B]} but z. */
+    private record Draws(NDArray z, NDArray logPx, NDArray logPz, NDArray logQz) {
+        NDArray logW() {
+            return logPx.add(logPz).sub(logQz);
+        }
+    }
+
     /**
-     * Log weights {@code [K, B]}. With {@code stopQ} the mean and log-variance inside log q are cut from the
-     * graph (PyTorch's detach): z keeps its path to the encoder, the score term of the total derivative is gone.
+     * Draws z = mu + sigma * eps ({@code [K, B, latent]}) and evaluates log p(x|z), log p(z) and log q(z|x). With
+     * {@code stopQ} the mean and log-variance inside log q are cut from the graph (PyTorch's detach): z keeps its
+     * path to the encoder, the score term of the total derivative is gone.
      */
-    static NDArray logWeights(Network net, NDArray x, int k, boolean stopQ) {
+    private static Draws draw(Network net, NDArray x, int k, boolean stopQ) {
         long b = x.getShape().get(0);
         long d = x.getShape().get(1);
         int latent = net.architecture().latent();
@@ -36,7 +44,12 @@ final class Objective {
         NDArray lv = stopQ ? q.logVar().stopGradient() : q.logVar();
         NDArray logQz = z.sub(mu).square().mul(lv.neg().exp()).add(lv).sum(new int[] {2}).mul(-0.5)
                 .sub(0.5 * latent * LOG_2PI);
-        return logPx.add(logPz).sub(logQz);
+        return new Draws(z, logPx, logPz, logQz);
+    }
+
+    /** Log weights {@code [K, B]}, q's parameters stopped inside log q when {@code stopQ}. */
+    static NDArray logWeights(Network net, NDArray x, int k, boolean stopQ) {
+        return draw(net, x, k, stopQ).logW();
     }
 
     /** {@code sum_d x log sigmoid(l) + (1 - x) log sigmoid(-l) = sum_d (x l - softplus(l))}, over the last axis. */
@@ -85,22 +98,11 @@ final class Objective {
         long b = x.getShape().get(0);
         long d = x.getShape().get(1);
         int latent = net.architecture().latent();
-        Network.Gaussian q = net.encode(x);
-        NDArray std = q.logVar().mul(0.5).exp();
-        NDArray eps = x.getManager().randomNormal(new Shape(k, b, latent));
-        NDArray z = eps.mul(std).add(q.mean());
-        NDArray logits = net.decode(z.reshape(k * b, latent)).reshape(k, b, d);
-        NDArray logPx = logBernoulli(x, logits);
-        NDArray logPz = z.square().sum(new int[] {2}).mul(-0.5).sub(0.5 * latent * LOG_2PI);
-        NDArray mu = q.mean().stopGradient();
-        NDArray lv = q.logVar().stopGradient();
-        NDArray logQz = z.sub(mu).square().mul(lv.neg().exp()).add(lv).sum(new int[] {2}).mul(-0.5)
-                .sub(0.5 * latent * LOG_2PI);
-        NDArray logW = logPx.add(logPz).sub(logQz);
+        Draws draws = draw(net, x, k, true);
+        NDArray logW = draws.logW();
         NDArray v = logW.stopGradient().softmax(0);
         NDArray v2 = v.square();
-        NDArray zStop = z.stopGradient();
-        NDArray logitsStop = net.decode(zStop.reshape(k * b, latent)).reshape(k, b, d);
+        NDArray logitsStop = net.decode(draws.z().stopGradient().reshape(k * b, latent)).reshape(k, b, d);
         NDArray logPxStop = logBernoulli(x, logitsStop);
         NDArray perImage = v2.mul(logW).add(v.sub(v2).mul(logPxStop)).sum(new int[] {0});
         return new Surrogate(perImage.mean().neg(), elboSum(logW));

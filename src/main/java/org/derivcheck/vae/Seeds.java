@@ -6,7 +6,6 @@ package org.derivcheck.vae;
  * the uninterrupted one did.
  */
 final class Seeds {
-    static final long SPLIT = 1;
     static final long SHUFFLE = 2;
     static final long TRAIN = 3;
     static final long EVAL = 4;
