@@ -18,6 +18,9 @@ out="$root/bench/results/vae"
 "$python" -c 'import torch, numpy' 2>/dev/null || { echo "bench: $python lacks torch/numpy (apt-get install -y python3-torch python3-numpy)" >&2; exit 2; }
 rm -rf "$out"; mkdir -p "$out"
 export OMP_NUM_THREADS="$threads"
+# Both programs use OpenMP with its default wait policy, as a user runs them. On a machine shared with other work
+# that policy is fragile (a team waits at every operation for a descheduled partner); set OMP_WAIT_POLICY=PASSIVE
+# in the environment to measure both programs with passive waiting instead (bench/README.md has both results).
 
 "$root/derivcheck" run --list >/dev/null   # build once, outside the measurements
 
@@ -30,7 +33,7 @@ run_py() {
 }
 
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), load $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "settings: $rounds rounds x $epochs epochs, $threads PyTorch threads, binarize none, batch 128, Adam 1e-3, standard gradient"
+echo "settings: $rounds rounds x $epochs epochs, $threads PyTorch threads, OMP_WAIT_POLICY=${OMP_WAIT_POLICY:-default}, binarize none, batch 128, Adam 1e-3, standard gradient"
 for r in $(seq 1 "$rounds"); do
   if [ $((r % 2)) -eq 1 ]; then run_dc "$r"; run_py "$r"; else run_py "$r"; run_dc "$r"; fi
   echo "round $r done (load $(cut -d' ' -f1 /proc/loadavg))"
