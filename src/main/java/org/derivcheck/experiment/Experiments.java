@@ -18,6 +18,7 @@ public final class Experiments {
             NormalGammaExperiment::new,
             BbviExperiment::new,
             NatGradExperiment::new,
-            GumbelSoftmaxExperiment::new
+            GumbelSoftmaxExperiment::new,
+            VaeExperiment::new
     );
 }

@@ -1,0 +1,7 @@
+package org.derivcheck.vae;
+
+/** Hidden-layer nonlinearity. */
+public enum Activation {
+    RELU,
+    TANH
+}

@@ -1,0 +1,7 @@
+package org.derivcheck.vae;
+
+/** Where the tensors live. */
+public enum DeviceKind {
+    CPU,
+    GPU
+}
