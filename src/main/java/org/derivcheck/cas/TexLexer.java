@@ -184,6 +184,14 @@ final class TexLexer {
                 out.add(new Token(k, to, t.pos()));
                 continue;
             }
+            // x_{N} is x_N: a one-token group after _ or ^ loses its braces, so both spellings match notation
+            if (t.kind() == Kind.LBRACE && !out.isEmpty() && (out.get(out.size() - 1).kind() == Kind.SUB
+                    || out.get(out.size() - 1).kind() == Kind.SUP) && i + 2 < in.size()
+                    && in.get(i + 2).kind() == Kind.RBRACE && isSingle(in.get(i + 1))) {
+                out.add(in.get(i + 1));
+                i += 2;
+                continue;
+            }
             // ':=' is a definition written as a relation
             if (t.isSym(":") && i + 1 < in.size() && in.get(i + 1).isSym("=")) {
                 continue;
@@ -192,6 +200,11 @@ final class TexLexer {
         }
         out.add(new Token(Kind.END, "the end of the formula", length));
         return out;
+    }
+
+    private static boolean isSingle(Token t) {
+        return t.kind() == Kind.LETTER || t.kind() == Kind.NUMBER && t.text().length() == 1
+                || t.kind() == Kind.CMD && !DROPPED.contains(t.text()) && !DROPPED_WITH_ARG.contains(t.text());
     }
 
     /** Index of the brace that closes the one at {@code open}. */

@@ -651,14 +651,35 @@ final class TexParser {
         }
         Token u = next();
         TexSrc hi = sub(argTokens("the upper limit of " + t.text()), u).whole();
-        TexSrc body = term();
         String fn = t.isCmd("\\sum") ? "Sum" : "Product";
+        if (fn.equals("Sum") && peek().isCmd("\\nabla")) {
+            // the sum of gradients is the gradient of the sum (finite sums are linear): derivcheck reduces the latter
+            Token nabla = next();
+            Nabla n = nablaVariables(nabla);
+            TexSrc inner = term();
+            TexSrc summed = new TexSrc.Builder().add("Sum(", t.pos()).add(inner).add(", {" + index + ", ", t.pos()).add(lo)
+                    .add(", ", t.pos()).add(hi).add("})", t.pos()).done(ATOM, false);
+            return new TexSrc.Builder().add(n.hessian() ? "Hessian(" : "Gradient(", nabla.pos()).add(summed)
+                    .add(", " + n.vars() + ")", nabla.pos()).done(ATOM, true);
+        }
+        TexSrc body = term();
         return new TexSrc.Builder().add(fn + "(", t.pos()).add(body).add(", {" + index + ", ", t.pos()).add(lo)
                 .add(", ", t.pos()).add(hi).add("})", t.pos()).done(ATOM, body.array());
     }
 
     /** {@code \nabla_{\alpha,\beta} f}, {@code \nabla_\theta f} (a variable list), {@code \nabla^2_\theta f}. */
     private TexSrc nabla(Token t) {
+        Nabla n = nablaVariables(t);
+        TexSrc body = term();
+        return new TexSrc.Builder().add(n.hessian() ? "Hessian(" : "Gradient(", t.pos()).add(body).add(", " + n.vars() + ")", t.pos())
+                .done(ATOM, true);
+    }
+
+    private record Nabla(String vars, boolean hessian) {
+    }
+
+    /** The subscript (and ^2, or a second \nabla ..^T) of a \nabla. */
+    private Nabla nablaVariables(Token t) {
         boolean hessian = false;
         List<Token> subTokens = null;
         for (int k = 0; k < 2; k++) {
@@ -697,9 +718,7 @@ final class TexParser {
                 pos = save;
             }
         }
-        TexSrc body = term();
-        return new TexSrc.Builder().add(hessian ? "Hessian(" : "Gradient(", t.pos()).add(body).add(", " + vars + ")", t.pos())
-                .done(ATOM, true);
+        return new Nabla(vars, hessian);
     }
 
     private String variables(List<Token> ts, Token at) {
