@@ -56,7 +56,8 @@ final class Scoring {
             Optional<StepResult> cmp = c.comparison(id);
             if (c.holdsBeforeLast() && cmp.isPresent() && cmp.get().verdict() == Verdict.REFUTED) {
                 StepResult last = c.steps().get(c.steps().size() - 1);
-                return new ResultScore(id, r.title(), r.partial(), r.points(), ResultScore.Status.PARTIAL,
+                return new ResultScore(id, r.title(), r.partial(), r.points(), r.partial() > 0 ? ResultScore.Status.PARTIAL
+                        : ResultScore.Status.NONE,
                         c.where() + " holds up to its final line (line " + last.line() + "), which is wrong"
                                 + diagnoses(last.verdict() == Verdict.REFUTED ? last : cmp.get()), review);
             }
