@@ -85,6 +85,7 @@ public final class GradeCommand implements Callable<Integer> {
         List<Submission> subs = SubmissionReader.readAll(submissions);
         GradeOutput output = new GradeOutput(out, rubric);
         List<SubmissionGrade> grades;
+        java.util.Map<String, String> targetTex;
         Progress progress = Progress.start("grading", subs.size(), err);
         try (Cas cas = Cas.start(); Grader grader = new Grader(rubric, cas, options)) {
             cas.warmUp();
@@ -97,10 +98,11 @@ public final class GradeCommand implements Callable<Integer> {
                 output.accept(g);
                 progress.step();
             });
+            targetTex = grader.targetTex();
         } finally {
             progress.close();
         }
-        output.finish(grades);
+        output.finish(grades, targetTex);
         switch (format) {
             case json -> console.println(Files.readString(output.folder().resolve("scores.json")));
             case junit -> console.print(JUnitReport.render("grade " + rubric.id(),

@@ -12,7 +12,7 @@ final class GradeHtml {
     private GradeHtml() {
     }
 
-    static String table(Rubric rubric, List<SubmissionGrade> grades) {
+    static String table(Rubric rubric, List<SubmissionGrade> grades, java.util.Map<String, String> targetTex) {
         StringBuilder b = new StringBuilder();
         b.append("<h1>Scores: ").append(esc(rubric.title().isEmpty() ? rubric.id() : rubric.title())).append("</h1>\n");
         b.append("<p class=\"note\">rubric ").append(esc(rubric.file().toString())).append(" &middot; ").append(grades.size())
@@ -32,8 +32,10 @@ final class GradeHtml {
         }
         b.append("</table>\n<h2>Targets</h2>\n<ul>");
         for (RubricResult r : rubric.results()) {
-            b.append("<li><b>").append(esc(r.id())).append("</b> ").append(esc(r.title())).append(": <code>")
-                    .append(esc(r.target().relation())).append("</code></li>");
+            String tex = targetTex.getOrDefault(r.id(), "");
+            b.append("<li><b>").append(esc(r.id())).append("</b> ").append(esc(r.title())).append(": ")
+                    .append(tex.isBlank() ? "<code>" + esc(r.target().relation()) + "</code>" : HtmlPage.math(tex, true))
+                    .append("</li>");
         }
         b.append("</ul>\n");
         return HtmlPage.page("Scores " + rubric.id(), b.toString());

@@ -52,7 +52,7 @@ public final class GradeOutput {
     }
 
     /** Writes the class-wide files. */
-    public void finish(List<SubmissionGrade> grades) {
+    public void finish(List<SubmissionGrade> grades, java.util.Map<String, String> targetTex) {
         StringBuilder csv = new StringBuilder("submission");
         for (RubricResult r : rubric.results()) {
             csv.append(',').append(r.id());
@@ -82,7 +82,7 @@ public final class GradeOutput {
         List<DerivationResult> checks = grades.stream().map(SubmissionGrade::asDerivationResult).toList();
         write(Path.of("checks.json"), JsonReport.render(checks));
         write(Path.of("junit.xml"), JUnitReport.render("grade " + rubric.id(), checks));
-        write(Path.of("index.html"), GradeHtml.table(rubric, grades));
+        write(Path.of("index.html"), GradeHtml.table(rubric, grades, targetTex));
     }
 
     static ObjectNode scoreNode(SubmissionGrade g) {

@@ -44,6 +44,7 @@ public final class Grader implements AutoCloseable {
     private final Cas cas;
     private final CheckOptions options;
     private final ExecutorService chains;
+    private final Map<String, String> targetTex = new java.util.concurrent.ConcurrentHashMap<>();
 
     public Grader(Rubric rubric, Cas cas, CheckOptions options) {
         this.rubric = rubric;
@@ -107,6 +108,9 @@ public final class Grader implements AutoCloseable {
                 rubric.definitions(), rubric.assumptions(), steps);
         DerivationResult r = new DerivationChecker(cas, options).check(d);
         r.error().ifPresent(problems::add);
+        for (int i = 0; i < r.steps().size() && i < goals.size(); i++) {
+            targetTex.put(goals.get(i).id(), r.steps().get(i).tex());
+        }
         for (StepResult s : r.steps()) {
             if (!s.verdict().holds()) {
                 problems.add(rubric.file() + ":" + s.line() + ": the target '" + s.claim() + "' does not hold ("
@@ -380,6 +384,11 @@ public final class Grader implements AutoCloseable {
 
     private static long millis(long t0) {
         return (System.nanoTime() - t0) / 1_000_000L;
+    }
+
+    /** The LaTeX of each goal's relation (result and intermediate ids), once {@link #verifyRubric()} ran. */
+    public Map<String, String> targetTex() {
+        return Map.copyOf(targetTex);
     }
 
     public Rubric rubric() {
