@@ -88,6 +88,22 @@ class BrowserRenderingTest {
         assertRendered(HtmlPage.page("formulas", body.toString()), dir.resolve("latex.html"));
     }
 
+    /** The LaTeX output compiles with pdflatex (texlive-latex-base; .ci/run installs it). */
+    @Test
+    void latexOutputCompiles() throws Exception {
+        Path tex = dir.resolve("verified.tex");
+        Files.writeString(tex, LatexReport.render(results), StandardCharsets.UTF_8);
+        Process p = new ProcessBuilder("pdflatex", "-interaction=nonstopmode", "-halt-on-error", "-no-shell-escape",
+                "verified.tex").directory(dir.toFile()).redirectErrorStream(true).redirectOutput(dir.resolve("log.txt").toFile())
+                .start();
+        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            fail("pdflatex did not finish within 120 s");
+        }
+        assertEquals(0, p.exitValue(), () -> "pdflatex failed: " + read(dir.resolve("log.txt")));
+        assertTrue(Files.size(dir.resolve("verified.pdf")) > 0);
+    }
+
     private void assertRendered(String html, Path file) throws Exception {
         Files.writeString(file, html, StandardCharsets.UTF_8);
         int formulas = count(FORMULA, html);
