@@ -81,6 +81,11 @@ public final class Cas implements AutoCloseable {
         return run(() -> Simplification.provesZero(deepCopy(e.ast), e.table, SymjaRuntime.engine()), millis);
     }
 
+    /** Tries to prove {@code l == r} for scalars (see {@link #provesZero}); also compares logs of positive sides. */
+    public Optional<String> provesEqual(Expr l, Expr r, long millis) {
+        return run(() -> Simplification.provesEqual(deepCopy(l.ast), deepCopy(r.ast), l.table, SymjaRuntime.engine()), millis);
+    }
+
     /** Simplifies an expression (for display and for diagnoses). */
     public Expr simplify(Expr e, long millis) {
         return new Expr(run(() -> {
@@ -147,7 +152,22 @@ public final class Cas implements AutoCloseable {
         return F.QQ(F.ZZ(d.unscaledValue()), F.ZZ(java.math.BigInteger.TEN.pow(d.scale())));
     }
 
+    private static final boolean PROFILE = System.getenv("DERIVCHECK_PROFILE") != null;
+
     <T> T run(Callable<T> task, long millis) {
+        if (!PROFILE) {
+            return runTimed(task, millis);
+        }
+        long t0 = System.nanoTime();
+        String what = new Throwable().getStackTrace()[1].getMethodName();
+        try {
+            return runTimed(task, millis);
+        } finally {
+            System.err.printf("[cas] %-14s %6.1f ms%n", what, (System.nanoTime() - t0) / 1e6);
+        }
+    }
+
+    private <T> T runTimed(Callable<T> task, long millis) {
         AtomicReference<EvalEngine> engine = new AtomicReference<>();
         Future<T> f = workers.submit(() -> {
             EvalEngine e = SymjaRuntime.engine();

@@ -247,13 +247,14 @@ public final class Expr {
         return out;
     }
 
-    private static void collectCalls(IExpr e, List<IExpr> out) {
+    private void collectCalls(IExpr e, List<IExpr> out) {
         if (!e.isAST()) {
             return;
         }
         IAST a = (IAST) e;
-        if (a.argSize() == 2 && !a.isPlus() && !a.isTimes() && !a.isPower() && !a.isList() && !a.arg1().equals(a.arg2())
-                && a.head() != S.PolyGamma) {
+        boolean swappable = a.head() == S.Beta || a.head() == S.Binomial || a.head() == S.Pochhammer
+                || a.head() == S.Log || a.head() == S.Max || a.head() == S.Min || table.isDensityHead(a.head());
+        if (a.argSize() == 2 && swappable && !a.arg1().equals(a.arg2())) {
             out.add(a);
         }
         if (a.isPower() && !a.exponent().isNumber()) {
@@ -278,6 +279,59 @@ public final class Expr {
     /** True when it still holds an expectation that was not reduced to a closed form. */
     public boolean hasExpectation() {
         return !ast.isFree(x -> x == Ops.EXPECTATION, true);
+    }
+
+    /** True when it speaks of abstract densities or finite variables (decided by finite instances, not the CAS). */
+    public boolean isAbstract() {
+        return !ast.isFree(x -> x == Ops.FSUM || x == Ops.IID || x == Ops.FD || x == Ops.ABSTRACT
+                || table.isDensityHead(x) || (x instanceof ISymbol s && table.nameOf(s) != null
+                && table.declared(table.nameOf(s)).map(SymbolTable.Declared::finite).orElse(false)), true);
+    }
+
+    /** Declared finite variables that occur free (not summed or integrated over). */
+    public Set<String> freeFiniteVariables() {
+        Set<String> out = new LinkedHashSet<>();
+        freeFinite(ast, new java.util.HashSet<>(), out);
+        return out;
+    }
+
+    private void freeFinite(IExpr e, Set<IExpr> bound, Set<String> out) {
+        if (e instanceof ISymbol s) {
+            String n = table.nameOf(s);
+            if (n != null && !bound.contains(s) && table.declared(n).map(SymbolTable.Declared::finite).orElse(false)) {
+                out.add(n);
+            }
+            return;
+        }
+        if (!e.isAST()) {
+            return;
+        }
+        IAST a = (IAST) e;
+        Set<IExpr> inner = bound;
+        if (a.head() == Ops.FSUM) {
+            inner = new java.util.HashSet<>(bound);
+            inner.add(a.arg2());
+            freeFinite(a.arg1(), inner, out);
+            return;
+        }
+        if (a.head() == Ops.EXPECTATION && a.arg2().isAST() && ((IAST) a.arg2()).arg2().isAST(Ops.ABSTRACT, 2)) {
+            inner = new java.util.HashSet<>(bound);
+            for (IExpr v : (IAST) a.arg2().first()) {
+                inner.add(v);
+            }
+            freeFinite(a.arg1(), inner, out);
+            freeFinite(a.arg2().second(), inner, out);
+            return;
+        }
+        if (a.head() == Ops.IID) {
+            inner = new java.util.HashSet<>(bound);
+            inner.add(a.arg2());
+            freeFinite(a.arg1(), inner, out);
+            return;
+        }
+        for (IExpr x : a) {
+            freeFinite(x, inner, out);
+        }
     }
 
     /** True for the literal 0. */

@@ -134,8 +134,10 @@ final class Moments {
             if (i > 0) {
                 doubleFactorial *= 2L * i - 1;
             }
-            s.add(F.Times(F.Binomial(F.ZZ(k), F.ZZ(2L * i)), F.Power(m, F.ZZ(k - 2L * i)), F.Power(v, F.ZZ(i)),
-                    F.ZZ(doubleFactorial)));
+            // m^0 and v^0 are written as 1: Symja makes 0^0 Indeterminate when m = 0
+            IExpr mp = k - 2 * i == 0 ? F.C1 : F.Power(m, F.ZZ(k - 2L * i));
+            IExpr vp = i == 0 ? F.C1 : F.Power(v, F.ZZ(i));
+            s.add(F.Times(F.Binomial(F.ZZ(k), F.ZZ(2L * i)), mp, vp, F.ZZ(doubleFactorial)));
         }
         return F.Plus(s.toArray(new IExpr[0]));
     }
@@ -176,6 +178,27 @@ final class Moments {
         }).orElse(body);
     }
 
+    /** Gamma(x + k) = Gamma(x) x (x+1) ... (x+k-1) and Gamma(x - k) = Gamma(x) / ((x-1) ... (x-k)), whole k up to 8. */
+    static IExpr shiftGamma(IExpr e) {
+        return e.replaceAll(g -> {
+            if (!g.isAST(S.Gamma, 2) || !g.first().isPlus() || !g.first().first().isInteger()) {
+                return F.NIL;
+            }
+            int k = g.first().first().toIntDefault();
+            if (k == 0 || Math.abs(k) > 8) {
+                return F.NIL;
+            }
+            IExpr base = ((IAST) g.first()).rest().oneIdentity0();
+            List<IExpr> factors = new ArrayList<>();
+            factors.add(F.Gamma(base));
+            for (int i = 0; i < Math.abs(k); i++) {
+                IExpr f = k > 0 ? F.Plus(base, F.ZZ(i)) : F.Power(F.Plus(base, F.ZZ(-(i + 1))), F.CN1);
+                factors.add(f);
+            }
+            return F.Times(factors.toArray(new IExpr[0]));
+        }).orElse(e);
+    }
+
     private static Optional<IExpr> gamma(IExpr body, ISymbol x, IExpr a, IExpr b, EvalEngine engine) {
         body = splitLogs(body, x);
         List<IExpr> parts = new ArrayList<>();
@@ -193,7 +216,8 @@ final class Moments {
             parts.add(F.Times(mono.get().coefficient(), at));
         }
         IExpr sum = engine.evaluate(F.Plus(parts.toArray(new IExpr[0])));
-        // Gamma(a+k)/Gamma(a) to polynomials in a
-        return Optional.of(engine.evaluate(F.ExpandAll(F.FunctionExpand(sum))));
+        // Gamma(a+k)/Gamma(a) to polynomials in a, psi(a+k) to psi(a) plus rational terms
+        sum = engine.evaluate(Simplification.shiftPolyGamma(shiftGamma(sum)));
+        return Optional.of(engine.evaluate(F.ExpandAll(sum)));
     }
 }

@@ -28,23 +28,36 @@ final class NumericCompiler {
         final double[] slots;
         final double[][] data;
         final RandomGenerator rng;
+        final FiniteModel model;
 
-        Frame(int n, double[] values, double[][] data, RandomGenerator rng) {
+        Frame(int n, double[] values, double[][] data, RandomGenerator rng, FiniteModel model) {
             this.slots = new double[n];
             System.arraycopy(values, 0, slots, 0, values.length);
-            this.data = data;
+            this.data = data == null ? new double[0][] : data.clone();
             this.rng = rng;
+            this.model = model;
+        }
+
+        FiniteModel model() {
+            if (model == null) {
+                throw new IllegalStateException("abstract densities need a finite instance");
+            }
+            return model;
         }
     }
 
+    private static final double[] NO_PARAMS = new double[0];
     private final Map<ISymbol, Integer> slots = new IdentityHashMap<>();
     private final Map<ISymbol, Integer> dataSlots = new IdentityHashMap<>();
     private final List<String> scalarNames = new ArrayList<>();
     private final List<String> dataNames = new ArrayList<>();
+    private final SymbolTable table;
     private int nslots;
     private boolean random;
+    private boolean approximate;
 
     private NumericCompiler(SymbolTable table) {
+        this.table = table;
         for (SymbolTable.Declared d : table.declared()) {
             ISymbol s = table.symbol(d.name()).orElseThrow();
             if (d.indexed()) {
@@ -65,6 +78,7 @@ final class NumericCompiler {
         List<String> scalars = List.copyOf(c.scalarNames);
         List<String> data = List.copyOf(c.dataNames);
         boolean random = c.random;
+        boolean approximate = c.approximate;
         return new NumericFunction() {
             @Override
             public List<String> scalars() {
@@ -82,8 +96,13 @@ final class NumericCompiler {
             }
 
             @Override
-            public double eval(double[] values, double[][] dataValues, RandomGenerator rng) {
-                return root.eval(new Frame(n, values, dataValues, rng));
+            public double eval(double[] values, double[][] dataValues, RandomGenerator rng, FiniteModel model) {
+                return root.eval(new Frame(n, values, dataValues, rng, model));
+            }
+
+            @Override
+            public boolean approximate() {
+                return approximate;
             }
         };
     }
@@ -160,8 +179,26 @@ final class NumericCompiler {
         if (a.isList()) {
             throw unsupported("a vector or matrix where a number is expected");
         }
+        if (h == Ops.EXPECTATION && a.arg2().isAST() && ((IAST) a.arg2()).arg2().isAST(Ops.ABSTRACT, 2)) {
+            return abstractExpectation(a);
+        }
         if (h == Ops.EXPECTATION) {
             return expectation(a);
+        }
+        if (h == Ops.FSUM) {
+            return finiteSum(a);
+        }
+        if (h == Ops.IID) {
+            return iid(a);
+        }
+        if (h == Ops.FD) {
+            return entryDerivative(a);
+        }
+        if (table.isDensityHead(h)) {
+            return density(a);
+        }
+        if (h == S.D && a.argSize() == 2 && a.arg2().isSymbol() && slots.containsKey((ISymbol) a.arg2())) {
+            return derivative(node(a.arg1()), slots.get((ISymbol) a.arg2()));
         }
         if (h instanceof ISymbol hs && dataSlots.containsKey(hs) && a.argSize() == 1) {
             int d = dataSlots.get(hs);
@@ -256,7 +293,7 @@ final class NumericCompiler {
                 if (n == 0) {
                     return f -> {
                         double v = y.eval(f);
-                        return v > 0 ? Gamma.digamma(v) : Double.NaN;
+                        return v > 0 ? org.derivcheck.special.Digamma.digamma(v) : Double.NaN;
                     };
                 }
                 if (n == 1) {
@@ -388,6 +425,244 @@ final class NumericCompiler {
             }
             sampler.draw(f, p);
             return body.eval(f);
+        };
+    }
+
+    /** Richardson-extrapolated central difference: error O(h^4), so about 1e-10 relative here. */
+    private Node derivative(Node f, int slot) {
+        approximate = true;
+        return fr -> {
+            double x = fr.slots[slot];
+            double h = 1e-3 * Math.max(1, Math.abs(x));
+            fr.slots[slot] = x + h;
+            double p1 = f.eval(fr);
+            fr.slots[slot] = x - h;
+            double m1 = f.eval(fr);
+            fr.slots[slot] = x + h / 2;
+            double p2 = f.eval(fr);
+            fr.slots[slot] = x - h / 2;
+            double m2 = f.eval(fr);
+            fr.slots[slot] = x;
+            double d1 = (p1 - m1) / (2 * h);
+            double d2 = (p2 - m2) / h;
+            return (4 * d2 - d1) / 3;
+        };
+    }
+
+    private int slotOf(IExpr v) {
+        Integer slot = slots.get((ISymbol) v);
+        if (slot == null) {
+            throw unsupported("the finite variable " + v + " has no value here");
+        }
+        return slot;
+    }
+
+    private String finiteName(IExpr v) {
+        String n = table.nameOf((ISymbol) v);
+        if (n == null) {
+            throw unsupported("unknown finite variable " + v);
+        }
+        return n;
+    }
+
+    /** FSUM(body, v): sum over v = 0 .. size(v) - 1. */
+    private Node finiteSum(IAST a) {
+        String name = finiteName(a.arg2());
+        int slot = nslots++;
+        Integer prev = slots.put((ISymbol) a.arg2(), slot);
+        Node body = node(a.arg1());
+        restore((ISymbol) a.arg2(), prev);
+        return f -> {
+            double saved = f.slots[slot];
+            int n = f.model().size(name);
+            double s = 0;
+            for (int i = 0; i < n; i++) {
+                f.slots[slot] = i;
+                s += body.eval(f);
+            }
+            f.slots[slot] = saved;
+            return s;
+        };
+    }
+
+    /** E over abstract densities: the exact weighted sum over every assignment of the variables. */
+    private Node abstractExpectation(IAST a) {
+        IAST dist = (IAST) a.arg2();
+        IAST vars = (IAST) dist.arg1();
+        int[] vs = new int[vars.argSize()];
+        String[] names = new String[vs.length];
+        Integer[] prev = new Integer[vs.length];
+        for (int i = 0; i < vs.length; i++) {
+            names[i] = finiteName(vars.getAt(i + 1));
+            vs[i] = nslots++;
+            prev[i] = slots.put((ISymbol) vars.getAt(i + 1), vs[i]);
+        }
+        Node weight = node(dist.arg2().first());
+        Node body = node(a.arg1());
+        for (int i = 0; i < vs.length; i++) {
+            restore((ISymbol) vars.getAt(i + 1), prev[i]);
+        }
+        return f -> {
+            double[] saved = new double[vs.length];
+            int[] n = new int[vs.length];
+            for (int i = 0; i < vs.length; i++) {
+                saved[i] = f.slots[vs[i]];
+                n[i] = f.model().size(names[i]);
+                f.slots[vs[i]] = 0;
+            }
+            double s = 0;
+            while (true) {
+                double w = weight.eval(f);
+                if (w != 0) {
+                    s += w * body.eval(f);
+                }
+                int k = vs.length - 1;
+                while (k >= 0) {
+                    f.slots[vs[k]] += 1;
+                    if (f.slots[vs[k]] < n[k]) {
+                        break;
+                    }
+                    f.slots[vs[k]] = 0;
+                    k--;
+                }
+                if (k < 0) {
+                    break;
+                }
+            }
+            for (int i = 0; i < vs.length; i++) {
+                f.slots[vs[i]] = saved[i];
+            }
+            return s;
+        };
+    }
+
+    /** IID(body, z, K, q): exact expectation over z(1..K) drawn independently from q (size^K terms). */
+    private Node iid(IAST a) {
+        ISymbol z = (ISymbol) a.arg2();
+        Integer dz = dataSlots.get(z);
+        if (dz == null) {
+            throw unsupported("draws of " + z + " need it declared as indexed");
+        }
+        Node count = node(a.arg3());
+        SymbolTable.Density d = table.density(table.nameOf((ISymbol) a.getAt(4))).orElseThrow();
+        String var = d.variables().get(0);
+        Node body = node(a.arg1());
+        int params = d.params().size();
+        int[] pslots = paramSlots(d);
+        return f -> {
+            double kd = count.eval(f);
+            int k = (int) Math.round(kd);
+            if (kd != k || k < 1 || k > 8) {
+                return Double.NaN;
+            }
+            int n = f.model().size(var);
+            if (Math.pow(n, k) > 2_000_000) {
+                return Double.NaN;
+            }
+            double[] pv = new double[params];
+            for (int j = 0; j < params; j++) {
+                pv[j] = f.slots[pslots[j]];
+            }
+            double[] q = new double[n];
+            for (int i = 0; i < n; i++) {
+                q[i] = f.model().value(d, i, pv);
+            }
+            double[] saved = dz < f.data.length ? f.data[dz] : null;
+            double[] tuple = new double[k];
+            f.data[dz] = tuple;
+            double s = 0;
+            while (true) {
+                double w = 1;
+                for (int i = 0; i < k; i++) {
+                    w *= q[(int) tuple[i]];
+                }
+                s += w * body.eval(f);
+                int i = k - 1;
+                while (i >= 0) {
+                    tuple[i] += 1;
+                    if (tuple[i] < n) {
+                        break;
+                    }
+                    tuple[i] = 0;
+                    i--;
+                }
+                if (i < 0) {
+                    break;
+                }
+            }
+            f.data[dz] = saved;
+            return s;
+        };
+    }
+
+    private int[] paramSlots(SymbolTable.Density d) {
+        int[] ps = new int[d.params().size()];
+        for (int j = 0; j < ps.length; j++) {
+            ps[j] = slots.get(table.symbol(d.params().get(j)).orElseThrow());
+        }
+        return ps;
+    }
+
+    /** A density or function value at integer arguments (0-based support indices). */
+    private Node density(IAST a) {
+        SymbolTable.Density d = table.density(table.nameOf((ISymbol) a.head())).orElseThrow();
+        if (a.argSize() != d.variables().size()) {
+            throw unsupported(d.name() + " takes " + d.variables().size() + " arguments");
+        }
+        Node[] args = children(a);
+        String[] vars = d.variables().toArray(new String[0]);
+        int[] pslots = paramSlots(d);
+        return f -> {
+            int flat = 0;
+            for (int i = 0; i < args.length; i++) {
+                double v = args[i].eval(f);
+                int n = f.model().size(vars[i]);
+                int iv = (int) v;
+                if (v != iv || iv < 0 || iv >= n) {
+                    return Double.NaN;
+                }
+                flat = flat * n + iv;
+            }
+            double[] pv = pslots.length == 0 ? NO_PARAMS : new double[pslots.length];
+            for (int j = 0; j < pv.length; j++) {
+                pv[j] = f.slots[pslots[j]];
+            }
+            return f.model().value(d, flat, pv);
+        };
+    }
+
+    /** FD(f, q, idx...): derivative of f with respect to the table entry q(idx), by central differences. */
+    private Node entryDerivative(IAST a) {
+        approximate = true;
+        Node body = node(a.arg1());
+        SymbolTable.Density d = table.density(table.nameOf((ISymbol) a.arg2())).orElseThrow();
+        Node[] idx = new Node[a.argSize() - 2];
+        for (int i = 0; i < idx.length; i++) {
+            idx[i] = node(a.getAt(i + 3));
+        }
+        String[] vars = d.variables().toArray(new String[0]);
+        return f -> {
+            int flat = 0;
+            for (int i = 0; i < idx.length; i++) {
+                double v = idx[i].eval(f);
+                int n = f.model().size(vars[i]);
+                int iv = (int) v;
+                if (v != iv || iv < 0 || iv >= n) {
+                    return Double.NaN;
+                }
+                flat = flat * n + iv;
+            }
+            double h = 1e-4 * Math.max(1e-3, f.model().value(d, flat, new double[0]));
+            double[] vals = new double[4];
+            double[] steps = {h, -h, h / 2, -h / 2};
+            for (int s = 0; s < 4; s++) {
+                f.model().perturb(d.name(), flat, steps[s]);
+                vals[s] = body.eval(f);
+            }
+            f.model().clearPerturbation();
+            double d1 = (vals[0] - vals[1]) / (2 * h);
+            double d2 = (vals[2] - vals[3]) / h;
+            return (4 * d2 - d1) / 3;
         };
     }
 

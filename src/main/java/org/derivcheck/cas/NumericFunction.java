@@ -18,5 +18,13 @@ public interface NumericFunction {
     /** True when the expression holds an expectation evaluated by sampling. */
     boolean random();
 
-    double eval(double[] values, double[][] data, RandomGenerator rng);
+    default double eval(double[] values, double[][] data, RandomGenerator rng) {
+        return eval(values, data, rng, null);
+    }
+
+    /** Evaluates with abstract densities instantiated by {@code model} (null when there are none). */
+    double eval(double[] values, double[][] data, RandomGenerator rng, FiniteModel model);
+
+    /** True when it uses numeric differentiation (finite differences), so agreement is to about 1e-7 only. */
+    boolean approximate();
 }

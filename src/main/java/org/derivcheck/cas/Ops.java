@@ -19,6 +19,15 @@ final class Ops {
     static final ISymbol BERNOULLI = F.Dummy("Bernoulli");
     static final ISymbol UNIFORM = F.Dummy("Uniform");
 
+    /** Weight of an expectation over abstract densities: DIST({vars}, ABSTRACT(weight)). */
+    static final ISymbol ABSTRACT = F.Dummy("Abstract");
+    /** FSUM(body, v): the sum of body over the finite support of variable v. */
+    static final ISymbol FSUM = F.Dummy("FiniteSum");
+    /** IID(body, z, K, density): expectation over K independent draws z(1..K) from a one-variable density. */
+    static final ISymbol IID = F.Dummy("IidExpectation");
+    /** FD(f, density, index...): derivative of f with respect to one table entry of a density. */
+    static final ISymbol FD = F.Dummy("EntryDerivative");
+
     private Ops() {
     }
 

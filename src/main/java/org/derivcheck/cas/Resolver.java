@@ -1,5 +1,6 @@
 package org.derivcheck.cas;
 
+import org.derivcheck.special.Digamma;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -245,6 +246,22 @@ final class Resolver {
             }
             return substitute(d.body(), subst);
         }
+        var dens = table.density(name);
+        if (dens.isPresent() && !scope.containsKey(name)) {
+            return densityCall(c, dens.get());
+        }
+        if (c.given() >= 0) {
+            throw new ParseException("'|' (given) is only understood in a density, e.g. p(z | x)", c.column());
+        }
+        if (name.equals("KL")) {
+            return kl(c);
+        }
+        if (name.equals("Sum") && args.size() == 2 && args.get(1) instanceof Syntax.Name v && isFinite(v.name())) {
+            return finiteSum(resolve(args.get(0)), v.name());
+        }
+        if (name.equals("D") && args.size() == 2 && args.get(1) instanceof Syntax.Call dc && table.density(dc.name()).isPresent()) {
+            return entryDerivative(c, dc);
+        }
         var sym = table.symbol(name);
         if (sym.isPresent() && !scope.containsKey(name)) {
             boolean indexed = table.declared(name).map(SymbolTable.Declared::indexed).orElse(false);
@@ -302,6 +319,126 @@ final class Resolver {
         return fn.build().apply(resolved);
     }
 
+    private boolean isFinite(String name) {
+        return table.declared(name).map(SymbolTable.Declared::finite).orElse(false);
+    }
+
+    private ISymbol finiteSymbol(String name, int column) {
+        if (!isFinite(name)) {
+            throw new ParseException("'" + name + "' is not a declared finite variable", column);
+        }
+        return table.symbol(name).orElseThrow();
+    }
+
+    /** Sum over the finite support of a declared finite variable (which is bound inside). */
+    private static IExpr finiteSum(IExpr body, String var, SymbolTable table) {
+        return F.binaryAST2(Ops.FSUM, body, table.symbol(var).orElseThrow());
+    }
+
+    private IExpr finiteSum(IExpr body, String var) {
+        return finiteSum(body, var, table);
+    }
+
+    /**
+     * p(x, z) with all its variables; p(x) a marginal (the others summed out); p(z | x) a conditional,
+     * p(x, z) / p(x). Arguments of marginals and conditionals must be the density's own variable names.
+     */
+    private IExpr densityCall(Syntax.Call c, SymbolTable.Density d) {
+        ISymbol head = table.densityHead(d.name()).orElseThrow();
+        List<Syntax> args = c.args();
+        if (c.given() < 0 && args.size() == d.variables().size()) {
+            boolean byName = true;
+            for (int i = 0; i < args.size(); i++) {
+                if (!(args.get(i) instanceof Syntax.Name n) || !n.name().equals(d.variables().get(i))) {
+                    byName = false;
+                }
+            }
+            IExpr[] resolved = new IExpr[args.size()];
+            for (int i = 0; i < args.size(); i++) {
+                resolved[i] = resolve(args.get(i));
+            }
+            return F.function(head, resolved);
+        }
+        if (!d.normalized()) {
+            throw new ParseException("'" + d.name() + "' is a function of " + d.variables() + ": give all its arguments",
+                    c.column());
+        }
+        List<String> left = new ArrayList<>();
+        List<String> right = new ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            if (!(args.get(i) instanceof Syntax.Name n) || !d.variables().contains(n.name())) {
+                throw new ParseException("a marginal or conditional of '" + d.name() + "' names its variables "
+                        + d.variables() + ", e.g. " + d.name() + "(" + d.variables().get(0) + ")", args.get(i).column());
+            }
+            (c.given() >= 0 && i >= c.given() ? right : left).add(n.name());
+        }
+        IExpr joint = marginal(head, d, union(left, right));
+        if (right.isEmpty()) {
+            return joint;
+        }
+        return F.Times(joint, F.Power(marginal(head, d, right), F.CN1));
+    }
+
+    private static List<String> union(List<String> a, List<String> b) {
+        List<String> u = new ArrayList<>(a);
+        for (String x : b) {
+            if (!u.contains(x)) {
+                u.add(x);
+            }
+        }
+        return u;
+    }
+
+    /** The density with the variables not in keep summed out. */
+    private IExpr marginal(ISymbol head, SymbolTable.Density d, List<String> keep) {
+        IExpr[] all = new IExpr[d.variables().size()];
+        for (int i = 0; i < all.length; i++) {
+            all[i] = table.symbol(d.variables().get(i)).orElseThrow();
+        }
+        IExpr e = F.function(head, all);
+        for (String v : d.variables()) {
+            if (!keep.contains(v)) {
+                e = finiteSum(e, v);
+            }
+        }
+        return e;
+    }
+
+    /** KL(A || B) = sum over A's variables of A (log A - log B). */
+    private IExpr kl(Syntax.Call c) {
+        if (c.args().size() != 2 || !(c.args().get(0) instanceof Syntax.Call a) || table.density(a.name()).isEmpty()) {
+            throw new ParseException("KL(q(z) || p(z | x)) compares two densities; the first must be a density call",
+                    c.column());
+        }
+        IExpr qa = resolve(a);
+        IExpr pb = resolve(c.args().get(1));
+        IExpr body = F.Times(qa, F.Subtract(F.Log(qa), F.Log(pb)));
+        int end = a.given() >= 0 ? a.given() : a.args().size();
+        for (int i = 0; i < end; i++) {
+            if (!(a.args().get(i) instanceof Syntax.Name n) || !isFinite(n.name())) {
+                throw new ParseException("KL: the first density's arguments must be finite variables", a.args().get(i).column());
+            }
+            body = finiteSum(body, n.name());
+        }
+        return body;
+    }
+
+    /** D(F, q(z)): the derivative of F with respect to the table entry q(z), others held fixed. */
+    private IExpr entryDerivative(Syntax.Call c, Syntax.Call dc) {
+        SymbolTable.Density d = table.density(dc.name()).orElseThrow();
+        if (dc.given() >= 0 || dc.args().size() != d.variables().size() || !d.params().isEmpty()) {
+            throw new ParseException("D(F, q(z)) differentiates with respect to one table entry: give all of q's variables "
+                    + "(and q may not have parameters)", dc.column());
+        }
+        List<IExpr> parts = new ArrayList<>();
+        parts.add(resolve(c.args().get(0)));
+        parts.add(table.densityHead(d.name()).orElseThrow());
+        for (Syntax a : dc.args()) {
+            parts.add(resolve(a));
+        }
+        return F.function(Ops.FD, parts.toArray(new IExpr[0]));
+    }
+
     private IExpr identity(Syntax.Call c) {
         if (c.args().size() != 1 || !(c.args().get(0) instanceof Syntax.Num n) || n.text().length() > 2) {
             throw new ParseException("IdentityMatrix(n) takes a small whole number", c.column());
@@ -355,6 +492,12 @@ final class Resolver {
         } else {
             throw new ParseException("the left side of '~' is a variable name or a list of names", b.left().column());
         }
+        Syntax rightSide = b.right();
+        boolean abstractName = rightSide instanceof Syntax.Name rn && table.density(rn.name()).isPresent();
+        boolean abstractCall = rightSide instanceof Syntax.Call rc && table.density(rc.name()).isPresent();
+        if (abstractName || abstractCall) {
+            return abstractSpec(varNames, rightSide);
+        }
         if (!(b.right() instanceof Syntax.Call fam)) {
             throw new ParseException("the right side of '~' is a family: Normal(mean, variance), Gamma(shape, rate), "
                     + "NormalGamma(m, lambda, a, b), Exponential(rate), Bernoulli(p), Uniform(lo, hi)", b.right().column());
@@ -398,6 +541,32 @@ final class Resolver {
         return new Spec(vars, names, F.function(head, params.toArray(new IExpr[0])));
     }
 
+    /** z ~ q (q over z), {x, z} ~ p, or z ~ p(z | x): finite variables weighted by the density's value. */
+    private Spec abstractSpec(List<Syntax.Name> varNames, Syntax right) {
+        List<ISymbol> vars = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (Syntax.Name n : varNames) {
+            vars.add(finiteSymbol(n.name(), n.column()));
+            names.add(n.name());
+        }
+        IExpr weight;
+        if (right instanceof Syntax.Name rn) {
+            SymbolTable.Density d = table.density(rn.name()).orElseThrow();
+            if (!d.normalized()) {
+                throw new ParseException("'" + d.name() + "' is a function, not a density: it cannot weight an expectation",
+                        rn.column());
+            }
+            if (d.variables().size() != vars.size()) {
+                throw new ParseException("'" + d.name() + "' is a density over " + d.variables() + ": write "
+                        + d.variables() + " ~ " + d.name() + " or name the conditional, e.g. z ~ p(z | x)", rn.column());
+            }
+            weight = F.function(table.densityHead(d.name()).orElseThrow(), vars.toArray(new IExpr[0]));
+        } else {
+            weight = resolve(right);
+        }
+        return new Spec(vars, names, F.unaryAST1(Ops.ABSTRACT, weight));
+    }
+
     /** Resolves f with the specs' variables bound, the first spec outermost. */
     private IExpr expectation(Syntax.Call c) {
         if (c.args().size() < 2) {
@@ -420,7 +589,19 @@ final class Resolver {
                     specSyntax.add(s);
                 }
             }
-            for (Syntax s : specSyntax) {
+            List<IidSpec> iids = new ArrayList<>();
+            for (int si = 0; si < specSyntax.size(); si++) {
+                Syntax s = specSyntax.get(si);
+                if (s instanceof Syntax.Bin ib && ib.op().equals("~") && ib.left() instanceof Syntax.Call zc
+                        && isFinite(zc.name())) {
+                    if (si + 1 >= specSyntax.size() || !(specSyntax.get(si + 1) instanceof Syntax.ListLit it)
+                            || it.items().size() != 3) {
+                        throw new ParseException("K independent draws are written z(k) ~ q, {k, 1, K}", s.column());
+                    }
+                    iids.add(iidSpec(zc, ib.right(), it));
+                    si++;
+                    continue;
+                }
                 Spec sp = spec(s);
                 specs.add(sp);
                 for (int i = 0; i < sp.vars().size(); i++) {
@@ -428,6 +609,10 @@ final class Resolver {
                 }
             }
             IExpr body = bodyTransform.apply(resolve(c.args().get(0)));
+            for (int i = iids.size() - 1; i >= 0; i--) {
+                IidSpec sp = iids.get(i);
+                body = F.function(Ops.IID, body, sp.z(), sp.count(), sp.density());
+            }
             for (int i = specs.size() - 1; i >= 0; i--) {
                 Spec sp = specs.get(i);
                 body = expectationNode(body, sp);
@@ -436,6 +621,26 @@ final class Resolver {
         } finally {
             scope = saved;
         }
+    }
+
+    private record IidSpec(ISymbol z, IExpr count, ISymbol density) {
+    }
+
+    private IidSpec iidSpec(Syntax.Call zc, Syntax right, Syntax.ListLit it) {
+        boolean indexed = table.declared(zc.name()).map(SymbolTable.Declared::indexed).orElse(false);
+        if (!indexed) {
+            throw new ParseException("'" + zc.name() + "' must be declared {domain: finite, indexed: true} to draw "
+                    + zc.name() + "(1), ..., " + zc.name() + "(K)", zc.column());
+        }
+        if (!(right instanceof Syntax.Name rn) || table.density(rn.name()).isEmpty()
+                || table.density(rn.name()).get().variables().size() != 1) {
+            throw new ParseException("independent draws z(k) ~ q need a density q of one variable", right.column());
+        }
+        if (!(it.items().get(1) instanceof Syntax.Num one) || !one.text().equals("1")) {
+            throw new ParseException("draws are numbered from 1: {k, 1, K}", it.column());
+        }
+        IExpr count = resolve(it.items().get(2));
+        return new IidSpec(table.symbol(zc.name()).orElseThrow(), count, table.densityHead(rn.name()).orElseThrow());
     }
 
     private static IExpr expectationNode(IExpr body, Spec sp) {

@@ -16,32 +16,94 @@ final class Simplification {
 
     /** The name of the rule set that reached 0, or empty. */
     static Optional<String> provesZero(IExpr d, SymbolTable table, EvalEngine engine) {
-        if (isExactZero(engine.evaluate(d))) {
+        IExpr e = engine.evaluate(d);
+        if (isExactZero(e)) {
             return Optional.of("evaluation");
         }
-        if (isExactZero(engine.evaluate(F.Simplify(d)))) {
+        // sums over data are atoms for the algebra: an identity that holds for every value of the atoms
+        // holds for the sums (sound, and much faster than letting the CAS reason about Sum)
+        e = atomizeSums(e);
+        IExpr shifted = engine.evaluate(shiftPolyGamma(e));
+        if (!shifted.equals(e) && isExactZero(engine.evaluate(F.Together(F.ExpandAll(shifted))))) {
+            return Optional.of("psi recurrence + ExpandAll + Together");
+        }
+        e = shifted;
+        if (isExactZero(engine.evaluate(F.Together(F.ExpandAll(e))))) {
+            return Optional.of("ExpandAll + Together");
+        }
+        IExpr logs = engine.evaluate(new LogRules(table).expand(e));
+        if (!logs.equals(e) && isExactZero(engine.evaluate(F.Together(F.ExpandAll(logs))))) {
+            return Optional.of("log rules for declared positive/real symbols + Together");
+        }
+        if (isExactZero(engine.evaluate(F.Simplify(logs)))) {
             return Optional.of("Simplify");
         }
-        if (isExactZero(engine.evaluate(F.Together(F.ExpandAll(d))))) {
-            return Optional.of("Together(ExpandAll)");
-        }
-        if (isExactZero(engine.evaluate(F.Simplify(F.FunctionExpand(d))))) {
+        if (isExactZero(engine.evaluate(F.Simplify(F.FunctionExpand(logs))))) {
             return Optional.of("FunctionExpand + Simplify");
         }
-        IExpr logs = new LogRules(table).expand(engine.evaluate(d));
-        if (isExactZero(engine.evaluate(F.Simplify(F.ExpandAll(logs))))) {
-            return Optional.of("log rules for declared positive/real symbols + Simplify");
-        }
-        if (allPositive(d, table)) {
+        if (allPositive(e, table)) {
             // PowerExpand uses log(ab) = log a + log b and (a^b)^c = a^(bc): sound only when every symbol is positive
-            if (isExactZero(engine.evaluate(F.Simplify(F.PowerExpand(d))))) {
-                return Optional.of("PowerExpand + Simplify (all symbols positive)");
-            }
-            if (isExactZero(engine.evaluate(F.Together(F.ExpandAll(F.PowerExpand(F.FunctionExpand(d))))))) {
+            if (isExactZero(engine.evaluate(F.Together(F.ExpandAll(F.PowerExpand(F.FunctionExpand(e))))))) {
                 return Optional.of("FunctionExpand + PowerExpand + Together (all symbols positive)");
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Sound recurrences of the polygamma functions: psi(x + k) = psi(x) + sum_{i<k} 1/(x + i) and
+     * psi1(x + k) = psi1(x) - sum_{i<k} 1/(x + i)^2 for whole k from 1 to 8 (and the inverse for negative k).
+     */
+    static IExpr shiftPolyGamma(IExpr e) {
+        return e.replaceAll(x -> {
+            if (!x.isAST(org.matheclipse.core.expression.S.PolyGamma, 3) || !x.first().isInteger()) {
+                return F.NIL;
+            }
+            int order = x.first().toIntDefault();
+            IExpr arg = x.second();
+            if ((order != 0 && order != 1) || !arg.isPlus() || !arg.first().isInteger()) {
+                return F.NIL;
+            }
+            int k = arg.first().toIntDefault();
+            if (k == 0 || Math.abs(k) > 8) {
+                return F.NIL;
+            }
+            IExpr base = arg.argSize() == 2 ? ((org.matheclipse.core.interfaces.IAST) arg).arg2() : ((org.matheclipse.core.interfaces.IAST) arg).rest().oneIdentity0();
+            java.util.List<IExpr> terms = new java.util.ArrayList<>();
+            terms.add(F.PolyGamma(F.ZZ(order), base));
+            for (int i = 0; i < Math.abs(k); i++) {
+                IExpr xi = F.Plus(base, F.ZZ(k > 0 ? i : -(i + 1)));
+                IExpr t = order == 0 ? F.Power(xi, F.CN1) : F.Power(xi, F.CN2);
+                boolean plus = (order == 0) == (k > 0);
+                terms.add(plus ? t : F.Times(F.CN1, t));
+            }
+            return F.Plus(terms.toArray(new IExpr[0]));
+        }).orElse(e);
+    }
+
+    /** Replaces every Sum(...) and Product(...) by a symbol of its own (equal sums share one). */
+    static IExpr atomizeSums(IExpr e) {
+        java.util.Map<IExpr, IExpr> atoms = new java.util.HashMap<>();
+        return e.replaceAll(x -> {
+            if (x.isAST(org.matheclipse.core.expression.S.Sum) || x.isAST(org.matheclipse.core.expression.S.Product)) {
+                return atoms.computeIfAbsent(x, k -> F.Dummy("sum" + atoms.size()));
+            }
+            return F.NIL;
+        }).orElse(e);
+    }
+
+    /** l = r: the difference, and for two provably positive sides also log l - log r with the sound log rules. */
+    static Optional<String> provesEqual(IExpr l, IExpr r, SymbolTable table, EvalEngine engine) {
+        IExpr le = engine.evaluate(l);
+        IExpr re = engine.evaluate(r);
+        LogRules rules = new LogRules(table);
+        if (!le.isList() && !re.isList() && rules.positive(le) && rules.positive(re) && !(le.isNumber() && re.isNumber())) {
+            IExpr logs = engine.evaluate(F.Subtract(rules.expand(F.Log(le)), rules.expand(F.Log(re))));
+            if (isExactZero(engine.evaluate(F.Together(F.ExpandAll(shiftPolyGamma(atomizeSums(logs))))))) {
+                return Optional.of("log of both (positive) sides, log rules + Together");
+            }
+        }
+        return provesZero(F.Subtract(le, re), table, engine);
     }
 
     private static boolean isExactZero(IExpr r) {

@@ -16,8 +16,72 @@ import org.matheclipse.core.interfaces.ISymbol;
  * a symbol of its own outside Symja's symbol table.
  */
 public final class SymbolTable {
-    /** A declared name as the CAS sees it. */
-    public record Declared(String name, boolean positive, boolean indexed) {
+    /** A declared name as the CAS sees it; {@code finite} names range over a small finite support. */
+    public record Declared(String name, boolean positive, boolean indexed, boolean finite) {
+        public Declared(String name, boolean positive, boolean indexed) {
+            this(name, positive, indexed, false);
+        }
+    }
+
+    /**
+     * An abstract density (normalized over its variables, optionally given parameters) or an abstract
+     * real function of finite variables.
+     */
+    public record Density(String name, List<String> variables, List<String> params, boolean normalized) {
+        public Density {
+            variables = List.copyOf(variables);
+            params = List.copyOf(params);
+        }
+    }
+
+    private final Map<String, Density> densities = new LinkedHashMap<>();
+    private final Map<String, ISymbol> densityHeads = new LinkedHashMap<>();
+
+    /** Declares a variable over a small finite support (sizes are chosen by each finite instance). */
+    public void declareFinite(String name, boolean indexed) {
+        checkNew(name);
+        ISymbol s = F.Dummy(name);
+        symbols.put(name, s);
+        names.put(s, name);
+        declared.put(name, new Declared(name, false, indexed, true));
+    }
+
+    /** Declares an abstract density (or function) over declared finite variables. */
+    public void declareDensity(Density d) {
+        checkNew(d.name());
+        for (String v : d.variables()) {
+            Declared dv = declared.get(v);
+            if (dv == null || !dv.finite()) {
+                throw new ParseException("density '" + d.name() + "': '" + v + "' is not a declared finite variable", 1);
+            }
+        }
+        for (String p : d.params()) {
+            Declared dp = declared.get(p);
+            if (dp == null || dp.finite() || dp.indexed()) {
+                throw new ParseException("density '" + d.name() + "': parameter '" + p + "' is not a declared real symbol", 1);
+            }
+        }
+        ISymbol h = F.Dummy(d.name());
+        densityHeads.put(d.name(), h);
+        names.put(h, d.name());
+        densities.put(d.name(), d);
+    }
+
+    Optional<Density> density(String name) {
+        return Optional.ofNullable(densities.get(name));
+    }
+
+    Optional<ISymbol> densityHead(String name) {
+        return Optional.ofNullable(densityHeads.get(name));
+    }
+
+    /** Abstract densities and functions, in declaration order. */
+    public List<Density> densities() {
+        return List.copyOf(densities.values());
+    }
+
+    boolean isDensityHead(IExpr h) {
+        return h instanceof ISymbol s && densityHeads.containsValue(s) && densityHeads.get(names.get(s)) == s;
     }
 
     record Definition(String name, List<ISymbol> params, IExpr body) {
@@ -67,8 +131,22 @@ public final class SymbolTable {
         }
         IExpr body = new Resolver(this).withScope(scope).resolveSingle(text);
         if (!body.isFree(x -> x == org.matheclipse.core.expression.S.D, true)) {
-            // derivatives with respect to a parameter are taken before arguments replace the parameters
-            body = SymjaRuntime.engine().evaluate(Cas.deepCopy(body));
+            if (new Expr(body, this).isAbstract()) {
+                // abstract densities never go to the CAS (it would treat q(z) as constant in phi); they are
+                // differentiated numerically on finite instances, which needs the variable to stay a symbol
+                for (IExpr d : derivatives(body)) {
+                    for (int i = 2; i <= d.argSize(); i++) {
+                        IExpr v = d.getAt(i).isList() ? d.getAt(i).first() : d.getAt(i);
+                        if (ps.contains(v)) {
+                            throw new ParseException("'" + name + "': an abstract expression cannot be differentiated "
+                                    + "with respect to the function's own parameter '" + nameOf((ISymbol) v) + "'", 1);
+                        }
+                    }
+                }
+            } else {
+                // derivatives with respect to a parameter are taken before arguments replace the parameters
+                body = SymjaRuntime.engine().evaluate(Cas.deepCopy(body));
+            }
         }
         definitions.put(name, new Definition(name, List.copyOf(ps), body));
     }
@@ -77,12 +155,23 @@ public final class SymbolTable {
         if (!name.matches("[A-Za-z][A-Za-z0-9_]*")) {
             throw new ParseException("'" + name + "' is not a valid name (letters, digits, '_'; starting with a letter)", 1);
         }
-        if (symbols.containsKey(name) || definitions.containsKey(name)) {
+        if (symbols.containsKey(name) || definitions.containsKey(name) || densities.containsKey(name)) {
             throw new ParseException("'" + name + "' is declared twice", 1);
         }
         if (Resolver.isReserved(name)) {
             throw new ParseException("'" + name + "' is a built-in function name; choose another name", 1);
         }
+    }
+
+    private static List<IExpr> derivatives(IExpr e) {
+        List<IExpr> out = new ArrayList<>();
+        e.isFree(x -> {
+            if (x.isAST(org.matheclipse.core.expression.S.D)) {
+                out.add(x);
+            }
+            return false;
+        }, true);
+        return out;
     }
 
     public List<Declared> declared() {

@@ -12,7 +12,11 @@ sealed interface Syntax {
     record Name(String name, int column) implements Syntax {
     }
 
-    record Call(String name, List<Syntax> args, int column) implements Syntax {
+    /** name(args), or name(a, b | c, d) with {@code given} the index of the first argument after '|' (-1: none). */
+    record Call(String name, List<Syntax> args, int column, int given) implements Syntax {
+        Call(String name, List<Syntax> args, int column) {
+            this(name, args, column, -1);
+        }
     }
 
     record ListLit(List<Syntax> items, int column) implements Syntax {

@@ -154,15 +154,22 @@ final class SyntaxParser {
             String close = peek().is("(") ? ")" : "]";
             next();
             List<Syntax> args = new ArrayList<>();
+            int given = -1;
             if (!peek().is(close)) {
                 args.add(expr(0));
-                while (peek().is(",")) {
-                    next();
+                while (peek().is(",") || peek().is("|") || peek().is("||")) {
+                    Token sep = next();
+                    if (sep.is("|")) {
+                        if (given >= 0) {
+                            throw new ParseException("only one '|' (given) per call", sep.column());
+                        }
+                        given = args.size();
+                    }
                     args.add(expr(0));
                 }
             }
             expect(close);
-            Syntax call = new Syntax.Call(name.text(), args, name.column());
+            Syntax call = new Syntax.Call(name.text(), args, name.column(), given);
             return prime ? new Syntax.Prime(call, name.column()) : call;
         }
         if (prime) {

@@ -5,10 +5,16 @@ import java.util.Optional;
 
 /**
  * A point where the two sides differ: the symbol values, the entry (for a vector or matrix), and both
- * sides' values, in double precision and, where the CAS could, re-evaluated at 30 digits.
+ * sides' values, in double precision and, where the CAS could, re-evaluated at 30 digits. For abstract
+ * densities, {@code instance} gives the finite tables of the counterexample.
  */
 public record Counterexample(Map<String, Double> point, Map<String, double[]> data, String entry, double lhs,
-        double rhs, Optional<Double> lhsHighPrecision, Optional<Double> rhsHighPrecision) {
+        double rhs, Optional<Double> lhsHighPrecision, Optional<Double> rhsHighPrecision, Optional<String> instance) {
+    public Counterexample(Map<String, Double> point, Map<String, double[]> data, String entry, double lhs, double rhs,
+            Optional<Double> lhsHighPrecision, Optional<Double> rhsHighPrecision) {
+        this(point, data, entry, lhs, rhs, lhsHighPrecision, rhsHighPrecision, Optional.empty());
+    }
+
     public Counterexample {
         point = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(point));
         data = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(data));

@@ -11,8 +11,10 @@ import org.derivcheck.cas.Expr;
 import org.derivcheck.cas.ParseException;
 import org.derivcheck.cas.SymbolTable;
 import org.derivcheck.derivation.Definition;
+import org.derivcheck.derivation.DensityDecl;
 import org.derivcheck.derivation.Derivation;
 import org.derivcheck.derivation.Line;
+import org.derivcheck.derivation.Maximize;
 import org.derivcheck.derivation.Relation;
 import org.derivcheck.derivation.Step;
 import org.derivcheck.derivation.SymbolDecl;
@@ -35,6 +37,13 @@ public final class DerivationChecker {
         try {
             for (SymbolDecl s : d.symbols()) {
                 declare(table, s, d);
+            }
+            for (DensityDecl dd : d.densities()) {
+                try {
+                    table.declareDensity(new SymbolTable.Density(dd.name(), dd.variables(), dd.params(), dd.normalized()));
+                } catch (ParseException e) {
+                    throw new InvalidInput(dd.line(), e.getMessage());
+                }
             }
             for (Definition def : d.definitions()) {
                 try {
@@ -81,7 +90,11 @@ public final class DerivationChecker {
 
     private static void declare(SymbolTable table, SymbolDecl s, Derivation d) {
         try {
-            table.declare(s.name(), s.domain().positive(), s.indexed());
+            if (s.domain() == org.derivcheck.derivation.Domain.FINITE) {
+                table.declareFinite(s.name(), s.indexed());
+            } else {
+                table.declare(s.name(), s.domain().positive(), s.indexed());
+            }
         } catch (ParseException e) {
             throw new InvalidInput(s.line(), "symbol '" + s.name() + "': " + e.getMessage());
         }
@@ -113,6 +126,9 @@ public final class DerivationChecker {
             Derivation d) {
         long t0 = System.nanoTime();
         String index = String.valueOf(step.number());
+        if (step.maximize().isPresent()) {
+            return List.of(maximize(step, step.maximize().get(), table, sampler, d, t0));
+        }
         List<Parsed> parsed = new ArrayList<>();
         try {
             for (int i = 0; i < step.lines().size(); i++) {
@@ -162,7 +178,7 @@ public final class DerivationChecker {
             if (parsed.size() == 2 && step.tex().isPresent()) {
                 tex = step.tex().get();
             }
-            StepContext ctx = new StepContext(cas, sampler, options, options.seed() ^ (d.id().hashCode() * 1_000_003L + i
+            StepContext ctx = new StepContext(cas, sampler, new Instances(table, d.symbols()), options, options.seed() ^ (d.id().hashCode() * 1_000_003L + i
                     + 1_000L * step.number()));
             RelationChecker.Decision dec;
             try {
@@ -172,12 +188,47 @@ public final class DerivationChecker {
                         e.getMessage())), Optional.empty(), List.of(), e.getMessage());
             } catch (RuntimeException | StackOverflowError e) {
                 dec = new RelationChecker.Decision(Verdict.INCONCLUSIVE, "none", List.of(), Optional.empty(), List.of(),
-                        "internal error while checking: " + e);
+                        "internal error while checking: " + e + (System.getenv("DERIVCHECK_DEBUG") != null ? java.util.Arrays.toString(e.getStackTrace()) : ""));
             }
             out.add(new StepResult(idx, claim, tex, b.line(), dec.verdict(), dec.method(), dec.evidence(),
                     dec.counterexample(), dec.diagnoses(), dec.message(), millis(ti)));
         }
         return out;
+    }
+
+    private StepResult maximize(Step step, Maximize m, SymbolTable table, PointSampler sampler, Derivation d, long t0) {
+        String index = String.valueOf(step.number());
+        String claim = m.over() + "* with log " + m.over() + "* = " + m.by().text() + " + const maximizes "
+                + m.objective().text() + " over " + m.over();
+        Expr objective;
+        Expr by;
+        try {
+            objective = Cas.parse(m.objective().text(), table);
+        } catch (ParseException e) {
+            return invalid(index, m.objective().text(), m.objective().line(), e.column(), "objective: " + e.getMessage(), t0);
+        }
+        try {
+            by = Cas.parse(m.by().text(), table);
+        } catch (ParseException e) {
+            return invalid(index, m.by().text(), m.by().line(), e.column(), "by: " + e.getMessage(), t0);
+        }
+        var over = table.densities().stream().filter(x -> x.name().equals(m.over())).findFirst();
+        if (over.isEmpty() || !over.get().normalized() || !over.get().params().isEmpty()) {
+            return invalid(index, claim, step.line(), 0, "'over: " + m.over() + "' must name a declared density without "
+                    + "parameters", t0);
+        }
+        StepContext ctx = new StepContext(cas, sampler, new Instances(table, d.symbols()), options, options.seed()
+                ^ (d.id().hashCode() * 1_000_003L + 1_000L * step.number()));
+        RelationChecker.Decision dec;
+        try {
+            dec = new MaximizeChecker(Math.max(20, options.points() / 6)).decide(objective, over.get(), by, ctx);
+        } catch (CasException | IllegalStateException e) {
+            dec = new RelationChecker.Decision(Verdict.INCONCLUSIVE, "none", List.of(), Optional.empty(), List.of(),
+                    e.getMessage());
+        }
+        String tex = m.over() + "^{*} = \\arg\\max_{" + m.over() + "} " + objective.tex();
+        return new StepResult(index, claim, tex, m.objective().line(), dec.verdict(), dec.method(), dec.evidence(),
+                dec.counterexample(), dec.diagnoses(), dec.message(), millis(t0));
     }
 
     private static String texRelation(Relation r) {

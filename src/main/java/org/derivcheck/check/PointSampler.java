@@ -83,8 +83,9 @@ final class PointSampler {
             case PROBABILITY -> 0.02 + 0.96 * rng.nextDouble();
             case INTEGER -> s.min() + rng.nextInt((int) (s.max() - s.min()) + 1);
             case INTERVAL -> s.min() + (s.max() - s.min()) * (0.01 + 0.98 * rng.nextDouble());
+            case FINITE -> 0; // set by each finite instance
         };
-        if (s.domain() == Domain.INTEGER) {
+        if (s.domain() == Domain.INTEGER || s.domain() == Domain.FINITE) {
             return x;
         }
         double r = round3(x);
@@ -106,7 +107,9 @@ final class PointSampler {
     Map<String, Double> describe(Point p) {
         Map<String, Double> m = new LinkedHashMap<>();
         for (int i = 0; i < scalars.size(); i++) {
-            m.put(scalars.get(i).name(), p.values()[i]);
+            if (scalars.get(i).domain() != Domain.FINITE) {
+                m.put(scalars.get(i).name(), p.values()[i]);
+            }
         }
         return m;
     }
@@ -114,9 +117,16 @@ final class PointSampler {
     Map<String, double[]> describeData(Point p, int length) {
         Map<String, double[]> m = new LinkedHashMap<>();
         for (int i = 0; i < data.size(); i++) {
+            if (data.get(i).domain() == Domain.FINITE) {
+                continue;
+            }
             m.put(data.get(i).name(), java.util.Arrays.copyOf(p.data()[i], length));
         }
         return m;
+    }
+
+    List<SymbolDecl> dataSymbols() {
+        return data;
     }
 
     List<SymbolDecl> scalars() {
@@ -124,6 +134,20 @@ final class PointSampler {
     }
 
     boolean hasData() {
-        return !data.isEmpty();
+        return data.stream().anyMatch(d -> d.domain() != Domain.FINITE);
+    }
+
+    /** Indices (into the values array) and names of the free finite variables. */
+    List<SymbolDecl> finiteScalars() {
+        return scalars.stream().filter(s -> s.domain() == Domain.FINITE).toList();
+    }
+
+    int indexOf(String name) {
+        for (int i = 0; i < scalars.size(); i++) {
+            if (scalars.get(i).name().equals(name)) {
+                return i;
+            }
+        }
+        return -1;
     }
 }

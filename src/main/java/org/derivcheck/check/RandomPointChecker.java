@@ -60,6 +60,9 @@ final class RandomPointChecker implements Checker {
 
     @Override
     public Optional<Outcome> check(Claim c, StepContext ctx) {
+        if (c.lhs().isAbstract() || c.rhs().isAbstract()) {
+            return Optional.empty();
+        }
         Compiled f;
         try {
             f = Compiled.of(c.lhs(), c.rhs());

@@ -25,8 +25,8 @@ final class RelationChecker {
     RelationChecker(SymbolTable table, CheckOptions options) {
         this.table = table;
         // numeric first: a refuted claim needs no proof attempt, a confirmed one gets the rest of the time
-        this.checkers = List.of(new RandomPointChecker(options.points()), new MonteCarloChecker(options.draws()),
-                new SymbolicChecker());
+        this.checkers = List.of(new InstantiationChecker(options.points()), new RandomPointChecker(options.points()),
+                new MonteCarloChecker(options.draws()), new SymbolicChecker());
     }
 
     /** The verdict and what backs it, before it is wrapped in a StepResult. */
@@ -38,8 +38,9 @@ final class RelationChecker {
         Expr lhs;
         Expr rhs;
         try {
-            lhs = ctx.cas.reduce(lhsWritten, ctx.remainingMillis());
-            rhs = ctx.cas.reduce(rhsWritten, ctx.remainingMillis());
+            // abstract densities are never given to the CAS: finite instances decide them as written
+            lhs = lhsWritten.isAbstract() ? lhsWritten : ctx.cas.reduce(lhsWritten, ctx.remainingMillis());
+            rhs = rhsWritten.isAbstract() ? rhsWritten : ctx.cas.reduce(rhsWritten, ctx.remainingMillis());
         } catch (CasException e) {
             return new Decision(Verdict.INCONCLUSIVE, "none", List.of(new Evidence("CAS", e.getMessage())),
                     Optional.empty(), List.of(), "could not evaluate the sides: " + e.getMessage());
@@ -111,6 +112,9 @@ final class RelationChecker {
         for (Checker c : checkers) {
             if (c instanceof SymbolicChecker && numeric != null && numeric.verdict() == Verdict.REFUTED) {
                 break;
+            }
+            if (numeric != null && !(c instanceof SymbolicChecker)) {
+                continue;
             }
             Optional<Outcome> o = c.check(claim, ctx);
             if (o.isEmpty()) {
@@ -230,6 +234,9 @@ final class RelationChecker {
      */
     private List<Diagnoser.Factor> factorCandidates(Expr lhs, Expr rhs, StepContext ctx) {
         List<Diagnoser.Factor> out = new ArrayList<>();
+        if (lhs.isAbstract() || rhs.isAbstract()) {
+            return out;
+        }
         RandomPointChecker.Compiled f;
         try {
             f = RandomPointChecker.Compiled.of(lhs, rhs);
@@ -356,6 +363,9 @@ final class RelationChecker {
 
     /** A quick numeric agreement test for diagnoses: 40 points, same tolerances as the random-point checker. */
     boolean agrees(Expr lhs, Expr candidate, StepContext ctx) {
+        if (lhs.isAbstract() || candidate.isAbstract()) {
+            return agreesOnInstances(lhs, candidate, ctx);
+        }
         try {
             Expr c = ctx.cas.reduce(candidate, Math.min(3_000, ctx.remainingMillis()));
             if (!Arrays.equals(lhs.shape(), c.shape()) || !lhs.isScalar()) {
@@ -379,6 +389,40 @@ final class RelationChecker {
                 }
                 valid++;
                 if (Math.abs(lv - rv) > RandomPointChecker.AGREE * 100 * f.scale(p, lv, rv, rng) + 1e-300) {
+                    return false;
+                }
+            }
+            return valid >= 20;
+        } catch (CasException e) {
+            return false;
+        }
+    }
+
+    /** Agreement on 40 finite instances, for diagnoses of abstract claims. */
+    private boolean agreesOnInstances(Expr lhs, Expr candidate, StepContext ctx) {
+        if (!lhs.isScalar() || !candidate.isScalar()) {
+            return false;
+        }
+        try {
+            org.derivcheck.cas.NumericFunction l = Cas.compile(lhs);
+            org.derivcheck.cas.NumericFunction r = Cas.compile(candidate);
+            double tol = l.approximate() || r.approximate() ? 1e-6 : 1e-9;
+            RandomGenerator rng = ctx.rng(5151L);
+            int valid = 0;
+            for (int i = 0; i < 60 && valid < 40; i++) {
+                org.derivcheck.cas.FiniteModel m = ctx.instances.make(i, rng);
+                PointSampler.Point p = ctx.sampler.next(rng);
+                if (p == null) {
+                    return false;
+                }
+                ctx.instances.observe(ctx.sampler, p, m, rng);
+                double lv = l.eval(p.values(), p.data(), rng, m);
+                double rv = r.eval(p.values(), p.data(), rng, m);
+                if (!Double.isFinite(lv) || !Double.isFinite(rv)) {
+                    continue;
+                }
+                valid++;
+                if (Math.abs(lv - rv) > tol * Math.max(1, Math.max(Math.abs(lv), Math.abs(rv)))) {
                     return false;
                 }
             }

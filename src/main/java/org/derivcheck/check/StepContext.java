@@ -11,11 +11,13 @@ final class StepContext {
     final PointSampler sampler;
     final CheckOptions options;
     final long seed;
+    final Instances instances;
     private final long deadlineNanos;
 
-    StepContext(Cas cas, PointSampler sampler, CheckOptions options, long seed) {
+    StepContext(Cas cas, PointSampler sampler, Instances instances, CheckOptions options, long seed) {
         this.cas = cas;
         this.sampler = sampler;
+        this.instances = instances;
         this.options = options;
         this.seed = seed;
         this.deadlineNanos = System.nanoTime() + options.stepMillis() * 1_000_000L;

@@ -30,8 +30,8 @@ public final class DerivationReader {
     /** Files larger than this are refused. */
     public static final long MAX_BYTES = 1 << 20;
     private static final Pattern FUNCTION_NAME = Pattern.compile("([A-Za-z][A-Za-z0-9_]*)\\s*\\(([^)]*)\\)");
-    private static final List<String> TOP_KEYS = List.of("id", "title", "source", "symbols", "define", "assume", "steps",
-            "description", "notes");
+    private static final List<String> TOP_KEYS = List.of("id", "title", "source", "symbols", "densities", "functions",
+            "define", "assume", "steps", "description", "notes");
 
     private DerivationReader() {
     }
@@ -74,6 +74,7 @@ public final class DerivationReader {
         String title = "";
         String source = "";
         List<SymbolDecl> symbols = new ArrayList<>();
+        List<DensityDecl> densities = new ArrayList<>();
         List<Definition> defs = new ArrayList<>();
         List<Line> assumptions = new ArrayList<>();
         List<Step> steps = null;
@@ -86,6 +87,8 @@ public final class DerivationReader {
                 case "source" -> source = scalar(file, v, "source");
                 case "description", "notes" -> scalar(file, v, key);
                 case "symbols" -> symbols = symbols(file, v);
+                case "densities" -> densities.addAll(densities(file, v, true));
+                case "functions" -> densities.addAll(densities(file, v, false));
                 case "define" -> defs = definitions(file, text, v);
                 case "assume" -> assumptions = lines(file, text, v, "assume");
                 case "steps" -> steps = steps(file, text, v);
@@ -100,7 +103,7 @@ public final class DerivationReader {
             String name = file.getFileName().toString();
             id = name.replaceFirst("\\.(ya?ml)$", "");
         }
-        return new Derivation(id, title, source, file, symbols, defs, assumptions, steps);
+        return new Derivation(id, title, source, file, symbols, densities, defs, assumptions, steps);
     }
 
     private static int line(Node n) {
@@ -173,10 +176,63 @@ public final class DerivationReader {
             if (domain == Domain.INTERVAL && (Double.isNaN(min) || Double.isNaN(max))) {
                 throw new DerivationException(file, line, "symbol '" + name + "': an interval needs min and max");
             }
-            if (!Double.isNaN(min) && !Double.isNaN(max) && min >= max) {
+            if (!Double.isNaN(min) && !Double.isNaN(max) && (domain == Domain.FINITE ? min > max : min >= max)) {
                 throw new DerivationException(file, line, "symbol '" + name + "': min must be below max");
             }
             out.add(new SymbolDecl(name, domain, indexed, min, max, line));
+        }
+        return out;
+    }
+
+    /** name: [vars], or name: {over: [vars], params: [phi]}. */
+    private static List<DensityDecl> densities(Path file, Node n, boolean normalized) {
+        List<DensityDecl> out = new ArrayList<>();
+        String what = normalized ? "'densities'" : "'functions'";
+        for (NodeTuple t : mapping(file, n, what).getValue()) {
+            String name = scalar(file, t.getKeyNode(), "a name").trim();
+            int line = line(t.getKeyNode());
+            checkName(file, line, name);
+            Node v = t.getValueNode();
+            List<String> vars;
+            List<String> params = List.of();
+            if (v instanceof SequenceNode) {
+                vars = names(file, v, name);
+            } else {
+                vars = null;
+                for (NodeTuple p : mapping(file, v, name).getValue()) {
+                    String k = scalar(file, p.getKeyNode(), "a key");
+                    switch (k) {
+                        case "over" -> vars = names(file, p.getValueNode(), name);
+                        case "params" -> params = names(file, p.getValueNode(), name);
+                        default -> throw new DerivationException(file, line(p.getKeyNode()), "unknown key '" + k + "' for '"
+                                + name + "' (over, params)");
+                    }
+                }
+                if (vars == null) {
+                    throw new DerivationException(file, line, "'" + name + "' needs 'over: [variables]'");
+                }
+            }
+            if (vars.isEmpty()) {
+                throw new DerivationException(file, line, "'" + name + "' needs at least one variable");
+            }
+            out.add(new DensityDecl(name, vars, params, normalized, line));
+        }
+        return out;
+    }
+
+    private static List<String> names(Path file, Node n, String owner) {
+        List<String> out = new ArrayList<>();
+        if (n instanceof ScalarNode s) {
+            out.add(s.getValue().trim());
+            return out;
+        }
+        if (!(n instanceof SequenceNode seq)) {
+            throw new DerivationException(file, line(n), "'" + owner + "': expected a list of names, e.g. [x, z]");
+        }
+        for (Node item : seq.getValue()) {
+            String name = scalar(file, item, "a name").trim();
+            checkName(file, line(item), name);
+            out.add(name);
         }
         return out;
     }
@@ -240,6 +296,28 @@ public final class DerivationReader {
         return out;
     }
 
+    private static Maximize maximize(Path file, String source, Node v, int number) {
+        Line objective = null;
+        String over = null;
+        Line by = null;
+        for (NodeTuple p : mapping(file, v, "'maximize' of step " + number).getValue()) {
+            String k = scalar(file, p.getKeyNode(), "a key");
+            Node pv = p.getValueNode();
+            switch (k) {
+                case "objective" -> objective = new Line(expression(file, source, pv, "objective"), line(pv));
+                case "over" -> over = scalar(file, pv, "over").trim();
+                case "by", "log_optimum" -> by = new Line(expression(file, source, pv, k), line(pv));
+                default -> throw new DerivationException(file, line(p.getKeyNode()), "unknown key '" + k
+                        + "' in 'maximize' (objective, over, by)");
+            }
+        }
+        if (objective == null || over == null || by == null) {
+            throw new DerivationException(file, line(v), "'maximize' needs objective, over (a density) and by "
+                    + "(its log up to a constant)");
+        }
+        return new Maximize(objective, over, by);
+    }
+
     private static List<Step> steps(Path file, String source, Node n) {
         if (!(n instanceof SequenceNode seq)) {
             throw new DerivationException(file, line(n), "'steps' must be a list (each item starting with '- ')");
@@ -259,6 +337,7 @@ public final class DerivationReader {
             Optional<String> tex = Optional.empty();
             String expectVerdict = null;
             Optional<String> expectDiagnosis = Optional.empty();
+            Maximize maximize = null;
             for (NodeTuple t : m.getValue()) {
                 String k = scalar(file, t.getKeyNode(), "a key");
                 Node v = t.getValueNode();
@@ -270,16 +349,20 @@ public final class DerivationReader {
                     case "expect" -> expectVerdict = scalar(file, v, "expect").trim().toUpperCase(java.util.Locale.ROOT);
                     case "diagnosis" -> expectDiagnosis = Optional.of(scalar(file, v, "diagnosis"));
                     case "why", "note" -> scalar(file, v, k);
+                    case "maximize" -> maximize = maximize(file, source, v, number);
                     default -> throw new DerivationException(file, line(t.getKeyNode()), "unknown key '" + k
-                            + "' in step " + number + " (claim, chain, name, tex, expect, diagnosis, why)");
+                            + "' in step " + number + " (claim, chain, maximize, name, tex, expect, diagnosis, why)");
                 }
             }
+            if (maximize != null) {
+                lines = List.of(maximize.objective());
+            }
             if (lines == null || lines.isEmpty()) {
-                throw new DerivationException(file, line(item), "step " + number + " has no 'claim:' or 'chain:'");
+                throw new DerivationException(file, line(item), "step " + number + " has no 'claim:', 'chain:' or 'maximize:'");
             }
             Optional<Expected> expect = expectVerdict == null ? Optional.empty()
                     : Optional.of(new Expected(expectVerdict, expectDiagnosis));
-            out.add(new Step(number, name, lines, tex, expect, line(item)));
+            out.add(new Step(number, name, lines, tex, expect, line(item), Optional.ofNullable(maximize)));
         }
         if (out.isEmpty()) {
             throw new DerivationException(file, line(n), "'steps' is empty");

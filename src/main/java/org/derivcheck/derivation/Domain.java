@@ -18,7 +18,9 @@ public enum Domain {
     /** Whole numbers from min to max (default 1 to 8). */
     INTEGER,
     /** (min, max). */
-    INTERVAL;
+    INTERVAL,
+    /** A variable over a small finite support {0, ..., s-1}; s is chosen by each finite instance (2 to 4). */
+    FINITE;
 
     /** True when every value is positive, so log and power rules for positive reals apply. */
     public boolean positive() {
@@ -35,6 +37,7 @@ public enum Domain {
             case "probability", "prob", "unit" -> Optional.of(PROBABILITY);
             case "integer", "int", "count", "natural" -> Optional.of(INTEGER);
             case "interval" -> Optional.of(INTERVAL);
+            case "finite", "discrete", "variable" -> Optional.of(FINITE);
             default -> Optional.empty();
         };
     }

@@ -11,9 +11,15 @@ import java.util.Optional;
  * @param lines  one line for a claim; several for a chain
  * @param tex    optional LaTeX of the same claim
  * @param expect optional expected verdict (test corpora)
+ * @param maximize set for a "maximizes" claim instead of lines
  */
 public record Step(int number, Optional<String> name, List<Line> lines, Optional<String> tex, Optional<Expected> expect,
-        int line) {
+        int line, Optional<Maximize> maximize) {
+    public Step(int number, Optional<String> name, List<Line> lines, Optional<String> tex, Optional<Expected> expect,
+            int line) {
+        this(number, name, lines, tex, expect, line, Optional.empty());
+    }
+
     public Step {
         lines = List.copyOf(lines);
     }

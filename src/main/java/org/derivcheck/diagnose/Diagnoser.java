@@ -100,6 +100,9 @@ public final class Diagnoser {
                     }
                 }
             }
+            if (lhs.isAbstract() || rhs.isAbstract()) {
+                return Optional.empty(); // abstract expressions never go to the CAS
+            }
             Expr missing = cas.simplify(lhs.minus(rhs), millis);
             if (missing.size() <= MAX_MISSING_TERM_SIZE && missing.terms().size() <= 2 && !missing.hasExpectation()
                     && holds(lhs, rhs.plus(missing))) {
@@ -115,7 +118,11 @@ public final class Diagnoser {
     }
 
     private boolean holds(Expr lhs, Expr candidate) {
-        return agreement.holds(lhs, candidate);
+        try {
+            return agreement.holds(lhs, candidate);
+        } catch (RuntimeException e) {
+            return false; // a repair that cannot be evaluated repairs nothing
+        }
     }
 
     /** A multiplier to try: a constant or a symbol power, found from the ratios at the sampled points. */

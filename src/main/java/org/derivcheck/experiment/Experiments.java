@@ -15,5 +15,9 @@ public final class Experiments {
 
     private static final List<Supplier<Experiment>> FACTORIES = List.of(
             // experiments register here, one line each
+            NormalGammaExperiment::new,
+            BbviExperiment::new,
+            NatGradExperiment::new,
+            GumbelSoftmaxExperiment::new
     );
 }

@@ -98,11 +98,26 @@ public final class OutputDir {
     /** Versions of the runtime and the libraries that shape the numbers. */
     public static Map<String, String> versions() {
         Map<String, String> v = new LinkedHashMap<>();
-        v.put("derivcheck", String.valueOf(OutputDir.class.getPackage().getImplementationVersion()));
+        v.put("derivcheck", mavenVersion("org.derivcheck", "derivcheck", "development"));
         v.put("java", System.getProperty("java.version"));
         v.put("commons-math3", implVersion("org.apache.commons.math3.util.FastMath"));
-        v.put("xchart", implVersion("org.knowm.xchart.XYChart"));
+        v.put("xchart", mavenVersion("org.knowm.xchart", "xchart", implVersion("org.knowm.xchart.XYChart")));
         return v;
+    }
+
+    /** The version in a jar's META-INF/maven/GROUP/ARTIFACT/pom.properties, or {@code otherwise}. */
+    private static String mavenVersion(String group, String artifact, String otherwise) {
+        String res = "/META-INF/maven/" + group + "/" + artifact + "/pom.properties";
+        try (var in = OutputDir.class.getResourceAsStream(res)) {
+            if (in == null) {
+                return otherwise;
+            }
+            java.util.Properties p = new java.util.Properties();
+            p.load(in);
+            return p.getProperty("version", otherwise);
+        } catch (IOException e) {
+            return otherwise;
+        }
     }
 
     private static String implVersion(String className) {

@@ -96,6 +96,12 @@ public final class TextReport {
             }
             sb.append(']');
         }
+        if (cx.instance().isPresent()) {
+            if (sb.toString().endsWith("at ")) {
+                sb.setLength(sb.length() - 3);
+            }
+            sb.append(cx.point().isEmpty() ? "" : ", ").append("with ").append(cx.instance().get());
+        }
         sb.append(": left side = ").append(num(cx.lhs())).append(", right side = ").append(num(cx.rhs()));
         if (cx.lhsHighPrecision().isPresent()) {
             sb.append(" (re-evaluated by the CAS at 30 digits: ").append(num(cx.lhsHighPrecision().get())).append(" vs ")

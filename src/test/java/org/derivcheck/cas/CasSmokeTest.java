@@ -33,15 +33,12 @@ class CasSmokeTest {
         assertEquals(2, links.size());
         Expr l = cas.reduce(links.get(0).expr(), 10_000);
         Expr r = cas.reduce(links.get(1).expr(), 10_000);
-        System.out.println(l + "\n" + r + "\n" + l.tex());
         for (int i = 0; i < 4; i++) {
             assertTrue(cas.provesZero(l.part(i).minus(r.part(i)), 10_000).isPresent(), "component " + i);
         }
         var e = Cas.parse("Expectation(Gradient(logq, {muN, lamN, aN, bN}), {mu ~ Normal(muN, 1/lamN)}, tau ~ Gamma(aN, bN))", t);
         Expr er = cas.reduce(e, 10_000);
-        System.out.println("E[score] = " + er);
         var fisher = Cas.parse("Cov({Log(tau) + Log(bN) - psi(aN), aN/bN - tau}, tau ~ Gamma(aN, bN))", t);
         Expr fr = cas.reduce(fisher, 20_000);
-        System.out.println("Cov = " + fr + " ; " + cas.simplify(fr, 10000));
     }
 }

@@ -1,0 +1,149 @@
+package org.derivcheck.cas;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * One exact finite instantiation of abstract densities: a support size per finite variable and a
+ * table per density (positive, normalized over all its variables) or function (any reals). A density
+ * with parameters phi is softmax(a + sum_j b_j phi_j) over its table, so it is differentiable in phi.
+ * Every expectation, integral and sum over these variables becomes an exact finite sum.
+ */
+public final class FiniteModel {
+    private final Map<String, Integer> sizes;
+    private final Map<String, double[]> tables;
+    private final Map<String, double[][]> logits;
+    private String perturbed;
+    private int perturbedIndex = -1;
+    private double delta;
+
+    public FiniteModel(Map<String, Integer> sizes, Map<String, double[]> tables, Map<String, double[][]> logits) {
+        this.sizes = new LinkedHashMap<>(sizes);
+        this.tables = new LinkedHashMap<>(tables);
+        this.logits = new LinkedHashMap<>(logits);
+    }
+
+    /** A copy in which one density's table is replaced. */
+    public FiniteModel withTable(String name, double[] table) {
+        Map<String, double[]> t = new LinkedHashMap<>(tables);
+        t.put(name, table.clone());
+        return new FiniteModel(sizes, t, logits);
+    }
+
+    public int size(String variable) {
+        Integer s = sizes.get(variable);
+        if (s == null) {
+            throw new IllegalArgumentException("no support size for finite variable " + variable);
+        }
+        return s;
+    }
+
+    /** The flattened table of a density without parameters (or function). */
+    public double[] table(String name) {
+        return tables.get(name);
+    }
+
+    /** The value at a flat index; parameterized densities use the parameter values given. */
+    double value(SymbolTable.Density d, int flat, double[] params) {
+        double[][] coef = logits.isEmpty() ? null : logits.get(d.name());
+        double v;
+        if (coef != null) {
+            int n = coef[0].length;
+            double max = Double.NEGATIVE_INFINITY;
+            double[] l = new double[n];
+            for (int i = 0; i < n; i++) {
+                double s = coef[0][i];
+                for (int j = 0; j < params.length; j++) {
+                    s += coef[j + 1][i] * params[j];
+                }
+                l[i] = s;
+                max = Math.max(max, s);
+            }
+            double z = 0;
+            for (int i = 0; i < n; i++) {
+                z += Math.exp(l[i] - max);
+            }
+            v = Math.exp(l[flat] - max) / z;
+        } else {
+            v = tables.get(d.name())[flat];
+        }
+        if (perturbed != null && flat == perturbedIndex && d.name().equals(perturbed)) {
+            v += delta;
+        }
+        return v;
+    }
+
+    void perturb(String name, int flat, double by) {
+        perturbed = name;
+        perturbedIndex = flat;
+        delta = by;
+    }
+
+    void clearPerturbation() {
+        perturbed = null;
+        perturbedIndex = -1;
+        delta = 0;
+    }
+
+    /** Total number of table entries: smaller instances make more readable counterexamples. */
+    public int weight() {
+        int w = 0;
+        for (double[] t : tables.values()) {
+            w += t.length;
+        }
+        for (double[][] c : logits.values()) {
+            w += c[0].length;
+        }
+        return w;
+    }
+
+    /** The tables as a person reads them, e.g. "q(z): [0.2, 0.8]; p(x, z): [[0.1, 0.3], [0.4, 0.2]]". */
+    public String describe(List<SymbolTable.Density> densities) {
+        List<String> parts = new ArrayList<>();
+        for (SymbolTable.Density d : densities) {
+            double[] t = tables.get(d.name());
+            String head = d.name() + "(" + String.join(", ", d.variables()) + ")";
+            if (t == null) {
+                double[][] c = logits.get(d.name());
+                if (c != null) {
+                    List<String> rows = new ArrayList<>();
+                    for (double[] row : c) {
+                        rows.add(vector(row));
+                    }
+                    parts.add(head + " = softmax(" + rows.get(0) + (rows.size() > 1 ? " + " + String.join(" + ",
+                            rows.subList(1, rows.size()).stream().map(r -> r + "*" + "param").toList()) : "") + ")");
+                }
+                continue;
+            }
+            parts.add(head + " = " + nested(t, d.variables()));
+        }
+        return String.join("; ", parts);
+    }
+
+    private String nested(double[] t, List<String> vars) {
+        if (vars.size() <= 1) {
+            return vector(t);
+        }
+        int inner = 1;
+        for (String v : vars.subList(1, vars.size())) {
+            inner *= size(v);
+        }
+        List<String> rows = new ArrayList<>();
+        for (int i = 0; i < size(vars.get(0)); i++) {
+            double[] sub = java.util.Arrays.copyOfRange(t, i * inner, (i + 1) * inner);
+            rows.add(nested(sub, vars.subList(1, vars.size())));
+        }
+        return "[" + String.join(", ", rows) + "]";
+    }
+
+    private static String vector(double[] v) {
+        List<String> s = new ArrayList<>();
+        for (double x : v) {
+            s.add(String.format(Locale.ROOT, "%.4g", x));
+        }
+        return "[" + String.join(", ", s) + "]";
+    }
+}
