@@ -104,7 +104,7 @@ public final class Grader implements AutoCloseable {
             steps.add(new Step(i + 1, Optional.of(g.id()), List.of(new Line(g.relation(), g.line())), Optional.empty(),
                     Optional.empty(), g.line()));
         }
-        Derivation d = new Derivation(rubric.id(), rubric.title(), rubric.source(), rubric.file(), rubric.symbols(),
+        Derivation d = new Derivation(rubric.id(), rubric.title(), rubric.source(), rubric.file(), rubric.symbols(), List.of(),
                 rubric.definitions(), rubric.assumptions(), steps);
         DerivationResult r = new DerivationChecker(cas, options).check(d);
         r.error().ifPresent(problems::add);
@@ -248,7 +248,7 @@ public final class Grader implements AutoCloseable {
         if (steps.isEmpty()) {
             return new ChainResult(c, List.of(), Map.of(), about);
         }
-        Derivation d = new Derivation(id + "-chain" + c.number(), "", "", c.file(), symbols, defs, assumptions, steps);
+        Derivation d = new Derivation(id + "-chain" + c.number(), "", "", c.file(), symbols, List.of(), defs, assumptions, steps);
         int relations = hasChain ? parsed.size() - 1 : 0;
         long limit = options.stepMillis() * (relations + compare.size()) + 5_000L;
         DerivationResult r;
