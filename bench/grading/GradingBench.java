@@ -30,16 +30,20 @@ public class GradingBench {
             if (!grader.verifyRubric().isEmpty()) {
                 throw new IllegalStateException("rubric: " + grader.verifyRubric());
             }
+            var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
             for (int r = 1; r <= rounds; r++) {
+                long c0 = os.getProcessCpuTime();
                 long t0 = System.nanoTime();
                 List<SubmissionGrade> grades = GradeBatch.run(grader, subs, threads, g -> { });
                 double s = (System.nanoTime() - t0) / 1e9;
+                double cpu = (os.getProcessCpuTime() - c0) / 1e9;
                 long steps = grades.stream().mapToLong(g -> g.steps().size()).sum();
                 long comparisons = grades.stream().flatMap(g -> g.chains().stream()).mapToLong(c -> c.comparisons().size()).sum();
                 double total = grades.stream().mapToDouble(SubmissionGrade::total).sum();
                 System.out.printf("round %d: %d submissions, %d steps (+ %d target comparisons) in %.2f s: %.1f steps/s, "
-                        + "%.2f submissions/s, threads %d, total score %.0f%n", r, grades.size(), steps, comparisons, s,
-                        steps / s, grades.size() / s, threads, total);
+                        + "%.2f submissions/s, threads %d, total score %.0f; process CPU %.1f s = %.1f steps per CPU-second "
+                        + "(machine load average %.1f)%n", r, grades.size(), steps, comparisons, s, steps / s,
+                        grades.size() / s, threads, total, cpu, steps / cpu, os.getSystemLoadAverage());
             }
         }
     }

@@ -146,8 +146,14 @@ public final class Grader implements AutoCloseable {
         }
         List<Goal> goals = goals();
         List<ChainResult> results = new ArrayList<>();
+        grade(s, cas, ns, goals, symbols, defs, assumptions, results);
+        return new SubmissionGrade(s.id(), s.files(), results, Scoring.score(rubric, results), Optional.empty(), millis(t0));
+    }
+
+    private void grade(Submission s, Cas own, NameSpace ns, List<Goal> goals, List<SymbolDecl> symbols, List<Definition> defs,
+            List<Line> assumptions, List<ChainResult> results) {
         for (Chain c : s.chains()) {
-            results.add(checkChain(c, ns, goals, symbols, defs, assumptions, s.id(), false));
+            results.add(checkChain(c, own, ns, goals, symbols, defs, assumptions, s.id()));
         }
         // a chain that holds but is not about any goal may still reach one not reached yet
         for (int i = 0; i < results.size(); i++) {
@@ -162,10 +168,9 @@ public final class Grader implements AutoCloseable {
                 }
             }
             if (!open.isEmpty()) {
-                results.set(i, compareOnly(r, ns, open, symbols, defs, assumptions, s.id()));
+                results.set(i, compareOnly(r, own, ns, open, symbols, defs, assumptions, s.id()));
             }
         }
-        return new SubmissionGrade(s.id(), s.files(), results, Scoring.score(rubric, results), Optional.empty(), millis(t0));
     }
 
     private List<ResultScore> zero(String why) {
@@ -180,8 +185,8 @@ public final class Grader implements AutoCloseable {
     private record Parsed(String relation, String text, int line) {
     }
 
-    private ChainResult checkChain(Chain c, NameSpace ns, List<Goal> goals, List<SymbolDecl> symbols, List<Definition> defs,
-            List<Line> assumptions, String id, boolean unused) {
+    private ChainResult checkChain(Chain c, Cas own, NameSpace ns, List<Goal> goals, List<SymbolDecl> symbols,
+            List<Definition> defs, List<Line> assumptions, String id) {
         List<Parsed> parsed = new ArrayList<>();
         try {
             for (Chain.ChainLine line : c.lines()) {
@@ -198,18 +203,57 @@ public final class Grader implements AutoCloseable {
             return invalid(c, c.firstLine(), "a line without a relation (=, \\le, \\ge) states nothing to check");
         }
         List<String> about = new ArrayList<>();
+        List<Goal> byText = new ArrayList<>();
+        List<Goal> compare = new ArrayList<>();
         String first = Goal.squeeze(parsed.get(0).text());
         for (Goal g : goals) {
             boolean byLabel = c.label().map(l -> l.equals(g.id()) || Goal.squeeze(l).equals(Goal.squeeze(g.lhs()))).orElse(false);
-            if (byLabel || first.equals(Goal.squeeze(g.lhs()))) {
+            if (first.equals(Goal.squeeze(g.lhs()))) {
                 about.add(g.id());
+                byText.add(g);
+            } else if (byLabel) {
+                about.add(g.id());
+                compare.add(g);
             }
         }
-        List<Goal> compare = goals.stream().filter(g -> about.contains(g.id())).toList();
-        return run(c, parsed, compare, about, symbols, defs, assumptions, id);
+        ChainResult r = run(own, c, parsed, compare, about, symbols, defs, assumptions, id);
+        if (byText.isEmpty()) {
+            return r;
+        }
+        // The first line is the goal's left side and the rubric's target holds, so the final line equals the target
+        // exactly when the chain holds: no comparison needs checking. A chain that holds up to a refuted last
+        // relation ends away from the target.
+        Map<String, StepResult> comparisons = new LinkedHashMap<>(r.comparisons());
+        for (Goal g : byText) {
+            implied(r, g).ifPresent(x -> comparisons.put(g.id(), x));
+        }
+        return new ChainResult(c, r.steps(), comparisons, about);
     }
 
-    private ChainResult compareOnly(ChainResult r, NameSpace ns, List<Goal> goals, List<SymbolDecl> symbols,
+    private static Optional<StepResult> implied(ChainResult r, Goal g) {
+        List<StepResult> steps = r.steps();
+        if (steps.isEmpty()) {
+            return Optional.empty();
+        }
+        StepResult last = steps.get(steps.size() - 1);
+        String idx = r.chain().number() + ":" + g.id();
+        if (r.holds()) {
+            Verdict v = steps.stream().map(StepResult::verdict).reduce(Verdict.PROVED, Verdict::combine);
+            return Optional.of(new StepResult(idx, "final line = " + g.rhs(), "", last.line(), v, "transitivity",
+                    List.of(new org.derivcheck.check.Evidence("transitivity", "the chain starts at " + g.lhs()
+                            + ", every relation holds, and the rubric's target " + g.relation() + " was checked")),
+                    Optional.empty(), List.of(), "the final line equals the target", 0));
+        }
+        if (r.holdsBeforeLast() && last.verdict() == Verdict.REFUTED) {
+            return Optional.of(new StepResult(idx, "final line = " + g.rhs(), "", last.line(), Verdict.REFUTED, "transitivity",
+                    List.of(new org.derivcheck.check.Evidence("transitivity", "the line before the last equals the target, "
+                            + "and the last relation is refuted")), last.counterexample(), last.diagnoses(),
+                    "the final line differs from the target", 0));
+        }
+        return Optional.empty();
+    }
+
+    private ChainResult compareOnly(ChainResult r, Cas own, NameSpace ns, List<Goal> goals, List<SymbolDecl> symbols,
             List<Definition> defs, List<Line> assumptions, String id) {
         Chain c = r.chain();
         List<Parsed> parsed = new ArrayList<>();
@@ -220,7 +264,7 @@ public final class Grader implements AutoCloseable {
         } catch (InvalidLine e) {
             return r;
         }
-        ChainResult again = run(c, List.of(parsed.get(parsed.size() - 1)), goals, List.of(), symbols, defs, assumptions, id);
+        ChainResult again = run(own, c, List.of(parsed.get(parsed.size() - 1)), goals, List.of(), symbols, defs, assumptions, id);
         return new ChainResult(c, r.steps(), again.comparisons(), r.about());
     }
 
@@ -228,7 +272,7 @@ public final class Grader implements AutoCloseable {
      * Checks the chain's relations (when it has two lines or more) and the comparisons of its final line
      * with the goals, as one derivation under one time limit.
      */
-    private ChainResult run(Chain c, List<Parsed> parsed, List<Goal> compare, List<String> about, List<SymbolDecl> symbols,
+    private ChainResult run(Cas own, Chain c, List<Parsed> parsed, List<Goal> compare, List<String> about, List<SymbolDecl> symbols,
             List<Definition> defs, List<Line> assumptions, String id) {
         List<Step> steps = new ArrayList<>();
         boolean hasChain = parsed.size() >= 2;
@@ -252,7 +296,13 @@ public final class Grader implements AutoCloseable {
         int relations = hasChain ? parsed.size() - 1 : 0;
         long limit = options.stepMillis() * (relations + compare.size()) + 5_000L;
         DerivationResult r;
-        Future<DerivationResult> f = chains.submit(() -> new DerivationChecker(cas, options).check(d));
+        // a CAS of its own per chain: a computation stopped at its time limit can leave its engine unusable
+        // (Symja 3.0.0 keeps the stop request), and that must not spill over to the next chain or student
+        Future<DerivationResult> f = chains.submit(() -> {
+            try (Cas fresh = Cas.start()) {
+                return new DerivationChecker(fresh, options).check(d);
+            }
+        });
         try {
             r = f.get(limit, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {

@@ -140,6 +140,26 @@ class GradingExampleTest {
         assertTrue(feedback.contains("class=\"tex display\""), "formulas are rendered by KaTeX");
     }
 
+    /**
+     * A submission whose CAS computation is stopped at its time limit must not spoil the ones graded after it
+     * on the same threads (Symja keeps an engine's stop request): the correct submission after the hostile one
+     * still gets every point.
+     */
+    @Test
+    void aStoppedComputationDoesNotSpoilTheNextSubmission(@TempDir Path dir) throws Exception {
+        Path subs = Files.createDirectories(dir.resolve("subs"));
+        Files.copy(SUBMISSIONS.resolve("13-hostile-cas.tex"), subs.resolve("a-hostile.tex"));
+        Files.copy(SUBMISSIONS.resolve("01-correct.tex"), subs.resolve("b-correct.tex"));
+        CommandLine cl = RootCommand.commandLine();
+        cl.setOut(new PrintWriter(new StringWriter()));
+        cl.setErr(new PrintWriter(new StringWriter()));
+        // one thread and a short step limit (1 s): the diagnosis of (alpha + beta)^1000 = alpha is stopped
+        assertEquals(0, cl.execute("grade", "--rubric", RUBRIC.toString(), "--submissions", subs.toString(), "--out",
+                dir.resolve("out").toString(), "--threads", "1", "--time-limit", "1"));
+        JsonNode s = JSON.readTree(dir.resolve("out/scores.json").toFile());
+        assertEquals(14.0, submission(s, "submissions", "b-correct").get("score").asDouble(), 1e-9, s::toString);
+    }
+
     @Test
     void nothingIsWrittenBesideTheOutputFolder() throws Exception {
         assertEquals(before, snapshot(SUBMISSIONS));
