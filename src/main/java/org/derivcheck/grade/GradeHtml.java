@@ -64,6 +64,12 @@ final class GradeHtml {
         for (ChainResult c : g.chains()) {
             b.append("<h2>").append(esc(c.where())).append(c.about().isEmpty() ? "" : " &mdash; about " + esc(String.join(", ",
                     c.about()))).append("</h2>\n");
+            b.append("<details><summary class=\"note\">as written in ").append(esc(String.valueOf(c.chain().file().getFileName())))
+                    .append(" (the formulas below are derivcheck's reading, with the rubric's definitions filled in)</summary><pre><code>");
+            for (Chain.ChainLine l : c.chain().lines()) {
+                b.append(esc(l.line() + ": " + l.source().strip())).append('\n');
+            }
+            b.append("</code></pre></details>\n");
             for (StepResult s : c.steps()) {
                 HtmlReport.step(s, b);
             }
