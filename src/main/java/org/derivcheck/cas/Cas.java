@@ -170,7 +170,11 @@ public final class Cas implements AutoCloseable {
     private <T> T runTimed(Callable<T> task, long millis) {
         AtomicReference<EvalEngine> engine = new AtomicReference<>();
         Future<T> f = workers.submit(() -> {
+            // a worker that ran an abandoned computation comes back interrupted and with its engine's stop
+            // flag set: both would end the next computation at once
+            Thread.interrupted();
             EvalEngine e = SymjaRuntime.engine();
+            e.setStopRequested(false);
             engine.set(e);
             e.setTimeConstrainedMillis(millis);
             try {

@@ -456,8 +456,8 @@ final class Resolver {
                 || !(it.items().get(0) instanceof Syntax.Name idx)) {
             throw new ParseException(c.name() + "(f, {n, from, to}) expects a body and an iterator {n, from, to}", c.column());
         }
-        ISymbol n = table.symbol(idx.name()).orElseGet(() -> F.Dummy(idx.name()));
-        table.nameBound(n, idx.name());
+        // one symbol per index name and table, so that equal sums are equal expressions
+        ISymbol n = table.symbol(idx.name()).orElseGet(() -> table.indexSymbol(idx.name()));
         IExpr lo = resolve(it.items().get(1));
         IExpr hi = resolve(it.items().get(2));
         Map<String, ISymbol> saved = scope;

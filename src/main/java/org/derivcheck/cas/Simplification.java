@@ -22,7 +22,7 @@ final class Simplification {
         }
         // sums over data are atoms for the algebra: an identity that holds for every value of the atoms
         // holds for the sums (sound, and much faster than letting the CAS reason about Sum)
-        e = atomizeSums(e);
+        e = atomizeSums(engine.evaluate(linearSums(e, engine)));
         IExpr shifted = engine.evaluate(shiftPolyGamma(e));
         if (!shifted.equals(e) && isExactZero(engine.evaluate(F.Together(F.ExpandAll(shifted))))) {
             return Optional.of("psi recurrence + ExpandAll + Together");
@@ -78,6 +78,49 @@ final class Simplification {
                 terms.add(plus ? t : F.Times(F.CN1, t));
             }
             return F.Plus(terms.toArray(new IExpr[0]));
+        }).orElse(e);
+    }
+
+    /**
+     * Sums are linear: Sum(a + b) = Sum(a) + Sum(b), Sum(c f(n)) = c Sum(f(n)) for c free of n, and
+     * Sum(c) = c (hi - lo + 1). Applied to expanded bodies so that equal sums become equal atoms.
+     */
+    static IExpr linearSums(IExpr e, EvalEngine engine) {
+        return e.replaceAll(x -> {
+            if (!x.isAST(org.matheclipse.core.expression.S.Sum, 3) || !x.second().isList() || x.second().argSize() != 3) {
+                return F.NIL;
+            }
+            org.matheclipse.core.interfaces.IAST it = (org.matheclipse.core.interfaces.IAST) x.second();
+            IExpr n = it.arg1();
+            IExpr body = engine.evaluate(F.ExpandAll(linearSums(x.first(), engine)));
+            java.util.List<IExpr> terms = new java.util.ArrayList<>();
+            if (body.isPlus()) {
+                for (IExpr t : (org.matheclipse.core.interfaces.IAST) body) {
+                    terms.add(t);
+                }
+            } else {
+                terms.add(body);
+            }
+            java.util.List<IExpr> out = new java.util.ArrayList<>();
+            for (IExpr t : terms) {
+                java.util.List<IExpr> free = new java.util.ArrayList<>();
+                java.util.List<IExpr> bound = new java.util.ArrayList<>();
+                if (t.isTimes()) {
+                    for (IExpr f : (org.matheclipse.core.interfaces.IAST) t) {
+                        (f.isFree(n, true) ? free : bound).add(f);
+                    }
+                } else {
+                    (t.isFree(n, true) ? free : bound).add(t);
+                }
+                IExpr c = free.isEmpty() ? F.C1 : F.Times(free.toArray(new IExpr[0]));
+                if (bound.isEmpty()) {
+                    out.add(F.Times(c, F.Plus(F.Subtract(it.arg3(), it.arg2()), F.C1)));
+                } else {
+                    IExpr b = bound.size() == 1 ? bound.get(0) : F.Times(bound.toArray(new IExpr[0]));
+                    out.add(F.Times(c, F.Sum(b, it)));
+                }
+            }
+            return F.Plus(out.toArray(new IExpr[0]));
         }).orElse(e);
     }
 

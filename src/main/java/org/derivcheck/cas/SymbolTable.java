@@ -92,7 +92,16 @@ public final class SymbolTable {
     private final Map<String, Definition> definitions = new LinkedHashMap<>();
     private final Map<ISymbol, String> names = new java.util.IdentityHashMap<>();
 
+    private final Cas cas;
+
+    /** A table whose definitions are evaluated without a time limit (tests and trusted input). */
     public SymbolTable() {
+        this(null);
+    }
+
+    /** A table whose definitions with derivatives are evaluated by {@code cas}, under its time limit. */
+    public SymbolTable(Cas cas) {
+        this.cas = cas;
         SymjaRuntime.engine();
     }
 
@@ -145,7 +154,7 @@ public final class SymbolTable {
                 }
             } else {
                 // derivatives with respect to a parameter are taken before arguments replace the parameters
-                body = SymjaRuntime.engine().evaluate(Cas.deepCopy(body));
+                body = evaluateBounded(name, body);
             }
         }
         definitions.put(name, new Definition(name, List.copyOf(ps), body));
@@ -162,6 +171,20 @@ public final class SymbolTable {
             throw new ParseException("'" + name + "' is a built-in function name; choose another name", 1);
         }
     }
+
+    /** Evaluates a definition's body on a CAS worker under a time limit (definitions are untrusted input too). */
+    private IExpr evaluateBounded(String name, IExpr body) {
+        if (cas == null) {
+            return SymjaRuntime.engine().evaluate(Cas.deepCopy(body));
+        }
+        try {
+            return cas.run(() -> SymjaRuntime.engine().evaluate(Cas.deepCopy(body)), DEFINITION_MILLIS);
+        } catch (CasException e) {
+            throw new ParseException("'" + name + "': taking its derivatives failed: " + e.getMessage(), 1);
+        }
+    }
+
+    private static final long DEFINITION_MILLIS = 5_000;
 
     private static List<IExpr> derivatives(IExpr e) {
         List<IExpr> out = new ArrayList<>();
@@ -198,6 +221,17 @@ public final class SymbolTable {
     String nameOf(ISymbol s) {
         String n = names.get(s);
         return n != null ? n : null;
+    }
+
+    private final Map<String, ISymbol> indices = new LinkedHashMap<>();
+
+    /** The bound summation index of this name (undeclared indices share one symbol per name). */
+    ISymbol indexSymbol(String name) {
+        return indices.computeIfAbsent(name, k -> {
+            ISymbol s = F.Dummy(k);
+            names.put(s, k);
+            return s;
+        });
     }
 
     void nameBound(ISymbol s, String name) {

@@ -32,7 +32,7 @@ public final class DerivationChecker {
 
     public DerivationResult check(Derivation d) {
         long t0 = System.nanoTime();
-        SymbolTable table = new SymbolTable();
+        SymbolTable table = new SymbolTable(cas);
         List<PointSampler.Assumption> assumptions = new ArrayList<>();
         try {
             for (SymbolDecl s : d.symbols()) {

@@ -45,15 +45,8 @@ public final class BbviExperiment implements Experiment {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--n", defaultValue = "100", description = "Number of data points (default: ${DEFAULT-VALUE}).")
-    int n;
-
-    @Option(names = "--data-mean", defaultValue = "1.0", description = "Mean of the data (default: ${DEFAULT-VALUE}).")
-    double dataMean;
-
-    @Option(names = "--data-precision", defaultValue = "0.5",
-            description = "Precision of the data (default: ${DEFAULT-VALUE}).")
-    double dataPrecision;
+    @Mixin
+    NormalDataOptions data = new NormalDataOptions();
 
     @Option(names = "--samples", defaultValue = "100", description = "Samples S per gradient estimate (default: ${DEFAULT-VALUE}).")
     int samples;
@@ -109,8 +102,6 @@ public final class BbviExperiment implements Experiment {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--init needs 4 numbers m,lambda,a,b; got " + init.length);
         }
-        Usage.atLeast(spec, "--n", n, 1);
-        Usage.positive(spec, "--data-precision", dataPrecision);
         Usage.atLeast(spec, "--samples", samples, 2);
         Usage.atLeast(spec, "--iterations", iterations, 1);
         Usage.atLeast(spec, "--trace-every", traceEvery, 1);
@@ -119,7 +110,7 @@ public final class BbviExperiment implements Experiment {
         List<StepRule> rules = Usage.check(spec, () -> steps.stream().map(this::rule).toList());
         MeanField start = Usage.check(spec, () -> new MeanField(init[0], init[1], init[2], init[3]));
         Rng rng = Rng.of(common.seed());
-        double[] x = NormalData.sample(dataMean, dataPrecision, n, rng);
+        double[] x = data.sample(spec, rng);
         NormalGammaModel model = NormalGammaModel.of(NormalGammaPrior.REPORT, NormalData.of(x));
         MeanField opt = Cavi.of(model).fixedPoint();
         double bestElbo = model.elbo(opt);
@@ -161,7 +152,7 @@ public final class BbviExperiment implements Experiment {
                 "cavi_optimum", Fields.of(opt), "cavi_elbo", bestElbo, "log_evidence", model.logEvidence(),
                 "runs", summarize(runs, model, opt, bestElbo),
                 "gradient_variance_at_start", variances(atStart), "gradient_variance_at_cavi_optimum", variances(atOpt));
-        out.writeResult(NAME, common.seed(), Fields.of("n", n, "data_mean", dataMean, "data_precision", dataPrecision,
+        out.writeResult(NAME, common.seed(), Fields.of("n", data.n, "data_mean", data.mean, "data_precision", data.precision,
                 "prior", Fields.of("mu0", 1.0, "lambda0", 0.1, "a0", 1.0, "b0", 2.0), "samples", samples,
                 "iterations", iterations, "estimators", estimators, "steps", steps, "rm_offset", rmOffset,
                 "adagrad_eta", adagradEta, "init", Fields.of(start), "trace_every", traceEvery, "replicates", replicates,

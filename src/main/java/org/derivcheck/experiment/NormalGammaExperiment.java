@@ -9,8 +9,8 @@ import org.derivcheck.plot.Palette;
 import org.derivcheck.vi.Cavi;
 import org.derivcheck.vi.CaviResult;
 import org.derivcheck.vi.MeanField;
-import org.derivcheck.vi.NormalData;
 import org.derivcheck.vi.NormalGamma;
+import org.derivcheck.vi.NormalData;
 import org.derivcheck.vi.NormalGammaModel;
 import org.derivcheck.vi.NormalGammaPrior;
 import org.derivcheck.vi.PosteriorBox;
@@ -40,15 +40,8 @@ public final class NormalGammaExperiment implements Experiment {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--n", defaultValue = "100", description = "Number of data points (default: ${DEFAULT-VALUE}).")
-    int n;
-
-    @Option(names = "--data-mean", defaultValue = "1.0", description = "Mean of the data (default: ${DEFAULT-VALUE}).")
-    double dataMean;
-
-    @Option(names = "--data-precision", defaultValue = "0.5",
-            description = "Precision 1/variance of the data (default: ${DEFAULT-VALUE}).")
-    double dataPrecision;
+    @Mixin
+    NormalDataOptions data = new NormalDataOptions();
 
     @Option(names = "--mu0", defaultValue = "1.0", description = "Prior mean of mu (default: ${DEFAULT-VALUE}).")
     double mu0;
@@ -81,13 +74,11 @@ public final class NormalGammaExperiment implements Experiment {
 
     @Override
     public Integer call() {
-        Usage.atLeast(spec, "--n", n, 1);
-        Usage.positive(spec, "--data-precision", dataPrecision);
         Usage.positive(spec, "--tolerance", tolerance);
         Usage.atLeast(spec, "--max-sweeps", maxSweeps, 1);
         NormalGammaPrior prior = Usage.check(spec, () -> new NormalGammaPrior(mu0, lambda0, a0, b0));
         Rng rng = Rng.of(common.seed());
-        double[] x = Usage.check(spec, () -> NormalData.sample(dataMean, dataPrecision, n, rng));
+        double[] x = data.sample(spec, rng);
         NormalGammaModel model = NormalGammaModel.of(prior, NormalData.of(x));
         Result r = compute(model, tolerance, maxSweeps);
 
@@ -96,7 +87,7 @@ public final class NormalGammaExperiment implements Experiment {
         writeTrace(out, r.cavi());
         new FigureBatch().add(() -> plotGap(out, r)).add(() -> plotContours(out, model, r.cavi().last()))
                 .render(common);
-        out.writeResult(NAME, common.seed(), Fields.of("n", n, "data_mean", dataMean, "data_precision", dataPrecision,
+        out.writeResult(NAME, common.seed(), Fields.of("n", data.n, "data_mean", data.mean, "data_precision", data.precision,
                 "prior", Fields.of("mu0", mu0, "lambda0", lambda0, "a0", a0, "b0", b0),
                 "cavi_init", Fields.of(r.init()), "tolerance", tolerance, "max_sweeps", maxSweeps), r.summary());
         var pw = spec.commandLine().getOut();

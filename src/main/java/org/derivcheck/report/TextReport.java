@@ -60,7 +60,8 @@ public final class TextReport {
         return switch (s.verdict()) {
             case PROVED -> s.method() + (s.evidence().stream().anyMatch(e -> e.detail().contains("numerically"))
                     ? " (and confirmed at random points)" : "");
-            case CONFIRMED -> s.method() + evidenceSummary(s.evidence());
+            case CONFIRMED -> s.method() + evidenceSummary(s.evidence().stream()
+                    .filter(e -> e.method().equals(s.method())).toList());
             case REFUTED -> s.method() + ": " + s.message();
             default -> s.method();
         };
@@ -72,8 +73,8 @@ public final class TextReport {
         }
         String d = ev.get(0).detail();
         int cut = d.indexOf(';');
-        return " (" + (cut > 0 ? d.substring(0, cut) : d) + (ev.size() > 1 ? ", and " + (ev.size() - 1) + " more entries" : "")
-                + ")";
+        return " (" + (cut > 0 ? d.substring(0, cut) : d) + (ev.size() > 1 ? "; likewise " + (ev.size() - 1)
+                + (ev.size() == 2 ? " more entry" : " more entries") : "") + ")";
     }
 
     static String counterexample(Counterexample cx) {
