@@ -296,8 +296,8 @@ public final class Grader implements AutoCloseable {
         int relations = hasChain ? parsed.size() - 1 : 0;
         long limit = options.stepMillis() * (relations + compare.size()) + 5_000L;
         DerivationResult r;
-        // a CAS of its own per chain: a computation stopped at its time limit can leave its engine unusable
-        // (Symja 3.0.0 keeps the stop request), and that must not spill over to the next chain or student
+        // a CAS of its own per chain: no state of a computation stopped at its time limit (Symja 3.0.0 keeps an
+        // engine's stop request; Cas resets it now) may spill over to the next chain or student
         Future<DerivationResult> f = chains.submit(() -> {
             try (Cas fresh = Cas.start()) {
                 return new DerivationChecker(fresh, options).check(d);
