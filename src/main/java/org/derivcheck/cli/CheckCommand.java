@@ -12,6 +12,8 @@ import org.derivcheck.cas.Cas;
 import org.derivcheck.check.BatchChecker;
 import org.derivcheck.check.CheckOptions;
 import org.derivcheck.check.DerivationResult;
+import org.derivcheck.report.HtmlReport;
+import org.derivcheck.report.JUnitReport;
 import org.derivcheck.report.JsonReport;
 import org.derivcheck.report.Summary;
 import org.derivcheck.report.TextReport;
@@ -27,7 +29,8 @@ import picocli.CommandLine.Parameters;
                 "and diagnosis), INCONCLUSIVE (undecided, with the reason) or INVALID (bad input, with file and line)."},
         footer = {"", "Exit codes: 0 every step PROVED or CONFIRMED; 1 a step REFUTED or INCONCLUSIVE;",
                 "2 bad input (INVALID) or usage.", "",
-                "Examples:", "  derivcheck check derivations/", "  derivcheck check --format json --out report.json tests/"})
+                "Examples:", "  derivcheck check derivations/", "  derivcheck check --format json --out report.json tests/",
+                "  derivcheck check --format html --out report.html derivations/"})
 public final class CheckCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -55,7 +58,7 @@ public final class CheckCommand implements Callable<Integer> {
     boolean verbose;
 
     /** Report formats. */
-    public enum Format { text, json }
+    public enum Format { text, json, junit, html }
 
     @Override
     public Integer call() throws IOException {
@@ -97,6 +100,10 @@ public final class CheckCommand implements Callable<Integer> {
         Summary summary = Summary.of(results);
         if (format == Format.json) {
             sink.println(JsonReport.render(results));
+        } else if (format == Format.junit) {
+            sink.print(JUnitReport.render("derivcheck check", results));
+        } else if (format == Format.html) {
+            sink.print(HtmlReport.render("derivcheck report", results));
         } else {
             sink.println("Summary: " + summary.line());
         }

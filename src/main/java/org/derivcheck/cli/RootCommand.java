@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = {"Checks hand-written mathematical derivations symbolically and numerically,",
                 "and reproduces the experiments of the variational-inference report."},
-        subcommands = {CheckCommand.class, RunCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {CheckCommand.class, LatexCommand.class, GradeCommand.class, RunCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 every step PROVED or CONFIRMED; 1 a step REFUTED or INCONCLUSIVE;",
                 "2 bad input or usage."})
 public final class RootCommand implements Runnable {

@@ -1,0 +1,41 @@
+package org.derivcheck.grade;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * The autograder results file course platforms read (Gradescope's {@code results.json}): the score, the
+ * maximum, and one test per result of the rubric with its own score and the feedback as output.
+ */
+public final class GradescopeResults {
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private GradescopeResults() {
+    }
+
+    public static String render(SubmissionGrade g) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("score", g.total());
+        root.put("max_score", g.max());
+        root.put("output", g.error().map(e -> "The submission could not be read: " + e)
+                .orElse("Checked by derivcheck: every step of every chain, then the results of the rubric."
+                        + (g.needsReview() ? " Some steps could not be decided; a person will review them." : "")));
+        root.put("visibility", "visible");
+        ArrayNode tests = root.putArray("tests");
+        for (ResultScore s : g.scores()) {
+            ObjectNode t = tests.addObject();
+            t.put("name", s.title().isEmpty() ? s.resultId() : s.resultId() + ": " + s.title());
+            t.put("score", s.earned());
+            t.put("max_score", s.points());
+            t.put("status", s.status() == ResultScore.Status.FULL ? "passed" : "failed");
+            t.put("output", s.message() + (s.review() ? " (to be reviewed by a person: a step was undecided)" : ""));
+        }
+        try {
+            return MAPPER.writeValueAsString(root);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,328 @@
+package org.derivcheck.grade;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.MalformedInputException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.derivcheck.derivation.Definition;
+import org.derivcheck.derivation.DerivationException;
+import org.derivcheck.derivation.Domain;
+import org.derivcheck.derivation.Line;
+import org.derivcheck.derivation.SymbolDecl;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+/**
+ * Reads a rubric (YAML; format in docs/grading.md). Symbols, definitions and assumptions are written as
+ * in a derivation file. Only the node tree is built, never Java objects; every error names file and line.
+ */
+public final class RubricReader {
+    private static final long MAX_BYTES = 1 << 20;
+    private static final Pattern FUNCTION_NAME = Pattern.compile("([A-Za-z][A-Za-z0-9_]*)\\s*\\(([^)]*)\\)");
+    private static final Pattern RELATION = Pattern.compile("^(.*?)(?<![<>=!])=(?!=)(.*)$", Pattern.DOTALL);
+    private static final String KEYS = "id, title, source, symbols, define, assume, notation, expectations, limits, results";
+
+    private RubricReader() {
+    }
+
+    public static Rubric read(Path file) {
+        String text;
+        try {
+            if (Files.size(file) > MAX_BYTES) {
+                throw new DerivationException(file, 0, "the rubric is larger than " + MAX_BYTES + " bytes");
+            }
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (MalformedInputException e) {
+            throw new DerivationException(file, 0, "the rubric is not UTF-8 text");
+        } catch (IOException e) {
+            throw new DerivationException(file, 0, "cannot read the rubric: " + e.getMessage());
+        }
+        return parse(file, text);
+    }
+
+    public static Rubric parse(Path file, String text) {
+        Node root;
+        try {
+            LoaderOptions opts = new LoaderOptions();
+            opts.setMaxAliasesForCollections(20);
+            opts.setAllowRecursiveKeys(false);
+            opts.setNestingDepthLimit(30);
+            root = new Yaml(new SafeConstructor(opts)).compose(new StringReader(text));
+        } catch (MarkedYAMLException e) {
+            int line = e.getProblemMark() != null ? e.getProblemMark().getLine() + 1 : 0;
+            throw new DerivationException(file, line, "malformed YAML: " + e.getProblem());
+        } catch (YAMLException e) {
+            throw new DerivationException(file, 0, "malformed YAML: " + e.getMessage());
+        }
+        if (!(root instanceof MappingNode top)) {
+            throw new DerivationException(file, 1, "a rubric is a mapping of 'key: value' lines (" + KEYS + ")");
+        }
+        String id = file.getFileName().toString().replaceFirst("\\.(ya?ml)$", "");
+        String title = "";
+        String source = "";
+        List<SymbolDecl> symbols = new ArrayList<>();
+        List<Definition> defs = new ArrayList<>();
+        List<Line> assume = new ArrayList<>();
+        Map<String, String> notation = new LinkedHashMap<>();
+        Map<String, String> expectations = new LinkedHashMap<>();
+        List<RubricResult> results = null;
+        double stepSeconds = 10;
+        for (NodeTuple t : top.getValue()) {
+            String key = scalar(file, t.getKeyNode(), "a key");
+            Node v = t.getValueNode();
+            switch (key) {
+                case "id" -> id = scalar(file, v, "id");
+                case "title" -> title = scalar(file, v, "title");
+                case "source" -> source = scalar(file, v, "source");
+                case "description", "notes" -> scalar(file, v, key);
+                case "symbols" -> symbols = symbols(file, v);
+                case "define" -> defs = definitions(file, text, v);
+                case "assume" -> assume = lines(file, text, v, "assume");
+                case "notation" -> notation = stringMap(file, text, v, "notation");
+                case "expectations" -> expectations = stringMap(file, text, v, "expectations");
+                case "limits" -> {
+                    for (NodeTuple p : mapping(file, v, "'limits'").getValue()) {
+                        String k = scalar(file, p.getKeyNode(), "a key");
+                        if (!k.equals("step_seconds")) {
+                            throw new DerivationException(file, line(p.getKeyNode()), "unknown limit '" + k + "' (step_seconds)");
+                        }
+                        stepSeconds = number(file, p.getValueNode(), k);
+                        if (stepSeconds <= 0 || stepSeconds > 600) {
+                            throw new DerivationException(file, line(p.getValueNode()), "step_seconds must be in (0, 600]");
+                        }
+                    }
+                }
+                case "results" -> results = results(file, text, v);
+                default -> throw new DerivationException(file, line(t.getKeyNode()), "unknown key '" + key
+                        + "' (expected one of " + KEYS + ")");
+            }
+        }
+        if (results == null || results.isEmpty()) {
+            throw new DerivationException(file, 1, "no 'results:' list: a rubric names at least one result");
+        }
+        return new Rubric(id, title, source, file, symbols, defs, assume, notation, expectations, results, stepSeconds);
+    }
+
+    private static List<RubricResult> results(Path file, String text, Node n) {
+        if (!(n instanceof SequenceNode seq)) {
+            throw new DerivationException(file, line(n), "'results' is a list (each item starting with '- ')");
+        }
+        List<RubricResult> out = new ArrayList<>();
+        for (Node item : seq.getValue()) {
+            MappingNode m = mapping(file, item, "a result");
+            String id = null;
+            String title = "";
+            Goal target = null;
+            double points = 1;
+            double partial = 0;
+            List<Goal> via = new ArrayList<>();
+            for (NodeTuple t : m.getValue()) {
+                String k = scalar(file, t.getKeyNode(), "a key");
+                Node v = t.getValueNode();
+                switch (k) {
+                    case "id" -> id = scalar(file, v, "id");
+                    case "title" -> title = scalar(file, v, "title");
+                    case "target" -> target = goal(file, text, v, "target");
+                    case "points" -> points = number(file, v, "points");
+                    case "partial" -> partial = number(file, v, "partial");
+                    case "via" -> {
+                        if (!(v instanceof SequenceNode vs)) {
+                            throw new DerivationException(file, line(v), "'via' is a list of relations 'name = value'");
+                        }
+                        for (Node x : vs.getValue()) {
+                            via.add(goal(file, text, x, "via"));
+                        }
+                    }
+                    default -> throw new DerivationException(file, line(t.getKeyNode()), "unknown key '" + k
+                            + "' in a result (id, title, target, points, partial, via)");
+                }
+            }
+            if (id == null || !id.matches("[A-Za-z][A-Za-z0-9_-]*")) {
+                throw new DerivationException(file, line(item), "a result needs an 'id' (letters, digits, '-', '_')");
+            }
+            if (target == null) {
+                throw new DerivationException(file, line(item), "result '" + id + "' needs a 'target: name = value'");
+            }
+            for (int i = 0; i < via.size(); i++) {
+                Goal g = via.get(i);
+                via.set(i, new Goal(id + ".via" + (i + 1), g.lhs(), g.rhs(), g.line()));
+            }
+            try {
+                out.add(new RubricResult(id, title, new Goal(id, target.lhs(), target.rhs(), target.line()), points,
+                        partial, via));
+            } catch (IllegalArgumentException e) {
+                throw new DerivationException(file, line(item), e.getMessage());
+            }
+        }
+        return out;
+    }
+
+    private static Goal goal(Path file, String text, Node n, String what) {
+        String s = expression(file, text, n, what);
+        Matcher m = RELATION.matcher(s);
+        if (!m.matches() || m.group(1).isBlank() || m.group(2).isBlank()) {
+            throw new DerivationException(file, line(n), what + " is a relation 'name = value', e.g. "
+                    + "'Fisher = {{psi1(alpha), -1/beta}, {-1/beta, alpha/beta^2}}'");
+        }
+        return new Goal("", m.group(1).trim(), m.group(2).trim(), line(n));
+    }
+
+    private static Map<String, String> stringMap(Path file, String text, Node n, String what) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (NodeTuple t : mapping(file, n, "'" + what + "'").getValue()) {
+            String k = scalar(file, t.getKeyNode(), "a key of '" + what + "'");
+            out.put(k, expression(file, text, t.getValueNode(), what + " '" + k + "'"));
+        }
+        return out;
+    }
+
+    static int line(Node n) {
+        return n.getStartMark() == null ? 0 : n.getStartMark().getLine() + 1;
+    }
+
+    private static MappingNode mapping(Path file, Node n, String what) {
+        if (!(n instanceof MappingNode m)) {
+            throw new DerivationException(file, line(n), what + " must be a mapping of 'key: value' lines");
+        }
+        return m;
+    }
+
+    private static String scalar(Path file, Node n, String what) {
+        if (!(n instanceof ScalarNode s)) {
+            throw new DerivationException(file, line(n), what + " must be a single value, not a list or mapping");
+        }
+        return s.getValue();
+    }
+
+    private static double number(Path file, Node n, String what) {
+        String s = scalar(file, n, what);
+        try {
+            double d = Double.parseDouble(s);
+            if (!Double.isFinite(d)) {
+                throw new NumberFormatException();
+            }
+            return d;
+        } catch (NumberFormatException e) {
+            throw new DerivationException(file, line(n), what + ": '" + s + "' is not a number");
+        }
+    }
+
+    /** An expression's text; an unquoted {a, b} that YAML read as a flow collection is taken as written. */
+    private static String expression(Path file, String source, Node n, String what) {
+        if (n instanceof ScalarNode s) {
+            return s.getValue();
+        }
+        boolean flow = (n instanceof MappingNode m && m.getFlowStyle() == DumperOptions.FlowStyle.FLOW)
+                || (n instanceof SequenceNode q && q.getFlowStyle() == DumperOptions.FlowStyle.FLOW);
+        if (flow && n.getStartMark() != null && n.getEndMark() != null) {
+            return source.substring(n.getStartMark().getIndex(), n.getEndMark().getIndex());
+        }
+        throw new DerivationException(file, line(n), what + " must be an expression on one line; quote it");
+    }
+
+    private static List<SymbolDecl> symbols(Path file, Node n) {
+        List<SymbolDecl> out = new ArrayList<>();
+        for (NodeTuple t : mapping(file, n, "'symbols'").getValue()) {
+            String name = scalar(file, t.getKeyNode(), "a symbol name");
+            int line = line(t.getKeyNode());
+            checkName(file, line, name);
+            Node v = t.getValueNode();
+            Domain domain = Domain.REAL;
+            boolean indexed = false;
+            double min = Double.NaN;
+            double max = Double.NaN;
+            if (v instanceof ScalarNode s) {
+                domain = domain(file, line, s.getValue());
+            } else {
+                for (NodeTuple p : mapping(file, v, "symbol '" + name + "'").getValue()) {
+                    String k = scalar(file, p.getKeyNode(), "a key");
+                    switch (k) {
+                        case "domain" -> domain = domain(file, line(p.getValueNode()), scalar(file, p.getValueNode(), k));
+                        case "indexed" -> indexed = Boolean.parseBoolean(scalar(file, p.getValueNode(), k));
+                        case "min" -> min = number(file, p.getValueNode(), k);
+                        case "max" -> max = number(file, p.getValueNode(), k);
+                        default -> throw new DerivationException(file, line(p.getKeyNode()), "unknown key '" + k
+                                + "' for symbol '" + name + "' (domain, indexed, min, max)");
+                    }
+                }
+            }
+            if (domain == Domain.INTEGER) {
+                min = Double.isNaN(min) ? 1 : min;
+                max = Double.isNaN(max) ? 8 : max;
+            }
+            if (domain == Domain.INTERVAL && (Double.isNaN(min) || Double.isNaN(max))) {
+                throw new DerivationException(file, line, "symbol '" + name + "': an interval needs min and max");
+            }
+            out.add(new SymbolDecl(name, domain, indexed, min, max, line));
+        }
+        return out;
+    }
+
+    private static Domain domain(Path file, int line, String s) {
+        return Domain.parse(s).orElseThrow(() -> new DerivationException(file, line, "unknown domain '" + s
+                + "' (real, positive, negative, nonnegative, probability, integer, interval)"));
+    }
+
+    private static void checkName(Path file, int line, String name) {
+        if (!name.matches("[A-Za-z][A-Za-z0-9_]*")) {
+            throw new DerivationException(file, line, "'" + name + "' is not a valid name (letters, digits and '_', "
+                    + "starting with a letter)");
+        }
+    }
+
+    private static List<Definition> definitions(Path file, String source, Node n) {
+        List<Definition> out = new ArrayList<>();
+        for (NodeTuple t : mapping(file, n, "'define'").getValue()) {
+            String key = scalar(file, t.getKeyNode(), "a definition name").trim();
+            int line = line(t.getKeyNode());
+            String body = expression(file, source, t.getValueNode(), "definition '" + key + "'");
+            Matcher m = FUNCTION_NAME.matcher(key);
+            if (m.matches()) {
+                List<String> params = new ArrayList<>();
+                for (String p : m.group(2).split(",")) {
+                    if (!p.isBlank()) {
+                        checkName(file, line, p.trim());
+                        params.add(p.trim());
+                    }
+                }
+                out.add(new Definition(m.group(1), params, body, line(t.getValueNode())));
+            } else {
+                checkName(file, line, key);
+                out.add(new Definition(key, List.of(), body, line(t.getValueNode())));
+            }
+        }
+        return out;
+    }
+
+    private static List<Line> lines(Path file, String source, Node n, String what) {
+        List<Line> out = new ArrayList<>();
+        if (n instanceof ScalarNode s) {
+            out.add(new Line(s.getValue(), line(s)));
+            return out;
+        }
+        if (!(n instanceof SequenceNode seq)) {
+            throw new DerivationException(file, line(n), "'" + what + "' must be a list of expressions");
+        }
+        for (Node item : seq.getValue()) {
+            out.add(new Line(expression(file, source, item, "an item of '" + what + "'"), line(item)));
+        }
+        return out;
+    }
+}

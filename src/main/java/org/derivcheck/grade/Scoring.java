@@ -1,0 +1,91 @@
+package org.derivcheck.grade;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.derivcheck.check.StepResult;
+import org.derivcheck.check.Verdict;
+import org.derivcheck.diagnose.Diagnosis;
+
+/**
+ * The scoring rules of docs/grading.md, applied to checked chains:
+ * <ul>
+ * <li>full points: a chain reaches the target (every relation holds, the final line equals the target) and
+ * every intermediate result ({@code via}) is reached by some chain;</li>
+ * <li>partial points: the target is reached but an intermediate result is not, or a chain about the target
+ * has two relations or more, all of them hold but the last, and its final line differs from the target;</li>
+ * <li>no points otherwise. An undecided (INCONCLUSIVE) step that may have cost points marks the score for
+ * review by a person.</li>
+ * </ul>
+ */
+final class Scoring {
+    private Scoring() {
+    }
+
+    static List<ResultScore> score(Rubric rubric, List<ChainResult> chains) {
+        List<ResultScore> out = new ArrayList<>();
+        for (RubricResult r : rubric.results()) {
+            out.add(score(r, chains));
+        }
+        return out;
+    }
+
+    private static ResultScore score(RubricResult r, List<ChainResult> chains) {
+        String id = r.id();
+        List<ChainResult> about = chains.stream().filter(c -> c.about().contains(id)).toList();
+        boolean review = about.stream().anyMatch(c -> c.verdict() == Verdict.INCONCLUSIVE
+                || c.comparison(id).map(s -> s.verdict() == Verdict.INCONCLUSIVE).orElse(false));
+        Optional<ChainResult> reached = chains.stream().filter(c -> c.reaches(id)).findFirst();
+        if (reached.isPresent()) {
+            List<String> missing = new ArrayList<>();
+            for (Goal v : r.via()) {
+                if (chains.stream().noneMatch(c -> c.reaches(v.id()))) {
+                    missing.add(v.relation());
+                }
+            }
+            if (missing.isEmpty()) {
+                return new ResultScore(id, r.title(), r.points(), r.points(), ResultScore.Status.FULL,
+                        reached.get().where() + " derives " + r.target().lhs() + " and reaches the target; every step holds",
+                        false);
+            }
+            return new ResultScore(id, r.title(), r.partial(), r.points(), ResultScore.Status.PARTIAL,
+                    reached.get().where() + " reaches the target, but the intermediate result" + (missing.size() > 1 ? "s " : " ")
+                            + String.join("; ", missing) + (missing.size() > 1 ? " are" : " is") + " not derived", review);
+        }
+        for (ChainResult c : about) {
+            Optional<StepResult> cmp = c.comparison(id);
+            if (c.holdsBeforeLast() && cmp.isPresent() && cmp.get().verdict() == Verdict.REFUTED) {
+                StepResult last = c.steps().get(c.steps().size() - 1);
+                return new ResultScore(id, r.title(), r.partial(), r.points(), r.partial() > 0 ? ResultScore.Status.PARTIAL
+                        : ResultScore.Status.NONE,
+                        c.where() + " holds up to its final line (line " + last.line() + "), which is wrong"
+                                + diagnoses(last.verdict() == Verdict.REFUTED ? last : cmp.get()), review);
+            }
+        }
+        if (about.isEmpty()) {
+            return new ResultScore(id, r.title(), 0, r.points(), ResultScore.Status.NONE, "no chain derives "
+                    + r.target().lhs() + " and reaches the target: start a chain with it, or label the display \\label{"
+                    + id + "}", review);
+        }
+        ChainResult c = about.get(0);
+        for (StepResult s : c.steps()) {
+            if (!s.verdict().holds()) {
+                return new ResultScore(id, r.title(), 0, r.points(), ResultScore.Status.NONE, c.where() + ": step "
+                        + s.index() + " (line " + s.line() + ") is " + s.verdict() + ": " + s.message() + diagnoses(s), review);
+            }
+        }
+        StepResult cmp = c.comparison(id).orElse(null);
+        return new ResultScore(id, r.title(), 0, r.points(), ResultScore.Status.NONE, c.where() + " holds but does not end at "
+                + "the target" + (cmp == null ? "" : " (" + cmp.verdict() + ")" + diagnoses(cmp)), review);
+    }
+
+    private static String diagnoses(StepResult s) {
+        List<String> ds = new ArrayList<>();
+        for (Diagnosis d : s.diagnoses()) {
+            if (!d.message().equals(s.message())) {
+                ds.add(d.message());
+            }
+        }
+        return ds.isEmpty() ? "" : ": " + String.join("; ", ds);
+    }
+}

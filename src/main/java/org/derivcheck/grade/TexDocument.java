@@ -1,0 +1,236 @@
+package org.derivcheck.grade;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.derivcheck.derivation.Definition;
+import org.derivcheck.derivation.DerivationException;
+import org.derivcheck.derivation.Domain;
+import org.derivcheck.derivation.Line;
+import org.derivcheck.derivation.SymbolDecl;
+
+/**
+ * Finds the chains of a LaTeX submission: every {@code align}, {@code equation}, {@code gather},
+ * {@code \[..\]} and {@code $$..$$} display, split at {@code \\} into lines; a line that starts with a
+ * relation ({@code &= ...}) continues the chain before it. Prose is ignored. Header comments
+ * ({@code % derivcheck: symbol|assume|define|result ...}) add names or label the next display.
+ * Commands that would read or write files or run programs under TeX are refused: derivcheck never runs
+ * TeX, and a submission that relies on them is not what the student sees.
+ */
+final class TexDocument {
+    static final int MAX_LINES = 400;
+    private static final Pattern DISPLAY = Pattern.compile(
+            "\\\\begin\\{(align|equation|gather|multline|flalign|eqnarray|displaymath)(\\*?)\\}|\\\\\\[|\\$\\$");
+    private static final Pattern REFUSED = Pattern.compile(
+            "\\\\(input|include|InputIfFileExists|write|immediate|openin|openout|read|special|catcode|directlua|"
+                    + "ShellEscape|includegraphics|usepackage\\s*\\{\\s*shellesc|verbatiminput|lstinputlisting)(?![A-Za-z])");
+    private static final Pattern INNER = Pattern.compile("\\\\(begin|end)\\{(split|aligned|gathered|alignedat)\\}(\\{\\d+\\})?");
+    private static final Pattern HEADER = Pattern.compile("^\\s*%\\s*derivcheck\\s*:\\s*(\\w+)\\s*(.*)$");
+    private static final Pattern LABEL = Pattern.compile("\\\\label\\s*\\{([^}]*)\\}");
+    private static final Pattern CONTINUATION = Pattern.compile("^[\\s&]*(=|<|>|\\\\le(q|qslant)?(?![A-Za-z])|\\\\ge(q|qslant)?(?![A-Za-z]))");
+
+    private final Path file;
+    private final String text;
+    private final int[] lineStarts;
+
+    private TexDocument(Path file, String text) {
+        this.file = file;
+        this.text = text;
+        List<Integer> starts = new ArrayList<>();
+        starts.add(0);
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == '\n') {
+                starts.add(i + 1);
+            }
+        }
+        this.lineStarts = starts.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** What the document holds; an unreadable document throws a DerivationException naming line and column. */
+    record Parsed(List<Chain> chains, List<SymbolDecl> symbols, List<Definition> definitions, List<Line> assumptions) {
+    }
+
+    static Parsed parse(Path file, String text, int firstChain) {
+        return new TexDocument(file, text).parse(firstChain);
+    }
+
+    private Parsed parse(int firstChain) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == 0 || (c < 32 && c != '\n' && c != '\r' && c != '\t' && c != '\f')) {
+                throw error(i, "the file holds binary data (control character " + (int) c + "), not LaTeX text");
+            }
+        }
+        String masked = maskComments(text);
+        Matcher refused = REFUSED.matcher(masked);
+        if (refused.find()) {
+            throw error(refused.start(), "'\\" + refused.group(1) + "' is not allowed in a submission: derivcheck reads "
+                    + "one file and never runs TeX; put the formulas in this file");
+        }
+        List<SymbolDecl> symbols = new ArrayList<>();
+        List<Definition> defs = new ArrayList<>();
+        List<Line> assumptions = new ArrayList<>();
+        List<int[]> resultLabels = new ArrayList<>(); // {offset, index into labels}
+        List<String> labels = new ArrayList<>();
+        for (int ln = 0; ln < lineStarts.length; ln++) {
+            int end = ln + 1 < lineStarts.length ? lineStarts[ln + 1] - 1 : text.length();
+            Matcher m = HEADER.matcher(text.substring(lineStarts[ln], Math.max(lineStarts[ln], end)));
+            if (m.matches()) {
+                header(m.group(1), m.group(2).trim(), ln + 1, symbols, defs, assumptions, labels, resultLabels, lineStarts[ln]);
+            }
+        }
+        List<Chain> chains = new ArrayList<>();
+        Matcher d = DISPLAY.matcher(masked);
+        int from = 0;
+        int lines = 0;
+        while (d.find(from)) {
+            String closing = d.group(1) != null ? "\\end{" + d.group(1) + d.group(2) + "}"
+                    : d.group().equals("\\[") ? "\\]" : "$$";
+            int bodyStart = d.end();
+            int bodyEnd = masked.indexOf(closing, bodyStart);
+            if (bodyEnd < 0) {
+                throw error(d.start(), "'" + d.group() + "' is never closed by '" + closing + "'");
+            }
+            Optional<String> label = Optional.empty();
+            for (int[] rl : resultLabels) {
+                if (rl[0] < d.start() && rl[0] >= from) {
+                    label = Optional.of(labels.get(rl[1]));
+                }
+            }
+            String body = INNER.matcher(masked.substring(bodyStart, bodyEnd)).replaceAll(m -> " ".repeat(m.group().length()));
+            Matcher lm = LABEL.matcher(body);
+            if (label.isEmpty() && lm.find()) {
+                label = Optional.of(lm.group(1).trim());
+            }
+            List<Chain.ChainLine> current = null;
+            for (int[] piece : split(body)) {
+                String src = body.substring(piece[0], piece[1]);
+                if (LABEL.matcher(src).replaceAll("").replaceAll("\\\\(nonumber|notag)", "").isBlank()) {
+                    continue;
+                }
+                if (++lines > MAX_LINES) {
+                    throw error(bodyStart + piece[0], "more than " + MAX_LINES + " formula lines: a submission this long "
+                            + "is not graded");
+                }
+                int offset = bodyStart + piece[0];
+                Chain.ChainLine line = new Chain.ChainLine(src, lineOf(offset), columnOf(offset));
+                if (current != null && CONTINUATION.matcher(src).find()) {
+                    current.add(line);
+                } else {
+                    if (current != null) {
+                        chains.add(new Chain(firstChain + chains.size(), label, current, file, true));
+                    }
+                    current = new ArrayList<>();
+                    current.add(line);
+                }
+            }
+            if (current != null) {
+                chains.add(new Chain(firstChain + chains.size(), label, current, file, true));
+            }
+            from = bodyEnd + closing.length();
+        }
+        return new Parsed(chains, symbols, defs, assumptions);
+    }
+
+    private void header(String key, String value, int line, List<SymbolDecl> symbols, List<Definition> defs,
+            List<Line> assumptions, List<String> labels, List<int[]> resultLabels, int offset) {
+        switch (key) {
+            case "symbol" -> {
+                String[] parts = value.split("[\\s:]+");
+                if (parts.length != 2 || !parts[0].matches("[A-Za-z][A-Za-z0-9_]*")) {
+                    throw error(offset, "write '% derivcheck: symbol NAME DOMAIN', e.g. '% derivcheck: symbol c positive'");
+                }
+                Domain dom = Domain.parse(parts[1]).orElseThrow(() -> error(offset, "unknown domain '" + parts[1]
+                        + "' (real, positive, negative, nonnegative, probability, integer)"));
+                if (dom == Domain.INTERVAL) {
+                    throw error(offset, "an interval needs bounds: declare it in the rubric");
+                }
+                symbols.add(new SymbolDecl(parts[0], dom, false, dom == Domain.INTEGER ? 1 : Double.NaN,
+                        dom == Domain.INTEGER ? 8 : Double.NaN, line));
+            }
+            case "assume" -> assumptions.add(new Line(value, line));
+            case "define" -> {
+                Matcher m = Pattern.compile("([A-Za-z][A-Za-z0-9_]*)\\s*=(.*)").matcher(value);
+                if (!m.matches()) {
+                    throw error(offset, "write '% derivcheck: define NAME = EXPRESSION'");
+                }
+                defs.add(new Definition(m.group(1), List.of(), m.group(2).trim(), line));
+            }
+            case "result" -> {
+                labels.add(value);
+                resultLabels.add(new int[] {offset, labels.size() - 1});
+            }
+            default -> throw error(offset, "unknown header '% derivcheck: " + key + "' (symbol, assume, define, result)");
+        }
+    }
+
+    /** Pieces of a display body between top-level {@code \\}, as {start, end} offsets. */
+    private static List<int[]> split(String body) {
+        List<int[]> out = new ArrayList<>();
+        int depth = 0;
+        int env = 0;
+        int start = 0;
+        for (int i = 0; i < body.length(); i++) {
+            char c = body.charAt(i);
+            if (c == '\\' && i + 1 < body.length()) {
+                if (body.startsWith("\\begin{", i)) {
+                    env++;
+                } else if (body.startsWith("\\end{", i)) {
+                    env--;
+                } else if (body.charAt(i + 1) == '\\' && depth == 0 && env == 0) {
+                    out.add(new int[] {start, i});
+                    start = i + 2;
+                }
+                i++; // skip the escaped character
+            } else if (c == '{') {
+                depth++;
+            } else if (c == '}') {
+                depth--;
+            }
+        }
+        out.add(new int[] {start, body.length()});
+        return out;
+    }
+
+    /** The text with every comment (from an unescaped % to the end of its line) replaced by spaces. */
+    static String maskComments(String s) {
+        StringBuilder sb = new StringBuilder(s);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (c == '%') {
+                while (i < s.length() && s.charAt(i) != '\n') {
+                    sb.setCharAt(i, ' ');
+                    i++;
+                }
+            }
+        }
+        return sb.toString();
+    }
+
+    int lineOf(int offset) {
+        int lo = 0;
+        int hi = lineStarts.length - 1;
+        while (lo < hi) {
+            int mid = (lo + hi + 1) >>> 1;
+            if (lineStarts[mid] <= offset) {
+                lo = mid;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return lo + 1;
+    }
+
+    int columnOf(int offset) {
+        return offset - lineStarts[lineOf(offset) - 1] + 1;
+    }
+
+    private DerivationException error(int offset, String message) {
+        return new DerivationException(file, lineOf(offset), "column " + columnOf(offset) + ": " + message);
+    }
+}

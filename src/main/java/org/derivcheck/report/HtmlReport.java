@@ -1,0 +1,72 @@
+package org.derivcheck.report;
+
+import static org.derivcheck.report.HtmlPage.esc;
+
+import java.util.List;
+import org.derivcheck.check.DerivationResult;
+import org.derivcheck.check.Evidence;
+import org.derivcheck.check.StepResult;
+import org.derivcheck.diagnose.Diagnosis;
+
+/**
+ * The check report as one self-contained HTML page: every derivation and step with its formula rendered by
+ * KaTeX, a verdict colour, the method and evidence, and for a refuted step its counterexample and diagnoses.
+ */
+public final class HtmlReport {
+    private HtmlReport() {
+    }
+
+    public static String render(String title, List<DerivationResult> results) {
+        StringBuilder b = new StringBuilder();
+        b.append("<h1>").append(esc(title)).append("</h1>\n<p>").append(esc(Summary.of(results).line())).append("</p>\n");
+        for (DerivationResult d : results) {
+            derivation(d, b);
+        }
+        return HtmlPage.page(title, b.toString());
+    }
+
+    public static void derivation(DerivationResult d, StringBuilder b) {
+        b.append("<h2>").append(esc(d.id())).append(d.title().isEmpty() ? "" : " &mdash; " + esc(d.title())).append("</h2>\n");
+        b.append("<p class=\"note\">").append(esc(d.file().toString()))
+                .append(d.source().isEmpty() ? "" : " &middot; " + esc(d.source())).append("</p>\n");
+        d.error().ifPresent(e -> b.append("<div class=\"step ").append(d.verdict()).append("\">").append(badge(d.verdict().name()))
+                .append(" <code>").append(esc(e)).append("</code></div>\n"));
+        for (StepResult s : d.steps()) {
+            step(s, b);
+        }
+    }
+
+    /** One step: verdict, formula, method, and what backs or refutes it. */
+    public static void step(StepResult s, StringBuilder b) {
+        b.append("<div class=\"step ").append(s.verdict()).append("\">").append(badge(s.verdict().name()))
+                .append(" step ").append(esc(s.index())).append(s.line() > 0 ? " &middot; line " + s.line() : "")
+                .append(" &middot; ").append(esc(s.method())).append('\n');
+        if (!s.tex().isEmpty()) {
+            b.append(HtmlPage.math(s.tex(), true)).append('\n');
+        } else {
+            b.append("<div><code>").append(esc(s.claim())).append("</code></div>\n");
+        }
+        b.append("<div>").append(esc(s.message())).append("</div>\n");
+        s.counterexample().ifPresent(cx -> b.append("<div><b>Counterexample:</b> ").append(esc(TextReport.counterexample(cx)))
+                .append("</div>\n"));
+        if (!s.diagnoses().isEmpty()) {
+            b.append("<ul>");
+            for (Diagnosis d : s.diagnoses()) {
+                b.append("<li><b>Diagnosis:</b> ").append(esc(d.message())).append("</li>");
+            }
+            b.append("</ul>\n");
+        }
+        if (!s.evidence().isEmpty()) {
+            b.append("<details><summary class=\"note\">evidence</summary><ul class=\"note\">");
+            for (Evidence e : s.evidence()) {
+                b.append("<li>[").append(esc(e.method())).append("] ").append(esc(e.detail())).append("</li>");
+            }
+            b.append("</ul></details>\n");
+        }
+        b.append("</div>\n");
+    }
+
+    static String badge(String verdict) {
+        return "<span class=\"verdict v-" + esc(verdict) + "\">" + esc(verdict) + "</span>";
+    }
+}

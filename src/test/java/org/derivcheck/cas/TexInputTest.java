@@ -1,0 +1,97 @@
+package org.derivcheck.cas;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** LaTeX to derivcheck syntax: the subset of docs/grading.md, and refusals with their columns. */
+class TexInputTest {
+    /** The names of the report's Gamma and Normal-Gamma questions, as a rubric declares them. */
+    static final TexInput.Vocabulary V = new TexInput.Vocabulary(
+            Set.of("alpha", "beta", "x", "mu", "tau", "mu_N", "lambda_N", "a_N", "b_N", "eta_1", "eta_2", "N", "lambda_0"),
+            Set.of("y"), Map.of("A", 2), Set.of("logq", "J", "Fisher"), Set.of("J", "Fisher"),
+            Map.of("theta", List.of("alpha", "beta"), "eta", List.of("eta_1", "eta_2"), "omega", List.of("mu_N", "lambda_N", "a_N", "b_N")),
+            Map.of("q", "mu ~ Normal(mu_N, 1/lambda_N), tau ~ Gamma(a_N, b_N)"),
+            Map.of("\\log q(\\mu,\\tau)", "logq", "F(\\theta)", "Fisher", "A(\\eta)", "A(eta_1, eta_2)"));
+
+    private static String tr(String latex) {
+        return TexInput.translate(latex, V).stream().map(l -> (l.relation().isEmpty() ? "" : l.relation() + " ") + l.text())
+                .collect(Collectors.joining(" "));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "\\frac{1}{2}\\log \\lambda_N                     | 1/2*Log(lambda_N)",
+        "\\frac{\\alpha}{\\beta^2}                         | alpha/beta^2",
+        "\\psi(a_N) - \\log(b_N) + \\log \\tau            | psi(a_N) - Log(b_N) + Log(tau)",
+        "\\psi_1(\\alpha)                                  | psi1(alpha)",
+        "\\psi'(\\alpha) + \\psi^{(1)}(\\beta)             | psi1(alpha) + psi1(beta)",
+        "\\log\\Gamma(\\alpha) - \\ln \\Gamma(\\beta)      | LogGamma(alpha) - LogGamma(beta)",
+        "\\lambda_N(\\mu - \\mu_N)                         | lambda_N*(mu - mu_N)",
+        "2\\lambda_N                                       | 2*lambda_N",
+        "\\log 2\\pi                                       | Log(2*Pi)",
+        "(\\alpha-1)\\log x - \\beta x                     | (alpha - 1)*Log(x) - beta*x",
+        "e^{-\\beta x}                                     | Exp(-beta*x)",
+        "\\sqrt{\\tau}                                     | Sqrt(tau)",
+        "\\sum_{n=1}^{N} (y_n - \\mu)^2                    | Sum((y(n) - mu)^2, {n, 1, N})",
+        "-\\frac{1}{N}\\sum_{n=1}^N \\log y_{n} + \\eta_1 | -1/N*Sum(Log(y(n)), {n, 1, N}) + eta_1",
+        "\\begin{pmatrix} a_N \\\\ b_N \\end{pmatrix}      | {a_N, b_N}",
+        "\\begin{bmatrix} 1 & 0 \\\\ 0 & -1 \\end{bmatrix} | {{1, 0}, {0, -1}}",
+        "J^\\top J                                         | Transpose(J) . J",
+        "F(\\theta)                                        | Fisher",
+        "\\nabla_\\eta A(\\eta)                            | Gradient(A(eta_1, eta_2), {eta_1, eta_2})",
+        "\\nabla_{\\alpha,\\beta} \\log\\Gamma(\\alpha)    | Gradient(LogGamma(alpha), {alpha, beta})",
+        "\\nabla_\\omega \\log q(\\mu,\\tau)               | Gradient(logq, {mu_N, lambda_N, a_N, b_N})",
+        "\\frac{\\partial}{\\partial \\alpha} \\log\\Gamma(\\alpha) | D(LogGamma(alpha), alpha)",
+        "\\frac{\\partial^2 \\log x}{\\partial \\alpha \\partial \\beta} | D(Log(x), alpha, beta)",
+        "\\mathbb{E}_{x \\sim \\mathrm{Gamma}(\\alpha,\\beta)}[\\log x] | Expectation(Log(x), x ~ Gamma(alpha, beta))",
+        "\\mathbb{E}_{q}\\left[\\tau\\right]               | Expectation(tau, mu ~ Normal(mu_N, 1/lambda_N), tau ~ Gamma(a_N, b_N))",
+        "a_N \\cdot b_N                                    | a_N*b_N",
+        "\\mu_N &= \\mu_N \\\\                             | mu_N = mu_N",
+        "&\\le \\alpha.                                    | <= alpha",
+    })
+    void translates(String latex, String expected) {
+        assertEquals(expected.trim(), tr(latex.trim()));
+    }
+
+    @Test
+    void chainsKeepTheirRelations() {
+        List<TexInput.Link> links = TexInput.translate("F(\\theta) &= J^\\top F(\\theta) J \\le \\alpha", V);
+        assertEquals(List.of("", "=", "<="), links.stream().map(TexInput.Link::relation).toList());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = ';', value = {
+        // latex | 1-based column of the error | a word of the message
+        "\\alpha + \\foo       ; 10 ; unknown command",
+        "\\alpha + \\input{/etc/passwd} ; 10 ; unknown command",
+        "\\frac{1}{2            ; 9  ; never closed",
+        "p(x|\\alpha)           ; 1  ; not defined",
+        "\\alpha \\approx \\beta ; 8 ; not a relation",
+        "y_1 + \\cdots + y_N    ; 7  ; elision",
+        "\\alpha ++             ; 10 ; ends too early",
+        "\\sum_{n} y_n          ; 5  ; range",
+        "\\mathbb{E}[x]         ; 1  ; which distribution",
+        "\\alpha # \\beta       ; 8  ; unexpected character",
+    })
+    void refusesWithColumn(String latex, int column, String words) {
+        ParseException e = assertThrows(ParseException.class, () -> TexInput.translate(latex.trim(), V));
+        assertEquals(column, e.column(), e::getMessage);
+        assertTrue(e.getMessage().contains(words), e::getMessage);
+    }
+
+    @Test
+    void deepNestingIsRefusedNotOverflowed() {
+        String deep = "(".repeat(5000) + "x" + ")".repeat(5000);
+        ParseException e = assertThrows(ParseException.class, () -> TexInput.translate(deep, V));
+        assertTrue(e.getMessage().contains("nested too deeply"), e::getMessage);
+    }
+}
