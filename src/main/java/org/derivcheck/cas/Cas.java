@@ -51,7 +51,8 @@ public final class Cas implements AutoCloseable {
     public static List<Link> parseChain(String text, SymbolTable table) {
         List<Link> out = new ArrayList<>();
         for (SyntaxParser.Link l : SyntaxParser.parseChain(text)) {
-            out.add(new Link(l.relation(), new Expr(new Resolver(table).resolve(l.expr()), table), l.column(), l.text()));
+            out.add(new Link(l.relation(), guarded(new Expr(new Resolver(table).resolve(l.expr()), table), l.column()),
+                    l.column(), l.text()));
         }
         return out;
     }
@@ -62,7 +63,17 @@ public final class Cas implements AutoCloseable {
 
     /** Parses a single expression (no relation). */
     public static Expr parse(String text, SymbolTable table) {
-        return new Expr(new Resolver(table).resolveSingle(text), table);
+        return guarded(new Expr(new Resolver(table).resolveSingle(text), table), 1);
+    }
+
+    /** The second wall behind the allow-list: no denied Symja function may appear in a parsed expression. */
+    private static Expr guarded(Expr e, int column) {
+        Optional<String> bad = Sandbox.denied(e);
+        if (bad.isPresent()) {
+            throw new ParseException("'" + bad.get() + "' is not allowed (files, network, processes and Java are out of "
+                    + "reach)", column);
+        }
+        return e;
     }
 
     /**

@@ -32,6 +32,9 @@ public final class Sandbox {
 
     static Optional<String> denied(IExpr e) {
         if (e.isSymbol()) {
+            if (!(e instanceof org.matheclipse.core.interfaces.IBuiltInSymbol)) {
+                return Optional.empty(); // a user's own name (outside Symja's table) can reach nothing
+            }
             String n = e.toString();
             if (n.startsWith("$") || DENIED.contains(n)) {
                 return Optional.of(n);

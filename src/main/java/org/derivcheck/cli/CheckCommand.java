@@ -12,6 +12,7 @@ import org.derivcheck.cas.Cas;
 import org.derivcheck.check.BatchChecker;
 import org.derivcheck.check.CheckOptions;
 import org.derivcheck.check.DerivationResult;
+import org.derivcheck.derivation.DerivationReader;
 import org.derivcheck.report.HtmlReport;
 import org.derivcheck.report.JUnitReport;
 import org.derivcheck.report.JsonReport;
@@ -71,6 +72,12 @@ public final class CheckCommand implements Callable<Integer> {
         } catch (IOException e) {
             spec.commandLine().getErr().println("derivcheck: cannot read " + e.getMessage());
             return 2;
+        }
+        List<Path> rubrics = files.stream().filter(f -> !paths.contains(f) && DerivationReader.isRubric(f)).toList();
+        if (!rubrics.isEmpty()) {
+            files = files.stream().filter(f -> !rubrics.contains(f)).toList();
+            spec.commandLine().getErr().println("derivcheck: skipped " + rubrics.size() + " grading rubric(s) found in "
+                    + "the folders (grade with 'derivcheck grade --rubric'): " + rubrics);
         }
         if (files.isEmpty()) {
             spec.commandLine().getErr().println("derivcheck: no derivation files (*.yaml, *.yml) under " + paths);

@@ -36,6 +36,23 @@ public final class DerivationReader {
     private DerivationReader() {
     }
 
+    /** True for a grading rubric (a YAML file with a top-level 'results:'), which `derivcheck grade` reads. */
+    public static boolean isRubric(Path file) {
+        try {
+            if (Files.size(file) > MAX_BYTES) {
+                return false;
+            }
+            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                if (line.startsWith("results:")) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return false;
+        }
+    }
+
     public static Derivation read(Path file) {
         String text;
         try {
