@@ -123,11 +123,11 @@ public final class DerivationReader {
         return new Derivation(id, title, source, file, symbols, densities, defs, assumptions, steps);
     }
 
-    private static int line(Node n) {
+    public static int line(Node n) {
         return n.getStartMark() == null ? 0 : n.getStartMark().getLine() + 1;
     }
 
-    private static MappingNode mapping(Path file, Node n, String what) {
+    public static MappingNode mapping(Path file, Node n, String what) {
         if (!(n instanceof MappingNode m)) {
             throw new DerivationException(file, line(n), what + " must be a mapping of 'key: value' lines");
         }
@@ -138,7 +138,7 @@ public final class DerivationReader {
      * The text of an expression value. YAML reads an unquoted {a, b} as a mapping or sequence; for
      * expressions the source text of such a flow node is taken as written.
      */
-    private static String expression(Path file, String source, Node n, String what) {
+    public static String expression(Path file, String source, Node n, String what) {
         if (n instanceof ScalarNode s) {
             return s.getValue();
         }
@@ -151,14 +151,14 @@ public final class DerivationReader {
                 + "quote it if it starts with '{' and contains '=' or ':'");
     }
 
-    private static String scalar(Path file, Node n, String what) {
+    public static String scalar(Path file, Node n, String what) {
         if (!(n instanceof ScalarNode s)) {
             throw new DerivationException(file, line(n), what + " must be a single value, not a list or mapping");
         }
         return s.getValue();
     }
 
-    private static List<SymbolDecl> symbols(Path file, Node n) {
+    public static List<SymbolDecl> symbols(Path file, Node n) {
         List<SymbolDecl> out = new ArrayList<>();
         for (NodeTuple t : mapping(file, n, "'symbols'").getValue()) {
             String name = scalar(file, t.getKeyNode(), "a symbol name");
@@ -274,7 +274,7 @@ public final class DerivationReader {
         }
     }
 
-    private static List<Definition> definitions(Path file, String source, Node n) {
+    public static List<Definition> definitions(Path file, String source, Node n) {
         List<Definition> out = new ArrayList<>();
         for (NodeTuple t : mapping(file, n, "'define'").getValue()) {
             String key = scalar(file, t.getKeyNode(), "a definition name").trim();
@@ -298,7 +298,7 @@ public final class DerivationReader {
         return out;
     }
 
-    private static List<Line> lines(Path file, String source, Node n, String what) {
+    public static List<Line> lines(Path file, String source, Node n, String what) {
         List<Line> out = new ArrayList<>();
         if (n instanceof ScalarNode s) {
             out.add(new Line(s.getValue(), line(s)));

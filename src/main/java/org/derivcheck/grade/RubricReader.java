@@ -1,5 +1,13 @@
 package org.derivcheck.grade;
 
+import static org.derivcheck.derivation.DerivationReader.definitions;
+import static org.derivcheck.derivation.DerivationReader.expression;
+import static org.derivcheck.derivation.DerivationReader.line;
+import static org.derivcheck.derivation.DerivationReader.lines;
+import static org.derivcheck.derivation.DerivationReader.mapping;
+import static org.derivcheck.derivation.DerivationReader.scalar;
+import static org.derivcheck.derivation.DerivationReader.symbols;
+
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.MalformedInputException;
@@ -14,10 +22,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.derivcheck.derivation.Definition;
 import org.derivcheck.derivation.DerivationException;
-import org.derivcheck.derivation.Domain;
 import org.derivcheck.derivation.Line;
 import org.derivcheck.derivation.SymbolDecl;
-import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -26,7 +32,6 @@ import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
-import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
@@ -35,7 +40,6 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  */
 public final class RubricReader {
     private static final long MAX_BYTES = 1 << 20;
-    private static final Pattern FUNCTION_NAME = Pattern.compile("([A-Za-z][A-Za-z0-9_]*)\\s*\\(([^)]*)\\)");
     private static final Pattern RELATION = Pattern.compile("^(.*?)(?<![<>=!])=(?!=)(.*)$", Pattern.DOTALL);
     private static final String KEYS = "id, title, source, symbols, define, assume, notation, expectations, limits, results";
 
@@ -193,24 +197,6 @@ public final class RubricReader {
         return out;
     }
 
-    static int line(Node n) {
-        return n.getStartMark() == null ? 0 : n.getStartMark().getLine() + 1;
-    }
-
-    private static MappingNode mapping(Path file, Node n, String what) {
-        if (!(n instanceof MappingNode m)) {
-            throw new DerivationException(file, line(n), what + " must be a mapping of 'key: value' lines");
-        }
-        return m;
-    }
-
-    private static String scalar(Path file, Node n, String what) {
-        if (!(n instanceof ScalarNode s)) {
-            throw new DerivationException(file, line(n), what + " must be a single value, not a list or mapping");
-        }
-        return s.getValue();
-    }
-
     private static double number(Path file, Node n, String what) {
         String s = scalar(file, n, what);
         try {
@@ -224,105 +210,4 @@ public final class RubricReader {
         }
     }
 
-    /** An expression's text; an unquoted {a, b} that YAML read as a flow collection is taken as written. */
-    private static String expression(Path file, String source, Node n, String what) {
-        if (n instanceof ScalarNode s) {
-            return s.getValue();
-        }
-        boolean flow = (n instanceof MappingNode m && m.getFlowStyle() == DumperOptions.FlowStyle.FLOW)
-                || (n instanceof SequenceNode q && q.getFlowStyle() == DumperOptions.FlowStyle.FLOW);
-        if (flow && n.getStartMark() != null && n.getEndMark() != null) {
-            return source.substring(n.getStartMark().getIndex(), n.getEndMark().getIndex());
-        }
-        throw new DerivationException(file, line(n), what + " must be an expression on one line; quote it");
-    }
-
-    private static List<SymbolDecl> symbols(Path file, Node n) {
-        List<SymbolDecl> out = new ArrayList<>();
-        for (NodeTuple t : mapping(file, n, "'symbols'").getValue()) {
-            String name = scalar(file, t.getKeyNode(), "a symbol name");
-            int line = line(t.getKeyNode());
-            checkName(file, line, name);
-            Node v = t.getValueNode();
-            Domain domain = Domain.REAL;
-            boolean indexed = false;
-            double min = Double.NaN;
-            double max = Double.NaN;
-            if (v instanceof ScalarNode s) {
-                domain = domain(file, line, s.getValue());
-            } else {
-                for (NodeTuple p : mapping(file, v, "symbol '" + name + "'").getValue()) {
-                    String k = scalar(file, p.getKeyNode(), "a key");
-                    switch (k) {
-                        case "domain" -> domain = domain(file, line(p.getValueNode()), scalar(file, p.getValueNode(), k));
-                        case "indexed" -> indexed = Boolean.parseBoolean(scalar(file, p.getValueNode(), k));
-                        case "min" -> min = number(file, p.getValueNode(), k);
-                        case "max" -> max = number(file, p.getValueNode(), k);
-                        default -> throw new DerivationException(file, line(p.getKeyNode()), "unknown key '" + k
-                                + "' for symbol '" + name + "' (domain, indexed, min, max)");
-                    }
-                }
-            }
-            if (domain == Domain.INTEGER) {
-                min = Double.isNaN(min) ? 1 : min;
-                max = Double.isNaN(max) ? 8 : max;
-            }
-            if (domain == Domain.INTERVAL && (Double.isNaN(min) || Double.isNaN(max))) {
-                throw new DerivationException(file, line, "symbol '" + name + "': an interval needs min and max");
-            }
-            out.add(new SymbolDecl(name, domain, indexed, min, max, line));
-        }
-        return out;
-    }
-
-    private static Domain domain(Path file, int line, String s) {
-        return Domain.parse(s).orElseThrow(() -> new DerivationException(file, line, "unknown domain '" + s
-                + "' (real, positive, negative, nonnegative, probability, integer, interval)"));
-    }
-
-    private static void checkName(Path file, int line, String name) {
-        if (!name.matches("[A-Za-z][A-Za-z0-9_]*")) {
-            throw new DerivationException(file, line, "'" + name + "' is not a valid name (letters, digits and '_', "
-                    + "starting with a letter)");
-        }
-    }
-
-    private static List<Definition> definitions(Path file, String source, Node n) {
-        List<Definition> out = new ArrayList<>();
-        for (NodeTuple t : mapping(file, n, "'define'").getValue()) {
-            String key = scalar(file, t.getKeyNode(), "a definition name").trim();
-            int line = line(t.getKeyNode());
-            String body = expression(file, source, t.getValueNode(), "definition '" + key + "'");
-            Matcher m = FUNCTION_NAME.matcher(key);
-            if (m.matches()) {
-                List<String> params = new ArrayList<>();
-                for (String p : m.group(2).split(",")) {
-                    if (!p.isBlank()) {
-                        checkName(file, line, p.trim());
-                        params.add(p.trim());
-                    }
-                }
-                out.add(new Definition(m.group(1), params, body, line(t.getValueNode())));
-            } else {
-                checkName(file, line, key);
-                out.add(new Definition(key, List.of(), body, line(t.getValueNode())));
-            }
-        }
-        return out;
-    }
-
-    private static List<Line> lines(Path file, String source, Node n, String what) {
-        List<Line> out = new ArrayList<>();
-        if (n instanceof ScalarNode s) {
-            out.add(new Line(s.getValue(), line(s)));
-            return out;
-        }
-        if (!(n instanceof SequenceNode seq)) {
-            throw new DerivationException(file, line(n), "'" + what + "' must be a list of expressions");
-        }
-        for (Node item : seq.getValue()) {
-            out.add(new Line(expression(file, source, item, "an item of '" + what + "'"), line(item)));
-        }
-        return out;
-    }
 }
