@@ -190,6 +190,9 @@ public final class DerivationChecker {
                 dec = new RelationChecker.Decision(Verdict.INCONCLUSIVE, "none", List.of(), Optional.empty(), List.of(),
                         "internal error while checking: " + e + (System.getenv("DERIVCHECK_DEBUG") != null ? java.util.Arrays.toString(e.getStackTrace()) : ""));
             }
+            if (parsed.size() == 2 && step.tex().isPresent() && dec.verdict() != Verdict.INVALID) {
+                dec = compareTex(step.tex().get(), a.expr(), b.expr(), rel, table, d, relations, ctx, dec);
+            }
             out.add(new StepResult(idx, claim, tex, b.line(), dec.verdict(), dec.method(), dec.evidence(),
                     dec.counterexample(), dec.diagnoses(), dec.message(), millis(ti)));
         }
@@ -229,6 +232,70 @@ public final class DerivationChecker {
         String tex = m.over() + "^{*} = \\arg\\max_{" + m.over() + "} " + objective.tex();
         return new StepResult(index, claim, tex, m.objective().line(), dec.verdict(), dec.method(), dec.evidence(),
                 dec.counterexample(), dec.diagnoses(), dec.message(), millis(t0));
+    }
+
+    /**
+     * When a step gives both a claim and its LaTeX, the LaTeX is read too and must say the same: each side
+     * is checked against the claim's. LaTeX the reader cannot take is noted, not held against the step.
+     */
+    private RelationChecker.Decision compareTex(String tex, Expr lhs, Expr rhs, Relation rel, SymbolTable table,
+            Derivation d, RelationChecker relations, StepContext ctx, RelationChecker.Decision dec) {
+        List<Evidence> evidence = new ArrayList<>(dec.evidence());
+        List<org.derivcheck.cas.TexInput.Link> links;
+        try {
+            links = org.derivcheck.cas.TexInput.translate(tex, vocabulary(d));
+        } catch (ParseException e) {
+            evidence.add(new Evidence("tex", "the tex: form was not compared (the LaTeX reader stopped at column "
+                    + e.column() + ": " + e.getMessage() + ")"));
+            return withEvidence(dec, evidence);
+        }
+        if (links.size() != 2 || !links.get(1).relation().equals(rel.symbol())) {
+            evidence.add(new Evidence("tex", "the tex: form was not compared (it is not one relation '" + rel.symbol()
+                    + "')"));
+            return withEvidence(dec, evidence);
+        }
+        try {
+            Expr tl = Cas.parse(links.get(0).text(), table);
+            Expr tr = Cas.parse(links.get(1).text(), table);
+            for (Expr[] pair : new Expr[][] {{tl, lhs, null}, {tr, rhs, null}}) {
+                RelationChecker.Decision same = relations.decide(pair[1], pair[0], Relation.EQUAL, ctx);
+                if (same.verdict() == Verdict.REFUTED) {
+                    String side = pair[0] == tl ? "left" : "right";
+                    return new RelationChecker.Decision(Verdict.INVALID, "tex", List.of(new Evidence("tex",
+                            "the tex: form's " + side + " side differs from the claim's")), same.counterexample(),
+                            List.of(), "the tex: form does not say the same as the claim: its " + side + " side differs");
+                }
+            }
+            evidence.add(new Evidence("tex", "the tex: form says the same as the claim (both sides checked)"));
+        } catch (ParseException | CasException e) {
+            evidence.add(new Evidence("tex", "the tex: form was not compared (" + e.getMessage() + ")"));
+        }
+        return withEvidence(dec, evidence);
+    }
+
+    private static RelationChecker.Decision withEvidence(RelationChecker.Decision d, List<Evidence> evidence) {
+        return new RelationChecker.Decision(d.verdict(), d.method(), evidence, d.counterexample(), d.diagnoses(),
+                d.message());
+    }
+
+    /** The names a tex: form may use: the derivation's symbols and definitions. */
+    private static org.derivcheck.cas.TexInput.Vocabulary vocabulary(Derivation d) {
+        java.util.Set<String> symbols = new java.util.LinkedHashSet<>();
+        java.util.Set<String> indexed = new java.util.LinkedHashSet<>();
+        for (SymbolDecl s : d.symbols()) {
+            (s.indexed() ? indexed : symbols).add(s.name());
+        }
+        java.util.Map<String, Integer> functions = new java.util.LinkedHashMap<>();
+        java.util.Set<String> constants = new java.util.LinkedHashSet<>();
+        for (Definition def : d.definitions()) {
+            if (def.params().isEmpty()) {
+                constants.add(def.name());
+            } else {
+                functions.put(def.name(), def.params().size());
+            }
+        }
+        return new org.derivcheck.cas.TexInput.Vocabulary(symbols, indexed, functions, constants, java.util.Set.of(),
+                java.util.Map.of(), java.util.Map.of(), java.util.Map.of());
     }
 
     private static String texRelation(Relation r) {
