@@ -32,7 +32,7 @@ run_py() {
   "$python" "$anchor" "$data/images-idx3-ubyte.gz" "$epochs" std "$threads" > "$out/pytorch-$1.log" 2>&1
 }
 
-echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "machine: $(nproc --all) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "settings: $rounds rounds x $epochs epochs, $threads PyTorch threads, OMP_WAIT_POLICY=${OMP_WAIT_POLICY:-default}, binarize none, batch 128, Adam 1e-3, standard gradient"
 for r in $(seq 1 "$rounds"); do
   if [ $((r % 2)) -eq 1 ]; then run_dc "$r"; run_py "$r"; else run_py "$r"; run_dc "$r"; fi
