@@ -16,21 +16,47 @@ public final class FiniteModel {
     private final Map<String, Integer> sizes;
     private final Map<String, double[]> tables;
     private final Map<String, double[][]> logits;
+    private final Map<String, Double> widths;
     private String perturbed;
     private int perturbedIndex = -1;
     private double delta;
 
     public FiniteModel(Map<String, Integer> sizes, Map<String, double[]> tables, Map<String, double[][]> logits) {
+        this(sizes, tables, logits, Map.of());
+    }
+
+    /**
+     * @param widths cell width h of each finite variable (default 1): a density's value is its cell mass
+     *               divided by the product of its variables' widths, and every integral is a sum of
+     *               value times width. With h < 1 a density exceeds 1 and an entropy can be negative, as for
+     *               continuous variables, so claims true only of probability tables are caught.
+     */
+    public FiniteModel(Map<String, Integer> sizes, Map<String, double[]> tables, Map<String, double[][]> logits,
+            Map<String, Double> widths) {
         this.sizes = new LinkedHashMap<>(sizes);
         this.tables = new LinkedHashMap<>(tables);
         this.logits = new LinkedHashMap<>(logits);
+        this.widths = new LinkedHashMap<>(widths);
+    }
+
+    /** The cell width of a finite variable. */
+    public double width(String variable) {
+        return widths.getOrDefault(variable, 1.0);
+    }
+
+    private double cellVolume(SymbolTable.Density d) {
+        double v = 1;
+        for (String x : d.variables()) {
+            v *= width(x);
+        }
+        return v;
     }
 
     /** A copy in which one density's table is replaced. */
     public FiniteModel withTable(String name, double[] table) {
         Map<String, double[]> t = new LinkedHashMap<>(tables);
         t.put(name, table.clone());
-        return new FiniteModel(sizes, t, logits);
+        return new FiniteModel(sizes, t, logits, widths);
     }
 
     public int size(String variable) {
@@ -69,6 +95,9 @@ public final class FiniteModel {
             v = Math.exp(l[flat] - max) / z;
         } else {
             v = tables.get(d.name())[flat];
+        }
+        if (d.normalized() && !widths.isEmpty()) {
+            v /= cellVolume(d);
         }
         if (perturbed != null && flat == perturbedIndex && d.name().equals(perturbed)) {
             v += delta;
@@ -119,6 +148,15 @@ public final class FiniteModel {
                 continue;
             }
             parts.add(head + " = " + nested(t, d.variables()));
+        }
+        List<String> ws = new ArrayList<>();
+        for (var w : widths.entrySet()) {
+            if (w.getValue() != 1.0) {
+                ws.add(w.getKey() + ": " + String.format(Locale.ROOT, "%.3g", w.getValue()));
+            }
+        }
+        if (!ws.isEmpty()) {
+            parts.add("cell widths " + String.join(", ", ws) + " (tables are cell masses; densities are mass/width)");
         }
         return String.join("; ", parts);
     }

@@ -481,7 +481,7 @@ final class NumericCompiler {
                 s += body.eval(f);
             }
             f.slots[slot] = saved;
-            return s;
+            return s * f.model().width(name);
         };
     }
 
@@ -510,9 +510,13 @@ final class NumericCompiler {
                 n[i] = f.model().size(names[i]);
                 f.slots[vs[i]] = 0;
             }
+            double cell = 1;
+            for (String name : names) {
+                cell *= f.model().width(name);
+            }
             double s = 0;
             while (true) {
-                double w = weight.eval(f);
+                double w = weight.eval(f) * cell;
                 if (w != 0) {
                     s += w * body.eval(f);
                 }
@@ -565,7 +569,7 @@ final class NumericCompiler {
             }
             double[] q = new double[n];
             for (int i = 0; i < n; i++) {
-                q[i] = f.model().value(d, i, pv);
+                q[i] = f.model().value(d, i, pv) * f.model().width(var);
             }
             double[] saved = dz < f.data.length ? f.data[dz] : null;
             double[] tuple = new double[k];
@@ -662,7 +666,12 @@ final class NumericCompiler {
             f.model().clearPerturbation();
             double d1 = (vals[0] - vals[1]) / (2 * h);
             double d2 = (vals[2] - vals[3]) / h;
-            return (4 * d2 - d1) / 3;
+            // a functional derivative: the partial derivative per unit of the cell's volume
+            double cell = 1;
+            for (String v : vars) {
+                cell *= f.model().width(v);
+            }
+            return (4 * d2 - d1) / 3 / cell;
         };
     }
 

@@ -82,7 +82,13 @@ final class Instances {
             }
             tables.put(d.name(), t);
         }
-        return new FiniteModel(sizes, tables, logits);
+        Map<String, Double> widths = new LinkedHashMap<>();
+        for (String v : finiteVariables) {
+            // edge cases and every fourth instance are plain probability tables (width 1); the others are
+            // continuous-like, widths from 0.05 to 5
+            widths.put(v, i < EDGE_CASES || i % 4 == 0 ? 1.0 : Math.exp(Math.log(0.05) + rng.nextDouble() * Math.log(100)));
+        }
+        return new FiniteModel(sizes, tables, logits, widths);
     }
 
     /** Sets the free finite variables of a point to random values of their supports. */

@@ -11,7 +11,9 @@ import org.derivcheck.derivation.Relation;
 /**
  * Exact finite instantiation: an identity that holds for every density holds for random discrete ones.
  * Each abstract density becomes a random positive table over supports of size 2 to 4, so every
- * expectation and integral is an exact finite sum. Equalities must agree to 1e-9 of max(1, |sides|)
+ * expectation and integral is an exact finite sum. Most instances give the variables cell widths other
+ * than 1 (densities are then mass/width and may exceed 1), so that a claim true only of probability
+ * tables, such as a nonnegative entropy, is refuted as it would be for continuous densities. Equalities must agree to 1e-9 of max(1, |sides|)
  * (double rounding of sums of at most a few thousand O(1) terms is below 1e-12); with numeric derivatives
  * (Richardson central differences, error about 1e-10) to 1e-6. Inequalities must hold on every
  * instance. A failure is REFUTED with the smallest failing instance, its tables printed.
@@ -96,8 +98,8 @@ final class InstantiationChecker implements Checker {
                     + " instances differ by more than rounding but less than a clear difference"));
         }
         return Optional.of(Outcome.of(Verdict.CONFIRMED, "finite instances", String.format(Locale.ROOT,
-                "%s on %d exact finite instances (%d random with supports of size 2-4 unless declared, and %d edge cases: uniform, "
-                        + "near-zero mass, nearly degenerate); tolerance %.0e%s",
+                "%s on %d exact finite instances (%d random with supports of size 2-4 unless declared and cell widths 0.05-5, "
+                        + "and %d edge cases: uniform, near-zero mass, nearly degenerate); tolerance %.0e%s",
                 c.relation() == Relation.EQUAL ? "equal" : "holds", valid, valid - Instances.EDGE_CASES,
                 Instances.EDGE_CASES, agree, approx ? " (numeric derivatives)" : " (exact sums)")));
     }
