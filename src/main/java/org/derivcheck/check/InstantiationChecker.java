@@ -86,8 +86,7 @@ final class InstantiationChecker implements Checker {
         }
         if (best != null) {
             return Optional.of(new Outcome(Verdict.REFUTED, new Evidence("finite instances", String.format(Locale.ROOT,
-                    "fails on %d of %d finite instances (smallest shown)", failures, valid)), Optional.of(best),
-                    java.util.List.of()));
+                    "fails on %d of %d finite instances (smallest shown)", failures, valid)), Optional.of(best)));
         }
         if (valid < Math.max(10, total / 10)) {
             return Optional.of(Outcome.of(Verdict.INCONCLUSIVE, "finite instances", "only " + valid + " of " + total

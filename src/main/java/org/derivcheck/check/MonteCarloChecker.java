@@ -76,7 +76,7 @@ final class MonteCarloChecker implements Checker {
                             PointSampler.DATA_LENGTH), c.entry(), again.lhs(), again.rhs(), Optional.empty(), Optional.empty());
                     return Optional.of(new Outcome(Verdict.REFUTED, new Evidence("Monte Carlo", String.format(Locale.ROOT,
                             "%d draws: lhs - rhs = %.4g +- %.2g (z = %.1f), confirmed with %d fresh draws (z = %.1f)",
-                            draws, e.mean(), e.se(), z, 4 * draws, z2)), Optional.of(cx), java.util.List.of()));
+                            draws, e.mean(), e.se(), z, 4 * draws, z2)), Optional.of(cx)));
                 }
             }
             double absZ = c.relation() == Relation.EQUAL ? Math.abs(z) : Math.max(0, z);

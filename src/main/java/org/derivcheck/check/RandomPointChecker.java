@@ -76,7 +76,6 @@ final class RandomPointChecker implements Checker {
         int valid = 0;
         int undefined = 0;
         int ambiguous = 0;
-        List<Outcome.Sample> samples = new ArrayList<>();
         for (int i = 0; i < points && ctx.timeLeft(); i++) {
             PointSampler.Point p = ctx.sampler.next(rng);
             if (p == null) {
@@ -90,9 +89,6 @@ final class RandomPointChecker implements Checker {
                 continue;
             }
             valid++;
-            if (samples.size() < 64) {
-                samples.add(new Outcome.Sample(p, lv, rv));
-            }
             double scale = f.scale(p, lv, rv, rng);
             double gap = gap(c.relation(), lv, rv);
             if (gap <= AGREE * scale + 1e-300) {
@@ -102,7 +98,7 @@ final class RandomPointChecker implements Checker {
                 Optional<Counterexample> cx = confirm(c, ctx, p, lv, rv);
                 if (cx.isPresent()) {
                     return Optional.of(new Outcome(Verdict.REFUTED, new Evidence("random points",
-                            "the sides differ at a point (found after " + valid + " valid points)"), cx, samples));
+                            "the sides differ at a point (found after " + valid + " valid points)"), cx));
                 }
             }
             ambiguous++;
@@ -111,18 +107,18 @@ final class RandomPointChecker implements Checker {
         if (valid < needed) {
             return Optional.of(new Outcome(Verdict.INCONCLUSIVE, new Evidence("random points", "only " + valid + " of "
                     + (valid + undefined) + " points were in the domain of both sides (need " + needed + ")"),
-                    Optional.empty(), samples));
+                    Optional.empty()));
         }
         if (ambiguous > valid / 20) {
             return Optional.of(new Outcome(Verdict.INCONCLUSIVE, new Evidence("random points", ambiguous
-                    + " points differ by more than rounding but less than a clear difference"), Optional.empty(), samples));
+                    + " points differ by more than rounding but less than a clear difference"), Optional.empty()));
         }
         double caught = 1 - Math.pow(0.95, valid);
         return Optional.of(new Outcome(Verdict.CONFIRMED, new Evidence("random points", String.format(Locale.ROOT,
                 "%s at %d random points (relative tolerance %.0e%s); a claim wrong on 5%% of the domain would have been "
                         + "caught with probability %.5f", c.relation() == Relation.EQUAL ? "equal" : "holds", valid, AGREE,
                 undefined > 0 ? ", " + undefined + " points outside the domain skipped" : "", caught)),
-                Optional.empty(), samples));
+                Optional.empty()));
     }
 
     /** How far the claim is from holding at a point: |l - r| for '=', the violation for inequalities. */

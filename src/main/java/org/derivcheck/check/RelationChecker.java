@@ -66,12 +66,10 @@ final class RelationChecker {
         List<Evidence> evidence = new ArrayList<>();
         Optional<Counterexample> cx = Optional.empty();
         List<Integer> refuted = new ArrayList<>();
-        List<Outcome> outcomes = new ArrayList<>();
         String method = "symbolic";
         for (int i = 0; i < le.size(); i++) {
             Claim claim = new Claim(le.get(i).label(), le.get(i).value(), re.get(i).value(), rel);
             Outcome o = decideEntry(claim, ctx);
-            outcomes.add(o);
             Verdict before = verdict;
             verdict = Verdict.combine(verdict, o.verdict());
             if (verdict != before || i == 0) {
@@ -89,7 +87,7 @@ final class RelationChecker {
         List<Diagnosis> diagnoses = new ArrayList<>();
         String message;
         if (verdict == Verdict.REFUTED) {
-            diagnoses.addAll(diagnose(le, re, we, refuted, outcomes, rel, ctx));
+            diagnoses.addAll(diagnose(le, re, we, refuted, rel, ctx));
             message = refuted.size() == 1 && !le.get(refuted.get(0)).label().isEmpty()
                     ? le.get(refuted.get(0)).label() + " does not hold" : "the relation does not hold";
         } else {
@@ -132,7 +130,7 @@ final class RelationChecker {
         if (symbolic != null && symbolic.verdict() == Verdict.PROVED) {
             if (numeric != null && numeric.verdict() == Verdict.CONFIRMED) {
                 return new Outcome(Verdict.PROVED, new Evidence("symbolic", symbolic.evidence().detail()
-                        + "; numerically " + numeric.evidence().detail()), Optional.empty(), numeric.samples());
+                        + "; numerically " + numeric.evidence().detail()), Optional.empty());
             }
             return symbolic;
         }
@@ -143,7 +141,7 @@ final class RelationChecker {
     }
 
     private List<Diagnosis> diagnose(List<Expr.Entry> le, List<Expr.Entry> re, List<Expr.Entry> we, List<Integer> refuted,
-            List<Outcome> outcomes, Relation rel, StepContext ctx) {
+            Relation rel, StepContext ctx) {
         List<Diagnosis> out = new ArrayList<>();
         if (rel != Relation.EQUAL) {
             return out;

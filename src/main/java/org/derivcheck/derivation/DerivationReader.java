@@ -54,35 +54,45 @@ public final class DerivationReader {
     }
 
     public static Derivation read(Path file) {
-        String text;
-        try {
-            if (Files.size(file) > MAX_BYTES) {
-                throw new DerivationException(file, 0, "file is larger than " + MAX_BYTES + " bytes");
-            }
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (MalformedInputException e) {
-            throw new DerivationException(file, 0, "file is not UTF-8 text");
-        } catch (IOException e) {
-            throw new DerivationException(file, 0, "cannot read: " + e.getMessage());
-        }
-        return parse(file, text);
+        return parse(file, readText(file, "file"));
     }
 
-    public static Derivation parse(Path file, String text) {
-        Node root;
+    /** A YAML file's text, at most {@link #MAX_BYTES}; {@code what} names it in errors ("file", "rubric"). */
+    public static String readText(Path file, String what) {
+        try {
+            if (Files.size(file) > MAX_BYTES) {
+                throw new DerivationException(file, 0, "the " + what + " is larger than " + MAX_BYTES + " bytes");
+            }
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (MalformedInputException e) {
+            throw new DerivationException(file, 0, "the " + what + " is not UTF-8 text");
+        } catch (IOException e) {
+            throw new DerivationException(file, 0, "cannot read the " + what + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * The YAML node tree, with sizes and aliases bounded; only nodes are built, never Java objects.
+     * Null for an empty document.
+     */
+    public static Node compose(Path file, String text) {
         try {
             LoaderOptions opts = new LoaderOptions();
             opts.setMaxAliasesForCollections(20);
             opts.setAllowRecursiveKeys(false);
             opts.setCodePointLimit((int) MAX_BYTES);
             opts.setNestingDepthLimit(30);
-            root = new Yaml(new SafeConstructor(opts)).compose(new StringReader(text));
+            return new Yaml(new SafeConstructor(opts)).compose(new StringReader(text));
         } catch (MarkedYAMLException e) {
             int line = e.getProblemMark() != null ? e.getProblemMark().getLine() + 1 : 0;
             throw new DerivationException(file, line, "malformed YAML: " + e.getProblem());
         } catch (YAMLException e) {
             throw new DerivationException(file, 0, "malformed YAML: " + e.getMessage());
         }
+    }
+
+    public static Derivation parse(Path file, String text) {
+        Node root = compose(file, text);
         if (root == null) {
             throw new DerivationException(file, 1, "the file is empty");
         }

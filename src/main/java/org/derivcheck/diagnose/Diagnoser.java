@@ -33,7 +33,7 @@ public final class Diagnoser {
      * @param where  the entry label, "" for a scalar
      * @param lhs    the reference side (reduced)
      * @param rhs    the student's side as written (definitions substituted, not simplified)
-     * @param ratios lhs/rhs at the sampled points with the symbol values there, to spot factors cheaply
+     * @param factorCandidates multipliers to try (constants and symbol powers found from lhs/rhs ratios)
      */
     public Optional<Diagnosis> diagnose(String where, Expr lhs, Expr rhs, List<Factor> factorCandidates) {
         String in = where.isEmpty() ? "" : where + ": ";

@@ -8,11 +8,6 @@ import static org.derivcheck.derivation.DerivationReader.mapping;
 import static org.derivcheck.derivation.DerivationReader.scalar;
 import static org.derivcheck.derivation.DerivationReader.symbols;
 
-import java.io.IOException;
-import java.io.StringReader;
-import java.nio.charset.MalformedInputException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,13 +17,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.derivcheck.derivation.Definition;
 import org.derivcheck.derivation.DerivationException;
+import org.derivcheck.derivation.DerivationReader;
 import org.derivcheck.derivation.Line;
 import org.derivcheck.derivation.SymbolDecl;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -39,7 +30,6 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * in a derivation file. Only the node tree is built, never Java objects; every error names file and line.
  */
 public final class RubricReader {
-    private static final long MAX_BYTES = 1 << 20;
     private static final Pattern RELATION = Pattern.compile("^(.*?)(?<![<>=!])=(?!=)(.*)$", Pattern.DOTALL);
     private static final String KEYS = "id, title, source, symbols, define, assume, notation, expectations, limits, results";
 
@@ -47,34 +37,11 @@ public final class RubricReader {
     }
 
     public static Rubric read(Path file) {
-        String text;
-        try {
-            if (Files.size(file) > MAX_BYTES) {
-                throw new DerivationException(file, 0, "the rubric is larger than " + MAX_BYTES + " bytes");
-            }
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (MalformedInputException e) {
-            throw new DerivationException(file, 0, "the rubric is not UTF-8 text");
-        } catch (IOException e) {
-            throw new DerivationException(file, 0, "cannot read the rubric: " + e.getMessage());
-        }
-        return parse(file, text);
+        return parse(file, DerivationReader.readText(file, "rubric"));
     }
 
     public static Rubric parse(Path file, String text) {
-        Node root;
-        try {
-            LoaderOptions opts = new LoaderOptions();
-            opts.setMaxAliasesForCollections(20);
-            opts.setAllowRecursiveKeys(false);
-            opts.setNestingDepthLimit(30);
-            root = new Yaml(new SafeConstructor(opts)).compose(new StringReader(text));
-        } catch (MarkedYAMLException e) {
-            int line = e.getProblemMark() != null ? e.getProblemMark().getLine() + 1 : 0;
-            throw new DerivationException(file, line, "malformed YAML: " + e.getProblem());
-        } catch (YAMLException e) {
-            throw new DerivationException(file, 0, "malformed YAML: " + e.getMessage());
-        }
+        Node root = DerivationReader.compose(file, text);
         if (!(root instanceof MappingNode top)) {
             throw new DerivationException(file, 1, "a rubric is a mapping of 'key: value' lines (" + KEYS + ")");
         }
