@@ -37,10 +37,15 @@ class ArchitectureTest {
 
     @Test
     void lowerLayersDoNotDependOnUpperOnes() {
-        noClasses().that().resideInAnyPackage("org.derivcheck.derivation..", "org.derivcheck.cas..")
+        noClasses().that().resideInAnyPackage("org.derivcheck.derivation..", "org.derivcheck.cas..",
+                        "org.derivcheck.prove..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.derivcheck.check..",
                         "org.derivcheck.report..", "org.derivcheck.grade..", "org.derivcheck.cli..",
                         "org.derivcheck.diagnose..", "org.derivcheck.experiment..")
+                .check(classes);
+        noClasses().that().resideInAnyPackage("org.derivcheck.cas..", "org.derivcheck.derivation..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.derivcheck.prove..")
+                .because("the prover sits above cas and below check")
                 .check(classes);
         noClasses().that().resideOutsideOfPackage("org.derivcheck.cli..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.derivcheck.cli..")

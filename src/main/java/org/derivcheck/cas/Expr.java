@@ -334,6 +334,11 @@ public final class Expr {
         }
     }
 
+    /** This expression as plain data for the prover; empty when it holds something with no plain form. */
+    public java.util.Optional<Tree> tree() {
+        return TreeView.of(ast, table);
+    }
+
     /** True for the literal 0. */
     public boolean isZeroLiteral() {
         return ast.isZero();

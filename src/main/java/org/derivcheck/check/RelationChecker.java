@@ -26,7 +26,7 @@ final class RelationChecker {
         this.table = table;
         // numeric first: a refuted claim needs no proof attempt, a confirmed one gets the rest of the time
         this.checkers = List.of(new InstantiationChecker(options.points()), new RandomPointChecker(options.points()),
-                new MonteCarloChecker(options.draws()), new SymbolicChecker());
+                new MonteCarloChecker(options.draws()), new SymbolicChecker(), new ProofChecker());
     }
 
     /** The verdict and what backs it, before it is wrapped in a StepResult. */
@@ -108,18 +108,19 @@ final class RelationChecker {
         Outcome symbolic = null;
         Outcome numeric = null;
         for (Checker c : checkers) {
-            if (c instanceof SymbolicChecker && numeric != null && numeric.verdict() == Verdict.REFUTED) {
+            boolean proof = c instanceof SymbolicChecker || c instanceof ProofChecker;
+            if (proof && numeric != null && numeric.verdict() == Verdict.REFUTED) {
                 break;
             }
-            if (numeric != null && !(c instanceof SymbolicChecker)) {
+            if (numeric != null && !proof || proof && symbolic != null && symbolic.verdict() == Verdict.PROVED) {
                 continue;
             }
             Optional<Outcome> o = c.check(claim, ctx);
             if (o.isEmpty()) {
                 continue;
             }
-            if (c instanceof SymbolicChecker) {
-                symbolic = o.get();
+            if (proof) {
+                symbolic = symbolic == null || o.get().verdict() == Verdict.PROVED ? o.get() : symbolic;
             } else if (numeric == null) {
                 numeric = o.get();
             }
@@ -129,10 +130,15 @@ final class RelationChecker {
         }
         if (symbolic != null && symbolic.verdict() == Verdict.PROVED) {
             if (numeric != null && numeric.verdict() == Verdict.CONFIRMED) {
-                return new Outcome(Verdict.PROVED, new Evidence("symbolic", symbolic.evidence().detail()
+                return new Outcome(Verdict.PROVED, new Evidence(symbolic.evidence().method(), symbolic.evidence().detail()
                         + "; numerically " + numeric.evidence().detail()), Optional.empty());
             }
             return symbolic;
+        }
+        if (numeric != null && symbolic != null && symbolic.evidence().method().equals("proof")
+                && numeric.verdict() == Verdict.CONFIRMED) {
+            return new Outcome(numeric.verdict(), new Evidence(numeric.evidence().method(), numeric.evidence().detail()
+                    + "; " + symbolic.evidence().detail()), numeric.counterexample());
         }
         if (numeric != null) {
             return numeric;

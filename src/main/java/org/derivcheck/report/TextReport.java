@@ -58,13 +58,26 @@ public final class TextReport {
 
     private static String methodLine(StepResult s) {
         return switch (s.verdict()) {
-            case PROVED -> s.method() + (s.evidence().stream().anyMatch(e -> e.detail().contains("numerically"))
+            case PROVED -> s.method().equals("proof") ? proofLine(s) : s.method() + (s.evidence().stream().anyMatch(e -> e.detail().contains("numerically"))
                     ? " (and confirmed at random points)" : "");
             case CONFIRMED -> s.method() + evidenceSummary(s.evidence().stream()
                     .filter(e -> e.method().equals(s.method())).toList());
             case REFUTED -> s.method() + ": " + s.message();
             default -> s.method();
         };
+    }
+
+    /** "proof by linearity, marginal, ... (and confirmed on finite instances)". */
+    private static String proofLine(StepResult s) {
+        for (Evidence e : s.evidence()) {
+            int at = e.detail().indexOf(" by ");
+            int end = e.detail().indexOf(" (densities positive");
+            if (e.method().equals("proof") && at >= 0 && end > at) {
+                return "proof by " + e.detail().substring(at + 4, end) + (e.detail().contains("numerically")
+                        ? " (and confirmed on finite instances)" : "");
+            }
+        }
+        return s.method();
     }
 
     private static String evidenceSummary(List<Evidence> ev) {

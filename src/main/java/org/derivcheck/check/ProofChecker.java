@@ -1,0 +1,53 @@
+package org.derivcheck.check;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.derivcheck.cas.SymbolTable;
+import org.derivcheck.cas.Tree;
+import org.derivcheck.derivation.Domain;
+import org.derivcheck.derivation.Relation;
+import org.derivcheck.derivation.SymbolDecl;
+import org.derivcheck.prove.Prover;
+
+/**
+ * Proves claims over abstract densities with the prover of package {@code prove} (never the CAS, which would
+ * treat q(z) as a constant). An equality reduced to 0 is PROVED with the rules listed; anything else is left
+ * to finite instantiation, which runs first and whose counterexample always wins.
+ */
+final class ProofChecker implements Checker {
+    @Override
+    public Optional<Outcome> check(Claim c, StepContext ctx) {
+        if (!c.lhs().isAbstract() && !c.rhs().isAbstract()) {
+            return Optional.empty();
+        }
+        Optional<Tree> l = c.lhs().tree();
+        Optional<Tree> r = c.rhs().tree();
+        if (l.isEmpty() || r.isEmpty()) {
+            return Optional.of(Outcome.of(Verdict.INCONCLUSIVE, "proof", "the prover cannot read this expression"));
+        }
+        Prover.Result res = prover(ctx).equal(l.get(), r.get());
+        if (res.proved()) {
+            String what = c.relation() == Relation.EQUAL ? "" : "both sides are equal, so the relation holds; ";
+            return Optional.of(Outcome.of(Verdict.PROVED, "proof", what + "lhs - rhs rewritten to 0 by "
+                    + String.join(", ", res.rules()) + " (densities positive, sums are integrals)"));
+        }
+        return Optional.of(Outcome.of(Verdict.INCONCLUSIVE, "proof", "not proved symbolically (" + res.detail() + ")"));
+    }
+
+    static Prover prover(StepContext ctx) {
+        List<Prover.Density> ds = new ArrayList<>();
+        for (SymbolTable.Density d : ctx.instances.densities()) {
+            ds.add(new Prover.Density(d.name(), d.variables(), d.params(), d.normalized()));
+        }
+        Set<String> integers = new LinkedHashSet<>();
+        for (SymbolDecl s : ctx.sampler.scalars()) {
+            if (s.domain() == Domain.INTEGER && !s.indexed() && (Double.isNaN(s.min()) || s.min() >= 1)) {
+                integers.add(s.name());
+            }
+        }
+        return new Prover(ds, integers);
+    }
+}
