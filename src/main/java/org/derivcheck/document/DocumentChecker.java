@@ -137,7 +137,7 @@ public final class DocumentChecker implements AutoCloseable {
                             new Names(ctx, next, nextForms);
                             defs.add(def);
                             forms.put(d.form(), d.name());
-                        } catch (DerivationException | org.derivcheck.cas.ParseException e) {
+                        } catch (DerivationException | org.derivcheck.notation.ParseException e) {
                             job.result = invalid(base, line, column, "the definition of " + d.form() + " cannot be used: "
                                     + e.getMessage());
                             continue;

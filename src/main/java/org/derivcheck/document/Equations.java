@@ -166,7 +166,11 @@ public final class Equations {
             if (text.isBlank()) {
                 continue;
             }
-            out.add(new Row(text, base + piece[0], number, label, suppressed));
+            int lead = 0;
+            while (lead < text.length() && Character.isWhitespace(text.charAt(lead))) {
+                lead++;
+            }
+            out.add(new Row(text.substring(lead), base + piece[0] + lead, number, label, suppressed));
         }
         return out;
     }

@@ -7,9 +7,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.derivcheck.cas.Cas;
 import org.derivcheck.cas.Expr;
-import org.derivcheck.cas.ParseException;
+import org.derivcheck.notation.ParseException;
 import org.derivcheck.cas.Sandbox;
-import org.derivcheck.cas.TexInput;
+import org.derivcheck.notation.TexInput;
 import org.derivcheck.document.Equation.Part;
 import org.derivcheck.document.Equation.Statement;
 import org.derivcheck.document.Reading.Kind;
@@ -236,7 +236,7 @@ final class StatementReader {
                 }
             } catch (ParseException e) {
                 String msg = e.getMessage();
-                if (msg.startsWith("unknown")) {
+                if (msg.startsWith("unknown") && !msg.contains("declare")) {
                     msg += ": declare it in the context (symbols, densities, functions, define or notation)";
                 }
                 return Reading.invalid(msg + " (read as: " + l.text() + ")", doc(map, l.sourceColumn(Math.max(1, e.column())) - 1));
