@@ -8,7 +8,7 @@ import java.util.Set;
 import org.derivcheck.cas.SymbolTable;
 import org.derivcheck.cas.Tree;
 import org.derivcheck.derivation.Domain;
-import org.derivcheck.derivation.Relation;
+import org.derivcheck.notation.Relation;
 import org.derivcheck.derivation.SymbolDecl;
 import org.derivcheck.prove.Prover;
 

@@ -63,6 +63,74 @@ public final class Prover {
         }
     }
 
+    /** The inequality rules a step may cite with {@code by:}. */
+    public static final List<String> RULES = List.of("jensen", "gibbs", "log-sum", "am-gm", "monotonicity");
+
+    /** The rule's canonical name for what a student may write ("Jensen's inequality", "KL >= 0", ...). */
+    public static Optional<String> rule(String written) {
+        String w = written.trim().toLowerCase(java.util.Locale.ROOT).replace('_', '-').replace(' ', '-');
+        if (w.startsWith("jensen")) {
+            return Optional.of("jensen");
+        }
+        if (w.startsWith("gibbs") || w.equals("kl") || w.startsWith("kl->=") || w.startsWith("kl>=")) {
+            return Optional.of("gibbs");
+        }
+        if (w.startsWith("log-sum") || w.startsWith("logsum")) {
+            return Optional.of("log-sum");
+        }
+        if (w.startsWith("am-gm") || w.startsWith("amgm")) {
+            return Optional.of("am-gm");
+        }
+        if (w.startsWith("monoton")) {
+            return Optional.of("monotonicity");
+        }
+        return Optional.empty();
+    }
+
+    /** small <= large by the cited rule (a name from {@link #RULES}), checked as an instance of it. */
+    public Result atMost(String rule, Tree small, Tree large) {
+        if (rule.equals("gibbs")) {
+            try {
+                return new Gibbs(norm()).prove(small, large);
+            } catch (NotProvable e) {
+                return Result.no(e.getMessage());
+            }
+        }
+        return new Inequalities(this).atMost(rule, small, large);
+    }
+
+    /** +1 when t is provably positive, -1 when provably negative, 0 when not known. */
+    int sign(Tree t) {
+        Norm n = norm();
+        try {
+            Poly p = new FromTree(n).read(t);
+            Optional<Rat> c = p.constantValue();
+            if (c.isPresent()) {
+                return c.get().signum();
+            }
+            return p.positive(n) ? 1 : p.negate().positive(n) ? -1 : 0;
+        } catch (NotProvable e) {
+            return 0;
+        }
+    }
+
+    /** big - small is 0 or a sum of positive terms. */
+    Result nonnegative(Tree big, Tree small) {
+        Norm n = norm();
+        try {
+            FromTree r = new FromTree(n);
+            Poly d = r.read(big).add(r.read(small).negate());
+            if (d.isZero() || d.positive(n)) {
+                List<String> rules = new ArrayList<>(names(n.used()));
+                rules.add(0, "larger - smaller is a sum of positive terms");
+                return new Result(true, rules, "nonnegative difference");
+            }
+            return Result.no("larger - smaller reduced to " + abbreviate(d.toString()));
+        } catch (NotProvable e) {
+            return Result.no(e.getMessage());
+        }
+    }
+
     static List<String> names(Set<Rule> rules) {
         List<String> out = new ArrayList<>();
         for (Rule r : rules) {
