@@ -167,6 +167,15 @@ public final class DerivationChecker {
             StepContext ctx = new StepContext(cas, sampler, new Instances(table, d.symbols()), options, options.seed() ^ (d.id().hashCode() * 1_000_003L + i
                     + 1_000L * step.number()));
             RelationChecker.Decision dec;
+            if (step.by().isPresent()) {
+                Optional<String> rule = org.derivcheck.prove.Prover.rule(step.by().get());
+                if (rule.isEmpty()) {
+                    return List.of(invalid(index, step.by().get(), step.line(), 0, "by: '" + step.by().get()
+                            + "' is not a rule derivcheck knows (" + String.join(", ", org.derivcheck.prove.Prover.RULES)
+                            + ")", t0));
+                }
+                ctx.rule = rule;
+            }
             try {
                 dec = relations.decide(a.expr(), b.expr(), rel, ctx);
             } catch (CasException e) {

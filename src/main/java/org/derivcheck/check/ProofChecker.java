@@ -28,13 +28,34 @@ final class ProofChecker implements Checker {
         if (l.isEmpty() || r.isEmpty()) {
             return Optional.of(Outcome.of(Verdict.INCONCLUSIVE, "proof", "the prover cannot read this expression"));
         }
-        Prover.Result res = prover(ctx).equal(l.get(), r.get());
+        Prover prover = prover(ctx);
+        Prover.Result res = prover.equal(l.get(), r.get());
+        if (!res.proved() && ctx.rule.isPresent() && c.relation() != Relation.EQUAL) {
+            return Optional.of(cited(c, ctx.rule.get(), prover, l.get(), r.get()));
+        }
         if (res.proved()) {
             String what = c.relation() == Relation.EQUAL ? "" : "both sides are equal, so the relation holds; ";
             return Optional.of(Outcome.of(Verdict.PROVED, "proof", what + "lhs - rhs rewritten to 0 by "
                     + String.join(", ", res.rules()) + " (densities positive, sums are integrals)"));
         }
         return Optional.of(Outcome.of(Verdict.INCONCLUSIVE, "proof", "not proved symbolically (" + res.detail() + ")"));
+    }
+
+    /** A cited inequality rule, checked as an instance: PROVED, or not proved with the reason (never refuted). */
+    private static Outcome cited(Claim c, String rule, Prover prover, Tree l, Tree r) {
+        Relation rel = c.relation();
+        if (rel == Relation.LESS || rel == Relation.GREATER) {
+            return Outcome.of(Verdict.INCONCLUSIVE, "proof", "the rule '" + rule + "' gives a non-strict inequality, "
+                    + "not a strict one");
+        }
+        boolean le = rel == Relation.LESS_EQUAL;
+        Prover.Result res = prover.atMost(rule, le ? l : r, le ? r : l);
+        if (res.proved()) {
+            return Outcome.of(Verdict.PROVED, "proof", "an instance of the cited rule, " + res.detail() + "; proof by "
+                    + String.join(", ", res.rules()) + " (densities positive, sums are integrals)");
+        }
+        return Outcome.of(Verdict.INCONCLUSIVE, "proof", "the cited rule '" + rule + "' was not confirmed as an "
+                + "instance: " + res.detail());
     }
 
     static Prover prover(StepContext ctx) {

@@ -13,6 +13,8 @@ final class StepContext {
     final long seed;
     final Instances instances;
     private final long deadlineNanos;
+    /** The inequality rule the step cites (a name of {@code Prover.RULES}), if any. */
+    java.util.Optional<String> rule = java.util.Optional.empty();
 
     StepContext(Cas cas, PointSampler sampler, Instances instances, CheckOptions options, long seed) {
         this.cas = cas;

@@ -365,6 +365,7 @@ public final class DerivationReader {
             String expectVerdict = null;
             Optional<String> expectDiagnosis = Optional.empty();
             Maximize maximize = null;
+            Optional<String> by = Optional.empty();
             for (NodeTuple t : m.getValue()) {
                 String k = scalar(file, t.getKeyNode(), "a key");
                 Node v = t.getValueNode();
@@ -377,8 +378,9 @@ public final class DerivationReader {
                     case "diagnosis" -> expectDiagnosis = Optional.of(scalar(file, v, "diagnosis"));
                     case "why", "note" -> scalar(file, v, k);
                     case "maximize" -> maximize = maximize(file, source, v, number);
+                    case "by" -> by = Optional.of(scalar(file, v, "by"));
                     default -> throw new DerivationException(file, line(t.getKeyNode()), "unknown key '" + k
-                            + "' in step " + number + " (claim, chain, maximize, name, tex, expect, diagnosis, why)");
+                            + "' in step " + number + " (claim, chain, maximize, by, name, tex, expect, diagnosis, why)");
                 }
             }
             if (maximize != null) {
@@ -389,7 +391,7 @@ public final class DerivationReader {
             }
             Optional<Expected> expect = expectVerdict == null ? Optional.empty()
                     : Optional.of(new Expected(expectVerdict, expectDiagnosis));
-            out.add(new Step(number, name, lines, tex, expect, line(item), Optional.ofNullable(maximize)));
+            out.add(new Step(number, name, lines, tex, expect, line(item), Optional.ofNullable(maximize), by));
         }
         if (out.isEmpty()) {
             throw new DerivationException(file, line(n), "'steps' is empty");

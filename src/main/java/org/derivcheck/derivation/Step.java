@@ -12,12 +12,18 @@ import java.util.Optional;
  * @param tex    optional LaTeX of the same claim
  * @param expect optional expected verdict (test corpora)
  * @param maximize set for a "maximizes" claim instead of lines
+ * @param by       the inequality rule the step cites ({@code by: jensen}), checked as an instance of the rule
  */
 public record Step(int number, Optional<String> name, List<Line> lines, Optional<String> tex, Optional<Expected> expect,
-        int line, Optional<Maximize> maximize) {
+        int line, Optional<Maximize> maximize, Optional<String> by) {
     public Step(int number, Optional<String> name, List<Line> lines, Optional<String> tex, Optional<Expected> expect,
             int line) {
-        this(number, name, lines, tex, expect, line, Optional.empty());
+        this(number, name, lines, tex, expect, line, Optional.empty(), Optional.empty());
+    }
+
+    public Step(int number, Optional<String> name, List<Line> lines, Optional<String> tex, Optional<Expected> expect,
+            int line, Optional<Maximize> maximize) {
+        this(number, name, lines, tex, expect, line, maximize, Optional.empty());
     }
 
     public Step {

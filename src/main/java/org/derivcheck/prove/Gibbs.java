@@ -2,11 +2,9 @@ package org.derivcheck.prove;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.derivcheck.cas.Tree;
 
 /**
@@ -22,121 +20,146 @@ final class Gibbs {
         this.n = n;
     }
 
+    /** A weight d(..., b_1, ..., b_k, ...) / d(..., *, ..., *, ...): the density's conditional on its free arguments. */
+    private record Weight(String name, List<Poly> args) {
+        String key() {
+            return name + Atom.keys(args);
+        }
+    }
+
     Prover.Result prove(Tree small, Tree large) {
         FromTree r = new FromTree(n);
         Poly d = r.read(large).add(r.read(small).negate());
         String last = "larger - smaller is not a sum weighted by one density";
-        for (String q : candidates(d)) {
-            Optional<Poly> g = asExpectation(d, q);
-            if (g.isEmpty()) {
-                continue;
-            }
-            List<Atom.Var> u = vars.get(q);
-            Poly weight = n.density(q, args(u), List.of());
-            Poly rsum = n.fsum(u, weight.mul(n.exp(g.get().negate()), n));
-            if (rsum.equals(Poly.ONE)) {
-                List<String> rules = new ArrayList<>();
-                rules.add("gibbs (larger - smaller = KL(" + q + " || r) >= 0, r = " + q + " exp(-g) sums to 1)");
-                rules.addAll(Prover.names(n.used()));
-                return new Prover.Result(true, rules, "by gibbs");
-            }
-            last = "larger - smaller = E_" + q + "[g], but " + q + " exp(-g) does not reduce to a normalized density ("
-                    + Prover.abbreviate(rsum.toString()) + ")";
-        }
-        return Prover.Result.no(last);
-    }
-
-    private final Map<String, List<Atom.Var>> vars = new LinkedHashMap<>();
-
-    private static List<Poly> args(List<Atom.Var> u) {
-        List<Poly> out = new ArrayList<>();
-        for (Atom.Var v : u) {
-            out.add(Poly.of(v));
-        }
-        return out;
-    }
-
-    /** Densities that weight a sum over exactly their own variables somewhere in d. */
-    private Set<String> candidates(Poly d) {
-        Set<String> out = new LinkedHashSet<>();
+        Map<String, Weight> cands = new LinkedHashMap<>();
         for (Poly.Term t : d.terms()) {
             for (Mono.Factor f : t.mono().factors()) {
                 if (f.atom() instanceof Atom.MSum s && f.exp() == 1) {
                     for (Mono.Factor b : s.body.factors()) {
-                        if (weighting(b, s) != null) {
-                            out.add(((Atom.Dens) b.atom()).name);
+                        Weight w = weighting(b, s);
+                        if (w != null) {
+                            cands.putIfAbsent(w.key(), w);
                         }
                     }
                 }
             }
         }
-        return out;
+        for (Weight w : cands.values()) {
+            List<Atom.Var> u = new ArrayList<>();
+            List<Poly> filled = new ArrayList<>();
+            for (int i = 0; i < w.args().size(); i++) {
+                if (w.args().get(i) == null) {
+                    Atom.Var v = n.fresh(n.decl(w.name()).variables().get(i), Tree.Kind.FINITE);
+                    u.add(v);
+                    filled.add(Poly.of(v));
+                } else {
+                    filled.add(w.args().get(i));
+                }
+            }
+            Poly norm = n.density(w.name(), w.args(), List.of());
+            Optional<Poly> g = asExpectation(d, w, u, norm);
+            if (g.isEmpty()) {
+                continue;
+            }
+            Poly weight = n.density(w.name(), filled, List.of()).mul(n.power(norm, -1), n);
+            Poly rsum = n.fsum(u, weight.mul(n.exp(g.get().negate()), n));
+            String q = w.name() + (norm.equals(Poly.ONE) ? "" : " (conditional)");
+            if (rsum.equals(Poly.ONE)) {
+                List<String> rules = new ArrayList<>();
+                rules.add("gibbs (larger - smaller = KL(" + q + " || r) >= 0, r = " + w.name() + " exp(-g) sums to 1)");
+                rules.addAll(Prover.names(n.used()));
+                return new Prover.Result(true, rules, "by gibbs");
+            }
+            last = "larger - smaller = E_" + q + "[g], but " + w.name() + " exp(-g) does not reduce to a normalized "
+                    + "density (" + Prover.abbreviate(rsum.toString()) + ")";
+        }
+        return Prover.Result.no(last);
     }
 
-    /** For q(v_1, ..., v_k) whose arguments are exactly the sum's bound variables: the variables in argument order. */
-    private static List<Atom.Var> weighting(Mono.Factor b, Atom.MSum s) {
-        if (!(b.atom() instanceof Atom.Dens q) || b.exp() != 1 || !q.derivs.isEmpty() || q.args.size() != s.bound.size()) {
+    /**
+     * For a density factor in which every bound variable of the sum is one bare argument and the other arguments
+     * are free of them: the weight, with the bound positions summed out (null).
+     */
+    private static Weight weighting(Mono.Factor b, Atom.MSum s) {
+        if (!(b.atom() instanceof Atom.Dens q) || b.exp() != 1 || !q.derivs.isEmpty()) {
             return null;
         }
-        List<Atom.Var> order = new ArrayList<>();
+        List<Poly> args = new ArrayList<>();
+        List<Atom.Var> seen = new ArrayList<>();
         for (Poly a : q.args) {
-            Optional<Atom> v = a == null ? Optional.empty() : a.atom();
-            if (v.isEmpty() || !(v.get() instanceof Atom.Var x) || !s.bound.contains(x) || order.contains(x)) {
+            if (a == null) {
                 return null;
             }
-            order.add(x);
+            Optional<Atom> v = a.atom();
+            if (v.isPresent() && v.get() instanceof Atom.Var x && s.bound.contains(x)) {
+                if (seen.contains(x)) {
+                    return null;
+                }
+                seen.add(x);
+                args.add(null);
+            } else {
+                for (Atom.Var x : s.bound) {
+                    if (a.free().contains(x.name)) {
+                        return null;
+                    }
+                }
+                args.add(a);
+            }
         }
-        return order;
+        return seen.size() == s.bound.size() ? new Weight(q.name, args) : null;
     }
 
-    /** g with d = E_q[g], or empty. */
-    private Optional<Poly> asExpectation(Poly d, String q) {
-        Norm.Decl decl = n.decl(q);
-        List<Atom.Var> u = new ArrayList<>();
-        for (String v : decl.variables()) {
-            u.add(n.fresh(v, Tree.Kind.FINITE));
+    /** The bound variables of s in the weight's summed positions, when s's body holds the weight's density. */
+    private static Optional<Map.Entry<Integer, List<Atom.Var>>> match(Atom.MSum s, Weight w) {
+        List<Mono.Factor> body = s.body.factors();
+        for (int j = 0; j < body.size(); j++) {
+            Weight c = weighting(body.get(j), s);
+            if (c != null && c.key().equals(w.key())) {
+                Atom.Dens dq = (Atom.Dens) body.get(j).atom();
+                List<Atom.Var> order = new ArrayList<>();
+                for (int i = 0; i < dq.args.size(); i++) {
+                    if (w.args().get(i) == null) {
+                        order.add((Atom.Var) dq.args.get(i).atom().orElseThrow());
+                    }
+                }
+                return Optional.of(Map.entry(j, order));
+            }
         }
-        vars.put(q, u);
+        return Optional.empty();
+    }
+
+    /** g with d = E_w[g], or empty. */
+    private Optional<Poly> asExpectation(Poly d, Weight w, List<Atom.Var> u, Poly norm) {
         Poly g = Poly.ZERO;
         for (Poly.Term t : d.terms()) {
             List<Mono.Factor> fs = t.mono().factors();
             int found = -1;
-            List<Atom.Var> order = null;
-            Atom.MSum sum = null;
-            int qIndex = -1;
+            Map.Entry<Integer, List<Atom.Var>> m = null;
             for (int i = 0; i < fs.size() && found < 0; i++) {
                 if (fs.get(i).atom() instanceof Atom.MSum s && fs.get(i).exp() == 1) {
-                    List<Mono.Factor> body = s.body.factors();
-                    for (int j = 0; j < body.size(); j++) {
-                        if (body.get(j).atom() instanceof Atom.Dens dq && dq.name.equals(q)) {
-                            order = weighting(body.get(j), s);
-                            if (order != null) {
-                                found = i;
-                                sum = s;
-                                qIndex = j;
-                                break;
-                            }
-                        }
+                    Optional<Map.Entry<Integer, List<Atom.Var>>> mm = match(s, w);
+                    if (mm.isPresent()) {
+                        found = i;
+                        m = mm.get();
                     }
                 }
             }
             if (found < 0) {
-                if (t.mono().free().contains("@" + q)) {
-                    return Optional.empty();
-                }
+                // a term free of the weighted variables: E_w[c] = c
                 g = g.add(Poly.of(t.mono(), t.coef()));
                 continue;
             }
+            Atom.MSum sum = (Atom.MSum) fs.get(found).atom();
             List<Mono.Factor> rest = new ArrayList<>(fs);
             rest.remove(found);
             List<Mono.Factor> inner = new ArrayList<>(sum.body.factors());
-            inner.remove(qIndex);
+            inner.remove((int) m.getKey());
             Map<String, Poly> ren = new LinkedHashMap<>();
-            for (int k = 0; k < order.size(); k++) {
-                ren.put(order.get(k).name, Poly.of(u.get(k)));
+            for (int k = 0; k < m.getValue().size(); k++) {
+                ren.put(m.getValue().get(k).name, Poly.of(u.get(k)));
             }
             Poly innerPoly = Mono.ofFactors(inner).subst(n, ren);
-            g = g.add(innerPoly.mul(Poly.of(Mono.ofFactors(rest), t.coef()), n));
+            g = g.add(innerPoly.mul(Poly.of(Mono.ofFactors(rest), t.coef()), n).mul(norm, n));
         }
         return Optional.of(g);
     }

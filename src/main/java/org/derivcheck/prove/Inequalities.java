@@ -99,7 +99,19 @@ final class Inequalities {
                     }
                 }
             }
-            case "@Expectation", "@Iid", "@FiniteSum", "Log", "Exp" -> descend(a.get(0), sign, path, 0, out);
+            case "@Expectation" -> {
+                // weights must be positive for the body's polarity to carry over
+                if (a.get(1) instanceof Tree.Call dist && dist.args().size() == 2 && dist.args().get(1) instanceof Tree.Call w
+                        && w.head().equals("@Abstract") && prover.sign(w.args().get(0)) > 0) {
+                    descend(a.get(0), sign, path, 0, out);
+                }
+            }
+            case "@Iid" -> {
+                if (a.get(3) instanceof Tree.Sym q && q.kind() == Tree.Kind.DENSITY) {
+                    descend(a.get(0), sign, path, 0, out);
+                }
+            }
+            case "@FiniteSum", "Log", "Exp" -> descend(a.get(0), sign, path, 0, out);
             case "Power" -> {
                 if (isE(a.get(0))) {
                     descend(a.get(1), sign, path, 1, out);

@@ -70,7 +70,7 @@ public final class TextReport {
     /** "proof by linearity, marginal, ... (and confirmed on finite instances)". */
     private static String proofLine(StepResult s) {
         for (Evidence e : s.evidence()) {
-            int at = e.detail().indexOf(" by ");
+            int at = e.detail().contains("proof by ") ? e.detail().indexOf("proof by ") + 5 : e.detail().indexOf(" by ");
             int end = e.detail().indexOf(" (densities positive");
             if (e.method().equals("proof") && at >= 0 && end > at) {
                 return "proof by " + e.detail().substring(at + 4, end) + (e.detail().contains("numerically")
