@@ -50,11 +50,20 @@ public final class Cas implements AutoCloseable {
     /** Parses a relation chain, e.g. {@code a = b <= c}, in the derivation's names. */
     public static List<Link> parseChain(String text, SymbolTable table) {
         List<Link> out = new ArrayList<>();
-        for (SyntaxParser.Link l : SyntaxParser.parseChain(text)) {
-            out.add(new Link(l.relation(), guarded(new Expr(new Resolver(table).resolve(l.expr()), table), l.column()),
-                    l.column(), l.text()));
+        try {
+            for (SyntaxParser.Link l : SyntaxParser.parseChain(text)) {
+                out.add(new Link(l.relation(), guarded(new Expr(new Resolver(table).resolve(l.expr()), table), l.column()),
+                        l.column(), l.text()));
+            }
+        } catch (LimitException e) {
+            throw tooLarge(e);
         }
         return out;
+    }
+
+    private static ParseException tooLarge(LimitException e) {
+        return new ParseException("the expression is too large to check (" + e.getMessage() + "): split it into "
+                + "shorter steps or definitions", 1);
     }
 
     /** One expression of a chain and the relation ("", "=", "<=", "<", ">=", ">") to the one before. */
@@ -63,7 +72,11 @@ public final class Cas implements AutoCloseable {
 
     /** Parses a single expression (no relation). */
     public static Expr parse(String text, SymbolTable table) {
-        return guarded(new Expr(new Resolver(table).resolveSingle(text), table), 1);
+        try {
+            return guarded(new Expr(new Resolver(table).resolveSingle(text), table), 1);
+        } catch (LimitException e) {
+            throw tooLarge(e);
+        }
     }
 
     /** The second wall behind the allow-list: no denied Symja function may appear in a parsed expression. */

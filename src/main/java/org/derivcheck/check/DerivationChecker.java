@@ -161,6 +161,10 @@ public final class DerivationChecker {
         } catch (ParseException e) {
             return List.of(invalid(index, step.lines().get(step.lines().size() - 1).text(),
                     step.lines().get(step.lines().size() - 1).line(), e.column(), e.getMessage(), t0));
+        } catch (StackOverflowError e) {
+            Line last = step.lines().get(step.lines().size() - 1);
+            return List.of(invalid(index, abbreviated(last.text()), last.line(), 0, "the expression is nested too deeply "
+                    + "to read (the reader ran out of stack): split it into shorter steps or definitions", t0));
         }
         if (parsed.size() < 2) {
             return List.of(invalid(index, step.lines().get(0).text(), step.line(), 0,
@@ -181,17 +185,17 @@ public final class DerivationChecker {
             StepContext ctx = new StepContext(cas, sampler, new Instances(table, d.symbols()), options, options.seed() ^ (d.id().hashCode() * 1_000_003L + i
                     + 1_000L * step.number()));
             RelationChecker.Decision dec;
-            try {
+            try (org.derivcheck.cas.Deadline bound = ctx.bind()) {
                 dec = relations.decide(a.expr(), b.expr(), rel, ctx);
+                if (parsed.size() == 2 && step.tex().isPresent() && dec.verdict() != Verdict.INVALID) {
+                    dec = compareTex(step.tex().get(), a.expr(), b.expr(), rel, table, d, relations, ctx, dec);
+                }
             } catch (CasException e) {
                 dec = new RelationChecker.Decision(Verdict.INCONCLUSIVE, "none", List.of(new Evidence("CAS",
                         e.getMessage())), Optional.empty(), List.of(), e.getMessage());
             } catch (RuntimeException | StackOverflowError e) {
                 dec = new RelationChecker.Decision(Verdict.INCONCLUSIVE, "none", List.of(), Optional.empty(), List.of(),
                         "internal error while checking: " + e + (System.getenv("DERIVCHECK_DEBUG") != null ? java.util.Arrays.toString(e.getStackTrace()) : ""));
-            }
-            if (parsed.size() == 2 && step.tex().isPresent() && dec.verdict() != Verdict.INVALID) {
-                dec = compareTex(step.tex().get(), a.expr(), b.expr(), rel, table, d, relations, ctx, dec);
             }
             out.add(new StepResult(idx, claim, tex, b.line(), dec.verdict(), dec.method(), dec.evidence(),
                     dec.counterexample(), dec.diagnoses(), dec.message(), millis(ti)));
@@ -223,7 +227,7 @@ public final class DerivationChecker {
         StepContext ctx = new StepContext(cas, sampler, new Instances(table, d.symbols()), options, options.seed()
                 ^ (d.id().hashCode() * 1_000_003L + 1_000L * step.number()));
         RelationChecker.Decision dec;
-        try {
+        try (org.derivcheck.cas.Deadline bound = ctx.bind()) {
             dec = new MaximizeChecker(Math.max(20, options.points() / 6)).decide(objective, over.get(), by, ctx);
         } catch (CasException | IllegalStateException e) {
             dec = new RelationChecker.Decision(Verdict.INCONCLUSIVE, "none", List.of(), Optional.empty(), List.of(),
@@ -318,6 +322,10 @@ public final class DerivationChecker {
             this.line = line;
             this.column = column;
         }
+    }
+
+    private static String abbreviated(String text) {
+        return text.length() <= 200 ? text : text.substring(0, 200) + "... (" + text.length() + " characters)";
     }
 
     private StepResult invalid(String index, String text, int line, int column, String message, long t0) {
