@@ -1,5 +1,7 @@
 package org.derivcheck.cas;
 
+import org.derivcheck.notation.ParseException;
+import org.derivcheck.notation.SyntaxParser;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

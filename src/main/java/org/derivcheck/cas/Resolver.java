@@ -1,5 +1,8 @@
 package org.derivcheck.cas;
 
+import org.derivcheck.notation.ParseException;
+import org.derivcheck.notation.Syntax;
+import org.derivcheck.notation.SyntaxParser;
 import org.derivcheck.special.Digamma;
 import java.math.BigDecimal;
 import java.math.BigInteger;
