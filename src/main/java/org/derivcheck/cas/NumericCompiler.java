@@ -236,7 +236,13 @@ final class NumericCompiler {
             Node b = node(a.base());
             IExpr ex = a.exponent();
             if (ex.isInteger()) {
-                int k = ex.toIntDefault();
+                int k = ex.toIntDefault(Integer.MIN_VALUE);
+                if (k == Integer.MIN_VALUE) {
+                    // beyond int: toIntDefault's fallback would be used as the exponent (2^(10^30) as 2^MIN_VALUE = 0);
+                    // as a double the exponent keeps its size, so the power overflows or vanishes honestly
+                    double big = ex.evalf();
+                    return f -> Math.pow(b.eval(f), big);
+                }
                 return f -> FastMath.pow(b.eval(f), k);
             }
             if (ex.isFraction() && ex.equals(org.matheclipse.core.expression.F.C1D2)) {
