@@ -39,16 +39,7 @@ final class PreciseFunctions {
                 PreciseFunction.Node x = c[1];
                 return f -> {
                     Apfloat v = x.eval(f);
-                    if (v == null || v.signum() <= 0) {
-                        return null;
-                    }
-                    if (n == 0) {
-                        return ApfloatMath.digamma(v);
-                    }
-                    // psi^(n)(x) = (-1)^(n+1) n! zeta(n + 1, x)
-                    Apfloat z = ApfloatMath.zeta(new Apfloat(n + 1, f.precision), v);
-                    Apfloat fact = new Apfloat(factorial(n), f.precision);
-                    return n % 2 == 1 ? z.multiply(fact) : z.multiply(fact).negate();
+                    return v == null ? null : PreciseGamma.polygamma(n, v);
                 };
             }
             PreciseFunction.Node x = c[0];
@@ -64,14 +55,6 @@ final class PreciseFunctions {
             };
         }
         throw new PreciseFunction.Unsupported("the function " + h);
-    }
-
-    private static BigInteger factorial(int n) {
-        BigInteger r = BigInteger.ONE;
-        for (int i = 2; i <= n; i++) {
-            r = r.multiply(BigInteger.valueOf(i));
-        }
-        return r;
     }
 
     private static java.util.function.BiFunction<Apfloat, Long, Apfloat> unary(IExpr h) {
@@ -107,7 +90,7 @@ final class PreciseFunctions {
         } else if (h == S.Gamma) {
             return (v, p) -> gamma(v);
         } else if (h == S.LogGamma) {
-            return (v, p) -> v.signum() > 0 ? ApfloatMath.logGamma(v) : null;
+            return (v, p) -> PreciseGamma.logGamma(v);
         } else if (h == S.Factorial) {
             return (v, p) -> gamma(v.add(new Apfloat(1, p)));
         }
@@ -116,8 +99,8 @@ final class PreciseFunctions {
 
     private static java.util.function.BinaryOperator<Apfloat> binary(IExpr h) {
         if (h == S.Beta) {
-            return (x, y) -> x.signum() > 0 && y.signum() > 0 ? ApfloatMath.exp(ApfloatMath.logGamma(x)
-                    .add(ApfloatMath.logGamma(y)).subtract(ApfloatMath.logGamma(x.add(y)))) : null;
+            return (x, y) -> x.signum() > 0 && y.signum() > 0 ? ApfloatMath.exp(PreciseGamma.logGamma(x)
+                    .add(PreciseGamma.logGamma(y)).subtract(PreciseGamma.logGamma(x.add(y)))) : null;
         } else if (h == S.Binomial) {
             return (n, k) -> {
                 Apfloat one = new Apfloat(1, n.precision());
@@ -151,7 +134,7 @@ final class PreciseFunctions {
         if (v.signum() <= 0 && PreciseFunction.isInteger(v)) {
             return null;
         }
-        return ApfloatMath.gamma(v);
+        return PreciseGamma.gamma(v);
     }
 
     /** x^k for an integer k of any size: repeated squaring while it fits a long, else exp(k log |x|) with the sign. */

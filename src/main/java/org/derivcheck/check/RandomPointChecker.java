@@ -82,7 +82,7 @@ final class RandomPointChecker implements Checker {
         int ambiguous = 0;
         int overflowed = 0;
         int unchecked = 0;
-        List<PointSampler.Point> agreed = new ArrayList<>();
+        int decidedPrecisely = 0;
         for (int i = 0; i < points && ctx.timeLeft(); i++) {
             PointSampler.Point p = ctx.sampler.next(rng);
             if (p == null) {
@@ -116,12 +116,21 @@ final class RandomPointChecker implements Checker {
             double scale = f.scale(p, lv, rv, rng);
             double gap = gap(c.relation(), lv, rv);
             if (gap <= AGREE * scale + 1e-300) {
-                if (agreed.size() < RECHECKED) {
-                    agreed.add(p);
-                }
                 continue;
             }
-            if (gap > DIFFER * scale) {
+            if (precise.isPresent() && decidedPrecisely < MAX_PRECISE_POINTS) {
+                // double precision cannot decide this point (cancellation, rounding): high precision does
+                decidedPrecisely++;
+                PreciseCheck.At at = precise.get().at(p, scale);
+                if (at.state() == PreciseCheck.State.FAILS) {
+                    return Optional.of(new Outcome(Verdict.REFUTED, new Evidence("random points",
+                            "the sides differ at a point (found after " + valid + " valid points; " + at.how() + ")"),
+                            Optional.of(preciseCounterexample(c, ctx, p, at))));
+                }
+                if (at.state() == PreciseCheck.State.HOLDS) {
+                    continue;
+                }
+            } else if (gap > DIFFER * scale) {
                 Optional<Counterexample> cx = confirm(c, ctx, p, lv, rv, precise, scale);
                 if (cx.isPresent()) {
                     return Optional.of(new Outcome(Verdict.REFUTED, new Evidence("random points",
@@ -136,43 +145,74 @@ final class RandomPointChecker implements Checker {
                     + (valid + undefined) + " points were in the domain of both sides (need " + needed + ")"),
                     Optional.empty()));
         }
-        if (ambiguous > valid / 20) {
+        if (ambiguous > valid / 20 && decidedPrecisely < MAX_PRECISE_POINTS) {
             return Optional.of(new Outcome(Verdict.INCONCLUSIVE, new Evidence("random points", ambiguous
                     + " points differ by more than rounding but less than a clear difference"), Optional.empty()));
         }
-        // agreement within a double tolerance hides differences below it: re-check a few points beyond double
-        String recheck = "";
-        if (precise.isPresent()) {
-            for (PointSampler.Point p : agreed) {
-                if (!ctx.timeLeft()) {
-                    break;
-                }
-                double lv = f.lhs().eval(p.values(), p.data(), rng);
-                double rv = f.rhs().eval(p.values(), p.data(), rng);
-                PreciseCheck.At at = precise.get().at(p, f.scale(p, lv, rv, rng));
-                if (at.state() == PreciseCheck.State.FAILS) {
-                    return Optional.of(new Outcome(Verdict.REFUTED, new Evidence("random points", "the sides agree in double "
-                            + "precision but differ beyond it (" + at.how() + ")"), Optional.of(preciseCounterexample(c,
-                            ctx, p, at))));
-                }
-            }
-            if (!agreed.isEmpty()) {
-                recheck = "; " + agreed.size() + " of them re-checked " + (precise.get().exact() ? "in exact rational "
-                        + "arithmetic" : "at " + PreciseCheck.DIGITS + " digits");
-            }
-            if (overflowed > 0) {
-                recheck += "; " + overflowed + " points where double precision failed (overflow, 0/0) evaluated at "
-                        + PreciseCheck.DIGITS + " digits" + (unchecked > 0 ? ", " + unchecked + " more such points not "
-                        + "evaluated" : "");
-            }
+        // when double precision cannot decide many points, the first MAX_PRECISE_POINTS of them, decided in high
+        // precision and all holding, are the evidence (the others are not counted as agreeing)
+        String recheck = decidedPrecisely > 0 ? "; " + decidedPrecisely + " points that double precision could not "
+                + "decide were decided " + (precise.get().exact() ? "in exact rational arithmetic" : "at "
+                + PreciseCheck.DIGITS + "-" + PreciseCheck.MORE_DIGITS + " digits") + (ambiguous > 0 ? ", " + ambiguous
+                + " more such points were not decided" : "") : "";
+        if (precise.isPresent() && overflowed > 0) {
+            recheck += "; " + overflowed + " points where double precision failed (overflow, 0/0) evaluated at "
+                    + PreciseCheck.DIGITS + " digits" + (unchecked > 0 ? ", " + unchecked + " more such points not "
+                    + "evaluated" : "");
         }
-        double caught = 1 - Math.pow(0.95, valid);
+        int agreeing = valid - ambiguous;
+        double caught = 1 - Math.pow(0.95, agreeing);
         return Optional.of(new Outcome(Verdict.CONFIRMED, new Evidence("random points", String.format(Locale.ROOT,
                 "%s at %d random points (relative tolerance %.0e in double precision%s%s); a claim wrong on 5%% of the "
                         + "domain would have been caught with probability %.5f", c.relation() == Relation.EQUAL ? "equal"
-                        : "holds", valid, AGREE, undefined > 0 ? ", " + undefined + " points outside the domain skipped" : "",
+                        : "holds", agreeing, AGREE, undefined > 0 ? ", " + undefined + " points outside the domain skipped" : "",
                 recheck, caught)),
                 Optional.empty()));
+    }
+
+    /**
+     * Agreement within a double tolerance hides differences below it: when random points are all the evidence,
+     * a few fresh points are re-checked beyond double precision (exactly or at 40/80 digits). Returns the
+     * refutation, or the confirmation with what was re-checked added to its evidence.
+     */
+    Outcome recheck(Claim c, StepContext ctx, Outcome confirmed) {
+        Optional<PreciseCheck> precise = PreciseCheck.of(c.lhs(), c.rhs(), c.relation());
+        if (precise.isEmpty() || c.lhs().isAbstract() || c.rhs().isAbstract()) {
+            return confirmed;
+        }
+        Compiled f;
+        try {
+            f = Compiled.of(c.lhs(), c.rhs());
+        } catch (CasException e) {
+            return confirmed;
+        }
+        RandomGenerator rng = ctx.rng(c.entry().hashCode() * 37L + 3);
+        int done = 0;
+        for (int i = 0; i < 3 * RECHECKED && done < RECHECKED && ctx.timeLeft(); i++) {
+            PointSampler.Point p = ctx.sampler.next(rng);
+            if (p == null) {
+                break;
+            }
+            double lv = f.lhs().eval(p.values(), p.data(), rng);
+            double rv = f.rhs().eval(p.values(), p.data(), rng);
+            if (!Double.isFinite(lv) || !Double.isFinite(rv)) {
+                continue;
+            }
+            PreciseCheck.At at = precise.get().at(p, f.scale(p, lv, rv, rng));
+            if (at.state() == PreciseCheck.State.FAILS) {
+                return new Outcome(Verdict.REFUTED, new Evidence("random points", "the sides agree in double precision but "
+                        + "differ beyond it (" + at.how() + ")"), Optional.of(preciseCounterexample(c, ctx, p, at)));
+            }
+            if (at.state() != PreciseCheck.State.UNDEFINED) {
+                done++;
+            }
+        }
+        if (done == 0) {
+            return confirmed;
+        }
+        String how = precise.get().exact() ? "in exact rational arithmetic" : "at " + PreciseCheck.DIGITS + " digits";
+        return new Outcome(confirmed.verdict(), new Evidence(confirmed.evidence().method(), confirmed.evidence().detail()
+                + "; " + done + " fresh points re-checked " + how), confirmed.counterexample());
     }
 
     /** How far the claim is from holding at a point: |l - r| for '=', the violation for inequalities. */

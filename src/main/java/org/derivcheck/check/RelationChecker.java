@@ -20,14 +20,15 @@ import org.derivcheck.diagnose.Diagnosis;
  */
 final class RelationChecker {
     private final List<Checker> checkers;
+    private final RandomPointChecker randomPoints;
     private final SymbolTable table;
 
     RelationChecker(SymbolTable table, CheckOptions options) {
         this.table = table;
         // numeric first: a refuted claim needs no proof attempt, a confirmed one gets the rest of the time
         // exact or high-precision arithmetic first where it applies (constant claims, rational functions)
-        this.checkers = List.of(new ExactChecker(options.points()), new InstantiationChecker(options.points()),
-                new RandomPointChecker(options.points()),
+        this.randomPoints = new RandomPointChecker(options.points());
+        this.checkers = List.of(new ExactChecker(options.points()), new InstantiationChecker(options.points()), randomPoints,
                 new MonteCarloChecker(options.draws()), new SymbolicChecker());
     }
 
@@ -147,6 +148,9 @@ final class RelationChecker {
             return Outcome.of(Verdict.INCONCLUSIVE, numeric.evidence().method(), "the CAS reduced lhs - rhs to 0, but no "
                     + "admissible point could check it (" + numeric.evidence().detail() + "); a proof without a single "
                     + "valid point is not trusted");
+        }
+        if (numeric != null && numeric.verdict() == Verdict.CONFIRMED && numeric.evidence().method().equals("random points")) {
+            return randomPoints.recheck(claim, ctx, numeric);
         }
         if (numeric != null) {
             return numeric;
