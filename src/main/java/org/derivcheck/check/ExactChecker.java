@@ -3,7 +3,7 @@ package org.derivcheck.check;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.commons.math3.random.RandomGenerator;
-import org.derivcheck.derivation.Relation;
+import org.derivcheck.notation.Relation;
 
 /**
  * Decides, without a double tolerance, the claims where that is possible: a claim with no free symbols by

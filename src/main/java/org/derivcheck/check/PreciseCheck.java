@@ -4,7 +4,7 @@ import java.util.Optional;
 import org.derivcheck.cas.Expr;
 import org.derivcheck.cas.PreciseFunction;
 import org.derivcheck.cas.PreciseValue;
-import org.derivcheck.derivation.Relation;
+import org.derivcheck.notation.Relation;
 
 /**
  * Decides a claim at one point beyond double precision: exactly when both sides are rational functions with
