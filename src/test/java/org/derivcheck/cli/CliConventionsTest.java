@@ -129,7 +129,7 @@ class CliConventionsTest {
         assertTrue(o.err.contains("derivcheck check --help"), o.err);
         Run p = run(0, "check", "--form", "json", "derivations/gamma-fisher.yaml");
         assertTrue(p.err.contains("--format"), "picocli's own suggestion: " + p.err);
-        Run far = run(0, "check", "--colour", "derivations/gamma-fisher.yaml");
+        Run far = run(0, "check", "--qqqqq", "derivations/gamma-fisher.yaml");
         assertEquals(2, far.exit);
         assertTrue(!far.err.contains("Did you mean") && !far.err.contains("Possible solutions"), "no far-fetched guess: " + far.err);
         assertEquals(1, RootCommand.editDistance("--fromat", "--format"));
