@@ -1,5 +1,8 @@
 package org.derivcheck.cas;
 
+import org.derivcheck.notation.ParseException;
+import org.derivcheck.notation.ChainReader;
+import org.derivcheck.notation.Relation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -50,15 +53,24 @@ public final class Cas implements AutoCloseable {
     /** Parses a relation chain, e.g. {@code a = b <= c}, in the derivation's names. */
     public static List<Link> parseChain(String text, SymbolTable table) {
         List<Link> out = new ArrayList<>();
-        for (SyntaxParser.Link l : SyntaxParser.parseChain(text)) {
-            out.add(new Link(l.relation(), guarded(new Expr(new Resolver(table).resolve(l.expr()), table), l.column()),
-                    l.column(), l.text()));
+        for (org.derivcheck.notation.Link l : ChainReader.chain(text, "", 0).links()) {
+            out.add(new Link(l.relation(), resolve(l, table), l.span().column(), l.text()));
         }
         return out;
     }
 
-    /** One expression of a chain and the relation ("", "=", "<=", "<", ">=", ">") to the one before. */
-    public record Link(String relation, Expr expr, int column, String text) {
+    /** One expression of a chain and its relation to the one before (empty for the first). */
+    public record Link(Optional<Relation> relation, Expr expr, int column, String text) {
+    }
+
+    /**
+     * Resolves a parsed link in the derivation's names: where text becomes an expression, and the only place the
+     * sandbox is applied.
+     *
+     * @throws ParseException with the column in the text the link was parsed from
+     */
+    public static Expr resolve(org.derivcheck.notation.Link link, SymbolTable table) {
+        return guarded(new Expr(new Resolver(table).resolve(link.expr()), table), link.span().column());
     }
 
     /** Parses a single expression (no relation). */
@@ -82,6 +94,31 @@ public final class Cas implements AutoCloseable {
      */
     public Expr reduce(Expr e, long millis) {
         return new Expr(run(() -> Reducer.reduce(deepCopy(e.ast), SymjaRuntime.engine()), millis), e.table);
+    }
+
+    /** A reduced expression and the conditions under which it means something (parameter domains, moments that exist). */
+    public record Reduced(Expr value, List<Condition> conditions) {
+    }
+
+    /** {@link #reduce}, also returning every parameter-domain and existence condition met on the way. */
+    public Reduced reduceChecked(Expr e, long millis) {
+        return run(() -> {
+            Reducer.Conditions c = new Reducer.Conditions(e.table);
+            IExpr r = Reducer.reduce(deepCopy(e.ast), SymjaRuntime.engine(), c);
+            return new Reduced(new Expr(r, e.table), List.copyOf(c.list));
+        }, millis);
+    }
+
+    /** Whether a condition holds throughout the domains and assumptions (see {@link Condition#provedOn}). */
+    public boolean proves(Condition c, java.util.Map<String, Range> domains, java.util.Set<String> integers,
+            List<Condition.Assumed> assumptions, long millis) {
+        return run(() -> c.provedOn(domains, integers, assumptions), millis);
+    }
+
+    /** Whether a condition fails at a point (see {@link Condition#violatedAt}). */
+    public Optional<Boolean> violatedAt(Condition c, java.util.Map<String, Double> point,
+            java.util.Map<String, Range> dataRanges, long millis) {
+        return run(() -> c.violatedAt(point, dataRanges), millis);
     }
 
     /**

@@ -1,9 +1,9 @@
-package org.derivcheck.cas;
+package org.derivcheck.notation;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.derivcheck.cas.Lexer.Kind;
-import org.derivcheck.cas.Lexer.Token;
+import org.derivcheck.notation.Lexer.Kind;
+import org.derivcheck.notation.Lexer.Token;
 
 /** A Pratt parser from tokens to {@link Syntax}; relations are split off by {@link #parseChain}. */
 final class SyntaxParser {
