@@ -1,27 +1,33 @@
 #!/usr/bin/env bash
-# Cold wall time of `./derivcheck check derivations/` against the SymPy reference script
-# (../shared/anchors/sympy_checks.py), run alternately in one go; prints the medians and their ratio.
-# Usage: bench/check/run.sh [RUNS]   (default 7)
+# Cold wall time of `./derivcheck check derivations/` against the same-work SymPy script
+# (../shared/anchors/sympy_same_checks.py: the same steps, points, instances and proof attempts, by hand in
+# SymPy + NumPy), run interleaved (derivcheck, SymPy, derivcheck, ...); prints every round, the medians,
+# their ratio and the load average before and after (the machine is shared).
+# Usage: bench/check/run.sh [RUNS]   (default 7; ANCHOR=/path/to/script.py to compare with another script)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 runs="${1:-7}"
-anchor="${ANCHORS:-../shared/anchors}/sympy_checks.py"
+anchor="${ANCHOR:-${ANCHORS:-../shared/anchors}/sympy_same_checks.py}"
 py=/usr/bin/python3
-if ! "$py" -c "import sympy" 2>/dev/null; then
-  echo "needs Debian's SymPy: apt-get install -y python3-sympy" >&2
+if ! "$py" -c "import sympy, numpy" 2>/dev/null; then
+  echo "needs Debian's SymPy and NumPy: apt-get install -y python3-sympy python3-numpy" >&2
   exit 2
 fi
 [ -f "$anchor" ] || { echo "reference script not found: $anchor" >&2; exit 2; }
 ./derivcheck check derivations/ > /dev/null || true   # build and make the CDS archive (first use)
+load() { cut -d' ' -f1-3 /proc/loadavg; }
+before=$(load)
 now() { date +%s%N; }
 dc=(); sp=()
 for i in $(seq "$runs"); do
   t=$(now); ./derivcheck check derivations/ > /dev/null || true; dc+=($(( ($(now) - t) / 1000000 )))
   t=$(now); "$py" "$anchor" > /dev/null; sp+=($(( ($(now) - t) / 1000000 )))
 done
+after=$(load)
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 md=$(median "${dc[@]}"); ms=$(median "${sp[@]}")
 steps=$(./derivcheck check derivations/ --format json | "$py" -c "import json,sys; print(json.load(sys.stdin)['summary']['steps'])")
 echo "derivcheck check derivations/ (${steps} steps), cold, ms: ${dc[*]}"
-echo "sympy_checks.py (8 checks), cold, ms:               ${sp[*]}"
-echo "median derivcheck ${md} ms, median sympy ${ms} ms, ratio derivcheck/sympy = $(awk "BEGIN {printf \"%.2f\", $md/$ms}")"
+echo "$(basename "$anchor"), cold, ms: ${sp[*]}"
+echo "median derivcheck ${md} ms, median reference ${ms} ms, ratio derivcheck/reference = $(awk "BEGIN {printf \"%.2f\", $md/$ms}")"
+echo "load average (1, 5, 15 min) before: ${before}; after: ${after}"

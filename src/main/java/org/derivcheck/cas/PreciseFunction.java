@@ -36,16 +36,27 @@ public final class PreciseFunction {
 
     static final class Frame {
         final Apfloat[] slots;
+        final double[] values;
         final double[][] data;
         final long precision;
+        final boolean exact;
 
         Frame(int n, double[] values, double[][] data, long precision, boolean exact) {
             this.slots = new Apfloat[n];
-            for (int i = 0; i < values.length; i++) {
-                slots[i] = number(values[i], exact, precision);
-            }
+            this.values = values;
             this.data = data == null ? new double[0][] : data;
             this.precision = precision;
+            this.exact = exact;
+        }
+
+        /** A symbol's value, converted on first use (most points use few of the declared symbols). */
+        Apfloat slot(int i) {
+            Apfloat v = slots[i];
+            if (v == null && i < values.length) {
+                v = number(values[i], exact, precision);
+                slots[i] = v;
+            }
+            return v;
         }
     }
 
@@ -159,7 +170,7 @@ public final class PreciseFunction {
             if (slot != null) {
                 int i = slot;
                 usesSymbols = true;
-                return f -> f.slots[i];
+                return f -> f.slot(i);
             }
             if (exact) {
                 throw new Unsupported("the constant " + e);

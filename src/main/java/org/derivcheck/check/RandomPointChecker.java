@@ -128,6 +128,9 @@ final class RandomPointChecker implements Checker {
                             Optional.of(preciseCounterexample(c, ctx, p, at))));
                 }
                 if (at.state() == PreciseCheck.State.HOLDS) {
+                    if (decidedPrecisely == MAX_PRECISE_POINTS) {
+                        break; // double precision fails on much of the domain: judge on the points decided so far
+                    }
                     continue;
                 }
             } else if (gap > DIFFER * scale) {
