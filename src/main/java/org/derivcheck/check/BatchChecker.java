@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import java.util.function.ObjIntConsumer;
 import java.util.stream.Stream;
 import org.derivcheck.cas.Cas;
 import org.derivcheck.derivation.Derivation;
@@ -49,6 +50,14 @@ public final class BatchChecker {
     }
 
     public List<DerivationResult> check(List<Path> files, Consumer<DerivationResult> onResult) {
+        return check(files, (r, i) -> onResult.accept(r));
+    }
+
+    /**
+     * As {@link #check(List, Consumer)}, and {@code onResult} also gets the index of the result's file in
+     * {@code files} (a file given twice has two indices).
+     */
+    public List<DerivationResult> check(List<Path> files, ObjIntConsumer<DerivationResult> onResult) {
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "derivcheck-check");
             t.setDaemon(true);
@@ -56,11 +65,13 @@ public final class BatchChecker {
         });
         try {
             List<Future<DerivationResult>> futures = new ArrayList<>();
-            for (Path f : files) {
+            for (int i = 0; i < files.size(); i++) {
+                Path f = files.get(i);
+                int index = i;
                 futures.add(pool.submit(() -> {
                     DerivationResult r = checkOne(f);
                     synchronized (onResult) {
-                        onResult.accept(r);
+                        onResult.accept(r, index);
                     }
                     return r;
                 }));
