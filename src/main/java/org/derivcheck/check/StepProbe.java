@@ -3,11 +3,13 @@ package org.derivcheck.check;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.apache.commons.math3.random.RandomGenerator;
 import org.derivcheck.cas.Cas;
 import org.derivcheck.cas.CasException;
 import org.derivcheck.cas.Expr;
 import org.derivcheck.diagnose.Probe;
+import org.derivcheck.notation.Relation;
 
 /** The numeric probes a diagnosis asks for, at fresh points of the step's sampler and on fresh finite instances. */
 final class StepProbe implements Probe {
@@ -85,6 +87,8 @@ final class StepProbe implements Probe {
             }
             RandomGenerator rng = ctx.rng(424242L);
             int valid = 0;
+            List<PointSampler.Point> recheck = new ArrayList<>();
+            List<Double> scales = new ArrayList<>();
             for (int i = 0; i < 60 && valid < 40; i++) {
                 PointSampler.Point p = ctx.sampler.next(rng);
                 if (p == null) {
@@ -96,11 +100,26 @@ final class StepProbe implements Probe {
                     continue;
                 }
                 valid++;
-                if (Math.abs(lv - rv) > RandomPointChecker.AGREE * 100 * f.scale(p, lv, rv, rng) + 1e-300) {
+                double scale = f.scale(p, lv, rv, rng);
+                if (Math.abs(lv - rv) > RandomPointChecker.AGREE * 100 * scale + 1e-300) {
+                    return false;
+                }
+                if (recheck.size() < 2) {
+                    recheck.add(p);
+                    scales.add(scale);
+                }
+            }
+            if (valid < 20) {
+                return false;
+            }
+            // a repair is named only if it holds beyond double precision too
+            Optional<PreciseCheck> precise = PreciseCheck.of(lhs, c, Relation.EQUAL);
+            for (int i = 0; i < recheck.size() && precise.isPresent(); i++) {
+                if (precise.get().at(recheck.get(i), scales.get(i)).state() == PreciseCheck.State.FAILS) {
                     return false;
                 }
             }
-            return valid >= 20;
+            return true;
         } catch (CasException e) {
             return false;
         }
