@@ -111,8 +111,8 @@ final class RelationChecker {
         List<Diagnosis> diagnoses = new ArrayList<>();
         String message;
         if (verdict == Verdict.REFUTED) {
-            diagnoses.addAll(Diagnostics.standard(ctx.cas, table).diagnose(new Refutation(rel, le, re, we, refuted),
-                    new StepProbe(ctx)));
+            Refutation refutation = new Refutation(rel, lhsWritten, rhsWritten, le, re, we, refuted);
+            diagnoses.addAll(Diagnostics.standard(ctx.cas, table).diagnose(refutation, new StepProbe(ctx)));
             message = refuted.size() == 1 && !le.get(refuted.get(0)).label().isEmpty()
                     ? le.get(refuted.get(0)).label() + " does not hold" : "the relation does not hold";
         } else {
