@@ -14,6 +14,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.Consumer;
+import java.util.function.ObjIntConsumer;
 import java.util.stream.Stream;
 import org.derivcheck.cas.Cas;
 import org.derivcheck.derivation.Derivation;
@@ -53,6 +54,14 @@ public final class BatchChecker {
     }
 
     public List<DerivationResult> check(List<Path> files, Consumer<DerivationResult> onResult) {
+        return check(files, (r, i) -> onResult.accept(r));
+    }
+
+    /**
+     * As {@link #check(List, Consumer)}, and {@code onResult} also gets the index of the result's file in
+     * {@code files} (a file given twice has two indices).
+     */
+    public List<DerivationResult> check(List<Path> files, ObjIntConsumer<DerivationResult> onResult) {
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "derivcheck-check");
             t.setDaemon(true);
@@ -70,7 +79,7 @@ public final class BatchChecker {
                 reported[k] = new AtomicBoolean();
                 futures.add(pool.submit(() -> {
                     DerivationResult r = checkOne(files.get(k), budget -> deadlines.set(k, System.nanoTime() + budget));
-                    report(reported[k], r, onResult);
+                    report(reported[k], r, onResult, k);
                     return r;
                 }));
             }
@@ -86,7 +95,7 @@ public final class BatchChecker {
 
     /** Waits for one file, at most until its deadline: a file past it is stopped and reported INCONCLUSIVE. */
     private static DerivationResult await(Future<DerivationResult> f, AtomicLongArray deadlines, int i, Path file,
-            AtomicBoolean reported, Consumer<DerivationResult> onResult) {
+            AtomicBoolean reported, ObjIntConsumer<DerivationResult> onResult) {
         while (true) {
             try {
                 return f.get(200, TimeUnit.MILLISECONDS);
@@ -95,27 +104,28 @@ public final class BatchChecker {
                     f.cancel(true);
                     DerivationResult r = failed(file, Verdict.INCONCLUSIVE, file + ": the file's time limit was reached "
                             + "(its steps times the step limit); it was stopped and not decided");
-                    report(reported, r, onResult);
+                    report(reported, r, onResult, i);
                     return r;
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 f.cancel(true);
                 DerivationResult r = failed(file, Verdict.INCONCLUSIVE, "interrupted");
-                report(reported, r, onResult);
+                report(reported, r, onResult, i);
                 return r;
             } catch (Exception e) {
                 DerivationResult r = failed(file, Verdict.INCONCLUSIVE, "internal error: " + e);
-                report(reported, r, onResult);
+                report(reported, r, onResult, i);
                 return r;
             }
         }
     }
 
-    private static void report(AtomicBoolean reported, DerivationResult r, Consumer<DerivationResult> onResult) {
+    private static void report(AtomicBoolean reported, DerivationResult r, ObjIntConsumer<DerivationResult> onResult,
+            int index) {
         if (reported.compareAndSet(false, true)) {
             synchronized (onResult) {
-                onResult.accept(r);
+                onResult.accept(r, index);
             }
         }
     }

@@ -149,8 +149,8 @@ public final class CheckCommand implements Callable<Integer> {
             cas.warmUp();
             BatchChecker batch = new BatchChecker(cas, options, n);
             List<Path> order = List.copyOf(files);
-            results = batch.check(order, r -> {
-                printer.accept(order.indexOf(r.file()), r);
+            results = batch.check(order, (r, i) -> {
+                printer.accept(i, r);
                 progress.step();
             });
         } finally {
