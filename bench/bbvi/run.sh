@@ -26,7 +26,7 @@ if [ ! -f "$root/target/derivcheck.jar" ] || \
   echo "bench/bbvi: building derivcheck..." >&2
   (cd "$root" && mvn -B -q -DskipTests package >&2)
 fi
-cp="$root/target/derivcheck.jar:$(ls "$root"/target/lib/commons-math3-*.jar)"
+cp="$root/target/derivcheck.jar:$root/target/lib/*"
 out="$root/bench/results"
 mkdir -p "$out"
 log="$out/bbvi-$(date +%Y%m%d-%H%M%S).txt"

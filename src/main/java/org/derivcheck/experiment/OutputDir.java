@@ -100,7 +100,10 @@ public final class OutputDir {
         Map<String, String> v = new LinkedHashMap<>();
         v.put("derivcheck", mavenVersion("org.derivcheck", "derivcheck", "development"));
         v.put("java", System.getProperty("java.version"));
-        v.put("commons-math3", implVersion("org.apache.commons.math3.util.FastMath"));
+        v.put("commons-rng", mavenVersion("org.apache.commons", "commons-rng-sampling",
+                implVersion("org.apache.commons.rng.sampling.distribution.ZigguratSampler")));
+        v.put("commons-numbers", mavenVersion("org.apache.commons", "commons-numbers-gamma",
+                implVersion("org.apache.commons.numbers.gamma.LogGamma")));
         v.put("xchart", mavenVersion("org.knowm.xchart", "xchart", implVersion("org.knowm.xchart.XYChart")));
         return v;
     }

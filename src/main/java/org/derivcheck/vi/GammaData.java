@@ -30,8 +30,9 @@ public record GammaData(int n, double meanX, double meanLogX) {
         Checks.positive("beta", beta);
         Checks.atLeast("n", n, 1);
         double[] x = new double[n];
+        var gamma = rng.gamma(alpha);
         for (int i = 0; i < n; i++) {
-            x[i] = rng.nextGamma(alpha) / beta;
+            x[i] = gamma.sample() / beta;
         }
         return x;
     }

@@ -80,7 +80,7 @@ public final class GammaDescent {
 
     /** The eigenvalues (smallest first) of F(alpha, beta) = [[psi1(alpha), -1/beta], [-1/beta, alpha/beta^2]]. */
     public static double[] hessianEigenvalues(double alpha, double beta) {
-        double f11 = org.apache.commons.math3.special.Gamma.trigamma(alpha);
+        double f11 = org.apache.commons.numbers.gamma.Trigamma.value(alpha);
         double f12 = -1 / beta;
         double f22 = alpha / (beta * beta);
         double mean = 0.5 * (f11 + f22);

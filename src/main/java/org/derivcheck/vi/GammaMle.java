@@ -1,7 +1,7 @@
 package org.derivcheck.vi;
 
 import org.derivcheck.special.Digamma;
-import org.apache.commons.math3.special.Gamma;
+import org.apache.commons.numbers.gamma.Trigamma;
 
 /**
  * The Gamma maximum-likelihood estimate by Newton's method on the profile equation: at the MLE,
@@ -23,7 +23,7 @@ public final class GammaMle {
         while (it < 100) {
             it++;
             double f = Math.log(alpha) - Digamma.digamma(alpha) - s;
-            double df = 1 / alpha - Gamma.trigamma(alpha);
+            double df = 1 / alpha - Trigamma.value(alpha);
             double next = alpha - f / df;
             if (!(next > 0)) {
                 next = alpha / 2;

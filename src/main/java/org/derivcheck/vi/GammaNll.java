@@ -1,7 +1,8 @@
 package org.derivcheck.vi;
 
 import org.derivcheck.special.Digamma;
-import org.apache.commons.math3.special.Gamma;
+import org.apache.commons.numbers.gamma.LogGamma;
+import org.apache.commons.numbers.gamma.Trigamma;
 
 /**
  * The mean negative log-likelihood of Gamma(alpha, beta) (shape, rate) on a sample (Question 2.2.17):
@@ -26,7 +27,7 @@ public final class GammaNll {
     }
 
     public double value(double alpha, double beta) {
-        return -(alpha - 1) * data.meanLogX() + beta * data.meanX() + Gamma.logGamma(alpha) - alpha * Math.log(beta);
+        return -(alpha - 1) * data.meanLogX() + beta * data.meanX() + LogGamma.value(alpha) - alpha * Math.log(beta);
     }
 
     /** Writes (dL/dalpha, dL/dbeta) into {@code out}. */
@@ -40,7 +41,7 @@ public final class GammaNll {
      * definite because alpha psi1(alpha) &gt; 1 for every alpha &gt; 0, so det F = (alpha psi1(alpha) - 1)/beta^2 &gt; 0.
      */
     public static void solveFisher(double alpha, double beta, double g0, double g1, double[] out) {
-        double f11 = Gamma.trigamma(alpha);
+        double f11 = Trigamma.value(alpha);
         double f12 = -1 / beta;
         double f22 = alpha / (beta * beta);
         double det = f11 * f22 - f12 * f12;

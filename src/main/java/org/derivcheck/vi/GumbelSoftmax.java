@@ -1,6 +1,6 @@
 package org.derivcheck.vi;
 
-import org.apache.commons.math3.util.CombinatoricsUtils;
+import org.apache.commons.numbers.gamma.LogGamma;
 
 /**
  * The Gumbel-Softmax (Concrete) distribution of Jang, Gu and Poole (2017) and Maddison, Mnih and Teh
@@ -23,7 +23,7 @@ public final class GumbelSoftmax {
         for (int i = 0; i < k; i++) {
             logPi[i] = Math.log(pi[i]);
         }
-        logNormalizer = CombinatoricsUtils.factorialLog(k - 1) + (k - 1) * Math.log(temperature);
+        logNormalizer = LogGamma.value(k) /* log (k-1)! */ + (k - 1) * Math.log(temperature);
         logits = new double[k];
     }
 

@@ -1,7 +1,7 @@
 package org.derivcheck.vi;
 
 import org.derivcheck.special.Digamma;
-import org.apache.commons.math3.special.Gamma;
+import org.apache.commons.numbers.gamma.LogGamma;
 
 /**
  * The mean-field family of the report: {@code q(mu, tau) = N(mu | m, 1/lambda) Gamma(tau | a, b)}
@@ -39,11 +39,11 @@ public record MeanField(double m, double lambda, double a, double b) {
         }
         double d = mu - m;
         return 0.5 * (Math.log(lambda) - LOG_2PI) - 0.5 * lambda * d * d
-                + a * Math.log(b) - Gamma.logGamma(a) + (a - 1) * Math.log(tau) - b * tau;
+                + a * Math.log(b) - LogGamma.value(a) + (a - 1) * Math.log(tau) - b * tau;
     }
 
     /** The entropy -E_q[log q] = 1/2 (1 + log 2 pi - log lambda) + a - log b + log Gamma(a) + (1 - a) psi(a). */
     public double entropy() {
-        return 0.5 * (1 + LOG_2PI - Math.log(lambda)) + a - Math.log(b) + Gamma.logGamma(a) + (1 - a) * Digamma.digamma(a);
+        return 0.5 * (1 + LOG_2PI - Math.log(lambda)) + a - Math.log(b) + LogGamma.value(a) + (1 - a) * Digamma.digamma(a);
     }
 }

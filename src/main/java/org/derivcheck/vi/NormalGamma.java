@@ -1,6 +1,6 @@
 package org.derivcheck.vi;
 
-import org.apache.commons.math3.special.Gamma;
+import org.apache.commons.numbers.gamma.LogGamma;
 
 /**
  * The Normal-Gamma distribution {@code mu | tau ~ N(mu, 1/(lambda tau))}, {@code tau ~ Gamma(a, b)}
@@ -24,7 +24,7 @@ public record NormalGamma(double mu, double lambda, double a, double b) {
         double d = m - mu;
         double logTau = Math.log(tau);
         return 0.5 * (Math.log(lambda) + logTau - LOG_2PI) - 0.5 * lambda * tau * d * d
-                + a * Math.log(b) - Gamma.logGamma(a) + (a - 1) * logTau - b * tau;
+                + a * Math.log(b) - LogGamma.value(a) + (a - 1) * logTau - b * tau;
     }
 
     /** E[mu]. */

@@ -1,7 +1,7 @@
 package org.derivcheck.vi;
 
 import org.derivcheck.special.Digamma;
-import org.apache.commons.math3.special.Gamma;
+import org.apache.commons.numbers.gamma.LogGamma;
 
 /**
  * The report's model (Question 1.2.4): {@code x_i | mu, tau ~ N(mu, 1/tau)} with the Normal-Gamma
@@ -41,7 +41,7 @@ public final class NormalGammaModel {
         double d = mu - prior.mu0();
         double logTau = Math.log(tau);
         return 0.5 * (Math.log(prior.lambda0()) + logTau - LOG_2PI) - 0.5 * prior.lambda0() * tau * d * d
-                + prior.a0() * Math.log(prior.b0()) - Gamma.logGamma(prior.a0()) + (prior.a0() - 1) * logTau
+                + prior.a0() * Math.log(prior.b0()) - LogGamma.value(prior.a0()) + (prior.a0() - 1) * logTau
                 - prior.b0() * tau;
     }
 
@@ -66,7 +66,7 @@ public final class NormalGammaModel {
     /** log p(x) = log Gamma(aN) - log Gamma(a0) + a0 log b0 - aN log bN + 1/2 log(lambda0/lambdaN) - N/2 log 2 pi. */
     public double logEvidence() {
         NormalGamma p = posterior();
-        return Gamma.logGamma(p.a()) - Gamma.logGamma(prior.a0()) + prior.a0() * Math.log(prior.b0())
+        return LogGamma.value(p.a()) - LogGamma.value(prior.a0()) + prior.a0() * Math.log(prior.b0())
                 - p.a() * Math.log(p.b()) + 0.5 * Math.log(prior.lambda0() / p.lambda()) - 0.5 * data.n() * LOG_2PI;
     }
 
@@ -90,9 +90,9 @@ public final class NormalGammaModel {
         double likelihood = 0.5 * n * (eLogTau - LOG_2PI) - 0.5 * eTau * (data.squaredDistanceTo(m) + n * invLambda);
         double muPrior = 0.5 * (Math.log(prior.lambda0()) + eLogTau - LOG_2PI)
                 - 0.5 * prior.lambda0() * eTau * (dm * dm + invLambda);
-        double tauPrior = prior.a0() * Math.log(prior.b0()) - Gamma.logGamma(prior.a0())
+        double tauPrior = prior.a0() * Math.log(prior.b0()) - LogGamma.value(prior.a0())
                 + (prior.a0() - 1) * eLogTau - prior.b0() * eTau;
-        double entropy = 0.5 * (1 + LOG_2PI - Math.log(lambda)) + a - logB + Gamma.logGamma(a) + (1 - a) * psiA;
+        double entropy = 0.5 * (1 + LOG_2PI - Math.log(lambda)) + a - logB + LogGamma.value(a) + (1 - a) * psiA;
         return likelihood + muPrior + tauPrior + entropy;
     }
 }

@@ -1,7 +1,8 @@
 package org.derivcheck.vi;
 
 import org.derivcheck.special.Digamma;
-import org.apache.commons.math3.special.Gamma;
+import org.apache.commons.numbers.gamma.LogGamma;
+import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
 
 /**
  * Monte Carlo estimates of the ELBO's gradient for the Normal-Gamma model by the score function, with
@@ -54,7 +55,7 @@ public final class ScoreGradient {
         b0 = p.b0();
         logTauCoef = 0.5 * n + 0.5;
         muBlanketConst = -0.5 * n * LOG_2PI + 0.5 * (Math.log(lambda0) - LOG_2PI);
-        tauPriorConst = a0 * Math.log(b0) - Gamma.logGamma(a0);
+        tauPriorConst = a0 * Math.log(b0) - LogGamma.value(a0);
         h0 = new double[samples];
         h1 = new double[samples];
         h2 = new double[samples];
@@ -85,13 +86,12 @@ public final class ScoreGradient {
         final double b = Math.exp(logB);
         final double psiA = Digamma.digamma(a);
         final double logQMuConst = 0.5 * (logLambda - LOG_2PI);
-        final double logQTauConst = a * logB - Gamma.logGamma(a);
+        final double logQTauConst = a * logB - LogGamma.value(a);
         final double scoreAConst = a * (logB - psiA);
-        // Marsaglia-Tsang constants; for a < 1 draw Gamma(a + 1) and boost it in log space, so that
+        // for a < 1 draw Gamma(a + 1) and boost it in log space (Gamma(a) = Gamma(a + 1) U^(1/a)), so that
         // log tau stays finite even when tau underflows.
         final boolean boost = a < 1;
-        final double d = (boost ? a + 1 : a) - 1.0 / 3.0;
-        final double c = 1 / Math.sqrt(9 * d);
+        final ContinuousSampler gamma = rng.gamma(boost ? a + 1 : a);
         final double invA = 1 / a;
         final double invB = 1 / b;
         final boolean rb = estimator.raoBlackwell();
@@ -101,10 +101,10 @@ public final class ScoreGradient {
             double tau;
             double logTau;
             if (boost) {
-                logTau = Math.log(rng.nextGamma(d, c)) + Math.log(rng.nextOpenDouble()) * invA - logB;
+                logTau = Math.log(gamma.sample()) + Math.log(rng.nextOpenDouble()) * invA - logB;
                 tau = Math.exp(logTau);
             } else {
-                tau = rng.nextGamma(d, c) * invB;
+                tau = gamma.sample() * invB;
                 logTau = Math.log(tau);
             }
             double dmu = mu - mu0;

@@ -39,7 +39,8 @@ final class ExperimentRunner {
     static JsonNode results(Outcome o, Path dir) throws IOException {
         assertEquals(0, o.exitCode(), "exit code; stderr: " + o.err());
         JsonNode doc = new ObjectMapper().readTree(Files.readString(dir.resolve("result.json")));
-        assertTrue(doc.get("versions").has("commons-math3"), "result.json records library versions");
+        assertTrue(doc.get("versions").has("commons-rng") && doc.get("versions").has("commons-numbers"),
+                "result.json records library versions");
         assertTrue(doc.has("seed") && doc.has("config"), "result.json records seed and config");
         return doc.get("results");
     }
