@@ -618,8 +618,8 @@ final class TexParser {
             expectSym(")");
             return inner;
         }
-        if (peek().kind() == Kind.LBRACE || peek().isSym("[")) {
-            return factor();
+        if (peek().kind() == Kind.LBRACE || peek().isSym("[") || peek().isCmd("\\mathbb") || peek().isCmd("\\E")) {
+            return factor(); // \log \mathbb{E}_q[f]: the log of the expectation
         }
         if (!startsPlainFactor(peek())) {
             throw new ParseException(fn.text() + " needs an argument, e.g. " + fn.text() + "(x)", fn.pos() + 1);
