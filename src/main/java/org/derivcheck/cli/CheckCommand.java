@@ -27,10 +27,10 @@ import picocli.CommandLine.Parameters;
 /** {@code derivcheck check [PATH...]}: checks derivation files and prints a report. */
 @Command(name = "check", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Checks every step of the derivation files (YAML) given, or found under the folders given.",
-                "Each step gets a verdict: PROVED (symbolic), CONFIRMED (numeric evidence), REFUTED (counterexample",
-                "and diagnosis), INCONCLUSIVE (undecided, with the reason) or INVALID (bad input, with file and line)."},
-        footer = {"", "Exit codes: 0 every step PROVED or CONFIRMED; 1 a step REFUTED or INCONCLUSIVE;",
-                "2 bad input (INVALID) or usage.", "",
+                "Each step gets a verdict: PROVED (symbolic), CONFIRMED (numeric evidence), REFUTED (counterexample "
+                        + "and diagnosis), INCONCLUSIVE (undecided, with the reason) or INVALID (bad input, with file and line)."},
+        footer = {"", "Exit codes: 0 every step PROVED or CONFIRMED; 1 a step REFUTED or INCONCLUSIVE; "
+                + "2 bad input (INVALID) or usage.", "",
                 "Examples:", "  derivcheck check derivations/", "  derivcheck check --format json --out report.json tests/",
                 "  derivcheck check --format html --out report.html derivations/"})
 public final class CheckCommand implements Callable<Integer> {
