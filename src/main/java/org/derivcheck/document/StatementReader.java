@@ -235,7 +235,7 @@ final class StatementReader {
         try {
             tl = TexInput.translate(latex, names.vocabulary);
         } catch (ParseException e) {
-            return Reading.invalid(e.getMessage(), doc(map, Math.max(0, e.column() - 1)));
+            return Reading.invalid(forDocuments(e.getMessage()), doc(map, Math.max(0, e.column() - 1)));
         }
         List<Link> links = new ArrayList<>();
         for (TexInput.Link l : tl) {
@@ -258,6 +258,21 @@ final class StatementReader {
             return Reading.invalid("expected one expression", doc(map, 0));
         }
         return new Reading(Kind.CLAIM, links, List.of(), Optional.empty(), Optional.empty(), List.of(), "", doc(map, 0));
+    }
+
+    private static final String CONTEXT = "the document's context (front matter, a % derivcheck: block or --context FILE.yaml)";
+
+    /** The LaTeX reader's messages speak of a rubric; a document's names come from its context. */
+    static String forDocuments(String message) {
+        return message.replace("is not defined by the rubric; write it as a rubric name, or map this form under notation:",
+                "is not declared in " + CONTEXT + ": declare it under densities:, functions: or define:, or map this "
+                        + "LaTeX form to derivcheck text under notation:")
+                .replace("map this form under notation:", "map this LaTeX form to derivcheck text under notation: in "
+                        + CONTEXT)
+                .replace("in the rubric", "in " + CONTEXT)
+                .replace("map the form that uses it (e.g. p(x|\\alpha,\\beta)) to a name under notation: in " + CONTEXT,
+                        "declare p as a density (densities: {p: [x, z]}) to write p(z | x), or map the form under "
+                                + "notation: in " + CONTEXT);
     }
 
     /** The document offset of an offset in the joined LaTeX. */
