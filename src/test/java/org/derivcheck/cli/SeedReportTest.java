@@ -83,8 +83,8 @@ class SeedReportTest {
     void everyOtherDisplayOfTheCoveredQuestionsHoldsOrSaysWhyNot() {
         // displays the LaTeX reader refuses, with the reason: mismatched brackets in (8) (an E_q[ never closed), an
         // integral over Z where Z stands for the K draws (line 168), and Question 2.1.12's indexed families q_{lambda_5,n}
-        Map<Integer, String> unreadable = Map.of(96, "never closed", 168, "differential", 204, "not defined", 208,
-                "not defined", 212, "not defined", 216, "not defined");
+        Map<Integer, String> unreadable = Map.of(96, "never closed", 168, "differential", 204, "not declared", 208,
+                "not declared", 212, "not declared", 216, "not declared");
         int holds = 0;
         for (JsonNode e : equations) {
             if (!covered(e)) {
