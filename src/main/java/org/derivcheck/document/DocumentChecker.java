@@ -74,12 +74,16 @@ public final class DocumentChecker implements AutoCloseable {
             problems.add(doc.file() + ": no display ($$ .. $$, \\[ .. \\], equation, align, gather, multline) was found; "
                     + "derivcheck checks displayed equations only");
         }
-        List<Definition> defs = new ArrayList<>();
-        Map<String, String> forms = new LinkedHashMap<>();
+        // definitions made by displays, per context: a definition is used by the later equations with the same names
+        Map<String, List<Definition>> defsByContext = new LinkedHashMap<>();
+        Map<String, Map<String, String>> formsByContext = new LinkedHashMap<>();
         List<Job> jobs = new ArrayList<>();
         Map<String, Names> namesCache = new LinkedHashMap<>();
         for (Equation eq : equations) {
             Context ctx = context.forSection(eq.section());
+            String scope = ctx.fingerprint();
+            List<Definition> defs = defsByContext.computeIfAbsent(scope, k -> new ArrayList<>());
+            Map<String, String> forms = formsByContext.computeIfAbsent(scope, k -> new LinkedHashMap<>());
             Optional<String> spoiled = doc.problems().stream().filter(p -> p.display() == eq.display()).map(Problem::message)
                     .findFirst();
             List<Statement> sts = eq.statements();

@@ -40,7 +40,7 @@ public final class DocumentReader {
             "\\\\begin\\{(equation|align|gather|multline|flalign|eqnarray|displaymath|math)(\\*?)\\}|\\\\\\[|\\$\\$");
     static final Pattern REFUSED = Pattern.compile(
             "\\\\(input|include|InputIfFileExists|write18|write|immediate|openin|openout|read|special|catcode|directlua|"
-                    + "ShellEscape|includegraphics|verbatiminput|lstinputlisting|usepackage|RequirePackage|csname|"
+                    + "ShellEscape|verbatiminput|lstinputlisting|usepackage|RequirePackage|csname|"
                     + "expandafter|loop|makeatletter)(?![A-Za-z])");
     private static final Pattern MACRO = Pattern.compile(
             "\\\\(?:(?:re|provide)?newcommand\\*?|DeclareMathOperator\\*?|def|let|newenvironment|renewenvironment)"

@@ -83,6 +83,39 @@ public final class Equations {
             }
             out.add(equation(range(numbers), label, group, d, section));
         }
+        return joinContinued(out);
+    }
+
+    private static final Pattern ENDS_WITH_RELATION = Pattern.compile("(=|\\\\le|\\\\ge|\\\\leq|\\\\geq|<|>)\\s*[,.]?\\s*$");
+
+    /**
+     * A display that ends with a relation ({@code ... = \quad (16)}) is continued by the next display, whose first
+     * statement is the other side: the two become one equation, named by both numbers.
+     */
+    private static List<Equation> joinContinued(List<Equation> eqs) {
+        List<Equation> out = new ArrayList<>();
+        for (Equation e : eqs) {
+            if (!out.isEmpty()) {
+                Equation prev = out.get(out.size() - 1);
+                List<Statement> ps = prev.statements();
+                Statement last = ps.get(ps.size() - 1);
+                if (ENDS_WITH_RELATION.matcher(last.parts().get(last.parts().size() - 1).text()).find()
+                        && !e.statements().isEmpty() && e.display() != prev.display()) {
+                    List<Part> parts = new ArrayList<>(last.parts());
+                    parts.addAll(e.statements().get(0).parts());
+                    List<Statement> merged = new ArrayList<>(ps.subList(0, ps.size() - 1));
+                    merged.add(new Statement(parts, last.link()));
+                    merged.addAll(e.statements().subList(1, e.statements().size()));
+                    Optional<String> number = prev.number().isPresent() && e.number().isPresent()
+                            ? Optional.of(prev.number().get() + ")–(" + e.number().get())
+                            : prev.number().isPresent() ? prev.number() : e.number();
+                    out.set(out.size() - 1, new Equation(number, prev.label().isPresent() ? prev.label() : e.label(),
+                            prev.offset(), prev.latex() + " \\\\ " + e.latex(), merged, prev.display(), prev.section()));
+                    continue;
+                }
+            }
+            out.add(e);
+        }
         return out;
     }
 

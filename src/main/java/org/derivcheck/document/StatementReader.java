@@ -33,6 +33,9 @@ final class StatementReader {
     private static final Pattern LOG_STAR = Pattern.compile("^\\s*\\\\(log|ln)\\s*(\\\\left)?\\s*\\(?\\s*([A-Za-z])\\s*(_\\s*"
             + "(\\{[^{}]*\\}|[A-Za-z0-9]))?\\s*\\^\\s*(\\*|\\{\\s*(\\*|\\\\ast|\\\\star)\\s*\\})\\s*\\(([^()]*)\\)\\s*(\\\\right)?\\s*\\)?"
             + "\\s*$");
+    /** A decorated operator as a new name: {@code \hat{\nabla}_{TD}(\epsilon, \phi)}, {@code \tilde{\nabla}_\theta L}. */
+    private static final Pattern DECORATED_OPERATOR = Pattern.compile("^\\s*\\\\(hat|tilde|bar|widehat|widetilde)\\s*\\{\\s*"
+            + "\\\\(nabla|partial)\\s*\\}[^=<>]*$", Pattern.DOTALL);
     private static final Pattern TUPLE = Pattern.compile("^\\s*(\\\\left\\s*)?\\((.*,.*)(\\\\right\\s*)?\\)\\s*[,.]?\\s*$",
             Pattern.DOTALL);
 
@@ -59,6 +62,11 @@ final class StatementReader {
         Matcher st = STAR.matcher(text);
         while (st.find()) {
             starred.add(latex.substring(Math.max(0, st.start() - 12), st.start()));
+        }
+        int unclosed = unclosed(text);
+        if (unclosed >= 0) {
+            return Reading.invalid("'" + text.charAt(unclosed) + "' is never closed (the brackets of this formula do not "
+                    + "match)", doc(map, unclosed));
         }
         List<Rel> rels = relations(text);
         for (Rel r : rels) {
@@ -176,6 +184,9 @@ final class StatementReader {
 
     /** True when the left side is a name form (a name, perhaps with a subscript and arguments) nobody declared. */
     private static boolean isNewName(String lhs, Names names) {
+        if (DECORATED_OPERATOR.matcher(lhs).matches()) {
+            return names.notation.keySet().stream().noneMatch(k -> TexInput.normalized(k).equals(safeNormalized(lhs)));
+        }
         if (!NAME_FORM.matcher(lhs).matches() || names.notation.keySet().stream()
                 .anyMatch(k -> TexInput.normalized(k).equals(safeNormalized(lhs)))) {
             return false;
@@ -224,7 +235,7 @@ final class StatementReader {
         try {
             tl = TexInput.translate(latex, names.vocabulary);
         } catch (ParseException e) {
-            return Reading.invalid(e.getMessage(), doc(map, Math.max(0, e.column() - 1)));
+            return Reading.invalid(forDocuments(e.getMessage()), doc(map, Math.max(0, e.column() - 1)));
         }
         List<Link> links = new ArrayList<>();
         for (TexInput.Link l : tl) {
@@ -249,6 +260,21 @@ final class StatementReader {
         return new Reading(Kind.CLAIM, links, List.of(), Optional.empty(), Optional.empty(), List.of(), "", doc(map, 0));
     }
 
+    private static final String CONTEXT = "the document's context (front matter, a % derivcheck: block or --context FILE.yaml)";
+
+    /** The LaTeX reader's messages speak of a rubric; a document's names come from its context. */
+    static String forDocuments(String message) {
+        return message.replace("is not defined by the rubric; write it as a rubric name, or map this form under notation:",
+                "is not declared in " + CONTEXT + ": declare it under densities:, functions: or define:, or map this "
+                        + "LaTeX form to derivcheck text under notation:")
+                .replace("map this form under notation:", "map this LaTeX form to derivcheck text under notation: in "
+                        + CONTEXT)
+                .replace("in the rubric", "in " + CONTEXT)
+                .replace("map the form that uses it (e.g. p(x|\\alpha,\\beta)) to a name under notation: in " + CONTEXT,
+                        "declare p as a density (densities: {p: [x, z]}) to write p(z | x), or map the form under "
+                                + "notation: in " + CONTEXT);
+    }
+
     /** The document offset of an offset in the joined LaTeX. */
     private static int doc(List<int[]> map, int at) {
         int[] best = map.get(0);
@@ -258,6 +284,31 @@ final class StatementReader {
             }
         }
         return best[1] + Math.max(0, at - best[0]);
+    }
+
+    /** The offset of the first bracket that is never closed (or closed by the wrong one), or -1. */
+    private static int unclosed(CharSequence s) {
+        java.util.ArrayDeque<Integer> open = new java.util.ArrayDeque<>();
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\\') {
+                i++;
+                continue;
+            }
+            if (c == '(' || c == '[' || c == '{') {
+                open.push(i);
+            } else if (c == ')' || c == ']' || c == '}') {
+                if (open.isEmpty()) {
+                    return i;
+                }
+                char o = s.charAt(open.peek());
+                if (o == '(' && c != ')' || o == '[' && c != ']' || o == '{' && c != '}') {
+                    return open.peek();
+                }
+                open.pop();
+            }
+        }
+        return open.isEmpty() ? -1 : open.getLast();
     }
 
     /** Top-level relations (outside braces and parentheses) of a chain's LaTeX. */

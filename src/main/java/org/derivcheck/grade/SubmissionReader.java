@@ -68,7 +68,7 @@ public final class SubmissionReader {
         if (Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
             try (Stream<Path> s = Files.list(entry)) {
                 s.filter(p -> !Files.isSymbolicLink(p) && Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
-                        .filter(p -> p.toString().matches(".*\\.(tex|ya?ml)$")).sorted().forEach(files::add);
+                        .filter(p -> p.toString().matches(".*\\.(tex|md|ya?ml)$")).sorted().forEach(files::add);
             } catch (IOException e) {
                 return Submission.unreadable(id, List.of(entry), entry + ": cannot list: " + e.getMessage());
             }
@@ -86,7 +86,7 @@ public final class SubmissionReader {
             for (Path f : files) {
                 String name = f.getFileName().toString();
                 String text = text(f);
-                if (name.endsWith(".tex")) {
+                if (name.endsWith(".tex") || name.endsWith(".md")) {
                     TexDocument.Parsed p = TexDocument.parse(f, text, chains.size() + 1);
                     chains.addAll(p.chains());
                     symbols.addAll(p.symbols());

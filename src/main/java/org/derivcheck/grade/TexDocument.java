@@ -11,6 +11,10 @@ import org.derivcheck.derivation.DerivationException;
 import org.derivcheck.derivation.Domain;
 import org.derivcheck.derivation.Line;
 import org.derivcheck.derivation.SymbolDecl;
+import org.derivcheck.document.Document;
+import org.derivcheck.document.DocumentReader;
+import org.derivcheck.document.Equation;
+import org.derivcheck.document.Equations;
 
 /**
  * Finds the chains of a LaTeX submission: every {@code align}, {@code equation}, {@code gather},
@@ -22,15 +26,11 @@ import org.derivcheck.derivation.SymbolDecl;
  */
 final class TexDocument {
     static final int MAX_LINES = 400;
-    private static final Pattern DISPLAY = Pattern.compile(
-            "\\\\begin\\{(align|equation|gather|multline|flalign|eqnarray|displaymath)(\\*?)\\}|\\\\\\[|\\$\\$");
     private static final Pattern REFUSED = Pattern.compile(
             "\\\\(input|include|InputIfFileExists|write|immediate|openin|openout|read|special|catcode|directlua|"
                     + "ShellEscape|includegraphics|usepackage\\s*\\{\\s*shellesc|verbatiminput|lstinputlisting)(?![A-Za-z])");
-    private static final Pattern INNER = Pattern.compile("\\\\(begin|end)\\{(split|aligned|gathered|alignedat)\\}(\\{\\d+\\})?");
     private static final Pattern HEADER = Pattern.compile("^\\s*%\\s*derivcheck\\s*:\\s*(\\w+)\\s*(.*)$");
     private static final Pattern LABEL = Pattern.compile("\\\\label\\s*\\{([^}]*)\\}");
-    private static final Pattern CONTINUATION = Pattern.compile("^[\\s&]*(=|<|>|\\\\le(q|qslant)?(?![A-Za-z])|\\\\ge(q|qslant)?(?![A-Za-z]))");
 
     private final Path file;
     private final String text;
@@ -82,55 +82,46 @@ final class TexDocument {
                 header(m.group(1), m.group(2).trim(), ln + 1, symbols, defs, assumptions, labels, resultLabels, lineStarts[ln]);
             }
         }
+        // the displays, their rows and statements, as the document reader finds them (derivcheck check FILE.tex)
+        Document doc = DocumentReader.parse(file, DocumentReader.markupOf(file.toString()), text);
+        if (!doc.problems().isEmpty()) {
+            throw error(doc.problems().get(0).offset(), doc.problems().get(0).message());
+        }
         List<Chain> chains = new ArrayList<>();
-        Matcher d = DISPLAY.matcher(masked);
-        int from = 0;
         int lines = 0;
-        while (d.find(from)) {
-            String closing = d.group(1) != null ? "\\end{" + d.group(1) + d.group(2) + "}"
-                    : d.group().equals("\\[") ? "\\]" : "$$";
-            int bodyStart = d.end();
-            int bodyEnd = masked.indexOf(closing, bodyStart);
-            if (bodyEnd < 0) {
-                throw error(d.start(), "'" + d.group() + "' is never closed by '" + closing + "'");
-            }
-            Optional<String> label = Optional.empty();
-            for (int[] rl : resultLabels) {
-                if (rl[0] < d.start() && rl[0] >= from) {
-                    label = Optional.of(labels.get(rl[1]));
+        int from = 0;
+        int lastDisplay = -1;
+        Optional<String> label = Optional.empty();
+        for (Equation eq : Equations.of(doc)) {
+            Document.Display d = doc.displays().get(eq.display() - 1);
+            if (eq.display() != lastDisplay) {
+                label = Optional.empty();
+                for (int[] rl : resultLabels) {
+                    if (rl[0] < d.start() && rl[0] >= from) {
+                        label = Optional.of(labels.get(rl[1]));
+                    }
                 }
+                Matcher lm = LABEL.matcher(d.body());
+                if (label.isEmpty() && lm.find()) {
+                    label = Optional.of(lm.group(1).trim());
+                }
+                from = d.bodyStart() + d.body().length();
+                lastDisplay = eq.display();
             }
-            String body = INNER.matcher(masked.substring(bodyStart, bodyEnd)).replaceAll(m -> " ".repeat(m.group().length()));
-            Matcher lm = LABEL.matcher(body);
-            if (label.isEmpty() && lm.find()) {
-                label = Optional.of(lm.group(1).trim());
-            }
-            List<Chain.ChainLine> current = null;
-            for (int[] piece : split(body)) {
-                String src = body.substring(piece[0], piece[1]);
-                if (LABEL.matcher(src).replaceAll("").replaceAll("\\\\(nonumber|notag)", "").isBlank()) {
+            for (Equation.Statement st : eq.statements()) {
+                if (st.link() == Equation.Link.NOTE) {
                     continue;
                 }
-                if (++lines > MAX_LINES) {
-                    throw error(bodyStart + piece[0], "more than " + MAX_LINES + " formula lines: a submission this long "
-                            + "is not graded");
-                }
-                int offset = bodyStart + piece[0];
-                Chain.ChainLine line = new Chain.ChainLine(src, lineOf(offset), columnOf(offset));
-                if (current != null && CONTINUATION.matcher(src).find()) {
-                    current.add(line);
-                } else {
-                    if (current != null) {
-                        chains.add(new Chain(firstChain + chains.size(), label, current, file, true));
+                List<Chain.ChainLine> current = new ArrayList<>();
+                for (Equation.Part part : st.parts()) {
+                    if (++lines > MAX_LINES) {
+                        throw error(part.offset(), "more than " + MAX_LINES + " formula lines: a submission this long "
+                                + "is not graded");
                     }
-                    current = new ArrayList<>();
-                    current.add(line);
+                    current.add(new Chain.ChainLine(part.text(), lineOf(part.offset()), columnOf(part.offset())));
                 }
-            }
-            if (current != null) {
                 chains.add(new Chain(firstChain + chains.size(), label, current, file, true));
             }
-            from = bodyEnd + closing.length();
         }
         return new Parsed(chains, symbols, defs, assumptions);
     }
@@ -165,34 +156,6 @@ final class TexDocument {
             }
             default -> throw error(offset, "unknown header '% derivcheck: " + key + "' (symbol, assume, define, result)");
         }
-    }
-
-    /** Pieces of a display body between top-level {@code \\}, as {start, end} offsets. */
-    private static List<int[]> split(String body) {
-        List<int[]> out = new ArrayList<>();
-        int depth = 0;
-        int env = 0;
-        int start = 0;
-        for (int i = 0; i < body.length(); i++) {
-            char c = body.charAt(i);
-            if (c == '\\' && i + 1 < body.length()) {
-                if (body.startsWith("\\begin{", i)) {
-                    env++;
-                } else if (body.startsWith("\\end{", i)) {
-                    env--;
-                } else if (body.charAt(i + 1) == '\\' && depth == 0 && env == 0) {
-                    out.add(new int[] {start, i});
-                    start = i + 2;
-                }
-                i++; // skip the escaped character
-            } else if (c == '{') {
-                depth++;
-            } else if (c == '}') {
-                depth--;
-            }
-        }
-        out.add(new int[] {start, body.length()});
-        return out;
     }
 
     /** The text with every comment (from an unescaped % to the end of its line) replaced by spaces. */

@@ -66,6 +66,26 @@ final class TexNames {
         return out;
     }
 
+    /** The pieces of derivcheck text between top-level separators (outside parentheses, braces and brackets). */
+    static List<String> topLevel(String text, char separator) {
+        List<String> out = new ArrayList<>();
+        int depth = 0;
+        int start = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '(' || c == '{' || c == '[') {
+                depth++;
+            } else if (c == ')' || c == '}' || c == ']') {
+                depth--;
+            } else if (c == separator && depth == 0) {
+                out.add(text.substring(start, i));
+                start = i + 1;
+            }
+        }
+        out.add(text.substring(start));
+        return out;
+    }
+
     static List<String> decorated(String decoration, String base) {
         return List.of(base + "_" + decoration, base + decoration, decoration + "_" + base);
     }

@@ -31,6 +31,8 @@ final class TexParser {
     private int pos;
     private int depth;
     private int matrixDepth;
+    /** Integrals open around the current position: their differentials ({@code dZ}) end a product. */
+    private int integrals;
 
     TexParser(List<Token> tokens, TexInput.Vocabulary vocab, int depth) {
         this.tokens = tokens;
@@ -127,7 +129,7 @@ final class TexParser {
             } else if (t.isSym("/")) {
                 next();
                 left = div(left, factor(), t.pos());
-            } else if (startsFactor(t)) {
+            } else if (startsFactor(t) && !atDifferential()) {
                 left = mul(left, factor(), t.pos());
             } else {
                 return left;
@@ -217,10 +219,15 @@ final class TexParser {
             case NUMBER:
                 return TexSrc.lit(t.text(), t.pos(), ATOM, false);
             case NAME: {
-                boolean array = vocab.arrays().contains(t.text()) || t.text().startsWith("{");
+                String head = t.text().replaceFirst("\\(.*$", "").strip();
+                boolean array = vocab.arrays().contains(t.text()) || t.text().startsWith("{") || vocab.arrays().contains(head);
                 return TexSrc.lit(t.text(), t.pos(), TexInput.isAtom(t.text()) ? ATOM : ADD, array).wrap(ATOM);
             }
             case LETTER:
+                if (t.text().equals("K") && peek().is(Kind.LETTER, "L") && tokens.get(pos + 1).isSym("(") && !vocab.knows("K")) {
+                    next();
+                    return kl(t);
+                }
                 if (t.text().equals("e") && !vocab.knows("e")) {
                     if (peek().kind() == Kind.SUP) {
                         Token sup = next();
@@ -285,6 +292,8 @@ final class TexParser {
             case "\\sum":
             case "\\prod":
                 return sum(t);
+            case "\\int":
+                return integral(t);
             case "\\nabla":
                 return nabla(t);
             case "\\partial":
@@ -341,6 +350,11 @@ final class TexParser {
                 return expectation(t, "Var");
             case "Cov":
                 return expectation(t, "Cov");
+            case "KL":
+                if (peek().isSym("(") && !vocab.knows("KL")) {
+                    return kl(t);
+                }
+                break;
             case "e":
                 return TexSrc.lit("E", t.pos(), ATOM, false);
             default:
@@ -414,6 +428,9 @@ final class TexParser {
                     + " is not a name; declare " + base + " as indexed data to write " + base + "_{n+1}", s.pos() + 1));
             name = TexNames.pick(TexNames.subscripted(base, subName), vocab);
         }
+        if ((name.equals("D_KL") || name.equals("DKL")) && peek().isSym("(") && !vocab.knows(name)) {
+            return kl(t);
+        }
         if (vocab.functions().containsKey(name)) {
             if (!peek().isSym("(")) {
                 throw new ParseException("'" + name + "' is a function of " + vocab.functions().get(name)
@@ -421,7 +438,8 @@ final class TexParser {
             }
             Token open = next();
             List<TexSrc> args = arguments(open);
-            return call(name, t.pos(), args.toArray(new TexSrc[0]));
+            TexSrc c = call(name, t.pos(), args.toArray(new TexSrc[0]));
+            return vocab.arrays().contains(name) ? c.withArray(true) : c;
         }
         if (vocab.indexed().contains(name) && peek().isSym("(")) {
             Token open = next();
@@ -439,13 +457,115 @@ final class TexParser {
         List<TexSrc> args = new ArrayList<>();
         if (!peek().isSym(")")) {
             args.add(expr());
-            while (peek().isSym(",")) {
-                next();
-                args.add(expr());
+            while (peek().isSym(",") || peek().isSym("|") && args.size() == 1) {
+                Token sep = next();
+                TexSrc a = expr();
+                if (sep.isSym("|")) {
+                    // p(z | x, y): the density of z given x and y
+                    a = new TexSrc.Builder().add(args.remove(args.size() - 1)).add(" | ", sep.pos()).add(a).done(ATOM, false);
+                }
+                args.add(a);
             }
         }
         expectSym(")");
         return args;
+    }
+
+    /** {@code KL(q(Z) \| p(Z | X))}, {@code \mathrm{KL}(..)}, {@code D_{KL}(..)}: the Kullback-Leibler divergence. */
+    private TexSrc kl(Token t) {
+        Token open = next();
+        if (!open.isSym("(")) {
+            throw unexpected(open, "'(' after KL");
+        }
+        TexSrc a = expr();
+        if (!peek().isSym("|")) {
+            throw unexpected(peek(), "'\\|' between the two densities of KL(q \\| p)");
+        }
+        Token bar = next();
+        if (peek().isSym("|")) {
+            next();
+        }
+        TexSrc b = expr();
+        expectSym(")");
+        return new TexSrc.Builder().add("KL(", t.pos()).add(a).add(" || ", bar.pos()).add(b).add(")", t.pos()).done(ATOM, false);
+    }
+
+    /**
+     * {@code \int f \, dZ} and {@code \int_{Z} f \, dZ}: over a finite variable, the sum over its support (derivcheck's
+     * {@code Sum(f, Z)}); the differential ends the integrand.
+     */
+    private TexSrc integral(Token t) {
+        String declared = null;
+        if (peek().kind() == Kind.SUB) {
+            Token s = next();
+            declared = sub(argTokens("the variable of \\int"), s).primaryOnly().text();
+        }
+        if (peek().kind() == Kind.SUP) {
+            throw new ParseException("an integral with bounds is not understood: derivcheck reads \\int f \\, dZ over the "
+                    + "support of a finite variable Z", peek().pos() + 1);
+        }
+        integrals++;
+        TexSrc body;
+        try {
+            body = expr();
+        } finally {
+            integrals--;
+        }
+        integrals++;
+        boolean closed;
+        try {
+            closed = atDifferential();
+        } finally {
+            integrals--;
+        }
+        if (!closed) {
+            throw new ParseException("the integral has no differential of a declared variable: write \\int f \\, dZ",
+                    peek().pos() + 1);
+        }
+        Token d = next();
+        if (d.isCmd("\\mathrm")) {
+            argTokens("d");
+        }
+        TexSrc v = primary();
+        if (declared != null && !declared.equals(v.text())) {
+            throw new ParseException("the integral's subscript (" + declared + ") and its differential (d" + v.text()
+                    + ") name different variables", d.pos() + 1);
+        }
+        return new TexSrc.Builder().add("Sum(", t.pos()).add(body).add(", ", d.pos()).add(v).add(")", d.pos()).done(ATOM, false);
+    }
+
+    /** True at {@code dZ} (or {@code \mathrm{d}Z}) inside an integral, Z a declared symbol. */
+    private boolean atDifferential() {
+        if (integrals == 0) {
+            return false;
+        }
+        Token t = peek();
+        int k;
+        if (t.is(Kind.LETTER, "d") && !vocab.knows("d")) {
+            k = pos + 1;
+        } else if (t.isCmd("\\mathrm") && tokens.get(pos + 1).kind() == Kind.LBRACE && tokens.get(pos + 2).is(Kind.LETTER, "d")
+                && tokens.get(pos + 3).kind() == Kind.RBRACE) {
+            k = pos + 4;
+        } else {
+            return false;
+        }
+        int save = pos;
+        int saved = integrals;
+        try {
+            pos = k;
+            integrals = 0;
+            Token v = tokens.get(k);
+            if (v.kind() != Kind.LETTER && !(v.kind() == Kind.CMD && TexNames.greek(v.text()).isPresent())) {
+                return false;
+            }
+            String name = primary().text();
+            return vocab.symbols().contains(name);
+        } catch (ParseException e) {
+            return false;
+        } finally {
+            pos = save;
+            integrals = saved;
+        }
     }
 
     /** {@code \psi}, {@code \psi_1}, {@code \psi_0}, {@code \psi'}, {@code \psi^{(1)}} applied to an argument. */
@@ -498,14 +618,14 @@ final class TexParser {
             expectSym(")");
             return inner;
         }
-        if (peek().kind() == Kind.LBRACE || peek().isSym("[")) {
-            return factor();
+        if (peek().kind() == Kind.LBRACE || peek().isSym("[") || peek().isCmd("\\mathbb") || peek().isCmd("\\E")) {
+            return factor(); // \log \mathbb{E}_q[f]: the log of the expectation
         }
         if (!startsPlainFactor(peek())) {
             throw new ParseException(fn.text() + " needs an argument, e.g. " + fn.text() + "(x)", fn.pos() + 1);
         }
         TexSrc arg = factor();
-        while (startsPlainFactor(peek())) {
+        while (startsPlainFactor(peek()) && !atDifferential()) {
             Token at = peek();
             arg = mul(arg, factor(), at.pos());
         }
@@ -671,6 +791,11 @@ final class TexParser {
     private TexSrc nabla(Token t) {
         Nabla n = nablaVariables(t);
         TexSrc body = term();
+        if (!n.hessian() && n.vars().matches("\\{[A-Za-z][A-Za-z0-9_]*\\}") && !body.array()) {
+            // the gradient in one scalar variable is the derivative
+            return new TexSrc.Builder().add("D(", t.pos()).add(body).add(", " + n.vars().substring(1, n.vars().length() - 1)
+                    + ")", t.pos()).done(ATOM, false);
+        }
         return new TexSrc.Builder().add(n.hessian() ? "Hessian(" : "Gradient(", t.pos()).add(body).add(", " + n.vars() + ")", t.pos())
                 .done(ATOM, true);
     }
@@ -762,7 +887,8 @@ final class TexParser {
             Token s = next();
             List<Token> sub = argTokens("the subscript of the expectation");
             String key = key(sub);
-            specs = vocab.expectations().containsKey(key) ? vocab.expectations().get(key) : sub(sub, s).specs();
+            specs = vocab.expectations().containsKey(key) ? vocab.expectations().get(key)
+                    : sub.stream().anyMatch(x -> x.isCmd("\\sim")) ? sub(sub, s).specs() : densitySpecs(sub, s);
         } else if (vocab.expectations().containsKey("")) {
             specs = vocab.expectations().get("");
         } else {
@@ -789,6 +915,28 @@ final class TexParser {
         }
         return new TexSrc.Builder().add(fn + "(", t.pos()).add(body).add(", " + specs + ")", t.pos())
                 .done(ATOM, body.array() || fn.equals("Cov"));
+    }
+
+    /**
+     * The specs of {@code \mathbb{E}_{q(Z)}}, {@code \mathbb{E}_{q(Z | X)}}, {@code \mathbb{E}_{q_2(Z_2) q_3(Z_3)}}: each
+     * density written with its variables; the expectation is over those variables.
+     */
+    private String densitySpecs(List<Token> sub, Token at) {
+        TexSrc e = sub(sub, at).whole();
+        List<String> out = new ArrayList<>();
+        for (String factor : TexNames.topLevel(e.text(), '*')) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("^([A-Za-z][A-Za-z0-9_]*)\\((.*)\\)$").matcher(factor.strip());
+            if (!m.matches() || !vocab.functions().containsKey(m.group(1))) {
+                throw new ParseException("say under which distribution: \\mathbb{E}_{q(Z)}, \\mathbb{E}_{x \\sim "
+                        + "\\mathrm{Gamma}(a, b)}, or map this subscript under 'expectations:' in the context", at.pos() + 1);
+            }
+            String args = m.group(2);
+            int bar = args.indexOf(" | ");
+            List<String> vars = TexNames.topLevel(bar >= 0 ? args.substring(0, bar) : args, ',');
+            String lhs = vars.size() == 1 ? vars.get(0).strip() : "{" + String.join(", ", vars.stream().map(String::strip).toList()) + "}";
+            out.add(lhs + " ~ " + (bar >= 0 ? factor.strip() : m.group(1)));
+        }
+        return String.join(", ", out);
     }
 
     /** Distribution specs {@code x \sim \mathrm{Gamma}(a, b), ...} as derivcheck text. */
@@ -1022,9 +1170,16 @@ final class TexParser {
     }
 
     /** The normalized spelling of tokens, as {@link TexInput#normalized} gives for notation keys. */
-    private static String key(List<Token> ts) {
+    private String key(List<Token> ts) {
         StringBuilder sb = new StringBuilder();
         for (Token t : ts) {
+            if (t.kind() == Kind.NAME) {
+                // a notation replacement: its LaTeX form, as the expectations table spells its keys
+                String form = vocab.notation().entrySet().stream().filter(e -> e.getValue().equals(t.text()))
+                        .map(e -> TexInput.normalized(e.getKey())).findFirst().orElse(t.text());
+                sb.append(form);
+                continue;
+            }
             sb.append(t.text());
             if (t.kind() == Kind.CMD) {
                 sb.append(' ');

@@ -164,4 +164,28 @@ class DocumentCheckTest {
         assertTrue(h.contains("eq. (7)") && h.contains("a \\\\cdot a = a^2") || h.contains("a \\cdot a = a^2"), h.substring(0, 200));
         assertTrue(h.contains("katex.render"));
     }
+
+    @Test
+    void variationalInferenceNotationOverAbstractDensities() throws Exception {
+        // independent truth: log p(x) = ELBO + KL; ELBO = -KL(q || p(z|x)) + log p(x), so ELBO + KL(q || p(z|x)) is
+        // constant in q but E_q[log p(x, z)] is not ELBO plus a constant (the entropy of q changes with q); the ELBO is
+        // maximized by q = p(z | x), whose log is log p(x, z) up to a constant, and not by p(z)
+        Path md = dir.resolve("vi.md");
+        Files.writeString(md, "---\nsymbols: {X: finite, Z: finite}\ndensities: {p: [X, Z], q: [Z]}\n"
+                + "define: {elbo: \"Expectation(Log(p(X, Z)/q(Z)), Z ~ q)\"}\nnotation: {\"\\\\mathcal{L}(q)\": elbo}\n"
+                + "constants: {C: q}\nmaximizes: elbo\n---\n"
+                + "$$\\log p(X) = \\mathcal{L}(q) + KL(q(Z)\\|p(Z|X)) \\quad (1)$$\n\n"
+                + "$$\\mathcal{L}(q) = \\int q(Z) \\log p(X, Z) \\, dZ + C \\quad (2)$$\n\n"
+                + "$$\\mathcal{L}(q) = -\\mathrm{KL}(q(Z) \\| p(Z | X)) + \\text{const} \\quad (3)$$\n\n"
+                + "$$\\log q^*(Z) = \\log p(X, Z) \\quad (4)$$\n\n$$\\log q^*(Z) = \\log p(Z) \\quad (5)$$\n\n"
+                + "$$\\mathcal{L}(q) \\le \\log p(X) = \\log \\mathbb{E}_{q(Z)}[\\frac{p(X, Z)}{q(Z)}] \\quad (6)$$\n");
+        JsonNode r = json(md.toString());
+        assertEquals("CONFIRMED", eq(r, "eq. (1)").get("verdict").asText());
+        assertEquals("REFUTED", eq(r, "eq. (2)").get("verdict").asText(), eq(r, "eq. (2)").toString());
+        assertTrue(eq(r, "eq. (2)").toString().contains("not equal up to an additive constant in q"));
+        assertEquals("INCONCLUSIVE", eq(r, "eq. (3)").get("verdict").asText(), "const: which variable is not said");
+        assertEquals("CONFIRMED", eq(r, "eq. (4)").get("verdict").asText(), eq(r, "eq. (4)").toString());
+        assertEquals("REFUTED", eq(r, "eq. (5)").get("verdict").asText(), eq(r, "eq. (5)").toString());
+        assertEquals("CONFIRMED", eq(r, "eq. (6)").get("verdict").asText(), eq(r, "eq. (6)").toString());
+    }
 }

@@ -196,11 +196,12 @@ class HostileInputFuzzTest {
         StringWriter sw = new StringWriter();
         CommandLine cl = RootCommand.commandLine();
         cl.setOut(new PrintWriter(sw));
-        cl.setErr(new PrintWriter(new StringWriter()));
+        StringWriter errs = new StringWriter();
+        cl.setErr(new PrintWriter(errs));
         int exit = cl.execute("grade", "--rubric", GradingExampleTest.RUBRIC.toString(), "--submissions", subs.toString(),
                 "--out", out.toString(), "--time-limit", String.valueOf(STEP_SECONDS));
         long seconds = (System.nanoTime() - t0) / 1_000_000_000L;
-        assertEquals(0, exit, sw::toString);
+        assertEquals(0, exit, () -> sw + "\n" + errs);
 
         JsonNode scores = new ObjectMapper().readTree(out.resolve("scores.json").toFile());
         JsonNode checks = new ObjectMapper().readTree(out.resolve("checks.json").toFile());
