@@ -28,7 +28,7 @@ final class RelationChecker {
         this.conditions = new ConditionChecker(table);
         // numeric first: a refuted claim needs no proof attempt, a confirmed one gets the rest of the time
         this.checkers = List.of(new InstantiationChecker(options.points()), new RandomPointChecker(options.points()),
-                new MonteCarloChecker(options.draws()), new SymbolicChecker());
+                new QuadratureChecker(), new MonteCarloChecker(options.draws()), new SymbolicChecker());
     }
 
     /** The verdict and what backs it, before it is wrapped in a StepResult. */

@@ -1,6 +1,7 @@
 package org.derivcheck.integrate;
 
 import java.util.Optional;
+import org.apache.commons.math3.random.RandomGenerator;
 import org.apache.commons.math3.special.Beta;
 import org.apache.commons.math3.special.Gamma;
 
@@ -15,7 +16,74 @@ public final class Laws {
     }
 
     /** A law on (lo, hi); a discrete one lives on the whole numbers lo, lo + 1, ... up to hi. */
-    public record Law(String name, double lo, double hi, double center, double scale, boolean discrete, Pdf pdf) {
+    public record Law(String name, double lo, double hi, double center, double scale, boolean discrete, Pdf pdf,
+            double[] params) {
+        Law(String name, double lo, double hi, double center, double scale, boolean discrete, Pdf pdf) {
+            this(name, lo, hi, center, scale, discrete, pdf, new double[0]);
+        }
+
+        /** One draw (for Monte Carlo). */
+        public double sample(RandomGenerator rng) {
+            return Laws.sample(name, params, rng);
+        }
+    }
+
+    /** True when the family has a law here. */
+    public static boolean knows(String family) {
+        return switch (family) {
+            case "Normal", "Gamma", "Exponential", "Uniform", "Beta", "LogNormal", "InverseGamma", "StudentT", "Laplace",
+                    "Bernoulli", "Poisson", "Binomial", "Geometric" -> true;
+            default -> false;
+        };
+    }
+
+    static double sample(String family, double[] p, RandomGenerator rng) {
+        return switch (family) {
+            case "Normal" -> p[0] + Math.sqrt(p[1]) * rng.nextGaussian();
+            case "Gamma" -> gammaDraw(rng, p[0]) / p[1];
+            case "Exponential" -> -Math.log1p(-rng.nextDouble()) / p[0];
+            case "Uniform" -> p[0] + (p[1] - p[0]) * rng.nextDouble();
+            case "Beta" -> {
+                double x = gammaDraw(rng, p[0]);
+                double y = gammaDraw(rng, p[1]);
+                yield x / (x + y);
+            }
+            case "LogNormal" -> Math.exp(p[0] + Math.sqrt(p[1]) * rng.nextGaussian());
+            case "InverseGamma" -> p[1] / gammaDraw(rng, p[0]);
+            case "StudentT" -> p[1] + Math.sqrt(p[2]) * rng.nextGaussian() / Math.sqrt(2 * gammaDraw(rng, p[0] / 2) / p[0]);
+            case "Laplace" -> {
+                double u = rng.nextDouble() - 0.5;
+                yield p[0] - p[1] * Math.signum(u) * Math.log1p(-2 * Math.abs(u));
+            }
+            case "Bernoulli" -> rng.nextDouble() < p[0] ? 1 : 0;
+            case "Poisson" -> new org.apache.commons.math3.distribution.PoissonDistribution(rng, p[0], 1e-12, 10_000_000)
+                    .sample();
+            case "Binomial" -> new org.apache.commons.math3.distribution.BinomialDistribution(rng, (int) p[0], p[1]).sample();
+            case "Geometric" -> p[0] >= 1 ? 0 : Math.floor(Math.log1p(-rng.nextDouble()) / Math.log1p(-p[0]));
+            default -> Double.NaN;
+        };
+    }
+
+    /** Gamma(shape, rate 1) by Marsaglia and Tsang (2000); shape < 1 by the boost U^(1/shape). */
+    static double gammaDraw(RandomGenerator rng, double shape) {
+        if (shape < 1) {
+            return gammaDraw(rng, shape + 1) * Math.pow(rng.nextDouble(), 1 / shape);
+        }
+        double d = shape - 1.0 / 3;
+        double c = 1 / Math.sqrt(9 * d);
+        while (true) {
+            double x;
+            double v;
+            do {
+                x = rng.nextGaussian();
+                v = 1 + c * x;
+            } while (v <= 0);
+            v = v * v * v;
+            double u = rng.nextDouble();
+            if (u < 1 - 0.0331 * x * x * x * x || Math.log(u) < 0.5 * x * x + d * (1 - v + Math.log(v))) {
+                return d * v;
+            }
+        }
     }
 
     private static final double LOG_SQRT_2PI = 0.5 * Math.log(2 * Math.PI);
@@ -37,6 +105,11 @@ public final class Laws {
         if (!finite(p)) {
             return Optional.empty();
         }
+        double[] copy = p.clone();
+        return lawOf(family, copy).map(l -> new Law(family, l.lo(), l.hi(), l.center(), l.scale(), l.discrete(), l.pdf(), copy));
+    }
+
+    private static Optional<Law> lawOf(String family, double[] p) {
         return Optional.ofNullable(switch (family) {
             case "Normal" -> p[1] > 0 ? normal(p[0], p[1]) : null;
             case "Gamma" -> p[0] > 0 && p[1] > 0 ? gamma(p[0], p[1]) : null;
