@@ -77,7 +77,7 @@ public final class TextReport {
                 + (ev.size() == 2 ? " more entry" : " more entries") : "") + ")";
     }
 
-    static String counterexample(Counterexample cx) {
+    public static String counterexample(Counterexample cx) {
         StringBuilder sb = new StringBuilder();
         if (!cx.entry().isEmpty()) {
             sb.append(cx.entry()).append(" at ");
