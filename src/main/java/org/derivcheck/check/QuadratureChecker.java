@@ -6,7 +6,7 @@ import org.apache.commons.math3.random.RandomGenerator;
 import org.derivcheck.cas.Cas;
 import org.derivcheck.cas.CasException;
 import org.derivcheck.cas.NumericFunction;
-import org.derivcheck.derivation.Relation;
+import org.derivcheck.notation.Relation;
 
 /**
  * Decides claims whose expectations have no closed form but a deterministic rule: each expectation is
