@@ -47,12 +47,13 @@ final class MomentsMore {
             r = logNormal(body, x, fam.arg1(), fam.arg2(), engine);
         } else if (h == Families.INVERSE_GAMMA) {
             ISymbol u = F.Dummy("u");
+            String xn = conditions.table == null ? "t" : new Expr(x, conditions.table).toString();
             if (conditions.table != null) {
-                conditions.table.nameBound(u, "(1/" + new Expr(x, conditions.table) + ")");
+                conditions.table.nameBound(u, "u");
             }
             IExpr sub = Resolver.substitute(body, Map.of(x, F.Power(u, F.CN1)));
             r = Moments.gamma(Moments.splitLogs(engine.evaluate(sub), u), u, fam.arg1(), fam.arg2(), engine, conditions,
-                    "InverseGamma(shape, scale)");
+                    "InverseGamma(shape, scale) (with u = 1/" + xn + " ~ Gamma(shape, scale))");
         } else if (h == Families.POISSON || h == Families.BINOMIAL || h == Families.GEOMETRIC || h == Ops.UNIFORM
                 || h == Families.STUDENT_T || h == Families.LAPLACE) {
             r = polynomial(body, x, fam, engine, conditions);
