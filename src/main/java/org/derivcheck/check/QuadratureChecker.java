@@ -33,6 +33,10 @@ final class QuadratureChecker implements Checker {
             return Optional.empty(); // no deterministic rule: Monte Carlo decides
         }
         RandomGenerator rng = ctx.rng(c.entry().hashCode() * 37L + 5);
+        // a claim without free symbols has one value: one point decides it
+        boolean constant = c.lhs().symbols().isEmpty() && c.rhs().symbols().isEmpty();
+        int points = constant ? 1 : POINTS;
+        int needed = constant ? 1 : 8;
         int valid = 0;
         int unresolved = 0;
         int undefined = 0;
@@ -40,7 +44,7 @@ final class QuadratureChecker implements Checker {
         double worstError = 0;
         long evaluations = 0;
         String unresolvedAt = "";
-        for (int i = 0; i < POINTS && ctx.timeLeft(); i++) {
+        for (int i = 0; i < points && ctx.timeLeft(); i++) {
             PointSampler.Point p = ctx.sampler.next(rng);
             if (p == null) {
                 return Optional.of(Outcome.of(Verdict.INCONCLUSIVE, "quadrature",
@@ -90,15 +94,16 @@ final class QuadratureChecker implements Checker {
                     + "or its mass lies closer to the end of the support than double precision resolves), e.g. at "
                     + unresolvedAt));
         }
-        if (valid < 8 || ambiguous > 0) {
-            return Optional.of(Outcome.of(Verdict.INCONCLUSIVE, "quadrature", valid < 8 ? "only " + valid
+        if (valid < needed || ambiguous > 0) {
+            return Optional.of(Outcome.of(Verdict.INCONCLUSIVE, "quadrature", valid < needed ? "only " + valid
                     + " points where both sides are defined" : ambiguous + " points differ by more than the error "
                     + "estimate but less than a clear difference"));
         }
         return Optional.of(Outcome.of(Verdict.CONFIRMED, "quadrature", String.format(Locale.ROOT,
-                "%s at %d random points by double-exponential quadrature / series (asked 1e-12 of the integral of "
+                "%s at %d %s by double-exponential quadrature / series (asked 1e-12 of the integral of "
                         + "|f p|; largest estimated error %.1e relative to the sides' scale; %d integrand evaluations)%s",
-                c.relation() == Relation.EQUAL ? "equal" : "holds", valid, worstError, evaluations,
+                c.relation() == Relation.EQUAL ? "equal" : "holds", valid, constant ? "point (no free symbols)" : "random points",
+                worstError, evaluations,
                 undefined > 0 ? "; " + undefined + " points outside the domain skipped" : "")));
     }
 }
