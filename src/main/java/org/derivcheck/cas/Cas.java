@@ -128,10 +128,17 @@ public final class Cas implements AutoCloseable {
         return run(() -> c.provedOn(domains, integers, assumptions), millis);
     }
 
-    /** Whether a condition fails at a point (see {@link Condition#violatedAt}). */
-    public Optional<Boolean> violatedAt(Condition c, java.util.Map<String, Double> point,
-            java.util.Map<String, Range> dataRanges, long millis) {
-        return run(() -> c.violatedAt(point, dataRanges), millis);
+    /** The index of the first point where a condition fails (see {@link Condition#violatedAt}), or -1. */
+    public int firstViolation(Condition c, List<java.util.Map<String, Double>> points,
+            List<java.util.Map<String, Range>> dataRanges, long millis) {
+        return run(() -> {
+            for (int i = 0; i < points.size(); i++) {
+                if (c.violatedAt(points.get(i), dataRanges.get(i)).orElse(false)) {
+                    return i;
+                }
+            }
+            return -1;
+        }, millis);
     }
 
     /**
@@ -159,6 +166,14 @@ public final class Cas implements AutoCloseable {
     /** Compiles a scalar for fast double evaluation. */
     public static NumericFunction compile(Expr scalar) {
         return NumericCompiler.compile(scalar.ast, scalar.table);
+    }
+
+    /**
+     * Compiles a scalar whose expectations are evaluated deterministically (quadrature or series, see
+     * {@link QuadratureLog}); a {@link CasException} when some expectation has no deterministic rule.
+     */
+    public static NumericFunction compileDeterministic(Expr scalar) {
+        return NumericCompiler.compile(scalar.ast, scalar.table, true);
     }
 
     /** True when every expectation in it appears linearly, so Monte Carlo averages estimate it without bias. */

@@ -133,15 +133,11 @@ final class Intervals {
         if (Double.isNaN(l) || Double.isNaN(h)) {
             return Range.ALL;
         }
-        Range r = widen(l, h, x.loOpen() || y.loOpen(), x.hiOpen() || y.hiOpen());
-        // an exact zero from two nonzero addends may hide a rounding below zero
-        if (l == 0 && x.lo() != 0 && y.lo() != 0) {
-            r = new Range(-Double.MIN_VALUE, false, r.hi(), r.hiOpen());
-        }
-        if (h == 0 && x.hi() != 0 && y.hi() != 0) {
-            r = new Range(r.lo(), r.loOpen(), Double.MIN_VALUE, false);
-        }
-        return r;
+        boolean lexact = exactSum(x.lo(), y.lo(), l);
+        boolean hexact = exactSum(x.hi(), y.hi(), h);
+        double lo = lexact ? l : Math.nextDown(l);
+        double hi = hexact ? h : Math.nextUp(h);
+        return new Range(lo, (x.loOpen() || y.loOpen()) && lexact, hi, (x.hiOpen() || y.hiOpen()) && hexact);
     }
 
     static Range abs(Range x) {
@@ -154,21 +150,33 @@ final class Intervals {
         return new Range(0, false, Math.max(-x.lo(), x.hi()), false);
     }
 
+    /** True when a + b = s exactly (Knuth's TwoSum error term is zero), or s is infinite. */
+    private static boolean exactSum(double a, double b, double s) {
+        if (Double.isInfinite(s)) {
+            return true;
+        }
+        double bb = s - a;
+        double err = (a - (s - bb)) + (b - bb);
+        return err == 0;
+    }
+
     static Range neg(Range x) {
         return new Range(-x.hi(), x.hiOpen(), -x.lo(), x.loOpen());
     }
 
-    private record End(double v, boolean open) {
+    private record End(double v, boolean open, boolean exact) {
     }
 
     private static End prod(double a, boolean ao, double b, boolean bo) {
         if (a == 0 && !ao || b == 0 && !bo) {
-            return new End(0, false);
+            return new End(0, false, true);
         }
         if (a == 0 || b == 0) {
-            return new End(0, true); // an open zero end times anything: approached, not reached
+            return new End(0, true, true); // an open zero end times anything: approached, not reached
         }
-        return new End(a * b, ao || bo);
+        double v = a * b;
+        boolean exact = Double.isInfinite(v) || Math.fma(a, b, -v) == 0;
+        return new End(v, ao || bo, exact);
     }
 
     static Range mul(Range x, Range y) {
@@ -177,6 +185,9 @@ final class Intervals {
         End lo = c[0];
         End hi = c[0];
         for (End e : c) {
+            if (Double.isNaN(e.v())) {
+                return Range.ALL;
+            }
             if (e.v() < lo.v() || e.v() == lo.v() && !e.open()) {
                 lo = e;
             }
@@ -184,7 +195,9 @@ final class Intervals {
                 hi = e;
             }
         }
-        return widen(lo.v(), hi.v(), lo.open(), hi.open());
+        double l = lo.exact() ? lo.v() : Math.nextDown(lo.v());
+        double h = hi.exact() ? hi.v() : Math.nextUp(hi.v());
+        return new Range(l, lo.open() && lo.exact(), h, hi.open() && hi.exact());
     }
 
     private static Range reciprocal(Range x) {

@@ -20,15 +20,16 @@ import org.matheclipse.core.interfaces.ISymbol;
  * {@link CasException} naming it.
  */
 final class NumericCompiler {
-    private interface Node {
+    interface Node {
         double eval(Frame f);
     }
 
-    private static final class Frame {
+    static final class Frame {
         final double[] slots;
         final double[][] data;
         final RandomGenerator rng;
         final FiniteModel model;
+        final QuadratureLog log = new QuadratureLog();
 
         Frame(int n, double[] values, double[][] data, RandomGenerator rng, FiniteModel model) {
             this.slots = new double[n];
@@ -55,6 +56,8 @@ final class NumericCompiler {
     private int nslots;
     private boolean random;
     private boolean approximate;
+    private boolean deterministic;
+    private int nesting;
 
     private NumericCompiler(SymbolTable table) {
         this.table = table;
@@ -72,7 +75,13 @@ final class NumericCompiler {
     }
 
     static NumericFunction compile(IExpr e, SymbolTable table) {
+        return compile(e, table, false);
+    }
+
+    /** Compiles with expectations evaluated deterministically (quadrature, series); fails for those without a route. */
+    static NumericFunction compile(IExpr e, SymbolTable table, boolean deterministic) {
         NumericCompiler c = new NumericCompiler(table);
+        c.deterministic = deterministic;
         Node root = c.node(e);
         int n = c.nslots;
         List<String> scalars = List.copyOf(c.scalarNames);
@@ -103,6 +112,12 @@ final class NumericCompiler {
             @Override
             public boolean approximate() {
                 return approximate;
+            }
+
+            @Override
+            public Tracked evalTracked(double[] values, double[][] dataValues) {
+                Frame f = new Frame(n, values, dataValues, null, null);
+                return new Tracked(root.eval(f), f.log);
             }
         };
     }
@@ -385,7 +400,7 @@ final class NumericCompiler {
     }
 
     private Node expectation(IAST a) {
-        random = true;
+        random |= !deterministic;
         IAST dist = (IAST) a.arg2();
         IAST vars = (IAST) dist.arg1();
         IAST fam = (IAST) dist.arg2();
@@ -396,11 +411,23 @@ final class NumericCompiler {
             vs[i] = nslots++;
             saved[i] = slots.put((ISymbol) vars.getAt(i + 1), vs[i]);
         }
-        Node body = node(a.arg1());
+        nesting += vs.length;
+        if (deterministic && nesting > Deterministic.MAX_DIMENSIONS) {
+            throw unsupported("more than " + Deterministic.MAX_DIMENSIONS + " nested integrals (Monte Carlo decides)");
+        }
+        Node body;
+        try {
+            body = node(a.arg1());
+        } finally {
+            nesting -= vs.length;
+        }
         for (int i = 0; i < vs.length; i++) {
             restore((ISymbol) vars.getAt(i + 1), saved[i]);
         }
         IExpr h = fam.head();
+        if (deterministic) {
+            return Deterministic.node(h, params, vs, body);
+        }
         Sampler sampler;
         if (h == Ops.NORMAL) {
             sampler = (f, p) -> f.slots[vs[0]] = p[0] + Math.sqrt(p[1]) * f.rng.nextGaussian();
@@ -419,7 +446,7 @@ final class NumericCompiler {
                 f.slots[vs[0]] = p[0] + f.rng.nextGaussian() / Math.sqrt(p[1] * tau);
             };
         } else {
-            throw unsupported("the distribution " + h);
+            return Deterministic.sampled(h, params, vs, body);
         }
         return f -> {
             double[] p = new double[params.length];

@@ -25,6 +25,15 @@ public interface NumericFunction {
     /** Evaluates with abstract densities instantiated by {@code model} (null when there are none). */
     double eval(double[] values, double[][] data, RandomGenerator rng, FiniteModel model);
 
+    /** A value and what its deterministic expectations did (see {@link QuadratureLog}). */
+    record Tracked(double value, QuadratureLog log) {
+    }
+
+    /** Evaluates an expression compiled with {@code Cas.compileDeterministic}, with its quadrature log. */
+    default Tracked evalTracked(double[] values, double[][] data) {
+        throw new UnsupportedOperationException("not compiled for deterministic expectations");
+    }
+
     /** True when it uses numeric differentiation (finite differences), so agreement is to about 1e-7 only. */
     boolean approximate();
 }

@@ -27,7 +27,7 @@ import org.derivcheck.derivation.SymbolDecl;
  * step INCONCLUSIVE.
  */
 final class ConditionChecker {
-    private static final int WITNESS_POINTS = 300;
+    private static final int WITNESS_POINTS = 200;
     private final SymbolTable table;
 
     ConditionChecker(SymbolTable table) {
@@ -118,13 +118,16 @@ final class ConditionChecker {
 
     private Optional<PointSampler.Point> witness(Condition c, StepContext ctx) {
         RandomGenerator rng = ctx.rng(c.key().hashCode() * 7919L + 3);
-        for (int i = 0; i < WITNESS_POINTS && ctx.timeLeft(); i++) {
+        List<PointSampler.Point> pts = new ArrayList<>();
+        List<Map<String, Double>> values = new ArrayList<>();
+        List<Map<String, Range>> datas = new ArrayList<>();
+        List<SymbolDecl> ds = ctx.sampler.dataSymbols();
+        for (int i = 0; i < WITNESS_POINTS; i++) {
             PointSampler.Point p = ctx.sampler.next(rng);
             if (p == null) {
-                return Optional.empty();
+                break;
             }
             Map<String, Range> data = new LinkedHashMap<>();
-            List<SymbolDecl> ds = ctx.sampler.dataSymbols();
             for (int k = 0; k < ds.size(); k++) {
                 double lo = Double.POSITIVE_INFINITY;
                 double hi = Double.NEGATIVE_INFINITY;
@@ -134,16 +137,16 @@ final class ConditionChecker {
                 }
                 data.put(ds.get(k).name(), lo <= hi ? Range.closed(lo, hi) : Range.ALL);
             }
-            try {
-                if (ctx.cas.violatedAt(c, ctx.sampler.describe(p), data, Math.min(1_000, ctx.remainingMillis()))
-                        .orElse(false)) {
-                    return Optional.of(p);
-                }
-            } catch (CasException e) {
-                return Optional.empty();
-            }
+            pts.add(p);
+            values.add(ctx.sampler.describe(p));
+            datas.add(data);
         }
-        return Optional.empty();
+        try {
+            int at = ctx.cas.firstViolation(c, values, datas, Math.min(3_000, ctx.remainingMillis()));
+            return at < 0 ? Optional.empty() : Optional.of(pts.get(at));
+        } catch (CasException e) {
+            return Optional.empty();
+        }
     }
 
     private List<Condition.Assumed> assumptions(StepContext ctx) {

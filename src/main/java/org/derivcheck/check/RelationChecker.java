@@ -32,7 +32,8 @@ final class RelationChecker {
         // exact or high-precision arithmetic first where it applies (constant claims, rational functions)
         this.randomPoints = new RandomPointChecker(options.points());
         this.checkers = List.of(new ExactChecker(options.points()), new InstantiationChecker(options.points()), randomPoints,
-                new MonteCarloChecker(options.draws()), new SymbolicChecker(), new ProofChecker());
+                new QuadratureChecker(), new MonteCarloChecker(options.draws()), new SymbolicChecker(),
+                new ProofChecker());
     }
 
     /** The verdict and what backs it, before it is wrapped in a StepResult. */

@@ -31,7 +31,14 @@ final class TexNames {
             Map.entry("Ga", "Gamma"), Map.entry("\\Gamma", "Gamma"), Map.entry("N", "Normal"), Map.entry("Normal", "Normal"),
             Map.entry("Gaussian", "Normal"), Map.entry("Exp", "Exponential"), Map.entry("Exponential", "Exponential"),
             Map.entry("Bernoulli", "Bernoulli"), Map.entry("Bern", "Bernoulli"), Map.entry("Uniform", "Uniform"),
-            Map.entry("U", "Uniform"), Map.entry("NormalGamma", "NormalGamma"), Map.entry("NG", "NormalGamma"));
+            Map.entry("U", "Uniform"), Map.entry("NormalGamma", "NormalGamma"), Map.entry("NG", "NormalGamma"),
+            Map.entry("Beta", "Beta"), Map.entry("Poisson", "Poisson"), Map.entry("Pois", "Poisson"),
+            Map.entry("Poi", "Poisson"), Map.entry("Binomial", "Binomial"), Map.entry("Bin", "Binomial"),
+            Map.entry("Binom", "Binomial"), Map.entry("Geometric", "Geometric"), Map.entry("Geom", "Geometric"),
+            Map.entry("LogNormal", "LogNormal"), Map.entry("Lognormal", "LogNormal"), Map.entry("LN", "LogNormal"),
+            Map.entry("InvGamma", "InverseGamma"), Map.entry("InverseGamma", "InverseGamma"), Map.entry("IG", "InverseGamma"),
+            Map.entry("Inv-Gamma", "InverseGamma"), Map.entry("StudentT", "StudentT"), Map.entry("St", "StudentT"),
+            Map.entry("Student", "StudentT"), Map.entry("Laplace", "Laplace"), Map.entry("Lap", "Laplace"));
 
     private TexNames() {
     }

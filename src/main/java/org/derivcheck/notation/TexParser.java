@@ -974,7 +974,8 @@ final class TexParser {
                         fam.pos() + 1);
             }
             String family = TexNames.family(famWord).orElseThrow(() -> new ParseException("unknown family '" + famWord
-                    + "': Gamma, \\mathcal{N} (Normal), Exp, Bernoulli, Uniform, NormalGamma", fam.pos() + 1));
+                    + "': Gamma, \\mathcal{N} (Normal), Exp, Bernoulli, Uniform, NormalGamma, Beta, Poisson, Bin, Geom, "
+                    + "LogNormal, InvGamma, St, Laplace", fam.pos() + 1));
             Token open = next();
             if (!open.isSym("(")) {
                 throw new ParseException("the family's parameters go in parentheses", open.pos() + 1);

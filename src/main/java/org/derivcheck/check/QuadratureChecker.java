@@ -1,0 +1,109 @@
+package org.derivcheck.check;
+
+import java.util.Locale;
+import java.util.Optional;
+import org.apache.commons.math3.random.RandomGenerator;
+import org.derivcheck.cas.Cas;
+import org.derivcheck.cas.CasException;
+import org.derivcheck.cas.NumericFunction;
+import org.derivcheck.notation.Relation;
+
+/**
+ * Decides claims whose expectations have no closed form but a deterministic rule: each expectation is
+ * an integral by double-exponential quadrature (a series for a discrete family, nested quadrature for
+ * NormalGamma) to about 1e-12 of the integral of |f p|, with an error estimate. At random parameter
+ * points the sides must agree within rounding plus the error estimates; a difference far beyond both is
+ * a counterexample. An integral that could not be resolved at some point (no convergence, or terms at
+ * the ends of the range not negligible: it may diverge) rules out CONFIRMED.
+ */
+final class QuadratureChecker implements Checker {
+    private static final int POINTS = 24;
+
+    @Override
+    public Optional<Outcome> check(Claim c, StepContext ctx) {
+        if (c.lhs().isAbstract() || c.rhs().isAbstract() || !c.lhs().hasExpectation() && !c.rhs().hasExpectation()) {
+            return Optional.empty();
+        }
+        NumericFunction l;
+        NumericFunction r;
+        try {
+            l = Cas.compileDeterministic(c.lhs());
+            r = Cas.compileDeterministic(c.rhs());
+        } catch (CasException e) {
+            return Optional.empty(); // no deterministic rule: Monte Carlo decides
+        }
+        RandomGenerator rng = ctx.rng(c.entry().hashCode() * 37L + 5);
+        // a claim without free symbols has one value: one point decides it
+        boolean constant = c.lhs().symbols().isEmpty() && c.rhs().symbols().isEmpty();
+        int points = constant ? 1 : POINTS;
+        int needed = constant ? 1 : 8;
+        int valid = 0;
+        int unresolved = 0;
+        int undefined = 0;
+        int ambiguous = 0;
+        double worstError = 0;
+        long evaluations = 0;
+        String unresolvedAt = "";
+        for (int i = 0; i < points && ctx.timeLeft(); i++) {
+            PointSampler.Point p = ctx.sampler.next(rng);
+            if (p == null) {
+                return Optional.of(Outcome.of(Verdict.INCONCLUSIVE, "quadrature",
+                        "could not draw points that satisfy the assumptions"));
+            }
+            NumericFunction.Tracked lv = l.evalTracked(p.values(), p.data());
+            NumericFunction.Tracked rv = r.evalTracked(p.values(), p.data());
+            evaluations += lv.log().evaluations() + rv.log().evaluations();
+            if (!lv.log().resolved() || !rv.log().resolved()) {
+                unresolved++;
+                if (unresolvedAt.isEmpty()) {
+                    unresolvedAt = ctx.sampler.describe(p).toString();
+                }
+                continue;
+            }
+            if (!Double.isFinite(lv.value()) || !Double.isFinite(rv.value())) {
+                if (Double.isFinite(lv.value()) != Double.isFinite(rv.value())) {
+                    ambiguous++; // one side undefined where the other is defined: never agreement
+                }
+                undefined++;
+                continue;
+            }
+            valid++;
+            double err = lv.log().error() + rv.log().error();
+            double scale = Math.max(Math.max(Math.abs(lv.value()), Math.abs(rv.value())),
+                    Math.max(lv.log().l1(), rv.log().l1()));
+            worstError = Math.max(worstError, err / Math.max(scale, 1e-300));
+            double gap = RandomPointChecker.gap(c.relation(), lv.value(), rv.value());
+            double tol = RandomPointChecker.AGREE * scale + 100 * err + 1e-300;
+            boolean strict = c.relation() == Relation.LESS || c.relation() == Relation.GREATER;
+            if (strict ? gap < -tol : gap <= tol) {
+                continue;
+            }
+            if (gap > RandomPointChecker.AGREE * scale + 1e4 * err) {
+                Counterexample cx = new Counterexample(ctx.sampler.describe(p), ctx.sampler.describeData(p,
+                        PointSampler.DATA_LENGTH), c.entry(), lv.value(), rv.value(), Optional.empty(), Optional.empty());
+                return Optional.of(new Outcome(Verdict.REFUTED, new Evidence("quadrature", String.format(Locale.ROOT,
+                        "the sides differ by %.3g at a point, far beyond the quadrature's error estimate %.1e "
+                                + "(double-exponential quadrature / series, %d integrand evaluations)", gap, err,
+                        lv.log().evaluations() + rv.log().evaluations())), Optional.of(cx)));
+            }
+            ambiguous++;
+        }
+        if (unresolved > 0) {
+            return Optional.of(Outcome.of(Verdict.INCONCLUSIVE, "quadrature", unresolved + " of " + (valid + unresolved
+                    + undefined) + " points had an integral the quadrature could not resolve (it may diverge there, "
+                    + "or its mass lies closer to the end of the support than double precision resolves), e.g. at "
+                    + unresolvedAt));
+        }
+        if (valid < needed || ambiguous > 0) {
+            return Optional.of(Outcome.of(Verdict.INCONCLUSIVE, "quadrature", valid < needed ? "only " + valid
+                    + " points where both sides are defined" : ambiguous + " points differ by more than the error "
+                    + "estimate but less than a clear difference"));
+        }
+        return Optional.of(Outcome.of(Verdict.CONFIRMED, "quadrature", String.format(Locale.ROOT,
+                "%s at %d %s by double-exponential quadrature / series (asked 1e-12 of the integral of "
+                        + "|f p|; largest estimated error %.1e relative to the sides' scale; %d integrand evaluations)%s",
+                c.relation() == Relation.EQUAL ? "equal" : "holds", valid, constant ? "point (no free symbols)" : "random points",
+                worstError, evaluations,
+                undefined > 0 ? "; " + undefined + " points outside the domain skipped" : "")));
+    }
+}
