@@ -494,7 +494,7 @@ def custom_results():
     # a tex form that says something else than the claim
     false("c10-tex-unread.yaml#2", "the tex form says x^2 = x x + 1, which is false (the step is INVALID)")
     # families' existence cases
-    fe = "families-existence.yaml#"
+    fe = "c03-existence.yaml#"
     false(fe + "1", out[c3 + "1"][2])
     false(fe + "2", out[c3 + "6"][2])
     false(fe + "3", out[c3 + "8"][2])
@@ -507,7 +507,7 @@ def custom_results():
     true(fe + "10", "m = 0.5, l = 2: E[x^2] = " + mp.nstr(mp.quad(lambda t: t * t * mp.exp(-(t - 0.5) ** 2 / 4)
          / mp.sqrt(4 * mp.pi), [-mp.inf, 0.5, mp.inf]), 15) + " = 0.25 + 2", "quadrature")
     false(fe + "11", "for a <= 1 both sides diverge (" + out[c3 + "1"][2] + "): no value to compare")
-    fa = "families-existence-assumed.yaml#"
+    fa = "c03-existence-assumed.yaml#"
     true(fa + "1", out[ca + "1"][2], "quadrature")
     true(fa + "2", out[ca + "2"][2], "quadrature")
     true(fa + "3", "E[mu^2] = m^2 + E[1/(l tau)] = m^2 + b/(l (a - 1)) for a > 1; a = 2.5, b = 1.5: E[1/tau] = "
