@@ -15,10 +15,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.Consumer;
 import java.util.function.ObjIntConsumer;
-import java.util.stream.Stream;
 import org.derivcheck.cas.Cas;
 import org.derivcheck.derivation.Derivation;
 import org.derivcheck.derivation.DerivationException;
+import org.derivcheck.derivation.DerivationFiles;
 import org.derivcheck.derivation.DerivationReader;
 
 /**
@@ -37,20 +37,14 @@ public final class BatchChecker {
         this.threads = Math.max(1, threads);
     }
 
-    /** Expands directories into their .yaml/.yml files (sorted, recursively); files are kept as given. */
+    /**
+     * Expands directories into their .yaml/.yml files.
+     *
+     * @deprecated file walking belongs to {@code derivation}: use {@link DerivationFiles#expand(List)}
+     */
+    @Deprecated
     public static List<Path> expand(List<Path> paths) throws IOException {
-        List<Path> out = new ArrayList<>();
-        for (Path p : paths) {
-            if (Files.isDirectory(p)) {
-                try (Stream<Path> s = Files.walk(p)) {
-                    s.filter(Files::isRegularFile).filter(f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".yml"))
-                            .sorted().forEach(out::add);
-                }
-            } else {
-                out.add(p);
-            }
-        }
-        return out;
+        return DerivationFiles.expand(paths);
     }
 
     public List<DerivationResult> check(List<Path> files, Consumer<DerivationResult> onResult) {

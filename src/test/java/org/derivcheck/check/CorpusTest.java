@@ -1,5 +1,6 @@
 package org.derivcheck.check;
 
+import org.derivcheck.derivation.DerivationFiles;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -32,14 +33,14 @@ class CorpusTest {
     @BeforeAll
     static void start() throws Exception {
         cas = Cas.start();
-        List<Path> files = new ArrayList<>(BatchChecker.expand(List.of(Path.of("derivations"))));
+        List<Path> files = new ArrayList<>(DerivationFiles.expand(List.of(Path.of("derivations"))));
         files.addAll(corpusFiles());
         new BatchChecker(cas, CheckOptions.defaults(), 2).check(files, r -> RESULTS.put(r.file(), r));
     }
 
     /** tests/ without the adversarial corpus, which AdversarialCorpusTest checks against its ground truth. */
     static List<Path> corpusFiles() throws java.io.IOException {
-        return BatchChecker.expand(List.of(Path.of("tests"))).stream()
+        return DerivationFiles.expand(List.of(Path.of("tests"))).stream()
                 .filter(p -> !p.startsWith(AdversarialCorpusTest.CORPUS)).toList();
     }
 
@@ -50,7 +51,7 @@ class CorpusTest {
 
     @TestFactory
     Stream<DynamicTest> shippedDerivationsHold() throws Exception {
-        List<Path> files = BatchChecker.expand(List.of(Path.of("derivations")));
+        List<Path> files = DerivationFiles.expand(List.of(Path.of("derivations")));
         assertTrue(files.size() >= 7, "the report's derivations are shipped");
         return files.stream().map(f -> DynamicTest.dynamicTest(f.toString(), () -> {
             DerivationResult r = RESULTS.get(f);
