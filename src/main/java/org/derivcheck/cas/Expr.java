@@ -276,6 +276,71 @@ public final class Expr {
         return Collections.unmodifiableSet(out);
     }
 
+    /**
+     * Names of the declared symbols that occur free: not as the index of a sum or product, nor as the
+     * variable of an expectation or a finite sum. A counterexample shows only these.
+     */
+    public Set<String> freeSymbols() {
+        Set<String> out = new LinkedHashSet<>();
+        free(ast, Set.of(), out);
+        return Collections.unmodifiableSet(out);
+    }
+
+    private void free(IExpr e, Set<IExpr> bound, Set<String> out) {
+        if (e instanceof ISymbol s) {
+            String n = table.nameOf(s);
+            if (n != null && !bound.contains(s) && table.declared(n).isPresent()) {
+                out.add(n);
+            }
+            return;
+        }
+        if (!e.isAST()) {
+            return;
+        }
+        IAST a = (IAST) e;
+        Set<IExpr> inner = new java.util.HashSet<>(bound);
+        if ((a.head() == Ops.FSUM || a.head() == Ops.IID) && a.argSize() >= 2) {
+            inner.add(a.arg2());
+            for (int i = 1; i <= a.argSize(); i++) {
+                if (i != 2) {
+                    free(a.getAt(i), inner, out);
+                }
+            }
+            return;
+        }
+        if ((a.head() == S.Sum || a.head() == S.Product) && a.argSize() == 2 && a.arg2().isList()
+                && a.arg2().argSize() >= 1) {
+            inner.add(a.arg2().first());
+            free(a.arg1(), inner, out);
+            for (int i = 2; i <= a.arg2().argSize(); i++) {
+                free(((IAST) a.arg2()).getAt(i), bound, out);
+            }
+            return;
+        }
+        if (a.head() == Ops.EXPECTATION && a.argSize() >= 2 && a.arg2().isAST() && a.arg2().argSize() >= 2) {
+            IExpr vars = a.arg2().first();
+            if (vars.isList()) {
+                for (IExpr v : (IAST) vars) {
+                    inner.add(v);
+                }
+            } else {
+                inner.add(vars);
+            }
+            free(a.arg1(), inner, out);
+            for (int i = 2; i <= a.arg2().argSize(); i++) {
+                free(((IAST) a.arg2()).getAt(i), inner, out);
+            }
+            for (int i = 3; i <= a.argSize(); i++) {
+                free(a.getAt(i), inner, out);
+            }
+            return;
+        }
+        free(a.head(), bound, out);
+        for (IExpr x : a) {
+            free(x, bound, out);
+        }
+    }
+
     /** True when it still holds an expectation that was not reduced to a closed form. */
     public boolean hasExpectation() {
         return !ast.isFree(x -> x == Ops.EXPECTATION, true);

@@ -55,7 +55,7 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "0", description = "Derivations checked in parallel (default: one per core).")
     int threads;
 
-    @Option(names = {"-v", "--verbose"}, description = "Show the evidence of every method for every step.")
+    @Option(names = {"-v", "--verbose"}, description = "Show the evidence of every method for every step, and each step as derivcheck read it (definitions expanded).")
     boolean verbose;
 
     /** Report formats. */
@@ -110,7 +110,7 @@ public final class CheckCommand implements Callable<Integer> {
         } else if (format == Format.junit) {
             sink.print(JUnitReport.render("derivcheck check", results));
         } else if (format == Format.html) {
-            sink.print(HtmlReport.render("derivcheck report", results));
+            sink.print(HtmlReport.render("derivcheck report", results, verbose));
         } else {
             sink.println("Summary: " + summary.line());
         }

@@ -115,7 +115,12 @@ final class TexDocument {
                     throw error(bodyStart + piece[0], "more than " + MAX_LINES + " formula lines: a submission this long "
                             + "is not graded");
                 }
-                int offset = bodyStart + piece[0];
+                int lead = 0;
+                while (lead < src.length() && Character.isWhitespace(src.charAt(lead))) {
+                    lead++; // the line starts where its first character is, not at the break before it
+                }
+                src = src.substring(lead);
+                int offset = bodyStart + piece[0] + lead;
                 Chain.ChainLine line = new Chain.ChainLine(src, lineOf(offset), columnOf(offset));
                 if (current != null && CONTINUATION.matcher(src).find()) {
                     current.add(line);
