@@ -1,6 +1,8 @@
 package org.derivcheck;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -37,7 +39,8 @@ class ArchitectureTest {
 
     @Test
     void lowerLayersDoNotDependOnUpperOnes() {
-        noClasses().that().resideInAnyPackage("org.derivcheck.derivation..", "org.derivcheck.cas..")
+        noClasses().that().resideInAnyPackage("org.derivcheck.notation..", "org.derivcheck.derivation..",
+                        "org.derivcheck.cas..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.derivcheck.check..",
                         "org.derivcheck.report..", "org.derivcheck.grade..", "org.derivcheck.cli..",
                         "org.derivcheck.diagnose..", "org.derivcheck.experiment..")
@@ -48,6 +51,24 @@ class ArchitectureTest {
         noClasses().that().resideInAnyPackage("org.derivcheck.vi..", "org.derivcheck.vae..", "org.derivcheck.plot..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.derivcheck.check..",
                         "org.derivcheck.cas..", "org.derivcheck.grade..", "org.derivcheck.report..")
+                .check(classes);
+    }
+
+    @Test
+    void packagesAreFreeOfCycles() {
+        slices().matching("org.derivcheck.(*)..").should().beFreeOfCycles().check(classes);
+    }
+
+    @Test
+    void notationIsPureJava() {
+        noClasses().that().resideInAPackage("org.derivcheck.notation..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.matheclipse..", "edu.jas..")
+                .because("the own-syntax parser and the LaTeX reader come before Symja and never need it")
+                .check(classes);
+        classes().that().resideInAPackage("org.derivcheck.notation..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("org.derivcheck.notation..", "java.lang..",
+                        "java.util..", "java.math..")
+                .because("notation reads text into syntax: no other derivcheck package, no I/O")
                 .check(classes);
     }
 }

@@ -1,5 +1,7 @@
 package org.derivcheck.cas;
 
+import org.derivcheck.notation.ParseException;
+import org.derivcheck.notation.SyntaxParser;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -82,6 +84,31 @@ public final class Cas implements AutoCloseable {
      */
     public Expr reduce(Expr e, long millis) {
         return new Expr(run(() -> Reducer.reduce(deepCopy(e.ast), SymjaRuntime.engine()), millis), e.table);
+    }
+
+    /** A reduced expression and the conditions under which it means something (parameter domains, moments that exist). */
+    public record Reduced(Expr value, List<Condition> conditions) {
+    }
+
+    /** {@link #reduce}, also returning every parameter-domain and existence condition met on the way. */
+    public Reduced reduceChecked(Expr e, long millis) {
+        return run(() -> {
+            Reducer.Conditions c = new Reducer.Conditions(e.table);
+            IExpr r = Reducer.reduce(deepCopy(e.ast), SymjaRuntime.engine(), c);
+            return new Reduced(new Expr(r, e.table), List.copyOf(c.list));
+        }, millis);
+    }
+
+    /** Whether a condition holds throughout the domains and assumptions (see {@link Condition#provedOn}). */
+    public boolean proves(Condition c, java.util.Map<String, Range> domains, java.util.Set<String> integers,
+            List<Condition.Assumed> assumptions, long millis) {
+        return run(() -> c.provedOn(domains, integers, assumptions), millis);
+    }
+
+    /** Whether a condition fails at a point (see {@link Condition#violatedAt}). */
+    public Optional<Boolean> violatedAt(Condition c, java.util.Map<String, Double> point,
+            java.util.Map<String, Range> dataRanges, long millis) {
+        return run(() -> c.violatedAt(point, dataRanges), millis);
     }
 
     /**

@@ -29,6 +29,10 @@ final class Moments {
     }
 
     static Optional<IExpr> expect(IExpr body, IAST dist, EvalEngine engine) {
+        return expect(body, dist, engine, new Reducer.Conditions(null));
+    }
+
+    static Optional<IExpr> expect(IExpr body, IAST dist, EvalEngine engine, Reducer.Conditions conditions) {
         IAST vars = (IAST) dist.arg1();
         IAST fam = (IAST) dist.arg2();
         IExpr h = fam.head();
@@ -36,10 +40,10 @@ final class Moments {
             return normal(body, (ISymbol) vars.arg1(), fam.arg1(), fam.arg2(), engine);
         }
         if (h == Ops.GAMMA) {
-            return gamma(body, (ISymbol) vars.arg1(), fam.arg1(), fam.arg2(), engine);
+            return gamma(body, (ISymbol) vars.arg1(), fam.arg1(), fam.arg2(), engine, conditions, "Gamma(shape, rate)");
         }
         if (h == Ops.EXPONENTIAL) {
-            return gamma(body, (ISymbol) vars.arg1(), F.C1, fam.arg1(), engine);
+            return gamma(body, (ISymbol) vars.arg1(), F.C1, fam.arg1(), engine, conditions, "Exponential(rate)");
         }
         if (h == Ops.BERNOULLI) {
             ISymbol x = (ISymbol) vars.arg1();
@@ -56,9 +60,9 @@ final class Moments {
             if (inner.isEmpty()) {
                 return Optional.empty();
             }
-            return gamma(inner.get(), tau, fam.getAt(3), fam.getAt(4), engine);
+            return gamma(inner.get(), tau, fam.getAt(3), fam.getAt(4), engine, conditions, "NormalGamma(m, lambda, a, b)");
         }
-        return Optional.empty();
+        return MomentsMore.expect(body, dist, engine, conditions);
     }
 
     /** The terms of the fully expanded body. */
@@ -199,7 +203,8 @@ final class Moments {
         }).orElse(e);
     }
 
-    private static Optional<IExpr> gamma(IExpr body, ISymbol x, IExpr a, IExpr b, EvalEngine engine) {
+    static Optional<IExpr> gamma(IExpr body, ISymbol x, IExpr a, IExpr b, EvalEngine engine, Reducer.Conditions conditions,
+            String family) {
         body = splitLogs(body, x);
         List<IExpr> parts = new ArrayList<>();
         ISymbol s = F.Dummy("s");
@@ -210,6 +215,10 @@ final class Moments {
                 return Optional.empty();
             }
             IExpr k = engine.evaluate(mono.get().k());
+            if (!(k.isNumber() && k.isReal() && k.evalf() >= 0) && conditions.table != null) {
+                conditions.add(Condition.Kind.EXISTENCE, engine.evaluate(F.Plus(a, k)), true, false, "E["
+                        + new Expr(F.Power(x, k), conditions.table) + "] under " + family + " exists only when");
+            }
             IExpr moment = mono.get().j() == 0 ? mgf : F.D(mgf, F.List(s, F.ZZ(mono.get().j())));
             IExpr at = engine.evaluate(moment);
             at = Resolver.substitute(at, java.util.Map.of(s, k));

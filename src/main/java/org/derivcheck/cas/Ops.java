@@ -33,19 +33,6 @@ final class Ops {
 
     /** The family's user-facing name for messages. */
     static String familyName(ISymbol head) {
-        if (head == NORMAL) {
-            return "Normal";
-        } else if (head == GAMMA) {
-            return "Gamma";
-        } else if (head == NORMAL_GAMMA) {
-            return "NormalGamma";
-        } else if (head == EXPONENTIAL) {
-            return "Exponential";
-        } else if (head == BERNOULLI) {
-            return "Bernoulli";
-        } else if (head == UNIFORM) {
-            return "Uniform";
-        }
-        return head.getSymbolName();
+        return Families.byHead(head).map(Families.Family::name).orElse(head.getSymbolName());
     }
 }

@@ -47,33 +47,94 @@ final class Reducer {
     }
 
     static IExpr reduce(IExpr e, EvalEngine engine) {
+        return reduce(e, engine, new Conditions(null));
+    }
+
+    /** The conditions met while reducing: parameter domains and the existence of every moment used. */
+    static final class Conditions {
+        final SymbolTable table;
+        final java.util.List<Condition> list = new java.util.ArrayList<>();
+
+        Conditions(SymbolTable table) {
+            this.table = table;
+        }
+
+        void add(Condition.Kind kind, IExpr expr, boolean strict, boolean integer, String reason) {
+            if (table != null) {
+                list.add(new Condition(kind, expr, strict, integer, reason, table));
+            }
+        }
+    }
+
+    static IExpr reduce(IExpr e, EvalEngine engine, Conditions conditions) {
         if (e.isFree(x -> x == Ops.EXPECTATION, true)) {
             return engine.evaluate(e);
         }
         IAST a = (IAST) e;
         if (a.head() == Ops.EXPECTATION) {
-            IExpr body = reduce(a.arg1(), engine);
-            IAST dist = (IAST) reduce(a.arg2(), engine);
+            int mark = conditions.list.size();
+            IExpr body = reduce(a.arg1(), engine, conditions);
+            IAST dist = (IAST) reduce(a.arg2(), engine, conditions);
+            IExpr out;
             if (body.isList()) {
                 // linearity over components: E[{f, g}] = {E[f], E[g]}
                 IASTAppendable list = F.ListAlloc(body.argSize());
                 for (IExpr x : (IAST) body) {
-                    list.append(reduce(F.binaryAST2(Ops.EXPECTATION, x, dist), engine));
+                    list.append(reduce(F.binaryAST2(Ops.EXPECTATION, x, dist), engine, conditions));
                 }
-                return list;
+                out = list;
+            } else {
+                parameterConditions(dist, engine, conditions);
+                out = Moments.expect(body, dist, engine, conditions).orElse(F.binaryAST2(Ops.EXPECTATION, body, dist));
             }
-            return Moments.expect(body, dist, engine).orElse(F.binaryAST2(Ops.EXPECTATION, body, dist));
+            bind(dist, conditions, mark);
+            return out;
         }
         if (a.head() == org.matheclipse.core.expression.S.D && a.argSize() >= 2) {
             IExpr pushed = pushDerivative(a.arg1(), a);
             if (pushed != null) {
-                return reduce(pushed, engine);
+                return reduce(pushed, engine, conditions);
             }
         }
         IASTAppendable copy = F.ast(a.head(), a.argSize());
         for (IExpr x : a) {
-            copy.append(reduce(x, engine));
+            copy.append(reduce(x, engine, conditions));
         }
         return engine.evaluate(copy);
+    }
+
+    private static void parameterConditions(IAST dist, EvalEngine engine, Conditions conditions) {
+        if (!dist.arg2().isAST()) {
+            return;
+        }
+        IAST fam = (IAST) dist.arg2();
+        Families.byHead(fam.head()).ifPresent(f -> {
+            for (Families.Req r : f.reqs().of(fam)) {
+                conditions.add(Condition.Kind.PARAMETER, engine.evaluate(r.expr()), r.strict(), r.integer(),
+                        r.what() + " must be " + (r.integer() ? "a whole number >= 0" : r.strict() ? "> 0" : ">= 0"));
+            }
+        });
+    }
+
+    /** Conditions that mention this expectation's variables hold over the variables' support. */
+    private static void bind(IAST dist, Conditions conditions, int mark) {
+        if (!dist.arg2().isAST() || !dist.arg1().isList()) {
+            return;
+        }
+        var fam = Families.byHead(dist.arg2().head());
+        if (fam.isEmpty()) {
+            return;
+        }
+        IAST vars = (IAST) dist.arg1();
+        for (int i = mark; i < conditions.list.size(); i++) {
+            Condition c = conditions.list.get(i);
+            for (int v = 1; v <= vars.argSize(); v++) {
+                IExpr var = vars.getAt(v);
+                if (var.isSymbol() && !c.expr.isFree(var, true)) {
+                    Range support = fam.get().support().get(Math.min(v - 1, fam.get().support().size() - 1));
+                    c.bound.put((org.matheclipse.core.interfaces.ISymbol) var, support);
+                }
+            }
+        }
     }
 }

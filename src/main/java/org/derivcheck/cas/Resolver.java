@@ -1,5 +1,8 @@
 package org.derivcheck.cas;
 
+import org.derivcheck.notation.ParseException;
+import org.derivcheck.notation.Syntax;
+import org.derivcheck.notation.SyntaxParser;
 import org.derivcheck.special.Digamma;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -499,25 +502,16 @@ final class Resolver {
             return abstractSpec(varNames, rightSide);
         }
         if (!(b.right() instanceof Syntax.Call fam)) {
-            throw new ParseException("the right side of '~' is a family: Normal(mean, variance), Gamma(shape, rate), "
-                    + "NormalGamma(m, lambda, a, b), Exponential(rate), Bernoulli(p), Uniform(lo, hi)", b.right().column());
+            throw new ParseException("the right side of '~' is a family: " + Families.catalogue(), b.right().column());
         }
-        ISymbol head;
-        int arity;
-        int nvars;
-        switch (fam.name()) {
-            case "Normal", "Gaussian", "N" -> { head = Ops.NORMAL; arity = 2; nvars = 1; }
-            case "Gamma" -> { head = Ops.GAMMA; arity = 2; nvars = 1; }
-            case "NormalGamma" -> { head = Ops.NORMAL_GAMMA; arity = 4; nvars = 2; }
-            case "Exponential" -> { head = Ops.EXPONENTIAL; arity = 1; nvars = 1; }
-            case "Bernoulli" -> { head = Ops.BERNOULLI; arity = 1; nvars = 1; }
-            case "Uniform" -> { head = Ops.UNIFORM; arity = 2; nvars = 1; }
-            default -> throw new ParseException("unknown family '" + fam.name() + "': use Normal(mean, variance), "
-                    + "Gamma(shape, rate), NormalGamma(m, lambda, a, b), Exponential(rate), Bernoulli(p), Uniform(lo, hi)",
-                    fam.column());
-        }
+        Families.Family family = Families.byName(fam.name()).orElseThrow(() -> new ParseException("unknown family '"
+                + fam.name() + "': use " + Families.catalogue(), fam.column()));
+        ISymbol head = family.head();
+        int arity = family.params().size();
+        int nvars = family.nvars();
         if (fam.args().size() != arity) {
-            throw new ParseException(fam.name() + " takes " + arity + " parameter(s), not " + fam.args().size(), fam.column());
+            throw new ParseException(fam.name() + " takes " + arity + " parameter(s), " + family.usage() + ", not "
+                    + fam.args().size(), fam.column());
         }
         if (varNames.size() != nvars) {
             throw new ParseException(fam.name() + " is a distribution of " + nvars + " variable(s); "

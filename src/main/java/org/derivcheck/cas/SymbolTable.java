@@ -1,5 +1,6 @@
 package org.derivcheck.cas;
 
+import org.derivcheck.notation.ParseException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;

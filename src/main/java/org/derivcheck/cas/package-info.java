@@ -1,4 +1,4 @@
 /**
- * The only package that imports Symja (org.matheclipse): parsing Symja syntax and LaTeX, substitution, differentiation, simplification under assumptions, numeric evaluation, TeX output, the sandbox (allow-list) and per-evaluation time and size limits. Callers see only its own Expr handle.
+ * The only package that imports Symja (org.matheclipse): resolving parsed syntax (from {@code notation}), substitution, differentiation, simplification under assumptions, numeric evaluation, TeX output, the sandbox (allow-list) and per-evaluation time and size limits. Callers see only its own Expr handle.
  */
 package org.derivcheck.cas;

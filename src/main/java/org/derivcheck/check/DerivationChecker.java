@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 import org.derivcheck.cas.Cas;
 import org.derivcheck.cas.CasException;
 import org.derivcheck.cas.Expr;
-import org.derivcheck.cas.ParseException;
+import org.derivcheck.notation.ParseException;
 import org.derivcheck.cas.SymbolTable;
 import org.derivcheck.derivation.Definition;
 import org.derivcheck.derivation.DensityDecl;
@@ -259,9 +259,9 @@ public final class DerivationChecker {
     private RelationChecker.Decision compareTex(String tex, Expr lhs, Expr rhs, Relation rel, SymbolTable table,
             Derivation d, RelationChecker relations, StepContext ctx, RelationChecker.Decision dec) {
         List<Evidence> evidence = new ArrayList<>(dec.evidence());
-        List<org.derivcheck.cas.TexInput.Link> links;
+        List<org.derivcheck.notation.TexInput.Link> links;
         try {
-            links = org.derivcheck.cas.TexInput.translate(tex, vocabulary(d));
+            links = org.derivcheck.notation.TexInput.translate(tex, vocabulary(d));
         } catch (ParseException e) {
             evidence.add(new Evidence("tex", "the tex: form was not compared (the LaTeX reader stopped at column "
                     + e.column() + ": " + e.getMessage() + ")"));
@@ -297,7 +297,7 @@ public final class DerivationChecker {
     }
 
     /** The names a tex: form may use: the derivation's symbols and definitions. */
-    private static org.derivcheck.cas.TexInput.Vocabulary vocabulary(Derivation d) {
+    private static org.derivcheck.notation.TexInput.Vocabulary vocabulary(Derivation d) {
         java.util.Set<String> symbols = new java.util.LinkedHashSet<>();
         java.util.Set<String> indexed = new java.util.LinkedHashSet<>();
         for (SymbolDecl s : d.symbols()) {
@@ -312,7 +312,7 @@ public final class DerivationChecker {
                 functions.put(def.name(), def.params().size());
             }
         }
-        return new org.derivcheck.cas.TexInput.Vocabulary(symbols, indexed, functions, constants, java.util.Set.of(),
+        return new org.derivcheck.notation.TexInput.Vocabulary(symbols, indexed, functions, constants, java.util.Set.of(),
                 java.util.Map.of(), java.util.Map.of(), java.util.Map.of());
     }
 

@@ -125,6 +125,10 @@ final class PointSampler {
         return m;
     }
 
+    List<Assumption> assumptions() {
+        return assumptions;
+    }
+
     List<SymbolDecl> dataSymbols() {
         return data;
     }

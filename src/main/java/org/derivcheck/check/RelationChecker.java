@@ -21,9 +21,11 @@ import org.derivcheck.diagnose.Diagnosis;
 final class RelationChecker {
     private final List<Checker> checkers;
     private final SymbolTable table;
+    private final ConditionChecker conditions;
 
     RelationChecker(SymbolTable table, CheckOptions options) {
         this.table = table;
+        this.conditions = new ConditionChecker(table);
         // numeric first: a refuted claim needs no proof attempt, a confirmed one gets the rest of the time
         this.checkers = List.of(new InstantiationChecker(options.points()), new RandomPointChecker(options.points()),
                 new MonteCarloChecker(options.draws()), new SymbolicChecker());
@@ -37,10 +39,20 @@ final class RelationChecker {
     Decision decide(Expr lhsWritten, Expr rhsWritten, Relation rel, StepContext ctx) {
         Expr lhs;
         Expr rhs;
+        List<String> unproved;
         try {
             // abstract densities are never given to the CAS: finite instances decide them as written
-            lhs = lhsWritten.isAbstract() ? lhsWritten : ctx.cas.reduce(lhsWritten, ctx.remainingMillis());
-            rhs = rhsWritten.isAbstract() ? rhsWritten : ctx.cas.reduce(rhsWritten, ctx.remainingMillis());
+            Cas.Reduced l = lhsWritten.isAbstract() ? new Cas.Reduced(lhsWritten, List.of())
+                    : ctx.cas.reduceChecked(lhsWritten, ctx.remainingMillis());
+            Cas.Reduced r = rhsWritten.isAbstract() ? new Cas.Reduced(rhsWritten, List.of())
+                    : ctx.cas.reduceChecked(rhsWritten, ctx.remainingMillis());
+            lhs = l.value();
+            rhs = r.value();
+            ConditionChecker.Result cond = conditions.check(l.conditions(), r.conditions(), lhs, rhs, ctx);
+            if (cond.forced().isPresent()) {
+                return cond.forced().get();
+            }
+            unproved = cond.unproved();
         } catch (CasException e) {
             return new Decision(Verdict.INCONCLUSIVE, "none", List.of(new Evidence("CAS", e.getMessage())),
                     Optional.empty(), List.of(), "could not evaluate the sides: " + e.getMessage());
@@ -85,6 +97,14 @@ final class RelationChecker {
                     cx = o.counterexample().map(x -> x.over(free));
                 }
             }
+        }
+        if (!unproved.isEmpty() && verdict == Verdict.PROVED) {
+            // the claim holds where it is defined; that it is defined everywhere rests on points only
+            verdict = Verdict.CONFIRMED;
+            method = "symbolic, conditions at points";
+        }
+        if (!unproved.isEmpty()) {
+            evidence.add(new Evidence("conditions", String.join("; ", unproved)));
         }
         List<Diagnosis> diagnoses = new ArrayList<>();
         String message;

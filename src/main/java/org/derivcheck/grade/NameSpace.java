@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.derivcheck.cas.ParseException;
+import org.derivcheck.notation.ParseException;
 import org.derivcheck.cas.SymbolTable;
-import org.derivcheck.cas.TexInput;
+import org.derivcheck.notation.TexInput;
 import org.derivcheck.derivation.Definition;
 import org.derivcheck.derivation.SymbolDecl;
 

@@ -1,12 +1,12 @@
-package org.derivcheck.cas;
+package org.derivcheck.notation;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.derivcheck.cas.Lexer.Kind;
-import org.derivcheck.cas.Lexer.Token;
+import org.derivcheck.notation.Lexer.Kind;
+import org.derivcheck.notation.Lexer.Token;
 
 /** A Pratt parser from tokens to {@link Syntax}; relations are split off by {@link #parseChain}. */
-final class SyntaxParser {
+public final class SyntaxParser {
     private static final int MAX_DEPTH = 200;
     private final List<Token> tokens;
     private int pos;
@@ -17,10 +17,10 @@ final class SyntaxParser {
     }
 
     /** A relation and the expression that follows it; the first link has relation "". */
-    record Link(String relation, Syntax expr, int column, String text) {
+    public record Link(String relation, Syntax expr, int column, String text) {
     }
 
-    static List<Link> parseChain(String text) {
+    public static List<Link> parseChain(String text) {
         SyntaxParser p = new SyntaxParser(Lexer.lex(text));
         List<Link> links = new ArrayList<>();
         if (p.peek().kind() == Kind.END) {

@@ -1,4 +1,4 @@
-package org.derivcheck.cas;
+package org.derivcheck.notation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

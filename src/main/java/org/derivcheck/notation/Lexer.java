@@ -1,4 +1,4 @@
-package org.derivcheck.cas;
+package org.derivcheck.notation;
 
 import java.util.ArrayList;
 import java.util.List;

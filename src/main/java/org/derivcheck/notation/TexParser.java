@@ -1,17 +1,17 @@
-package org.derivcheck.cas;
+package org.derivcheck.notation;
 
-import static org.derivcheck.cas.TexSrc.ADD;
-import static org.derivcheck.cas.TexSrc.ATOM;
-import static org.derivcheck.cas.TexSrc.MUL;
-import static org.derivcheck.cas.TexSrc.NEG;
-import static org.derivcheck.cas.TexSrc.POW;
+import static org.derivcheck.notation.TexSrc.ADD;
+import static org.derivcheck.notation.TexSrc.ATOM;
+import static org.derivcheck.notation.TexSrc.MUL;
+import static org.derivcheck.notation.TexSrc.NEG;
+import static org.derivcheck.notation.TexSrc.POW;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.derivcheck.cas.TexLexer.Kind;
-import org.derivcheck.cas.TexLexer.Token;
+import org.derivcheck.notation.TexLexer.Kind;
+import org.derivcheck.notation.TexLexer.Token;
 
 /**
  * Recursive-descent reader of normalized LaTeX math tokens, emitting derivcheck expression text. The

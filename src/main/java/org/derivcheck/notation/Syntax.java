@@ -1,9 +1,9 @@
-package org.derivcheck.cas;
+package org.derivcheck.notation;
 
 import java.util.List;
 
 /** The syntax tree of one expression, before names are resolved. */
-sealed interface Syntax {
+public sealed interface Syntax {
     int column();
 
     record Num(String text, int column) implements Syntax {

@@ -1,4 +1,4 @@
-package org.derivcheck.cas;
+package org.derivcheck.notation;
 
 /** An expression that cannot be read: the message says what, {@link #column()} where (1-based). */
 public final class ParseException extends RuntimeException {
