@@ -95,8 +95,8 @@ public final class DerivationChecker {
         List<DefinitionShown> out = new ArrayList<>();
         for (Definition def : d.definitions()) {
             String head = def.params().isEmpty() ? def.name() : def.name() + "(" + String.join(", ", def.params()) + ")";
-            String tex = org.derivcheck.cas.SourceTex.of(head, table).orElse(org.derivcheck.cas.SourceTex.name(def.name()))
-                    + " := " + org.derivcheck.cas.SourceTex.of(def.text(), table).orElse("\\text{(as written)}");
+            String tex = org.derivcheck.notation.SourceTex.of(head, table.sourceNames()).orElse(org.derivcheck.notation.SourceTex.name(def.name()))
+                    + " := " + org.derivcheck.notation.SourceTex.of(def.text(), table.sourceNames()).orElse("\\text{(as written)}");
             out.add(new DefinitionShown(head, def.text(), tex));
         }
         return out;
@@ -244,9 +244,9 @@ public final class DerivationChecker {
             dec = new RelationChecker.Decision(Verdict.INCONCLUSIVE, "none", List.of(), Optional.empty(), List.of(),
                     e.getMessage());
         }
-        String tex = org.derivcheck.cas.SourceTex.name(m.over()) + "^{*} = \\arg\\max_{"
-                + org.derivcheck.cas.SourceTex.name(m.over()) + "} " + org.derivcheck.cas.SourceTex.of(m.objective().text(),
-                        table).orElse(objective.tex());
+        String tex = org.derivcheck.notation.SourceTex.name(m.over()) + "^{*} = \\arg\\max_{"
+                + org.derivcheck.notation.SourceTex.name(m.over()) + "} " + org.derivcheck.notation.SourceTex.of(m.objective().text(),
+                        table.sourceNames()).orElse(objective.tex());
         return new StepResult(index, claim, tex, m.objective().line(), dec.verdict(), dec.method(), dec.evidence(),
                 dec.counterexample(), dec.diagnoses(), dec.message(), millis(t0), step.name().orElse(""),
                 m.over() + "* maximizes " + objective + " over " + m.over());
@@ -318,8 +318,8 @@ public final class DerivationChecker {
 
     /** LaTeX of the relation as the user wrote it (definitions by name); derivcheck's reading if that fails. */
     private static String userTex(Parsed a, Parsed b, Relation rel, SymbolTable table) {
-        String l = org.derivcheck.cas.SourceTex.of(a.text(), table).orElse(a.expr().tex());
-        String r = org.derivcheck.cas.SourceTex.of(b.text(), table).orElse(b.expr().tex());
+        String l = org.derivcheck.notation.SourceTex.of(a.text(), table.sourceNames()).orElse(a.expr().tex());
+        String r = org.derivcheck.notation.SourceTex.of(b.text(), table.sourceNames()).orElse(b.expr().tex());
         return l + " " + texRelation(rel) + " " + r;
     }
 

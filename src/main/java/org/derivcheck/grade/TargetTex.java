@@ -4,7 +4,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-import org.derivcheck.cas.SourceTex;
+import org.derivcheck.notation.SourceTex;
 import org.derivcheck.derivation.Definition;
 import org.derivcheck.derivation.Domain;
 import org.derivcheck.derivation.SymbolDecl;

@@ -1,4 +1,4 @@
-package org.derivcheck.cas;
+package org.derivcheck.notation;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -50,45 +50,17 @@ public final class SourceTex {
             defined = Set.copyOf(defined);
             aliases = Map.copyOf(aliases);
         }
-
-        static Names of(SymbolTable table) {
-            Set<String> densities = new java.util.HashSet<>();
-            table.densities().forEach(d -> densities.add(d.name()));
-            Set<String> indexed = new java.util.HashSet<>();
-            Set<String> finite = new java.util.HashSet<>();
-            for (SymbolTable.Declared d : table.declared()) {
-                if (d.indexed()) {
-                    indexed.add(d.name());
-                }
-                if (d.finite()) {
-                    finite.add(d.name());
-                }
-            }
-            return new Names(densities, indexed, finite, Set.of(), Map.of());
-        }
     }
 
-    private final SymbolTable table;
-
-    private SourceTex(Names names, SymbolTable table) {
+    private SourceTex(Names names) {
         this.names = names;
-        this.table = table;
     }
 
     /** LaTeX of one expression as written; empty when it does not parse (the caller keeps its own form). */
-    public static Optional<String> of(String text, SymbolTable table) {
-        return of(text, Names.of(table), table);
-    }
-
-    /** The same from the names alone (a rubric's target, without a symbol table). */
     public static Optional<String> of(String text, Names names) {
-        return of(text, names, null);
-    }
-
-    private static Optional<String> of(String text, Names names, SymbolTable table) {
         try {
             List<SyntaxParser.Link> links = SyntaxParser.parseChain(text);
-            SourceTex p = new SourceTex(names, table);
+            SourceTex p = new SourceTex(names);
             StringBuilder sb = new StringBuilder();
             for (SyntaxParser.Link l : links) {
                 if (!l.relation().isEmpty()) {
@@ -454,7 +426,7 @@ public final class SourceTex {
 
     /** A definition (not a declared symbol), shown by its name. */
     private boolean isDefined(String n) {
-        return names.defined().contains(n) || table != null && table.isDefined(n) && table.declared(n).isEmpty();
+        return names.defined().contains(n);
     }
 
     /**
