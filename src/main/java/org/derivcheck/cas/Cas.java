@@ -1,7 +1,8 @@
 package org.derivcheck.cas;
 
 import org.derivcheck.notation.ParseException;
-import org.derivcheck.notation.SyntaxParser;
+import org.derivcheck.notation.ChainReader;
+import org.derivcheck.notation.Relation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -52,15 +53,24 @@ public final class Cas implements AutoCloseable {
     /** Parses a relation chain, e.g. {@code a = b <= c}, in the derivation's names. */
     public static List<Link> parseChain(String text, SymbolTable table) {
         List<Link> out = new ArrayList<>();
-        for (SyntaxParser.Link l : SyntaxParser.parseChain(text)) {
-            out.add(new Link(l.relation(), guarded(new Expr(new Resolver(table).resolve(l.expr()), table), l.column()),
-                    l.column(), l.text()));
+        for (org.derivcheck.notation.Link l : ChainReader.chain(text, "", 0).links()) {
+            out.add(new Link(l.relation(), resolve(l, table), l.span().column(), l.text()));
         }
         return out;
     }
 
-    /** One expression of a chain and the relation ("", "=", "<=", "<", ">=", ">") to the one before. */
-    public record Link(String relation, Expr expr, int column, String text) {
+    /** One expression of a chain and its relation to the one before (empty for the first). */
+    public record Link(Optional<Relation> relation, Expr expr, int column, String text) {
+    }
+
+    /**
+     * Resolves a parsed link in the derivation's names: where text becomes an expression, and the only place the
+     * sandbox is applied.
+     *
+     * @throws ParseException with the column in the text the link was parsed from
+     */
+    public static Expr resolve(org.derivcheck.notation.Link link, SymbolTable table) {
+        return guarded(new Expr(new Resolver(table).resolve(link.expr()), table), link.span().column());
     }
 
     /** Parses a single expression (no relation). */

@@ -2,7 +2,7 @@ package org.derivcheck.cas;
 
 import org.derivcheck.notation.ParseException;
 import org.derivcheck.notation.Syntax;
-import org.derivcheck.notation.SyntaxParser;
+import org.derivcheck.notation.ChainReader;
 import org.derivcheck.special.Digamma;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -97,11 +97,7 @@ final class Resolver {
     }
 
     IExpr resolveSingle(String text) {
-        List<SyntaxParser.Link> links = SyntaxParser.parseChain(text);
-        if (links.size() != 1) {
-            throw new ParseException("a definition is one expression, not a relation", links.get(1).column());
-        }
-        return resolve(links.get(0).expr());
+        return resolve(ChainReader.single(text));
     }
 
     IExpr resolve(Syntax s) {

@@ -152,7 +152,8 @@ final class ConditionChecker {
             try {
                 List<Cas.Link> links = Cas.parseChain(a.text(), table);
                 if (links.size() == 2) {
-                    out.add(new Condition.Assumed(links.get(0).expr(), links.get(1).relation(), links.get(1).expr()));
+                    out.add(new Condition.Assumed(links.get(0).expr(), links.get(1).relation().map(org.derivcheck.notation.Relation::symbol)
+                            .orElse(""), links.get(1).expr()));
                 }
             } catch (RuntimeException e) {
                 // an assumption that does not parse was reported when the derivation was read

@@ -3,11 +3,12 @@ package org.derivcheck.check;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.derivcheck.cas.Cas;
 import org.derivcheck.cas.CasException;
 import org.derivcheck.cas.Expr;
+import org.derivcheck.notation.Chain;
+import org.derivcheck.notation.ChainReader;
+import org.derivcheck.notation.Link;
 import org.derivcheck.notation.ParseException;
 import org.derivcheck.cas.SymbolTable;
 import org.derivcheck.derivation.Definition;
@@ -15,13 +16,12 @@ import org.derivcheck.derivation.DensityDecl;
 import org.derivcheck.derivation.Derivation;
 import org.derivcheck.derivation.Line;
 import org.derivcheck.derivation.Maximize;
-import org.derivcheck.derivation.Relation;
+import org.derivcheck.notation.Relation;
 import org.derivcheck.derivation.Step;
 import org.derivcheck.derivation.SymbolDecl;
 
 /** Checks every step of one derivation; a bad step is reported and the next one is still checked. */
 public final class DerivationChecker {
-    private static final Pattern LEADING_RELATION = Pattern.compile("^\\s*(<=|>=|==|=|<|>)(.*)$", Pattern.DOTALL);
     private final Cas cas;
     private final CheckOptions options;
 
@@ -58,12 +58,17 @@ public final class DerivationChecker {
             }
             for (Line a : d.assumptions()) {
                 try {
-                    List<Cas.Link> links = Cas.parseChain(a.text(), table);
+                    Chain links = ChainReader.chain(a.text(), d.file().toString(), a.line());
+                    Expr left = Cas.resolve(links.get(0), table);
+                    Expr right = links.size() > 1 ? Cas.resolve(links.get(1), table) : null;
+                    for (int i = 2; i < links.size(); i++) {
+                        Cas.resolve(links.get(i), table);
+                    }
                     if (links.size() != 2) {
                         throw new InvalidInput(a.line(), "an assumption is one relation, e.g. 'a > 1'");
                     }
-                    assumptions.add(new PointSampler.Assumption(Cas.compile(links.get(0).expr()), links.get(1).relation(),
-                            Cas.compile(links.get(1).expr()), a.text()));
+                    assumptions.add(new PointSampler.Assumption(Cas.compile(left), links.get(1).relationSymbol(),
+                            Cas.compile(right), a.text()));
                 } catch (ParseException e) {
                     throw new InvalidInput(a.line(), "assumption: " + where(e) + e.getMessage());
                 } catch (CasException e) {
@@ -132,8 +137,11 @@ public final class DerivationChecker {
         return (System.nanoTime() - t0) / 1_000_000L;
     }
 
-    /** A parsed line of a step: the relation to the previous line, the expression, the source text. */
-    private record Parsed(String relation, Expr expr, String text, int line) {
+    /** A parsed line of a step: the link read (its relation to the previous line), the expression, the line. */
+    private record Parsed(Link link, Expr expr, int line) {
+        String text() {
+            return link.text();
+        }
     }
 
     private List<StepResult> checkStep(Step step, SymbolTable table, PointSampler sampler, RelationChecker relations,
@@ -144,37 +152,15 @@ public final class DerivationChecker {
             return List.of(maximize(step, step.maximize().get(), table, sampler, d, t0));
         }
         List<Parsed> parsed = new ArrayList<>();
-        try {
-            for (int i = 0; i < step.lines().size(); i++) {
-                Line line = step.lines().get(i);
-                String text = line.text();
-                if (i > 0 || step.lines().size() > 1) {
-                    Matcher m = LEADING_RELATION.matcher(text);
-                    if (i > 0) {
-                        if (!m.matches()) {
-                            throw new InvalidLine(line, "each chain line after the first starts with its relation to the "
-                                    + "line before (=, <=, >=, <, >)", 0);
-                        }
-                        parsed.add(new Parsed(m.group(1).equals("==") ? "=" : m.group(1), Cas.parse(m.group(2), table),
-                                m.group(2).trim(), line.line()));
-                        continue;
-                    }
+        for (int i = 0; i < step.lines().size(); i++) {
+            Line line = step.lines().get(i);
+            try {
+                for (Link l : ChainReader.line(line.text(), i == 0, d.file().toString(), line.line())) {
+                    parsed.add(new Parsed(l, Cas.resolve(l, table), line.line()));
                 }
-                List<Cas.Link> links;
-                try {
-                    links = Cas.parseChain(text, table);
-                } catch (ParseException e) {
-                    throw new InvalidLine(line, e.getMessage(), e.column());
-                }
-                for (Cas.Link l : links) {
-                    parsed.add(new Parsed(l.relation(), l.expr(), l.text(), line.line()));
-                }
+            } catch (ParseException e) {
+                return List.of(invalid(index, line.text(), line.line(), e.column(), e.getMessage(), t0));
             }
-        } catch (InvalidLine e) {
-            return List.of(invalid(index, e.line.text(), e.line.line(), e.column, e.getMessage(), t0));
-        } catch (ParseException e) {
-            return List.of(invalid(index, step.lines().get(step.lines().size() - 1).text(),
-                    step.lines().get(step.lines().size() - 1).line(), e.column(), e.getMessage(), t0));
         }
         if (parsed.size() < 2) {
             return List.of(invalid(index, step.lines().get(0).text(), step.line(), 0,
@@ -186,7 +172,7 @@ public final class DerivationChecker {
             Parsed a = parsed.get(i - 1);
             Parsed b = parsed.get(i);
             String idx = parsed.size() == 2 ? index : index + "." + i;
-            Relation rel = Relation.parse(b.relation()).orElseThrow();
+            Relation rel = b.link().relation().orElseThrow();
             String claim = a.text() + " " + rel.symbol() + " " + b.text();
             String readAs = a.expr() + " " + rel.symbol() + " " + b.expr();
             String tex = userTex(a, b, rel, table);
@@ -259,22 +245,25 @@ public final class DerivationChecker {
     private RelationChecker.Decision compareTex(String tex, Expr lhs, Expr rhs, Relation rel, SymbolTable table,
             Derivation d, RelationChecker relations, StepContext ctx, RelationChecker.Decision dec) {
         List<Evidence> evidence = new ArrayList<>(dec.evidence());
-        List<org.derivcheck.notation.TexInput.Link> links;
+        List<Link> links;
         try {
-            links = org.derivcheck.notation.TexInput.translate(tex, vocabulary(d));
+            links = ChainReader.texLine(tex, vocabulary(d), d.file().toString(), 0);
+        } catch (ChainReader.InLink e) {
+            evidence.add(new Evidence("tex", "the tex: form was not compared (" + e.getMessage() + ")"));
+            return withEvidence(dec, evidence);
         } catch (ParseException e) {
             evidence.add(new Evidence("tex", "the tex: form was not compared (the LaTeX reader stopped at column "
                     + e.column() + ": " + e.getMessage() + ")"));
             return withEvidence(dec, evidence);
         }
-        if (links.size() != 2 || !links.get(1).relation().equals(rel.symbol())) {
+        if (links.size() != 2 || links.get(1).relation().orElse(null) != rel) {
             evidence.add(new Evidence("tex", "the tex: form was not compared (it is not one relation '" + rel.symbol()
                     + "')"));
             return withEvidence(dec, evidence);
         }
         try {
-            Expr tl = Cas.parse(links.get(0).text(), table);
-            Expr tr = Cas.parse(links.get(1).text(), table);
+            Expr tl = Cas.resolve(links.get(0), table);
+            Expr tr = Cas.resolve(links.get(1), table);
             for (Expr[] pair : new Expr[][] {{tl, lhs, null}, {tr, rhs, null}}) {
                 RelationChecker.Decision same = relations.decide(pair[1], pair[0], Relation.EQUAL, ctx);
                 if (same.verdict() == Verdict.REFUTED) {
@@ -331,18 +320,6 @@ public final class DerivationChecker {
             case GREATER_EQUAL -> "\\ge";
             case GREATER -> ">";
         };
-    }
-
-    private static final class InvalidLine extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-        final transient Line line;
-        final int column;
-
-        InvalidLine(Line line, String message, int column) {
-            super(message);
-            this.line = line;
-            this.column = column;
-        }
     }
 
     private StepResult invalid(String index, String text, int line, int column, String message, long t0) {

@@ -6,7 +6,7 @@ import org.apache.commons.math3.random.RandomGenerator;
 import org.derivcheck.cas.CasException;
 import org.derivcheck.cas.FiniteModel;
 import org.derivcheck.cas.NumericFunction;
-import org.derivcheck.derivation.Relation;
+import org.derivcheck.notation.Relation;
 
 /**
  * Exact finite instantiation: an identity that holds for every density holds for random discrete ones.

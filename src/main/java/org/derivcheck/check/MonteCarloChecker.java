@@ -6,7 +6,7 @@ import org.apache.commons.math3.random.RandomGenerator;
 import org.derivcheck.cas.Cas;
 import org.derivcheck.cas.CasException;
 import org.derivcheck.cas.NumericFunction;
-import org.derivcheck.derivation.Relation;
+import org.derivcheck.notation.Relation;
 
 /**
  * Decides claims that still hold an expectation after the table of moments: at a few random parameter

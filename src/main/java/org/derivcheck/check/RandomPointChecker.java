@@ -10,7 +10,7 @@ import org.derivcheck.cas.Cas;
 import org.derivcheck.cas.CasException;
 import org.derivcheck.cas.Expr;
 import org.derivcheck.cas.NumericFunction;
-import org.derivcheck.derivation.Relation;
+import org.derivcheck.notation.Relation;
 
 /**
  * Evaluates both sides at random points of the declared domains. Agreement within a relative tolerance

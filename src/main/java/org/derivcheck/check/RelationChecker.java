@@ -9,7 +9,7 @@ import org.derivcheck.cas.Cas;
 import org.derivcheck.cas.CasException;
 import org.derivcheck.cas.Expr;
 import org.derivcheck.cas.SymbolTable;
-import org.derivcheck.derivation.Relation;
+import org.derivcheck.notation.Relation;
 import org.derivcheck.diagnose.Diagnoser;
 import org.derivcheck.diagnose.Diagnosis;
 

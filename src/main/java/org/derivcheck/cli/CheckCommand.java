@@ -13,6 +13,7 @@ import org.derivcheck.check.BatchChecker;
 import org.derivcheck.check.CheckOptions;
 import org.derivcheck.check.DerivationResult;
 import org.derivcheck.derivation.DerivationReader;
+import org.derivcheck.document.DocumentReader;
 import org.derivcheck.report.HtmlReport;
 import org.derivcheck.report.JUnitReport;
 import org.derivcheck.report.JsonReport;
@@ -26,17 +27,18 @@ import picocli.CommandLine.Parameters;
 /** {@code derivcheck check [PATH...]}: checks derivation files and prints a report. */
 @Command(name = "check", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Checks every step of the derivation files (YAML) given, or found under the folders given.",
-                "Each step gets a verdict: PROVED (symbolic), CONFIRMED (numeric evidence), REFUTED (counterexample",
-                "and diagnosis), INCONCLUSIVE (undecided, with the reason) or INVALID (bad input, with file and line)."},
-        footer = {"", "Exit codes: 0 every step PROVED or CONFIRMED; 1 a step REFUTED or INCONCLUSIVE;",
-                "2 bad input (INVALID) or usage.", "",
+                "Each step gets a verdict: PROVED (symbolic), CONFIRMED (numeric evidence), REFUTED (counterexample "
+                        + "and diagnosis), INCONCLUSIVE (undecided, with the reason) or INVALID (bad input, with file and line)."},
+        footer = {"", "Exit codes: 0 every step PROVED or CONFIRMED; 1 a step REFUTED or INCONCLUSIVE; "
+                + "2 bad input (INVALID) or usage.", "",
                 "Examples:", "  derivcheck check derivations/", "  derivcheck check --format json --out report.json tests/",
                 "  derivcheck check --format html --out report.html derivations/"})
 public final class CheckCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Derivation files or folders (searched for *.yaml, *.yml).")
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Derivation files or folders (searched for *.yaml, *.yml), or documents: .md, .txt (Markdown), "
+            + ".tex, or - for standard input.")
     List<Path> paths = new ArrayList<>();
 
     @Option(names = "--format", defaultValue = "text", description = "Report format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
@@ -58,6 +60,52 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = {"-v", "--verbose"}, description = "Show the evidence of every method for every step, and each step as derivcheck read it (definitions expanded).")
     boolean verbose;
 
+    @Option(names = "--context", paramLabel = "FILE.yaml", description = "Names for a document's equations (symbols, "
+            + "densities, functions, define, assume, notation, ...), laid over its front matter or % derivcheck: comments.")
+    Path context;
+
+    @Option(names = "--watch", description = "Documents only: stay running and re-check on every save, only the equations "
+            + "that changed.")
+    boolean watch;
+
+    @Option(names = "--watch-rounds", hidden = true, defaultValue = "0")
+    int watchRounds;
+
+    private int documents(List<Path> docs) throws IOException {
+        PrintWriter err = spec.commandLine().getErr();
+        for (Path p : docs) {
+            if (!DocumentReader.isDocument(p) || Files.isDirectory(p)) {
+                err.println("derivcheck: " + p + ": --context and --watch are for documents (.md, .txt, .tex or - for "
+                        + "standard input); check derivation files (.yaml) in a run of their own");
+                return 2;
+            }
+        }
+        if (context != null && !Files.isRegularFile(context)) {
+            err.println("derivcheck: --context " + context + ": no such file");
+            return 2;
+        }
+        CheckOptions options = CheckOptions.defaults().withSeed(seed).withStepMillis((long) (timeLimit * 1000));
+        int n = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+        DocumentRun run = new DocumentRun(options, n, java.util.Optional.ofNullable(context), verbose, System.in);
+        PrintWriter console = spec.commandLine().getOut();
+        PrintWriter sink = out == null ? console : DocumentRun.writer(out);
+        try {
+            if (watch) {
+                return run.watch(docs, format, sink, out == null && System.console() != null, watchRounds);
+            }
+            return run.once(docs, format, sink);
+        } catch (IllegalArgumentException e) {
+            err.println("derivcheck: " + e.getMessage());
+            return 2;
+        } finally {
+            if (out != null) {
+                sink.close();
+                console.println("Report written to " + out);
+                console.flush();
+            }
+        }
+    }
+
     /** Report formats. */
     public enum Format { text, json, junit, html }
 
@@ -65,6 +113,10 @@ public final class CheckCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         if (timeLimit <= 0 || timeLimit > 3600) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--time-limit must be between 0 and 3600 seconds");
+        }
+        boolean documents = paths.stream().anyMatch(p -> DocumentReader.isDocument(p) && !Files.isDirectory(p));
+        if (documents || watch || context != null) {
+            return documents(paths);
         }
         List<Path> files;
         try {

@@ -20,8 +20,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code derivcheck latex PATH... -o FILE.tex}: the verified formulas as a LaTeX document. */
 @Command(name = "latex", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Checks the derivation files and writes every PROVED or CONFIRMED step as a formula of a LaTeX",
-                "document (article, amsmath, amssymb), each with its source, verdict and method as a comment."},
+        description = "Checks the derivation files and writes every PROVED or CONFIRMED step as a formula of a LaTeX "
+                + "document (article, amsmath, amssymb), each with its source, verdict and method as a comment.",
         footer = {"", "Exit codes: 0 written; 2 bad input or usage.", "", "Example:",
                 "  derivcheck latex derivations/ -o verified.tex"})
 public final class LatexCommand implements Callable<Integer> {

@@ -8,8 +8,8 @@ import picocli.CommandLine.Option;
 
 /** {@code derivcheck run NAME [options]}: runs one registered experiment; {@code --list} lists them. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Runs one of the report's experiments and writes figures (PNG, SVG), series (CSV)",
-                "and result.json to --out.", "Use 'derivcheck run NAME --help' for an experiment's options."})
+        description = {"Runs one of the report's experiments and writes figures (PNG, SVG), series (CSV) and "
+                + "result.json to --out.", "Use 'derivcheck run NAME --help' for an experiment's options."})
 public final class RunCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -212,7 +212,7 @@ public final class DerivationReader {
     }
 
     /** name: [vars], or name: {over: [vars], params: [phi]}. */
-    private static List<DensityDecl> densities(Path file, Node n, boolean normalized) {
+    public static List<DensityDecl> densities(Path file, Node n, boolean normalized) {
         List<DensityDecl> out = new ArrayList<>();
         String what = normalized ? "'densities'" : "'functions'";
         for (NodeTuple t : mapping(file, n, what).getValue()) {

@@ -37,9 +37,9 @@ import picocli.CommandLine.Option;
  * writes the curves, image grids, CSV series, checkpoints and result.json.
  */
 @Command(name = "vae", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"VAE on MNIST (DJL, PyTorch engine): standard vs sticking-the-landing gradients,",
-                "held-out ELBO and importance-weighted bound L_K, encoder-gradient variance per estimator."},
-        footer = {"", "Example: derivcheck run vae --data ../shared/data/mnist-subset --epochs 10 --out runs/vae",
+        description = "VAE on MNIST (DJL, PyTorch engine): standard vs sticking-the-landing gradients, "
+                + "held-out ELBO and importance-weighted bound L_K, encoder-gradient variance per estimator.",
+        footer = {"", "Example:", "  derivcheck run vae --data ../shared/data/mnist-subset --epochs 10 --out runs/vae", "",
                 "Exit codes: 0 done; 2 bad input, no data, or a GPU asked for and absent."})
 public final class VaeExperiment implements Experiment {
     @CommandLine.Spec

@@ -10,7 +10,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.derivcheck.check.DerivationResult;
 import org.derivcheck.report.JUnitReport;
 import org.derivcheck.report.JsonReport;
@@ -19,7 +22,7 @@ import org.derivcheck.report.JsonReport;
  * Writes a grading run under one folder and nowhere else. Each submission's feedback page, Gradescope
  * results file and progress line are written as soon as it is graded, so nothing already checked is lost
  * if the run stops; the class-wide files (scores.csv, scores.json, checks.json, junit.xml, index.html)
- * are written at the end.
+ * are written at the end, with {@code shard.json} (what {@link GradeMerge} needs to combine shards).
  */
 public final class GradeOutput {
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -51,38 +54,74 @@ public final class GradeOutput {
         }
     }
 
-    /** Writes the class-wide files. */
-    public void finish(List<SubmissionGrade> grades, java.util.Map<String, String> targetTex) {
+    /** Writes the class-wide files of a whole class (an unsharded run). */
+    public void finish(List<SubmissionGrade> grades, Map<String, String> targetTex) {
+        List<Integer> positions = new ArrayList<>();
+        for (int i = 0; i < grades.size(); i++) {
+            positions.add(i);
+        }
+        finish(grades, targetTex, Shard.ALL, positions);
+    }
+
+    /**
+     * Writes the class-wide files of this run (one shard of the class, or all of it) and {@code shard.json},
+     * which {@code grade merge} reads: the rubric, the shard, each submission's position in the whole class
+     * and the targets' TeX.
+     */
+    public void finish(List<SubmissionGrade> grades, Map<String, String> targetTex, Shard shard, List<Integer> positions) {
+        List<ObjectNode> nodes = grades.stream().map(GradeOutput::scoreNode).toList();
+        List<DerivationResult> checks = grades.stream().map(SubmissionGrade::asDerivationResult).toList();
+        writeClassFiles(nodes, JsonReport.render(checks), JUnitReport.render("grade " + rubric.id(), checks),
+                GradeHtml.table(rubric, grades, targetTex));
+        ObjectNode run = MAPPER.createObjectNode();
+        run.put("rubric", rubric.id());
+        run.put("shard", shard.index());
+        run.put("shards", shard.count());
+        ObjectNode pos = run.putObject("positions");
+        for (int i = 0; i < grades.size(); i++) {
+            pos.put(grades.get(i).id(), positions.get(i));
+        }
+        ObjectNode tex = run.putObject("target_tex");
+        new TreeMap<>(targetTex).forEach(tex::put);
+        writeJson(Path.of(SHARD_FILE), run);
+    }
+
+    /** The name of the file that describes the run (see {@link #finish(List, Map, Shard, List)}). */
+    public static final String SHARD_FILE = "shard.json";
+
+    /** scores.csv, scores.json, checks.json, junit.xml and index.html, from the submissions' score nodes. */
+    void writeClassFiles(List<ObjectNode> nodes, String checksJson, String junitXml, String indexHtml) {
         StringBuilder csv = new StringBuilder("submission");
         for (RubricResult r : rubric.results()) {
             csv.append(',').append(r.id());
         }
         csv.append(",total,max,status\n");
-        for (SubmissionGrade g : grades) {
-            csv.append(csvField(g.id()));
-            for (ResultScore s : g.scores()) {
-                csv.append(',').append(GradeFormat.points(s.earned()));
+        for (ObjectNode g : nodes) {
+            csv.append(csvField(g.get("id").asText()));
+            for (var s : g.get("results")) {
+                csv.append(',').append(GradeFormat.points(s.get("score").asDouble()));
             }
-            csv.append(',').append(GradeFormat.points(g.total())).append(',').append(GradeFormat.points(g.max())).append(',')
-                    .append(g.error().isPresent() ? "unreadable" : g.needsReview() ? "review" : "graded").append('\n');
+            csv.append(',').append(GradeFormat.points(g.get("score").asDouble())).append(',')
+                    .append(GradeFormat.points(g.get("max_score").asDouble())).append(',')
+                    .append(g.has("error") ? "unreadable" : g.get("review").asBoolean() ? "review" : "graded").append('\n');
         }
         write(Path.of("scores.csv"), csv.toString());
         ObjectNode root = MAPPER.createObjectNode();
         root.put("rubric", rubric.id());
         root.put("max_score", rubric.maxScore());
-        ArrayNode subs = root.putArray("submissions");
-        for (SubmissionGrade g : grades) {
-            subs.add(scoreNode(g));
-        }
+        root.putArray("submissions").addAll(nodes);
+        writeJson(Path.of("scores.json"), root);
+        write(Path.of("checks.json"), checksJson);
+        write(Path.of("junit.xml"), junitXml);
+        write(Path.of("index.html"), indexHtml);
+    }
+
+    void writeJson(Path relative, ObjectNode node) {
         try {
-            write(Path.of("scores.json"), MAPPER.writeValueAsString(root));
+            write(relative, MAPPER.writeValueAsString(node));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        List<DerivationResult> checks = grades.stream().map(SubmissionGrade::asDerivationResult).toList();
-        write(Path.of("checks.json"), JsonReport.render(checks));
-        write(Path.of("junit.xml"), JUnitReport.render("grade " + rubric.id(), checks));
-        write(Path.of("index.html"), GradeHtml.table(rubric, grades, targetTex));
     }
 
     static ObjectNode scoreNode(SubmissionGrade g) {
@@ -116,7 +155,7 @@ public final class GradeOutput {
         return p;
     }
 
-    private void write(Path relative, String content) {
+    void write(Path relative, String content) {
         Path p = inside(relative);
         try {
             Files.createDirectories(p.getParent());

@@ -11,12 +11,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.derivcheck.cas.Cas;
-import org.derivcheck.cas.Expr;
+import org.derivcheck.notation.ChainReader;
+import org.derivcheck.notation.Link;
 import org.derivcheck.notation.ParseException;
-import org.derivcheck.cas.Sandbox;
 import org.derivcheck.notation.TexInput;
 import org.derivcheck.check.CheckOptions;
 import org.derivcheck.check.DerivationChecker;
@@ -39,7 +37,6 @@ import org.derivcheck.derivation.SymbolDecl;
  * is checked.
  */
 public final class Grader implements AutoCloseable {
-    private static final Pattern LEADING_RELATION = Pattern.compile("^\\s*(<=|>=|==|=|<|>)(.*)$", Pattern.DOTALL);
     private final Rubric rubric;
     private final Cas cas;
     private final CheckOptions options;
@@ -377,59 +374,44 @@ public final class Grader implements AutoCloseable {
 
     /** Translates one LaTeX line and parses every piece; errors name file, line and column. */
     private List<Parsed> texLine(Chain c, Chain.ChainLine line, NameSpace ns) {
-        List<TexInput.Link> links;
+        List<Link> links;
         try {
-            links = TexInput.translate(line.source(), ns.vocabulary);
+            links = ChainReader.texLine(line.source(), ns.vocabulary, c.file().toString(), line.line());
+        } catch (ChainReader.InLink e) {
+            throw inLink(c, line, e.link(), e.parseError());
         } catch (ParseException e) {
             throw new InvalidLine(line.line(), c.file().getFileName() + ":" + line.locate(e.column()) + ": " + e.getMessage());
         }
         List<Parsed> out = new ArrayList<>();
-        for (TexInput.Link l : links) {
+        for (Link l : links) {
             try {
-                Expr e = Cas.parse(l.text(), ns.table);
-                Optional<String> bad = Sandbox.denied(e);
-                if (bad.isPresent()) {
-                    throw new ParseException("'" + bad.get() + "' is not allowed", 1);
-                }
+                Cas.resolve(l, ns.table);
             } catch (ParseException e) {
-                throw new InvalidLine(line.line(), c.file().getFileName() + ":" + line.locate(l.sourceColumn(e.column()))
-                        + ": " + e.getMessage() + " (read as: " + l.text() + ")");
+                throw inLink(c, line, l, e);
             }
-            out.add(new Parsed(l.relation(), l.text(), line.line()));
+            out.add(new Parsed(l.relationSymbol(), l.text(), line.line()));
         }
         return out;
+    }
+
+    private static InvalidLine inLink(Chain c, Chain.ChainLine line, Link l, ParseException e) {
+        return new InvalidLine(line.line(), c.file().getFileName() + ":" + line.locate(l.sourceColumn(e.column()))
+                + ": " + e.getMessage() + " (read as: " + l.text() + ")");
     }
 
     /** A derivcheck-syntax line of a YAML submission: the first may hold a whole chain, later ones start with a relation. */
     private List<Parsed> textLine(Chain c, Chain.ChainLine line, NameSpace ns, boolean first) {
         List<Parsed> out = new ArrayList<>();
         try {
-            if (!first) {
-                Matcher m = LEADING_RELATION.matcher(line.source());
-                if (!m.matches()) {
-                    throw new InvalidLine(line.line(), c.file().getFileName() + ":" + line.line() + ": each chain line after "
-                            + "the first starts with its relation to the line before (=, <=, >=, <, >)");
-                }
-                check(Cas.parse(m.group(2), ns.table));
-                out.add(new Parsed(m.group(1).equals("==") ? "=" : m.group(1), m.group(2).trim(), line.line()));
-                return out;
-            }
-            for (Cas.Link l : Cas.parseChain(line.source(), ns.table)) {
-                check(l.expr());
-                out.add(new Parsed(l.relation(), l.text(), line.line()));
+            for (Link l : ChainReader.line(line.source(), first, c.file().toString(), line.line())) {
+                Cas.resolve(l, ns.table);
+                out.add(new Parsed(l.relationSymbol(), l.text(), line.line()));
             }
         } catch (ParseException e) {
             throw new InvalidLine(line.line(), c.file().getFileName() + ":" + line.line() + (e.column() > 0 ? ":" + e.column()
                     : "") + ": " + e.getMessage());
         }
         return out;
-    }
-
-    private static void check(Expr e) {
-        Optional<String> bad = Sandbox.denied(e);
-        if (bad.isPresent()) {
-            throw new ParseException("'" + bad.get() + "' is not allowed", 1);
-        }
     }
 
     private static long millis(long t0) {

@@ -22,11 +22,28 @@ public final class GradescopeResults {
         for (ChainResult c : g.chains()) {
             for (org.derivcheck.check.StepResult s : c.steps()) {
                 if (s.verdict() == org.derivcheck.check.Verdict.INVALID) {
-                    out.add(c.chain().file().getFileName() + " line " + s.line() + ": " + s.message());
+                    String file = String.valueOf(c.chain().file().getFileName());
+                    out.add((s.message().startsWith(file + ":") ? "" : file + ", line " + s.line() + ": ") + s.message());
                 }
             }
         }
         return out;
+    }
+
+    /** The lines of a readable submission that could not be read (INVALID), with file, line and cause. */
+    static String unreadable(SubmissionGrade g) {
+        StringBuilder b = new StringBuilder();
+        for (ChainResult c : g.chains()) {
+            for (var st : c.steps()) {
+                if (st.verdict() == org.derivcheck.check.Verdict.INVALID) {
+                    String file = String.valueOf(c.chain().file().getFileName());
+                    // the reader's message names file:line:column itself; a checker's may not
+                    b.append("\n  ").append(st.message().startsWith(file + ":") ? "" : file + ", line " + st.line() + ": ")
+                            .append(st.message());
+                }
+            }
+        }
+        return b.isEmpty() ? "" : "\nThese lines could not be read, so they earn nothing until they are fixed:" + b;
     }
 
     public static String render(SubmissionGrade g) {
@@ -42,12 +59,10 @@ public final class GradescopeResults {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("score", g.total());
         root.put("max_score", g.max());
-        List<String> unread = parseErrors(g);
         root.put("output", g.error().map(e -> "The submission could not be read: " + e)
                 .orElse("Checked by derivcheck: every step of every chain, then the results of the rubric."
                         + (g.needsReview() ? " Some steps could not be decided; a person will review them." : "")
-                        + (unread.isEmpty() ? "" : "\n\nLines derivcheck could not read (fix them and resubmit):\n- "
-                                + String.join("\n- ", unread))));
+                        + unreadable(g)));
         root.put("visibility", "visible");
         ArrayNode tests = root.putArray("tests");
         java.util.Map<String, String> targets = new java.util.HashMap<>();

@@ -6,7 +6,7 @@ import org.derivcheck.notation.Lexer.Kind;
 import org.derivcheck.notation.Lexer.Token;
 
 /** A Pratt parser from tokens to {@link Syntax}; relations are split off by {@link #parseChain}. */
-public final class SyntaxParser {
+final class SyntaxParser {
     private static final int MAX_DEPTH = 200;
     private final List<Token> tokens;
     private int pos;
@@ -17,10 +17,10 @@ public final class SyntaxParser {
     }
 
     /** A relation and the expression that follows it; the first link has relation "". */
-    public record Link(String relation, Syntax expr, int column, String text) {
+    record Link(String relation, Syntax expr, int column, String text) {
     }
 
-    public static List<Link> parseChain(String text) {
+    static List<Link> parseChain(String text) {
         SyntaxParser p = new SyntaxParser(Lexer.lex(text));
         List<Link> links = new ArrayList<>();
         if (p.peek().kind() == Kind.END) {

@@ -8,7 +8,7 @@ import java.util.Set;
 
 /**
  * Reads the LaTeX of one formula line (as students write it in {@code align} or {@code equation}) and
- * translates it into derivcheck's expression syntax, which {@link Cas#parseChain} then parses with the
+ * translates it into derivcheck's expression syntax, which {@link ChainReader} then parses (and {@code cas} resolves) with the
  * same allow-list as every other input: LaTeX never reaches Symja. {@code \log}/{@code \ln} are the
  * natural log, {@code \psi} digamma, {@code \psi_1}/{@code \psi'} trigamma; {@code \frac},
  * {@code \sqrt}, powers, subscripted names, matrices, sums, expectations, partial derivatives and

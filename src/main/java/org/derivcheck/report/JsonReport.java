@@ -59,7 +59,7 @@ public final class JsonReport {
         return n;
     }
 
-    static ObjectNode step(StepResult s) {
+    public static ObjectNode step(StepResult s) {
         ObjectNode n = MAPPER.createObjectNode();
         n.put("index", s.index());
         n.put("line", s.line());

@@ -106,7 +106,7 @@ public final class TextReport {
                 + (ev.size() == 2 ? " more entry" : " more entries") : "") + ")";
     }
 
-    static String counterexample(Counterexample cx) {
+    public static String counterexample(Counterexample cx) {
         StringBuilder sb = new StringBuilder();
         List<String> at = new java.util.ArrayList<>();
         for (Map.Entry<String, Double> e : cx.point().entrySet()) {

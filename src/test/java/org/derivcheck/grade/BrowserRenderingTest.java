@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Opens the HTML reports in a real headless Chromium (the Debian package; .ci/run installs it) and asserts
+ * Opens the HTML reports in a real headless Chromium (the Debian package; ./test installs it) and asserts
  * that KaTeX rendered every formula and showed no error. Without Chromium this test fails: it is not
  * skipped, so CI cannot pass without the browser check.
  */
@@ -89,7 +89,7 @@ class BrowserRenderingTest {
         assertRendered(HtmlPage.page("formulas", body.toString()), dir.resolve("latex.html"));
     }
 
-    /** The LaTeX output compiles with pdflatex (texlive-latex-base; .ci/run installs it). */
+    /** The LaTeX output compiles with pdflatex (texlive-latex-base; ./test installs it). */
     @Test
     void latexOutputCompiles() throws Exception {
         Path tex = dir.resolve("verified.tex");
@@ -161,6 +161,6 @@ class BrowserRenderingTest {
                 }
             }
         }
-        return fail("no chromium on PATH: install it (apt-get install chromium; .ci/run does) or set DERIVCHECK_CHROMIUM");
+        return fail("no chromium on PATH: install it (apt-get install chromium; ./test does) or set DERIVCHECK_CHROMIUM");
     }
 }

@@ -26,6 +26,6 @@ final class TestData {
      * for a descheduled partner, which made the same tests ten times slower.
      */
     static void configureDjl() {
-        DjlRuntime.configure(1);
+        DjlRuntime.configure(1, DeviceKind.CPU); // the tests run on the CPU: no CUDA probe warnings on the console
     }
 }

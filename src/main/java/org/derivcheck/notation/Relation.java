@@ -1,4 +1,4 @@
-package org.derivcheck.derivation;
+package org.derivcheck.notation;
 
 import java.util.Optional;
 

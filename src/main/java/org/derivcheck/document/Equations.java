@@ -1,0 +1,255 @@
+package org.derivcheck.document;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.derivcheck.document.Document.Display;
+import org.derivcheck.document.Document.Heading;
+import org.derivcheck.document.Equation.Link;
+import org.derivcheck.document.Equation.Part;
+import org.derivcheck.document.Equation.Statement;
+
+/**
+ * Splits displays into equations and statements. Rows are split at top-level {@code \\} (inner split, aligned,
+ * gathered and alignedat only arrange rows); a row that starts with a relation continues the chain before it.
+ * Numbers: {@code \tag{n}}, a trailing {@code \quad (n)}, else the environment's own numbering (equation and
+ * multline number the display, align and gather every row, unless {@code \nonumber}/{@code \notag} or starred).
+ * Within a row, a top-level {@code \quad} separates statements, and {@code \rightarrow}, {@code \Rightarrow},
+ * {@code \implies} mean the statement after follows from the one before.
+ */
+public final class Equations {
+    private static final Pattern INNER = Pattern.compile("\\\\(begin|end)\\{(split|aligned|gathered|alignedat|multlined)\\}"
+            + "(\\{\\d+\\})?");
+    private static final Pattern TAG = Pattern.compile("\\\\tag\\*?\\s*\\{([^{}]*)\\}");
+    private static final Pattern LABEL = Pattern.compile("\\\\label\\s*\\{([^{}]*)\\}");
+    private static final Pattern NONUMBER = Pattern.compile("\\\\(nonumber|notag)(?![A-Za-z])");
+    private static final Pattern TRAILING_NUMBER = Pattern.compile(
+            "(?:\\\\qquad|\\\\quad|\\\\hfill|\\\\hspace\\{[^}]*\\})\\s*(?:\\\\text\\s*\\{\\s*)?\\(\\s*([0-9]+(?:\\.[0-9]+)*[a-z]?)"
+                    + "\\s*\\)\\s*\\}?\\s*[.,;]?\\s*$");
+    private static final Pattern CONTINUATION = Pattern.compile("^[\\s&]*(=|<|>|:=|\\\\(le|ge|leq|geq|leqslant|geqslant|"
+            + "approx|propto|coloneqq|triangleq|equiv|ne|neq)(?![A-Za-z]))");
+    private static final Set<String> FOLLOWS = Set.of("\\rightarrow", "\\Rightarrow", "\\implies", "\\Longrightarrow",
+            "\\longrightarrow", "\\therefore", "\\iff", "\\Leftrightarrow", "\\Longleftrightarrow", "\\to");
+    private static final Set<String> SPACES = Set.of("\\quad", "\\qquad");
+    private static final Pattern WORDS = Pattern.compile("^[\\s,;.]*\\\\(text|mathrm|textrm|mbox)\\s*\\{\\s*(for|where|if|when|"
+            + "with|and|since|as|because|all|each|any|otherwise)\\b.*", Pattern.DOTALL);
+
+    private Equations() {
+    }
+
+    /** The equations of a document, in order. */
+    public static List<Equation> of(Document doc) {
+        List<Equation> out = new ArrayList<>();
+        int counter = 0;
+        for (Display d : doc.displays()) {
+            String body = INNER.matcher(d.body()).replaceAll(m -> " ".repeat(m.group().length()));
+            List<Row> rows = rows(body, d.bodyStart());
+            if (rows.isEmpty()) {
+                continue;
+            }
+            String section = section(doc.headings(), d.start());
+            boolean perRow = d.env().startsWith("align") || d.env().startsWith("gather") || d.env().startsWith("flalign")
+                    || d.env().startsWith("eqnarray");
+            if (!perRow) {
+                Optional<String> number = rows.stream().map(Row::number).flatMap(Optional::stream).findFirst();
+                Optional<String> label = rows.stream().map(Row::label).flatMap(Optional::stream).findFirst();
+                boolean suppressed = rows.stream().anyMatch(Row::suppressed);
+                if (number.isEmpty() && d.numbered() && !suppressed) {
+                    number = Optional.of(String.valueOf(++counter));
+                }
+                out.add(equation(number, label, rows, d, section));
+                continue;
+            }
+            List<Row> group = new ArrayList<>();
+            List<Optional<String>> numbers = new ArrayList<>();
+            Optional<String> label = Optional.empty();
+            for (Row r : rows) {
+                Optional<String> n = r.number();
+                if (n.isEmpty() && d.numbered() && !r.suppressed()) {
+                    n = Optional.of(String.valueOf(++counter));
+                }
+                if (!group.isEmpty() && !CONTINUATION.matcher(r.text()).find()) {
+                    out.add(equation(range(numbers), label, group, d, section));
+                    group = new ArrayList<>();
+                    numbers = new ArrayList<>();
+                    label = Optional.empty();
+                }
+                group.add(r);
+                numbers.add(n);
+                label = label.isPresent() ? label : r.label();
+            }
+            out.add(equation(range(numbers), label, group, d, section));
+        }
+        return out;
+    }
+
+    private static Optional<String> range(List<Optional<String>> numbers) {
+        List<String> ns = numbers.stream().flatMap(Optional::stream).toList();
+        if (ns.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(ns.size() == 1 ? ns.get(0) : ns.get(0) + ")–(" + ns.get(ns.size() - 1));
+    }
+
+    private static String section(List<Heading> headings, int offset) {
+        String s = "";
+        for (Heading h : headings) {
+            if (h.offset() < offset) {
+                s = h.text();
+            }
+        }
+        return s;
+    }
+
+    private static Equation equation(Optional<String> number, Optional<String> label, List<Row> rows, Display d,
+            String section) {
+        List<Statement> statements = new ArrayList<>();
+        StringBuilder latex = new StringBuilder();
+        for (Row r : rows) {
+            latex.append(latex.length() == 0 ? "" : " \\\\ ").append(r.text().strip());
+            List<Fragment> frags = fragments(r.text(), r.offset());
+            boolean continues = !statements.isEmpty() && CONTINUATION.matcher(r.text()).find();
+            for (int i = 0; i < frags.size(); i++) {
+                Fragment f = frags.get(i);
+                if (i == 0 && continues) {
+                    Statement last = statements.remove(statements.size() - 1);
+                    List<Part> parts = new ArrayList<>(last.parts());
+                    parts.add(f.part());
+                    statements.add(new Statement(parts, last.link()));
+                } else {
+                    statements.add(new Statement(List.of(f.part()), f.link()));
+                }
+            }
+        }
+        String tex = latex.toString();
+        if (rows.size() > 1) {
+            tex = "\\begin{aligned}" + tex + "\\end{aligned}";
+        }
+        return new Equation(number, label, rows.get(0).offset(), tex, statements, d.ordinal(), section);
+    }
+
+    /** One row of a display, with its number and label taken out. */
+    record Row(String text, int offset, Optional<String> number, Optional<String> label, boolean suppressed) {
+    }
+
+    private static List<Row> rows(String body, int base) {
+        List<Row> out = new ArrayList<>();
+        for (int[] piece : split(body)) {
+            StringBuilder sb = new StringBuilder(body.substring(piece[0], piece[1]));
+            Optional<String> number = Optional.empty();
+            Optional<String> label = Optional.empty();
+            Matcher t = TAG.matcher(sb);
+            if (t.find()) {
+                number = Optional.of(t.group(1).trim());
+                Masking.blank(sb, t.start(), t.end());
+            }
+            Matcher l = LABEL.matcher(sb);
+            if (l.find()) {
+                label = Optional.of(l.group(1).trim());
+                Masking.blank(sb, l.start(), l.end());
+            }
+            boolean suppressed = false;
+            Matcher nn = NONUMBER.matcher(sb);
+            while (nn.find()) {
+                suppressed = true;
+                Masking.blank(sb, nn.start(), nn.end());
+            }
+            Matcher tn = TRAILING_NUMBER.matcher(sb);
+            if (tn.find()) {
+                number = number.isPresent() ? number : Optional.of(tn.group(1));
+                Masking.blank(sb, tn.start(), tn.end());
+            }
+            String text = sb.toString();
+            if (text.isBlank()) {
+                continue;
+            }
+            int lead = 0;
+            while (lead < text.length() && Character.isWhitespace(text.charAt(lead))) {
+                lead++;
+            }
+            out.add(new Row(text.substring(lead), base + piece[0] + lead, number, label, suppressed));
+        }
+        return out;
+    }
+
+    /** Pieces of a display body between top-level {@code \\}, as {start, end} offsets. */
+    static List<int[]> split(String body) {
+        List<int[]> out = new ArrayList<>();
+        int depth = 0;
+        int env = 0;
+        int start = 0;
+        for (int i = 0; i < body.length(); i++) {
+            char c = body.charAt(i);
+            if (c == '\\' && i + 1 < body.length()) {
+                if (body.startsWith("\\begin{", i)) {
+                    env++;
+                } else if (body.startsWith("\\end{", i)) {
+                    env--;
+                } else if (body.charAt(i + 1) == '\\' && depth == 0 && env == 0) {
+                    out.add(new int[] {start, i});
+                    start = i + 2;
+                }
+                i++;
+            } else if (c == '{') {
+                depth++;
+            } else if (c == '}') {
+                depth--;
+            }
+        }
+        out.add(new int[] {start, body.length()});
+        return out;
+    }
+
+    private record Fragment(Part part, Link link) {
+    }
+
+    /** A row split at top-level {@code \quad} and implication arrows. */
+    private static List<Fragment> fragments(String row, int base) {
+        List<Fragment> out = new ArrayList<>();
+        int depth = 0;
+        int start = 0;
+        Link link = Link.ALSO;
+        for (int i = 0; i < row.length(); i++) {
+            char c = row.charAt(i);
+            if (c == '{' || c == '(') {
+                depth++;
+            } else if (c == '}' || c == ')') {
+                depth--;
+            } else if (c == '\\' && i + 1 < row.length()) {
+                int j = i + 1;
+                while (j < row.length() && Character.isLetter(row.charAt(j))) {
+                    j++;
+                }
+                String cmd = row.substring(i, j);
+                if (depth == 0 && (SPACES.contains(cmd) || FOLLOWS.contains(cmd))) {
+                    add(out, row, base, start, i, link);
+                    link = FOLLOWS.contains(cmd) ? Link.FOLLOWS : Link.ALSO;
+                    start = j;
+                }
+                i = Math.max(i, j - 1);
+            }
+        }
+        add(out, row, base, start, row.length(), link);
+        return out;
+    }
+
+    private static void add(List<Fragment> out, String row, int base, int from, int to, Link link) {
+        String text = row.substring(from, to);
+        if (text.isBlank() || text.strip().matches("[,.;]+")) {
+            return;
+        }
+        // punctuation that ends a statement before the next one is not part of the formula
+        String trimmed = text.replaceFirst("[\\s]*[,;.]\\s*$", "");
+        String padded = trimmed + " ".repeat(text.length() - trimmed.length());
+        Link l = link;
+        if (WORDS.matcher(padded).matches()) {
+            l = Link.NOTE;
+        } else if (link == Link.ALSO && out.isEmpty()) {
+            l = Link.ALSO;
+        }
+        out.add(new Fragment(new Part(padded, base + from), l));
+    }
+}

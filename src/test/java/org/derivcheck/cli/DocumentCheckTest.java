@@ -1,0 +1,167 @@
+package org.derivcheck.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code derivcheck check} on documents: verdicts per equation number and line, formats, stdin and bad input. */
+class DocumentCheckTest {
+    @TempDir
+    Path dir;
+
+    private record Run(int exit, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        CommandLine cl = RootCommand.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int exit = cl.execute(args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    private JsonNode json(String... args) throws Exception {
+        String[] all = new String[args.length + 2];
+        all[0] = "check";
+        all[1] = "--format=json";
+        System.arraycopy(args, 0, all, 2, args.length);
+        Run r = run(all);
+        return new ObjectMapper().readTree(r.out());
+    }
+
+    /** The equation whose name is given, from the first document of a JSON report. */
+    private static JsonNode eq(JsonNode root, String name) {
+        for (JsonNode e : root.get("documents").get(0).get("equations")) {
+            if (e.get("name").asText().equals(name)) {
+                return e;
+            }
+        }
+        throw new AssertionError("no " + name + " in " + root);
+    }
+
+    @Test
+    void markdownEquationsAreCheckedUnderTheirNumbersAndLines() throws Exception {
+        // (a + b)^2 expanded rightly and wrongly: the wrong one is refuted, with the missing term named
+        Path md = dir.resolve("hw.md");
+        Files.writeString(md, "---\nsymbols: {a: real, b: real}\n---\n# Homework\n\n$$(a+b)^2 = a^2 + 2ab + b^2 \\quad (1)$$\n\n"
+                + "and\n\n$$(a-b)^2 = a^2 + b^2 \\tag{2}$$\n\n$$s := a + b$$\n\n$$s^2 - (a - b)^2 = 4ab$$\n");
+        JsonNode r = json(md.toString());
+        JsonNode e1 = eq(r, "eq. (1)");
+        assertEquals("1", e1.get("equation").asText());
+        assertEquals(6, e1.get("line").asInt());
+        assertEquals("PROVED", e1.get("verdict").asText());
+        JsonNode e2 = eq(r, "eq. (2)");
+        assertEquals(10, e2.get("line").asInt());
+        assertEquals("REFUTED", e2.get("verdict").asText());
+        assertTrue(e2.get("relations").get(0).get("diagnosis").toString().contains("missing"), e2.toString());
+        assertEquals("definition", eq(r, "display 3").get("kind").asText());
+        assertEquals("PROVED", eq(r, "display 4").get("verdict").asText(), "the definition is used by the equation after it");
+        Run text = run("check", md.toString());
+        assertEquals(1, text.exit());
+        assertTrue(text.out().contains("eq. (2), line 10"), text.out());
+    }
+
+    @Test
+    void standardInputIsMarkdown() {
+        InputStream in = System.in;
+        try {
+            System.setIn(new ByteArrayInputStream("$$2 + 2 = 4$$\n".getBytes(StandardCharsets.UTF_8)));
+            Run r = run("check", "-");
+            assertEquals(0, r.exit(), r.out() + r.err());
+            assertTrue(r.out().contains("display 1, line 1") && r.out().contains("PROVED"), r.out());
+        } finally {
+            System.setIn(in);
+        }
+    }
+
+    @Test
+    void latexWithCommentContextAndEnvironmentNumbers() throws Exception {
+        Path tex = dir.resolve("hw.tex");
+        Files.writeString(tex, "% derivcheck: symbols: {x: positive}\n\\documentclass{article}\n\\begin{document}\n"
+                + "\\begin{align}\n\\log(x^2) &= 2\\log x \\\\\n &= \\log x \\label{wrong}\n\\end{align}\n"
+                + "\\begin{equation} x \\cdot x = x^2 \\end{equation}\n\\end{document}\n");
+        JsonNode r = json(tex.toString());
+        JsonNode first = eq(r, "eq. (1)–(2)");
+        assertEquals(5, first.get("line").asInt());
+        assertEquals("PROVED", first.get("relations").get(0).get("verdict").asText());
+        assertEquals("REFUTED", first.get("relations").get(1).get("verdict").asText());
+        assertEquals("PROVED", eq(r, "eq. (3)").get("verdict").asText());
+    }
+
+    @Test
+    void aSideContextFileAndUndeclaredNamesWithLineAndColumn() throws Exception {
+        Path md = dir.resolve("n.md");
+        Files.writeString(md, "$$\\mu + \\nu = \\nu + \\mu$$\n\n$$\\mu = \\sigma$$\n");
+        Path ctx = dir.resolve("ctx.yaml");
+        Files.writeString(ctx, "symbols: {mu: real, nu: real}\n");
+        JsonNode r = json("--context", ctx.toString(), md.toString());
+        assertEquals("PROVED", eq(r, "display 1").get("verdict").asText());
+        JsonNode bad = eq(r, "display 2");
+        assertEquals("INVALID", bad.get("verdict").asText());
+        String msg = bad.get("relations").get(0).get("message").asText();
+        assertTrue(msg.contains("column 9") && msg.contains("sigma"), msg);
+    }
+
+    @Test
+    void badInputIsReportedAndTheOtherEquationsAreStillChecked() throws Exception {
+        Path tex = dir.resolve("bad.tex");
+        Files.writeString(tex, "% derivcheck: symbols: {a: real}\n\\newcommand{\\sq}[1]{#1^2}\n\\input{secret}\n"
+                + "\\[ \\sq{a} = a^2 \\]\n\\[ a + a = 2a \\]\n\\begin{itemize}\n");
+        JsonNode r = json(tex.toString());
+        JsonNode doc = r.get("documents").get(0);
+        assertEquals("INVALID", doc.get("verdict").asText());
+        String problems = doc.get("problems").toString();
+        assertTrue(problems.contains(":3:1") && problems.contains("input"), problems);
+        assertTrue(problems.contains(":6:1") && problems.contains("itemize"), problems);
+        JsonNode macro = eq(r, "display 1");
+        assertEquals("INVALID", macro.get("verdict").asText());
+        assertTrue(macro.get("note").asText().contains("line 2"), macro.toString());
+        assertEquals("PROVED", eq(r, "display 2").get("verdict").asText());
+        assertEquals(2, run("check", tex.toString()).exit());
+        assertFalse(Files.exists(dir.resolve("secret.tex")));
+    }
+
+    @Test
+    void aDocumentWithoutDisplaysOrUnreadableIsInvalid() throws Exception {
+        Path md = dir.resolve("empty.md");
+        Files.writeString(md, "# Nothing\n\nonly $x$ inline.\n");
+        Run r = run("check", md.toString());
+        assertEquals(2, r.exit());
+        assertTrue(r.out().contains("no display"), r.out());
+        Path bin = dir.resolve("bin.md");
+        Files.write(bin, new byte[] {'$', '$', 0, 1, '$', '$'});
+        Run b = run("check", bin.toString());
+        assertEquals(2, b.exit());
+        assertTrue(b.out().contains("binary"), b.out());
+    }
+
+    @Test
+    void junitAndHtmlCarryTheEquationNumbersAndTheStudentsLatex() throws Exception {
+        Path md = dir.resolve("hw.md");
+        Files.writeString(md, "---\nsymbols: {a: real}\n---\n$$a \\cdot a = a^2 \\quad (7)$$\n$$a + a = 3a \\quad (8)$$\n");
+        Path junit = dir.resolve("r.xml");
+        assertEquals(1, run("check", "--format", "junit", "--out", junit.toString(), md.toString()).exit());
+        String x = Files.readString(junit);
+        assertTrue(x.contains("eq. (8)") && x.contains("<failure"), x);
+        Path html = dir.resolve("r.html");
+        run("check", "--format", "html", "--out", html.toString(), md.toString());
+        String h = Files.readString(html);
+        assertTrue(h.contains("eq. (7)") && h.contains("a \\\\cdot a = a^2") || h.contains("a \\cdot a = a^2"), h.substring(0, 200));
+        assertTrue(h.contains("katex.render"));
+    }
+}

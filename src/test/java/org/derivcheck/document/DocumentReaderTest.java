@@ -1,0 +1,131 @@
+package org.derivcheck.document;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.derivcheck.derivation.DerivationException;
+import org.derivcheck.document.Document.Markup;
+import org.junit.jupiter.api.Test;
+
+/** The document reader: displays, numbers, lines, statements, contexts and bad input, without any checking. */
+class DocumentReaderTest {
+    private static final Path F = Path.of("doc.md");
+
+    private static List<Equation> eqs(Markup m, String text) {
+        return Equations.of(DocumentReader.parse(F, m, text));
+    }
+
+    @Test
+    void markdownDisplaysKeepTheirNumbersAndLines() {
+        String md = "# Q1\n\ntext $a$ inline\n\n$$a = b \\quad (1)$$\n\n$$\nc = d \\tag{2.3a}\n$$\n\n$$e = f$$\n";
+        List<Equation> e = eqs(Markup.MARKDOWN, md);
+        assertEquals(3, e.size());
+        assertEquals(Optional.of("1"), e.get(0).number());
+        assertEquals(Optional.of("2.3a"), e.get(1).number());
+        assertEquals(Optional.empty(), e.get(2).number());
+        Document d = DocumentReader.parse(F, Markup.MARKDOWN, md);
+        assertEquals(5, d.source().lineOf(e.get(0).offset()));
+        assertEquals(8, d.source().lineOf(e.get(1).offset()));
+        assertEquals("Q1", e.get(0).section());
+        assertEquals("a = b", e.get(0).statements().get(0).latex().strip());
+    }
+
+    @Test
+    void latexEnvironmentsAreNumberedLikeLatex() {
+        String tex = "\\begin{equation}a=b\\label{e:one}\\end{equation}\n\\begin{equation*}c=d\\end{equation*}\n"
+                + "\\begin{align}x &= y \\\\ &= z \\nonumber \\\\ u &= v \\tag{T}\\\\ w&=w\\end{align}\n"
+                + "\\begin{equation}\\begin{split} p &= q \\\\ &= r\\end{split}\\end{equation}";
+        List<Equation> e = eqs(Markup.LATEX, tex);
+        assertEquals(6, e.size(), e.toString());
+        assertEquals(Optional.of("1"), e.get(0).number());
+        assertEquals(Optional.of("e:one"), e.get(0).label());
+        assertEquals(Optional.empty(), e.get(1).number());
+        assertEquals(Optional.of("2"), e.get(2).number()); // x = y = z, the second row not numbered
+        assertEquals(2, e.get(2).statements().get(0).parts().size());
+        assertEquals(Optional.of("T"), e.get(3).number());
+        assertEquals(Optional.of("3"), e.get(4).number());
+        assertEquals(Optional.of("4"), e.get(5).number()); // split: one number for the display
+        assertEquals(2, e.get(5).statements().get(0).parts().size());
+    }
+
+    @Test
+    void quadAndArrowsSeparateStatements() {
+        List<Equation> e = eqs(Markup.MARKDOWN, "$$a = b, \\quad c \\quad \\text{for } i = 1 \\rightarrow d = e \\quad (9)$$");
+        List<Equation.Statement> s = e.get(0).statements();
+        assertEquals(Optional.of("9"), e.get(0).number());
+        assertEquals(4, s.size(), s.toString());
+        assertEquals(Equation.Link.ALSO, s.get(1).link());
+        assertEquals(Equation.Link.NOTE, s.get(2).link());
+        assertEquals(Equation.Link.FOLLOWS, s.get(3).link());
+        List<Equation.Statement> t = eqs(Markup.MARKDOWN, "$$a = b \\Rightarrow c = d$$").get(0).statements();
+        assertEquals(Equation.Link.FOLLOWS, t.get(1).link());
+    }
+
+    @Test
+    void codeAndCommentsAreNotRead() {
+        assertEquals(1, eqs(Markup.MARKDOWN, "```\n$$a=b$$\n```\n`$$c=d$$` <!-- $$e=f$$ -->\n$$g=h$$").size());
+        assertEquals(1, eqs(Markup.LATEX, "% $$a=b$$\n\\[c = d\\]").size());
+    }
+
+    @Test
+    void anUnclosedDisplayIsAProblemAtItsLineAndTheOthersAreRead() {
+        Document d = DocumentReader.parse(F, Markup.MARKDOWN, "$$a = b$$\n\n$$ c = d\n\nprose\n\n$$e = f$$\n");
+        assertEquals(1, d.problems().size());
+        assertEquals(3, d.source().lineOf(d.problems().get(0).offset()));
+        assertEquals(2, Equations.of(d).size());
+        Document open = DocumentReader.parse(F, Markup.LATEX, "\\[a=b\\]\n\\[ c = d");
+        assertTrue(open.problems().get(0).message().contains("never closed"));
+        assertEquals(1, Equations.of(open).size());
+    }
+
+    @Test
+    void beginWithoutEndIsAProblemAtItsLine() {
+        Document d = DocumentReader.parse(F, Markup.LATEX, "\\begin{equation}a=b\\end{equation}\n\\begin{itemize}\n\\item x\n");
+        assertEquals(1, d.problems().size());
+        assertEquals(2, d.source().lineOf(d.problems().get(0).offset()));
+        assertTrue(d.problems().get(0).message().contains("\\begin{itemize}"));
+    }
+
+    @Test
+    void refusedCommandsAndMacrosAreFoundWithTheirLines() {
+        Document d = DocumentReader.parse(F, Markup.LATEX, "\\newcommand{\\E}{\\mathbb{E}}\n\\input{other}\n"
+                + "\\[a = \\write18{rm -rf x}\\]\n\\[b=b\\]");
+        assertEquals(1, d.macros().get("\\E"));
+        assertEquals(2, d.problems().size());
+        assertEquals(2, d.source().lineOf(d.problems().get(0).offset()));
+        assertEquals(1, d.problems().get(1).display()); // the display with \write18 is spoiled, the other is not
+    }
+
+    @Test
+    void contextsComeFromFrontMatterOrComments() {
+        Document md = DocumentReader.parse(F, Markup.MARKDOWN, "---\nsymbols: {x: real}\n---\n$$x = x$$\n");
+        assertEquals("symbols: {x: real}\n", md.context().orElseThrow().yaml());
+        assertEquals(2, md.context().orElseThrow().documentLine(1));
+        Document tex = DocumentReader.parse(Path.of("a.tex"), Markup.LATEX, "% derivcheck:\n%   symbols:\n%     x: real\n"
+                + "\\[x=x\\]\n% derivcheck: assume: [x > 0]\n");
+        assertEquals("  symbols:\n    x: real\nassume: [x > 0]\n", tex.context().orElseThrow().yaml());
+        assertEquals(5, tex.context().orElseThrow().documentLine(3));
+        Context c = ContextReader.parse(F, "symbols: {x: real}\nsections: {\"Q2\": {symbols: {y: positive}}}\n", l -> l);
+        assertEquals(2, c.forSection("Question Q2").symbols().size());
+        assertEquals(1, c.forSection("Question Q1").symbols().size());
+        DerivationException e = assertThrows(DerivationException.class, () -> ContextReader.parse(F, "symbolz: {}", l -> l + 10));
+        assertTrue(e.getMessage().contains(":11:"), e.getMessage());
+    }
+
+    @Test
+    void binaryAndHugeInputIsRefused() {
+        DerivationException bin = assertThrows(DerivationException.class, () -> DocumentReader.readStream(F,
+                new java.io.ByteArrayInputStream(new byte[] {'a', 0, 'b'})));
+        assertTrue(bin.getMessage().contains("binary"), bin.getMessage());
+        DerivationException big = assertThrows(DerivationException.class, () -> DocumentReader.readStream(F,
+                new java.io.ByteArrayInputStream(new byte[(int) DocumentReader.MAX_BYTES + 1])));
+        assertTrue(big.getMessage().contains("larger"), big.getMessage());
+        DerivationException utf = assertThrows(DerivationException.class, () -> DocumentReader.readStream(F,
+                new java.io.ByteArrayInputStream(new byte[] {(byte) 0xff, (byte) 0xfe, 'a'})));
+        assertTrue(utf.getMessage().contains("UTF-8"), utf.getMessage());
+    }
+}
