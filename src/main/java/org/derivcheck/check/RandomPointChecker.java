@@ -21,6 +21,9 @@ import org.derivcheck.notation.Relation;
 final class RandomPointChecker implements Checker {
     static final double AGREE = 1e-9;
     static final double DIFFER = 1e-6;
+    /** Points re-checked beyond double precision when double agreed, and double-overflow points evaluated so. */
+    static final int RECHECKED = 3;
+    static final int MAX_PRECISE_POINTS = 30;
     private final int points;
 
     RandomPointChecker(int points) {
@@ -73,9 +76,13 @@ final class RandomPointChecker implements Checker {
             return Optional.empty();
         }
         RandomGenerator rng = ctx.rng(c.entry().hashCode() * 31L + 7);
+        Optional<PreciseCheck> precise = PreciseCheck.of(c.lhs(), c.rhs(), c.relation());
         int valid = 0;
         int undefined = 0;
         int ambiguous = 0;
+        int overflowed = 0;
+        int unchecked = 0;
+        int decidedPrecisely = 0;
         for (int i = 0; i < points && ctx.timeLeft(); i++) {
             PointSampler.Point p = ctx.sampler.next(rng);
             if (p == null) {
@@ -85,6 +92,23 @@ final class RandomPointChecker implements Checker {
             double lv = f.lhs().eval(p.values(), p.data(), rng);
             double rv = f.rhs().eval(p.values(), p.data(), rng);
             if (!Double.isFinite(lv) || !Double.isFinite(rv)) {
+                // an overflow (or underflow to 0/0) in double is not a point outside the domain: ask high precision
+                if (precise.isPresent() && overflowed < MAX_PRECISE_POINTS) {
+                    overflowed++;
+                    PreciseCheck.At at = precise.get().at(p, 0);
+                    if (at.state() == PreciseCheck.State.FAILS) {
+                        return Optional.of(new Outcome(Verdict.REFUTED, new Evidence("random points", "the sides differ "
+                                + "at a point where double precision overflows (" + at.how() + ")"),
+                                Optional.of(preciseCounterexample(c, ctx, p, at))));
+                    }
+                    if (at.state() == PreciseCheck.State.HOLDS) {
+                        valid++;
+                        continue;
+                    }
+                } else if (precise.isPresent()) {
+                    unchecked++;
+                    continue;
+                }
                 undefined++;
                 continue;
             }
@@ -94,8 +118,20 @@ final class RandomPointChecker implements Checker {
             if (gap <= AGREE * scale + 1e-300) {
                 continue;
             }
-            if (gap > DIFFER * scale) {
-                Optional<Counterexample> cx = confirm(c, ctx, p, lv, rv);
+            if (precise.isPresent() && decidedPrecisely < MAX_PRECISE_POINTS) {
+                // double precision cannot decide this point (cancellation, rounding): high precision does
+                decidedPrecisely++;
+                PreciseCheck.At at = precise.get().at(p, scale);
+                if (at.state() == PreciseCheck.State.FAILS) {
+                    return Optional.of(new Outcome(Verdict.REFUTED, new Evidence("random points",
+                            "the sides differ at a point (found after " + valid + " valid points; " + at.how() + ")"),
+                            Optional.of(preciseCounterexample(c, ctx, p, at))));
+                }
+                if (at.state() == PreciseCheck.State.HOLDS) {
+                    continue;
+                }
+            } else if (gap > DIFFER * scale) {
+                Optional<Counterexample> cx = confirm(c, ctx, p, lv, rv, precise, scale);
                 if (cx.isPresent()) {
                     return Optional.of(new Outcome(Verdict.REFUTED, new Evidence("random points",
                             "the sides differ at a point (found after " + valid + " valid points)"), cx));
@@ -109,16 +145,74 @@ final class RandomPointChecker implements Checker {
                     + (valid + undefined) + " points were in the domain of both sides (need " + needed + ")"),
                     Optional.empty()));
         }
-        if (ambiguous > valid / 20) {
+        if (ambiguous > valid / 20 && decidedPrecisely < MAX_PRECISE_POINTS) {
             return Optional.of(new Outcome(Verdict.INCONCLUSIVE, new Evidence("random points", ambiguous
                     + " points differ by more than rounding but less than a clear difference"), Optional.empty()));
         }
-        double caught = 1 - Math.pow(0.95, valid);
+        // when double precision cannot decide many points, the first MAX_PRECISE_POINTS of them, decided in high
+        // precision and all holding, are the evidence (the others are not counted as agreeing)
+        String recheck = decidedPrecisely > 0 ? "; " + decidedPrecisely + " points that double precision could not "
+                + "decide were decided " + (precise.get().exact() ? "in exact rational arithmetic" : "at "
+                + PreciseCheck.DIGITS + "-" + PreciseCheck.MORE_DIGITS + " digits") + (ambiguous > 0 ? ", " + ambiguous
+                + " more such points were not decided" : "") : "";
+        if (precise.isPresent() && overflowed > 0) {
+            recheck += "; " + overflowed + " points where double precision failed (overflow, 0/0) evaluated at "
+                    + PreciseCheck.DIGITS + " digits" + (unchecked > 0 ? ", " + unchecked + " more such points not "
+                    + "evaluated" : "");
+        }
+        int agreeing = valid - ambiguous;
+        double caught = 1 - Math.pow(0.95, agreeing);
         return Optional.of(new Outcome(Verdict.CONFIRMED, new Evidence("random points", String.format(Locale.ROOT,
-                "%s at %d random points (relative tolerance %.0e%s); a claim wrong on 5%% of the domain would have been "
-                        + "caught with probability %.5f", c.relation() == Relation.EQUAL ? "equal" : "holds", valid, AGREE,
-                undefined > 0 ? ", " + undefined + " points outside the domain skipped" : "", caught)),
+                "%s at %d random points (relative tolerance %.0e in double precision%s%s); a claim wrong on 5%% of the "
+                        + "domain would have been caught with probability %.5f", c.relation() == Relation.EQUAL ? "equal"
+                        : "holds", agreeing, AGREE, undefined > 0 ? ", " + undefined + " points outside the domain skipped" : "",
+                recheck, caught)),
                 Optional.empty()));
+    }
+
+    /**
+     * Agreement within a double tolerance hides differences below it: when random points are all the evidence,
+     * a few fresh points are re-checked beyond double precision (exactly or at 40/80 digits). Returns the
+     * refutation, or the confirmation with what was re-checked added to its evidence.
+     */
+    Outcome recheck(Claim c, StepContext ctx, Outcome confirmed) {
+        Optional<PreciseCheck> precise = PreciseCheck.of(c.lhs(), c.rhs(), c.relation());
+        if (precise.isEmpty() || c.lhs().isAbstract() || c.rhs().isAbstract()) {
+            return confirmed;
+        }
+        Compiled f;
+        try {
+            f = Compiled.of(c.lhs(), c.rhs());
+        } catch (CasException e) {
+            return confirmed;
+        }
+        RandomGenerator rng = ctx.rng(c.entry().hashCode() * 37L + 3);
+        int done = 0;
+        for (int i = 0; i < 3 * RECHECKED && done < RECHECKED && ctx.timeLeft(); i++) {
+            PointSampler.Point p = ctx.sampler.next(rng);
+            if (p == null) {
+                break;
+            }
+            double lv = f.lhs().eval(p.values(), p.data(), rng);
+            double rv = f.rhs().eval(p.values(), p.data(), rng);
+            if (!Double.isFinite(lv) || !Double.isFinite(rv)) {
+                continue;
+            }
+            PreciseCheck.At at = precise.get().at(p, f.scale(p, lv, rv, rng));
+            if (at.state() == PreciseCheck.State.FAILS) {
+                return new Outcome(Verdict.REFUTED, new Evidence("random points", "the sides agree in double precision but "
+                        + "differ beyond it (" + at.how() + ")"), Optional.of(preciseCounterexample(c, ctx, p, at)));
+            }
+            if (at.state() != PreciseCheck.State.UNDEFINED) {
+                done++;
+            }
+        }
+        if (done == 0) {
+            return confirmed;
+        }
+        String how = precise.get().exact() ? "in exact rational arithmetic" : "at " + PreciseCheck.DIGITS + " digits";
+        return new Outcome(confirmed.verdict(), new Evidence(confirmed.evidence().method(), confirmed.evidence().detail()
+                + "; " + done + " fresh points re-checked " + how), confirmed.counterexample());
     }
 
     /** How far the claim is from holding at a point: |l - r| for '=', the violation for inequalities. */
@@ -130,8 +224,18 @@ final class RandomPointChecker implements Checker {
         };
     }
 
-    /** Re-evaluates a candidate counterexample with the CAS at 30 digits (scalars only; data stay double). */
-    private Optional<Counterexample> confirm(Claim c, StepContext ctx, PointSampler.Point p, double lv, double rv) {
+    /**
+     * Re-evaluates a candidate counterexample beyond double precision (exactly, or at 40 and 80 digits, data
+     * included); when that is not available, with the CAS at 30 digits (scalars only). A point the precise
+     * evaluation does not refute is not a counterexample.
+     */
+    private Optional<Counterexample> confirm(Claim c, StepContext ctx, PointSampler.Point p, double lv, double rv,
+            Optional<PreciseCheck> precise, double termScale) {
+        if (precise.isPresent()) {
+            PreciseCheck.At at = precise.get().at(p, termScale);
+            return at.state() == PreciseCheck.State.FAILS ? Optional.of(preciseCounterexample(c, ctx, p, at))
+                    : Optional.empty();
+        }
         Map<String, Double> point = ctx.sampler.describe(p);
         Optional<Double> lh = Optional.empty();
         Optional<Double> rh = Optional.empty();
@@ -153,6 +257,15 @@ final class RandomPointChecker implements Checker {
         }
         int len = dataLength(point);
         return Optional.of(new Counterexample(point, ctx.sampler.describeData(p, len), c.entry(), lv, rv, lh, rh));
+    }
+
+    /** A counterexample whose values are the precise ones (a double value they contradict is never shown). */
+    static Counterexample preciseCounterexample(Claim c, StepContext ctx, PointSampler.Point p, PreciseCheck.At at) {
+        Map<String, Double> point = ctx.sampler.describe(p);
+        Map<String, double[]> data = ctx.sampler.hasData() ? ctx.sampler.describeData(p, dataLength(point)) : Map.of();
+        return new Counterexample(point, data, c.entry(), at.lhs().toDouble(), at.rhs().toDouble(), Optional.empty(),
+                Optional.empty()).withPrecise(at.lhs().toString(), at.rhs().toString(), at.lhs().toDouble(),
+                at.rhs().toDouble(), at.how());
     }
 
     private static int dataLength(Map<String, Double> point) {

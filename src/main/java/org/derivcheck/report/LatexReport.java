@@ -108,6 +108,9 @@ public final class LatexReport {
         for (StepResult s : group) {
             b.append("% ").append(comment(d.file() + ":" + s.line() + " step " + s.index() + ": " + s.verdict() + " by "
                     + s.method() + " (" + s.message() + ")")).append('\n');
+            if (s.evidence().stream().anyMatch(e -> e.method().equals("tex") && e.detail().startsWith("shown as the claim"))) {
+                b.append("% the step's tex: form could not be read, so the claim is shown as written (in LaTeX)\n");
+            }
         }
         String label = "Step " + stepOf(first) + (first.name().isEmpty() ? "" : ": " + first.name());
         b.append("\\noindent{\\small ").append(text(label)).append(" \\hfill ").append(text(verdicts(group)))

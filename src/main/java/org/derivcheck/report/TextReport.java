@@ -123,7 +123,9 @@ public final class TextReport {
             sb.append(sb.length() == 0 ? "" : ", ").append("with ").append(cx.instance().get());
         }
         sb.append(sb.length() == 0 ? "" : ": ").append("left side = ").append(num(cx.lhs())).append(", right side = ").append(num(cx.rhs()));
-        if (cx.lhsHighPrecision().isPresent()) {
+        if (cx.precise().isPresent()) {
+            sb.append(" (").append(cx.precise().get()).append(')');
+        } else if (cx.lhsHighPrecision().isPresent()) {
             sb.append(" (re-evaluated by the CAS at 30 digits: ").append(num(cx.lhsHighPrecision().get())).append(" vs ")
                     .append(num(cx.rhsHighPrecision().get())).append(')');
         }
