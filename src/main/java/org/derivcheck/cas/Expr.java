@@ -145,6 +145,51 @@ public final class Expr {
         return new Expr(F.Times(ast, o.ast), table);
     }
 
+    public Expr divide(Expr o) {
+        return new Expr(F.Divide(ast, o.ast), table);
+    }
+
+    /** 1 divided by this expression. */
+    public Expr reciprocal() {
+        return new Expr(F.Power(ast, F.CN1), table);
+    }
+
+    /** True for a literal number (an integer, a fraction or a float). */
+    public boolean isNumberLiteral() {
+        return ast.isNumber();
+    }
+
+    /** True for the literal -1. */
+    public boolean isMinusOneLiteral() {
+        return ast.isMinusOne();
+    }
+
+    /** True for the literal 1. */
+    public boolean isOneLiteral() {
+        return ast.isOne();
+    }
+
+    /** The sum of the terms with the one at index i replaced. */
+    public Expr replaceTerm(int i, Expr with) {
+        List<IExpr> ts = new ArrayList<>();
+        List<Expr> terms = terms();
+        for (int k = 0; k < terms.size(); k++) {
+            ts.add(k == i ? with.ast : terms.get(k).ast);
+        }
+        return new Expr(F.Plus(ts.toArray(new IExpr[0])), table);
+    }
+
+    /** The numeric coefficient of a product ("3" of 3*t), the number itself for a number; empty otherwise. */
+    public java.util.Optional<String> numericCoefficient() {
+        if (ast.isNumber()) {
+            return java.util.Optional.of(ast.toString());
+        }
+        if (ast.isTimes() && ast.first().isNumber()) {
+            return java.util.Optional.of(ast.first().toString());
+        }
+        return java.util.Optional.empty();
+    }
+
     public Expr negate() {
         return new Expr(F.Negate(ast), table);
     }

@@ -112,7 +112,7 @@ final class RelationChecker {
         List<Diagnosis> diagnoses = new ArrayList<>();
         String message;
         if (verdict == Verdict.REFUTED) {
-            diagnoses.addAll(diagnose(le, re, we, refuted, rel, ctx));
+            diagnoses.addAll(diagnose(le, re, we, refuted, rel, ctx, lhsWritten, rhsWritten));
             message = refuted.size() == 1 && !le.get(refuted.get(0)).label().isEmpty()
                     ? le.get(refuted.get(0)).label() + " does not hold" : "the relation does not hold";
         } else {
@@ -206,12 +206,18 @@ final class RelationChecker {
     }
 
     private List<Diagnosis> diagnose(List<Expr.Entry> le, List<Expr.Entry> re, List<Expr.Entry> we, List<Integer> refuted,
-            Relation rel, StepContext ctx) {
+            Relation rel, StepContext ctx, Expr lhsWritten, Expr rhsWritten) {
         List<Diagnosis> out = new ArrayList<>();
         if (rel != Relation.EQUAL) {
             return out;
         }
         Diagnoser diagnoser = new Diagnoser(ctx.cas, (l, cand) -> agrees(l, cand, ctx), Math.min(5_000, safeRemaining(ctx)));
+        Optional<Diagnosis> whole = diagnoser.diagnoseWhole(lhsWritten, rhsWritten,
+                le.stream().map(Expr.Entry::value).toList(), re.stream().map(Expr.Entry::value).toList());
+        if (whole.isPresent()) {
+            out.add(whole.get());
+            return out;
+        }
         // whole structure: permuted components or a transposed matrix
         if (le.size() > 1 && refuted.size() >= 2) {
             Optional<Diagnosis> perm = permutation(le, re, refuted, ctx);
@@ -242,7 +248,10 @@ final class RelationChecker {
             if (d.isEmpty() && written != re.get(i).value()) {
                 d = diagnoser.diagnose(le.get(i).label(), l, re.get(i).value(), factors);
             }
-            d.ifPresent(out::add);
+            if (d.isEmpty() && le.size() == 1) {
+                d = diagnoser.missingPart(lhsWritten, l, re.get(i).value());
+            }
+            out.add(d.orElse(Diagnoser.noLocalRepair(le.get(i).label())));
         }
         return out;
     }
