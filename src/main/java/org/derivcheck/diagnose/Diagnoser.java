@@ -79,7 +79,7 @@ public final class Diagnoser {
                     }
                 }
             }
-            local = new Localizer(agreement).firstRepair(in, where, lhs, rhs);
+            local = new Localizer(agreement, millis).firstRepair(in, where, lhs, rhs);
             if (local.isPresent()) {
                 return local;
             }

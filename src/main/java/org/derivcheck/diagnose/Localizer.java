@@ -14,9 +14,12 @@ import org.derivcheck.cas.SubTerms;
  */
 final class Localizer {
     private final Agreement agreement;
+    private final long millis;
 
-    Localizer(Agreement agreement) {
+    /** @param millis time for all the local repairs of one entry together */
+    Localizer(Agreement agreement, long millis) {
         this.agreement = agreement;
+        this.millis = millis;
     }
 
     /** The first checked local repair, most specific (smallest changed sub-term) first. */
@@ -30,8 +33,9 @@ final class Localizer {
         edits.addAll(SubTerms.factorOrders(rhs));
         edits.sort((a, b) -> Long.compare(a.from().size(), b.from().size()));
         int tried = 0;
+        long end = System.nanoTime() + millis * 1_000_000L;
         for (SubTerms.Edit e : edits) {
-            if (++tried > 120) {
+            if (++tried > 120 || System.nanoTime() > end) {
                 break;
             }
             if (holds(lhs, e.repaired())) {

@@ -47,8 +47,8 @@ public final class TextReport {
                     out.println("        diagnosis: " + d.message());
                 }
                 if (s.diagnoses().isEmpty()) {
-                    out.println("        diagnosis: none of the checked repairs (sign, factor, term signs, extra or "
-                            + "missing term, function, swapped arguments) makes it hold");
+                    out.println("        diagnosis: none: repairs are tried for '=' relations only, within the step's "
+                            + "time limit");
                 }
             }
             case INVALID -> out.println("        " + s.message());
