@@ -86,6 +86,9 @@ public final class SubTerms {
                     continue; // another order of polygamma is a wrong function, not a wrong argument
                 }
                 seen.add(t);
+                if (seen.size() > 6) {
+                    break;
+                }
                 Kind kind = m.isPower() && !m.base().equals(S.E) ? Kind.EXPONENT : Kind.ARGUMENT;
                 add(out, side, m, t, kind);
             }

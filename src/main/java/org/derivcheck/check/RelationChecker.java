@@ -211,7 +211,7 @@ final class RelationChecker {
         if (rel != Relation.EQUAL) {
             return out;
         }
-        Diagnoser diagnoser = new Diagnoser(ctx.cas, (l, cand) -> agrees(l, cand, ctx), Math.min(5_000, safeRemaining(ctx)));
+        Diagnoser diagnoser = new Diagnoser(ctx.cas, (l, cand) -> agrees(l, cand, ctx), Math.min(10_000, safeRemaining(ctx)));
         Optional<Diagnosis> whole = diagnoser.diagnoseWhole(lhsWritten, rhsWritten,
                 le.stream().map(Expr.Entry::value).toList(), re.stream().map(Expr.Entry::value).toList());
         if (whole.isPresent()) {
@@ -248,7 +248,7 @@ final class RelationChecker {
             if (d.isEmpty() && written != re.get(i).value()) {
                 d = diagnoser.diagnose(le.get(i).label(), l, re.get(i).value(), factors);
             }
-            if (d.isEmpty() && le.size() == 1) {
+            if (d.isEmpty() && le.size() == 1 && ctx.timeLeft()) {
                 d = diagnoser.missingPart(lhsWritten, l, re.get(i).value());
             }
             out.add(d.orElse(Diagnoser.noLocalRepair(le.get(i).label())));

@@ -40,6 +40,7 @@ public final class Diagnoser {
      */
     public Optional<Diagnosis> diagnose(String where, Expr lhs, Expr rhs, List<Factor> factorCandidates) {
         String in = where.isEmpty() ? "" : where + ": ";
+        long end = System.nanoTime() + millis * 1_000_000L;
         try {
             if (holds(lhs, rhs.negate())) {
                 return Optional.of(new Diagnosis(Diagnosis.Kind.SIGN_FLIPPED, where,
@@ -129,8 +130,8 @@ public final class Diagnoser {
             // a missing term is offered only when it is a term (or two) of the correct result, never the difference
             List<Expr> parts = cas.expandedTerms(lhs, millis);
             if (parts.size() <= 24) {
-                for (int i = 0; i < parts.size(); i++) {
-                    for (int j = i; j < parts.size(); j++) {
+                for (int i = 0; i < parts.size() && System.nanoTime() < end; i++) {
+                    for (int j = i; j < (parts.size() <= 8 ? parts.size() : i + 1); j++) {
                         Expr missing = i == j ? parts.get(i) : parts.get(i).plus(parts.get(j));
                         if (missing.size() <= 2 * MAX_MISSING_TERM_SIZE && holds(lhs, rhs.plus(missing))) {
                             Expr shown = i == j ? missing : cas.simplify(missing, millis);
@@ -142,9 +143,16 @@ public final class Diagnoser {
                 }
             }
         } catch (CasException e) {
-            return Optional.empty();
+            return Optional.of(undiagnosed(where));
         }
-        return Optional.empty();
+        // when the time ran out, not every repair was checked: say so rather than "no local change"
+        return System.nanoTime() > end ? Optional.of(undiagnosed(where)) : Optional.empty();
+    }
+
+    /** Said when the diagnoser's time ran out before every repair was checked. */
+    static Diagnosis undiagnosed(String where) {
+        return new Diagnosis(Diagnosis.Kind.UNDIAGNOSED, where, (where.isEmpty() ? "" : where + ": ")
+                + "not diagnosed: the time for diagnosing ran out before every repair was checked", "");
     }
 
     /** The whole side off by a factor: the constant candidates, or (after the local repairs) the symbolic ones. */
@@ -171,7 +179,7 @@ public final class Diagnoser {
      */
     private Optional<Diagnosis> termFactor(String in, String where, Expr lhs, Expr rhs, List<Expr> terms,
             boolean constant) throws CasException {
-        if (terms.size() < 2 || terms.size() > MAX_TERMS_FOR_SUBSETS || lhs.isAbstract() || rhs.isAbstract()) {
+        if (terms.size() < 2 || terms.size() > 6 || lhs.isAbstract() || rhs.isAbstract()) {
             return Optional.empty();
         }
         for (int i = 0; i < terms.size(); i++) {

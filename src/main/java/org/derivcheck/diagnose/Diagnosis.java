@@ -27,6 +27,8 @@ public record Diagnosis(Kind kind, String where, String message, String repair) 
         /** an expectation and a function exchanged: log E[x] where E[log x] belongs */
         EXPECTATION_SWAPPED,
         /** no checked local repair makes the relation hold */
-        NO_LOCAL_REPAIR
+        NO_LOCAL_REPAIR,
+        /** the time for diagnosing ran out before every repair was checked */
+        UNDIAGNOSED
     }
 }

@@ -35,7 +35,7 @@ final class Localizer {
         int tried = 0;
         long end = System.nanoTime() + millis * 1_000_000L;
         for (SubTerms.Edit e : edits) {
-            if (++tried > 120 || System.nanoTime() > end) {
+            if (++tried > 80 || System.nanoTime() > end) {
                 break;
             }
             if (holds(lhs, e.repaired())) {
