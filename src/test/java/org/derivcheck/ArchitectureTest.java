@@ -4,9 +4,14 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -70,5 +75,38 @@ class ArchitectureTest {
                         "java.util..", "java.math..")
                 .because("notation reads text into syntax: no other derivcheck package, no I/O")
                 .check(classes);
+    }
+
+    /** The "may use" column of docs/ARCHITECTURE.md §3 (cli may use everything; a package not listed is not checked). */
+    private static final Map<String, List<String>> MAY_USE = Map.ofEntries(
+            Map.entry("notation", List.of()),
+            Map.entry("derivation", List.of()),
+            Map.entry("special", List.of()),
+            Map.entry("cas", List.of("notation", "special", "integrate")),
+            Map.entry("diagnose", List.of("cas", "notation")),
+            Map.entry("check", List.of("derivation", "notation", "cas", "diagnose", "prove", "integrate")),
+            Map.entry("document", List.of("derivation", "notation", "cas", "check")),
+            Map.entry("report", List.of("check", "diagnose", "document", "derivation")),
+            Map.entry("grade", List.of("check", "report", "derivation", "diagnose", "notation", "cas", "document")),
+            Map.entry("vi", List.of("special")),
+            Map.entry("vae", List.of("vi")),
+            Map.entry("plot", List.of()),
+            Map.entry("experiment", List.of("vi", "vae", "plot")));
+
+    @Test
+    void packagesUseOnlyWhatTheArchitectureAllows() {
+        for (var e : MAY_USE.entrySet()) {
+            List<String> allowed = new ArrayList<>();
+            allowed.add("org.derivcheck." + e.getKey() + "..");
+            for (String p : e.getValue()) {
+                allowed.add("org.derivcheck." + p + "..");
+            }
+            DescribedPredicate<JavaClass> outside = JavaClass.Predicates.resideInAPackage("org.derivcheck..")
+                    .and(DescribedPredicate.not(JavaClass.Predicates.resideInAnyPackage(allowed.toArray(String[]::new))));
+            noClasses().that().resideInAPackage("org.derivcheck." + e.getKey() + "..")
+                    .should().dependOnClassesThat(outside)
+                    .because("docs/ARCHITECTURE.md §3: " + e.getKey() + " may use " + e.getValue())
+                    .check(classes);
+        }
     }
 }

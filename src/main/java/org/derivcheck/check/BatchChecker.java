@@ -14,10 +14,11 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
+import java.util.function.ObjIntConsumer;
 import org.derivcheck.cas.Cas;
 import org.derivcheck.derivation.Derivation;
 import org.derivcheck.derivation.DerivationException;
+import org.derivcheck.derivation.DerivationFiles;
 import org.derivcheck.derivation.DerivationReader;
 
 /**
@@ -36,23 +37,25 @@ public final class BatchChecker {
         this.threads = Math.max(1, threads);
     }
 
-    /** Expands directories into their .yaml/.yml files (sorted, recursively); files are kept as given. */
+    /**
+     * Expands directories into their .yaml/.yml files.
+     *
+     * @deprecated file walking belongs to {@code derivation}: use {@link DerivationFiles#expand(List)}
+     */
+    @Deprecated
     public static List<Path> expand(List<Path> paths) throws IOException {
-        List<Path> out = new ArrayList<>();
-        for (Path p : paths) {
-            if (Files.isDirectory(p)) {
-                try (Stream<Path> s = Files.walk(p)) {
-                    s.filter(Files::isRegularFile).filter(f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".yml"))
-                            .sorted().forEach(out::add);
-                }
-            } else {
-                out.add(p);
-            }
-        }
-        return out;
+        return DerivationFiles.expand(paths);
     }
 
     public List<DerivationResult> check(List<Path> files, Consumer<DerivationResult> onResult) {
+        return check(files, (r, i) -> onResult.accept(r));
+    }
+
+    /**
+     * As {@link #check(List, Consumer)}, and {@code onResult} also gets the index of the result's file in
+     * {@code files} (a file given twice has two indices).
+     */
+    public List<DerivationResult> check(List<Path> files, ObjIntConsumer<DerivationResult> onResult) {
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "derivcheck-check");
             t.setDaemon(true);
@@ -70,7 +73,7 @@ public final class BatchChecker {
                 reported[k] = new AtomicBoolean();
                 futures.add(pool.submit(() -> {
                     DerivationResult r = checkOne(files.get(k), budget -> deadlines.set(k, System.nanoTime() + budget));
-                    report(reported[k], r, onResult);
+                    report(reported[k], r, onResult, k);
                     return r;
                 }));
             }
@@ -86,7 +89,7 @@ public final class BatchChecker {
 
     /** Waits for one file, at most until its deadline: a file past it is stopped and reported INCONCLUSIVE. */
     private static DerivationResult await(Future<DerivationResult> f, AtomicLongArray deadlines, int i, Path file,
-            AtomicBoolean reported, Consumer<DerivationResult> onResult) {
+            AtomicBoolean reported, ObjIntConsumer<DerivationResult> onResult) {
         while (true) {
             try {
                 return f.get(200, TimeUnit.MILLISECONDS);
@@ -95,27 +98,28 @@ public final class BatchChecker {
                     f.cancel(true);
                     DerivationResult r = failed(file, Verdict.INCONCLUSIVE, file + ": the file's time limit was reached "
                             + "(its steps times the step limit); it was stopped and not decided");
-                    report(reported, r, onResult);
+                    report(reported, r, onResult, i);
                     return r;
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 f.cancel(true);
                 DerivationResult r = failed(file, Verdict.INCONCLUSIVE, "interrupted");
-                report(reported, r, onResult);
+                report(reported, r, onResult, i);
                 return r;
             } catch (Exception e) {
                 DerivationResult r = failed(file, Verdict.INCONCLUSIVE, "internal error: " + e);
-                report(reported, r, onResult);
+                report(reported, r, onResult, i);
                 return r;
             }
         }
     }
 
-    private static void report(AtomicBoolean reported, DerivationResult r, Consumer<DerivationResult> onResult) {
+    private static void report(AtomicBoolean reported, DerivationResult r, ObjIntConsumer<DerivationResult> onResult,
+            int index) {
         if (reported.compareAndSet(false, true)) {
             synchronized (onResult) {
-                onResult.accept(r);
+                onResult.accept(r, index);
             }
         }
     }

@@ -1,4 +1,8 @@
 /**
- * The checkers (symbolic, random points, finite instantiation, Monte Carlo, known moments) behind one Checker interface, the orchestrator that picks them per step, and the verdict types (Verdict, Evidence, StepResult).
+ * The checkers behind one Checker interface (exact or high-precision arithmetic, finite instantiation, random points,
+ * Monte Carlo, symbolic proof; existence and parameter-domain conditions; "maximizes" steps), the orchestrator that
+ * decides a relation between two lines of a chain and asks {@code diagnose} what is wrong with a refuted one, and the
+ * verdict types (Verdict, Evidence, StepResult). Moments are not a checker: {@code cas} reduces expectations by its
+ * table of moments.
  */
 package org.derivcheck.check;

@@ -1,5 +1,7 @@
 package org.derivcheck.cli;
 
+import org.derivcheck.experiment.Progress;
+import org.derivcheck.derivation.DerivationFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -120,7 +122,7 @@ public final class CheckCommand implements Callable<Integer> {
         }
         List<Path> files;
         try {
-            files = BatchChecker.expand(paths);
+            files = DerivationFiles.expand(paths);
         } catch (IOException e) {
             spec.commandLine().getErr().println("derivcheck: cannot read " + e.getMessage());
             return 2;
@@ -143,14 +145,14 @@ public final class CheckCommand implements Callable<Integer> {
         TextReport text = new TextReport(verbose);
         OrderedPrinter<DerivationResult> printer = new OrderedPrinter<>(files.size(),
                 format == Format.text ? r -> text.derivation(r, sink) : r -> { });
-        Progress progress = Progress.start("checking", files.size(), spec.commandLine().getErr());
+        Progress progress = Progress.command("checking", files.size());
         List<DerivationResult> results;
         try (Cas cas = Cas.start()) {
             cas.warmUp();
             BatchChecker batch = new BatchChecker(cas, options, n);
             List<Path> order = List.copyOf(files);
-            results = batch.check(order, r -> {
-                printer.accept(order.indexOf(r.file()), r);
+            results = batch.check(order, (r, i) -> {
+                printer.accept(i, r);
                 progress.step();
             });
         } finally {

@@ -1,5 +1,6 @@
 package org.derivcheck.cli;
 
+import org.derivcheck.experiment.Progress;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -147,7 +148,7 @@ public final class GradeCommand implements Callable<Integer> {
         GradeOutput output = new GradeOutput(out, rubric);
         List<SubmissionGrade> grades;
         Map<String, String> targetTex;
-        Progress progress = Progress.start("grading", subs.size(), err);
+        Progress progress = Progress.command("grading", subs.size());
         try (Cas cas = Cas.start(); Grader grader = new Grader(rubric, cas, options)) {
             cas.warmUp();
             List<String> problems = grader.verifyRubric();

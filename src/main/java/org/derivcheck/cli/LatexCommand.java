@@ -1,5 +1,6 @@
 package org.derivcheck.cli;
 
+import org.derivcheck.derivation.DerivationFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -42,7 +43,7 @@ public final class LatexCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        List<Path> files = BatchChecker.expand(paths);
+        List<Path> files = DerivationFiles.expand(paths);
         if (files.isEmpty()) {
             spec.commandLine().getErr().println("derivcheck: no derivation files (*.yaml, *.yml) under " + paths);
             return 2;

@@ -1,4 +1,4 @@
 /**
- * Immutable records of a derivation file (Derivation, Step, Symbol, Domain, Relation) and the YAML reader that builds them, with file:line errors. Knows nothing about checking.
+ * Immutable records of a derivation file (Derivation, Step, SymbolDecl, Domain, Definition, Line) and the YAML reader that builds them (derivations and rubrics), with file:line errors. Knows nothing about parsing expressions or checking.
  */
 package org.derivcheck.derivation;

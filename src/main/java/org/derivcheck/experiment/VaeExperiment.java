@@ -9,10 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import org.derivcheck.plot.ImageGrid;
 import org.derivcheck.plot.LineChart;
 import org.derivcheck.vae.Activation;
@@ -240,7 +236,8 @@ public final class VaeExperiment implements Experiment {
             while (s.epochsDone() < epochs) {
                 int ep = s.epochsDone() + 1;
                 EpochRecord r;
-                try (Progress p = new Progress(noProgress, String.format(Locale.ROOT, "%-8s epoch %d/%d", name, ep, epochs), err)) {
+                try (Progress p = Progress.deferred(noProgress, String.format(Locale.ROOT, "%-8s epoch %d/%d", name, ep, epochs),
+                        err)) {
                     r = s.runEpoch(p::update);
                 }
                 o.println(line(name, r));
@@ -423,71 +420,5 @@ public final class VaeExperiment implements Experiment {
         java.util.Arrays.sort(s);
         int n = s.length;
         return n == 0 ? Double.NaN : n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
-    }
-
-    /**
-     * A progress bar over one epoch's training batches on the error stream, shown only on an interactive terminal
-     * (a log file gets the one line per epoch instead); it closes itself after the last batch.
-     */
-    private static final class Progress implements AutoCloseable {
-        private final String task;
-        private final PrintWriter err;
-        private final boolean on;
-        private ProgressBar bar;
-
-        Progress(boolean off, String task, PrintWriter err) {
-            this.task = task;
-            this.err = err;
-            this.on = !off && System.console() != null;
-        }
-
-        void update(int done, int total, double runningElbo) {
-            if (!on) {
-                return;
-            }
-            if (bar == null) {
-                bar = new ProgressBarBuilder().setTaskName(task).setInitialMax(total).setStyle(ProgressBarStyle.ASCII)
-                        .setUpdateIntervalMillis(200)
-                        .setConsumer(new ConsoleProgressBarConsumer(new java.io.PrintStream(new WriterStream(err), true)))
-                        .build();
-            }
-            bar.stepTo(done);
-            bar.setExtraMessage(String.format(Locale.ROOT, " ELBO %.1f", runningElbo));
-            if (done == total) {
-                close();
-            }
-        }
-
-        @Override
-        public void close() {
-            if (bar != null) {
-                bar.close();
-                bar = null;
-            }
-        }
-    }
-
-    /** Bytes to a PrintWriter, so that the bar goes where picocli's error stream goes. */
-    private static final class WriterStream extends java.io.OutputStream {
-        private final PrintWriter w;
-
-        WriterStream(PrintWriter w) {
-            this.w = w;
-        }
-
-        @Override
-        public void write(int b) {
-            w.write(b);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) {
-            w.write(new String(b, off, len, java.nio.charset.StandardCharsets.UTF_8));
-        }
-
-        @Override
-        public void flush() {
-            w.flush();
-        }
     }
 }

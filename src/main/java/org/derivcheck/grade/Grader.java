@@ -72,7 +72,7 @@ public final class Grader implements AutoCloseable {
         List<String> problems = new ArrayList<>();
         NameSpace ns;
         try {
-            ns = NameSpace.of(rubric.symbols(), rubric.definitions(), rubric.notation(), rubric.expectations());
+            ns = NameSpace.of(cas, rubric.symbols(), rubric.definitions(), rubric.notation(), rubric.expectations());
         } catch (IllegalArgumentException e) {
             return List.of(rubric.file() + ": " + e.getMessage());
         }
@@ -136,7 +136,7 @@ public final class Grader implements AutoCloseable {
         assumptions.addAll(s.assumptions());
         NameSpace ns;
         try {
-            ns = NameSpace.of(symbols, defs, rubric.notation(), rubric.expectations());
+            ns = NameSpace.of(cas, symbols, defs, rubric.notation(), rubric.expectations());
         } catch (IllegalArgumentException e) {
             String msg = s.files().get(0) + ": header " + e.getMessage();
             return new SubmissionGrade(s.id(), s.files(), List.of(), zero(msg), Optional.of(msg), millis(t0));

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.derivcheck.notation.ParseException;
+import org.derivcheck.cas.Cas;
 import org.derivcheck.cas.SymbolTable;
 import org.derivcheck.notation.TexInput;
 import org.derivcheck.derivation.Definition;
@@ -32,13 +33,15 @@ final class NameSpace {
     }
 
     /**
-     * Declares the symbols and definitions in order.
+     * Declares the symbols and definitions in order; definitions with derivatives are evaluated by {@code cas}
+     * under its time limit.
      *
      * @throws IllegalArgumentException naming the line when a name cannot be declared
      */
-    static NameSpace of(List<SymbolDecl> symbols, List<Definition> definitions, Map<String, String> notation,
+    static NameSpace of(Cas cas, List<SymbolDecl> symbols, List<Definition> definitions, Map<String, String> notation,
             Map<String, String> expectations) {
-        SymbolTable t = new SymbolTable();
+        // a submission's definitions are untrusted: the ones the CAS evaluates run under its time limit
+        SymbolTable t = new SymbolTable(cas);
         Set<String> scalars = new HashSet<>();
         Set<String> indexed = new HashSet<>();
         for (SymbolDecl s : symbols) {

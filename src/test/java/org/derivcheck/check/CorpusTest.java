@@ -1,5 +1,6 @@
 package org.derivcheck.check;
 
+import org.derivcheck.derivation.DerivationFiles;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -32,8 +33,8 @@ class CorpusTest {
     @BeforeAll
     static void start() throws Exception {
         cas = Cas.start();
-        List<Path> files = new ArrayList<>(BatchChecker.expand(List.of(Path.of("derivations"))));
-        files.addAll(BatchChecker.expand(List.of(Path.of("tests"))));
+        List<Path> files = new ArrayList<>(DerivationFiles.expand(List.of(Path.of("derivations"))));
+        files.addAll(DerivationFiles.expand(List.of(Path.of("tests"))));
         new BatchChecker(cas, CheckOptions.defaults(), 2).check(files, r -> RESULTS.put(r.file(), r));
     }
 
@@ -44,7 +45,7 @@ class CorpusTest {
 
     @TestFactory
     Stream<DynamicTest> shippedDerivationsHold() throws Exception {
-        List<Path> files = BatchChecker.expand(List.of(Path.of("derivations")));
+        List<Path> files = DerivationFiles.expand(List.of(Path.of("derivations")));
         assertTrue(files.size() >= 7, "the report's derivations are shipped");
         return files.stream().map(f -> DynamicTest.dynamicTest(f.toString(), () -> {
             DerivationResult r = RESULTS.get(f);
@@ -59,7 +60,7 @@ class CorpusTest {
 
     @TestFactory
     Stream<DynamicTest> corpusVerdictsAndDiagnoses() throws Exception {
-        List<Path> files = BatchChecker.expand(List.of(Path.of("tests")));
+        List<Path> files = DerivationFiles.expand(List.of(Path.of("tests")));
         List<DynamicTest> tests = new ArrayList<>();
         for (Path f : files) {
             Derivation d;
