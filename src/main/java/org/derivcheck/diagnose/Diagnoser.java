@@ -131,7 +131,12 @@ public final class Diagnoser {
             List<Expr> parts = cas.expandedTerms(lhs, millis);
             if (parts.size() <= 24) {
                 for (int i = 0; i < parts.size() && System.nanoTime() < end; i++) {
-                    for (int j = i; j < (parts.size() <= 8 ? parts.size() : i + 1); j++) {
+                    for (int j = i; j < parts.size(); j++) {
+                        // pairs of terms for a short result; for a long one only pairs of constants (-log(2 pi)/2)
+                        if (j > i && parts.size() > 8 && !(parts.get(i).symbols().isEmpty()
+                                && parts.get(j).symbols().isEmpty())) {
+                            continue;
+                        }
                         Expr missing = i == j ? parts.get(i) : parts.get(i).plus(parts.get(j));
                         if (missing.size() <= 2 * MAX_MISSING_TERM_SIZE && holds(lhs, rhs.plus(missing))) {
                             Expr shown = i == j ? missing : cas.simplify(missing, millis);
