@@ -163,6 +163,19 @@ public final class Cas implements AutoCloseable {
         }, millis), e.table);
     }
 
+    /**
+     * The additive terms of an expression expanded (products and powers multiplied out, logs of products of
+     * provably positive factors split by the sound log rules): the terms a correct result is made of.
+     */
+    public List<Expr> expandedTerms(Expr e, long millis) {
+        IExpr x = run(() -> {
+            org.matheclipse.core.eval.EvalEngine en = SymjaRuntime.engine();
+            IExpr logs = new LogRules(e.table).expand(en.evaluate(deepCopy(e.ast)));
+            return en.evaluate(F.Expand(logs));
+        }, millis);
+        return new Expr(x, e.table).terms();
+    }
+
     /** Compiles a scalar for fast double evaluation. */
     public static NumericFunction compile(Expr scalar) {
         return NumericCompiler.compile(scalar.ast, scalar.table);

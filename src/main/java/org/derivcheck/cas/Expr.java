@@ -145,6 +145,51 @@ public final class Expr {
         return new Expr(F.Times(ast, o.ast), table);
     }
 
+    public Expr divide(Expr o) {
+        return new Expr(F.Divide(ast, o.ast), table);
+    }
+
+    /** 1 divided by this expression. */
+    public Expr reciprocal() {
+        return new Expr(F.Power(ast, F.CN1), table);
+    }
+
+    /** True for a literal number (an integer, a fraction or a float). */
+    public boolean isNumberLiteral() {
+        return ast.isNumber();
+    }
+
+    /** True for the literal -1. */
+    public boolean isMinusOneLiteral() {
+        return ast.isMinusOne();
+    }
+
+    /** True for the literal 1. */
+    public boolean isOneLiteral() {
+        return ast.isOne();
+    }
+
+    /** The sum of the terms with the one at index i replaced. */
+    public Expr replaceTerm(int i, Expr with) {
+        List<IExpr> ts = new ArrayList<>();
+        List<Expr> terms = terms();
+        for (int k = 0; k < terms.size(); k++) {
+            ts.add(k == i ? with.ast : terms.get(k).ast);
+        }
+        return new Expr(F.Plus(ts.toArray(new IExpr[0])), table);
+    }
+
+    /** The numeric coefficient of a product ("3" of 3*t), the number itself for a number; empty otherwise. */
+    public java.util.Optional<String> numericCoefficient() {
+        if (ast.isNumber()) {
+            return java.util.Optional.of(ast.toString());
+        }
+        if (ast.isTimes() && ast.first().isNumber()) {
+            return java.util.Optional.of(ast.first().toString());
+        }
+        return java.util.Optional.empty();
+    }
+
     public Expr negate() {
         return new Expr(F.Negate(ast), table);
     }
@@ -274,6 +319,71 @@ public final class Expr {
             }
         }
         return Collections.unmodifiableSet(out);
+    }
+
+    /**
+     * Names of the declared symbols that occur free: not as the index of a sum or product, nor as the
+     * variable of an expectation or a finite sum. A counterexample shows only these.
+     */
+    public Set<String> freeSymbols() {
+        Set<String> out = new LinkedHashSet<>();
+        free(ast, Set.of(), out);
+        return Collections.unmodifiableSet(out);
+    }
+
+    private void free(IExpr e, Set<IExpr> bound, Set<String> out) {
+        if (e instanceof ISymbol s) {
+            String n = table.nameOf(s);
+            if (n != null && !bound.contains(s) && table.declared(n).isPresent()) {
+                out.add(n);
+            }
+            return;
+        }
+        if (!e.isAST()) {
+            return;
+        }
+        IAST a = (IAST) e;
+        Set<IExpr> inner = new java.util.HashSet<>(bound);
+        if ((a.head() == Ops.FSUM || a.head() == Ops.IID) && a.argSize() >= 2) {
+            inner.add(a.arg2());
+            for (int i = 1; i <= a.argSize(); i++) {
+                if (i != 2) {
+                    free(a.getAt(i), inner, out);
+                }
+            }
+            return;
+        }
+        if ((a.head() == S.Sum || a.head() == S.Product) && a.argSize() == 2 && a.arg2().isList()
+                && a.arg2().argSize() >= 1) {
+            inner.add(a.arg2().first());
+            free(a.arg1(), inner, out);
+            for (int i = 2; i <= a.arg2().argSize(); i++) {
+                free(((IAST) a.arg2()).getAt(i), bound, out);
+            }
+            return;
+        }
+        if (a.head() == Ops.EXPECTATION && a.argSize() >= 2 && a.arg2().isAST() && a.arg2().argSize() >= 2) {
+            IExpr vars = a.arg2().first();
+            if (vars.isList()) {
+                for (IExpr v : (IAST) vars) {
+                    inner.add(v);
+                }
+            } else {
+                inner.add(vars);
+            }
+            free(a.arg1(), inner, out);
+            for (int i = 2; i <= a.arg2().argSize(); i++) {
+                free(((IAST) a.arg2()).getAt(i), inner, out);
+            }
+            for (int i = 3; i <= a.argSize(); i++) {
+                free(a.getAt(i), inner, out);
+            }
+            return;
+        }
+        free(a.head(), bound, out);
+        for (IExpr x : a) {
+            free(x, bound, out);
+        }
     }
 
     /** True when it still holds an expectation that was not reduced to a closed form. */

@@ -284,7 +284,10 @@ final class Printer {
 
     private String times(IAST a) {
         if (negativeCoefficient(a)) {
-            return "-" + p(a.negate(), PREC_TIMES + 1);
+            // -b*t reads back as (-b)*t, the same value: no parentheses needed around a product
+            IExpr inner = a.negate();
+            boolean signed = negativeCoefficient(inner) || inner.isNumber() && inner.isNegative();
+            return "-" + p(inner, signed ? PREC_NEG + 1 : tex ? PREC_TIMES + 1 : PREC_TIMES);
         }
         List<IExpr> num = new ArrayList<>();
         List<IExpr> den = new ArrayList<>();
@@ -341,6 +344,9 @@ final class Printer {
         }
         if (tex) {
             return p(b, PREC_POWER + 1) + "^{" + p(x, 0) + "}";
+        }
+        if (b == S.E) {
+            return "Exp(" + p(x, 0) + ")"; // as a student writes it, and as the parser reads it back
         }
         return p(b, PREC_POWER + 1) + "^" + p(x, PREC_POWER + 1);
     }

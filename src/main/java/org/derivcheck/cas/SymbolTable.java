@@ -1,5 +1,7 @@
 package org.derivcheck.cas;
 
+import org.derivcheck.notation.SourceTex;
+
 import org.derivcheck.notation.ParseException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -208,6 +210,23 @@ public final class SymbolTable {
 
     public boolean isDefined(String name) {
         return definitions.containsKey(name);
+    }
+
+    /** What the printer of the user's own notation must know of these names ({@link SourceTex}). */
+    public SourceTex.Names sourceNames() {
+        java.util.Set<String> indexed = new java.util.HashSet<>();
+        java.util.Set<String> finite = new java.util.HashSet<>();
+        for (Declared d : declared.values()) {
+            if (d.indexed()) {
+                indexed.add(d.name());
+            }
+            if (d.finite()) {
+                finite.add(d.name());
+            }
+        }
+        java.util.Set<String> defined = new java.util.HashSet<>(definitions.keySet());
+        defined.removeAll(declared.keySet());
+        return new SourceTex.Names(densities.keySet(), indexed, finite, defined, Map.of());
     }
 
     Optional<ISymbol> symbol(String name) {

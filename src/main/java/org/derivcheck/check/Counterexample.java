@@ -28,6 +28,26 @@ public record Counterexample(Map<String, Double> point, Map<String, double[]> da
         this(point, data, entry, lhs, rhs, lhsHighPrecision, rhsHighPrecision, Optional.empty());
     }
 
+    /**
+     * The same counterexample showing only the symbols and data the relation depends on (its free symbols);
+     * a relation between constants shows no point at all.
+     */
+    public Counterexample over(java.util.Set<String> free) {
+        java.util.Map<String, Double> p = new java.util.LinkedHashMap<>();
+        point.forEach((k, v) -> {
+            if (free.contains(k)) {
+                p.put(k, v);
+            }
+        });
+        java.util.Map<String, double[]> d = new java.util.LinkedHashMap<>();
+        data.forEach((k, v) -> {
+            if (free.contains(k)) {
+                d.put(k, v);
+            }
+        });
+        return new Counterexample(p, d, entry, lhs, rhs, lhsHighPrecision, rhsHighPrecision, instance);
+    }
+
     public Counterexample {
         point = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(point));
         data = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(data));

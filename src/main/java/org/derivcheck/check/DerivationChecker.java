@@ -87,11 +87,25 @@ public final class DerivationChecker {
         for (Step step : d.steps()) {
             List<StepResult> rs = checkStep(step, table, sampler, relations, d);
             for (StepResult r : rs) {
+                r = r.name().isEmpty() && step.name().isPresent() ? r.named(step.name().get(), r.readAs()) : r;
                 overall = Verdict.combine(overall, r.verdict());
                 results.add(r);
             }
         }
-        return new DerivationResult(d.id(), d.title(), d.source(), d.file(), overall, results, Optional.empty(), millis(t0));
+        return new DerivationResult(d.id(), d.title(), d.source(), d.file(), overall, results, Optional.empty(), millis(t0),
+                shown(d, table));
+    }
+
+    /** The definitions in the user's notation, for the reports. */
+    private static List<DefinitionShown> shown(Derivation d, SymbolTable table) {
+        List<DefinitionShown> out = new ArrayList<>();
+        for (Definition def : d.definitions()) {
+            String head = def.params().isEmpty() ? def.name() : def.name() + "(" + String.join(", ", def.params()) + ")";
+            String tex = org.derivcheck.notation.SourceTex.of(head, table.sourceNames()).orElse(org.derivcheck.notation.SourceTex.name(def.name()))
+                    + " := " + org.derivcheck.notation.SourceTex.of(def.text(), table.sourceNames()).orElse("\\text{(as written)}");
+            out.add(new DefinitionShown(head, def.text(), tex));
+        }
+        return out;
     }
 
     private static void declare(SymbolTable table, SymbolDecl s, Derivation d) {
@@ -164,7 +178,8 @@ public final class DerivationChecker {
             String idx = parsed.size() == 2 ? index : index + "." + i;
             Relation rel = b.link().relation().orElseThrow();
             String claim = a.text() + " " + rel.symbol() + " " + b.text();
-            String tex = a.expr().tex() + " " + texRelation(rel) + " " + b.expr().tex();
+            String readAs = a.expr() + " " + rel.symbol() + " " + b.expr();
+            String tex = userTex(a, b, rel, table);
             StepContext ctx = new StepContext(cas, sampler, new Instances(table, d.symbols()), options, options.seed() ^ (d.id().hashCode() * 1_000_003L + i
                     + 1_000L * step.number()));
             RelationChecker.Decision dec;
@@ -202,7 +217,7 @@ public final class DerivationChecker {
                 }
             }
             out.add(new StepResult(idx, claim, tex, b.line(), dec.verdict(), dec.method(), dec.evidence(),
-                    dec.counterexample(), dec.diagnoses(), dec.message(), millis(ti)));
+                    dec.counterexample(), dec.diagnoses(), dec.message(), millis(ti), step.name().orElse(""), readAs));
         }
         return out;
     }
@@ -237,9 +252,12 @@ public final class DerivationChecker {
             dec = new RelationChecker.Decision(Verdict.INCONCLUSIVE, "none", List.of(), Optional.empty(), List.of(),
                     e.getMessage());
         }
-        String tex = m.over() + "^{*} = \\arg\\max_{" + m.over() + "} " + objective.tex();
+        String tex = org.derivcheck.notation.SourceTex.name(m.over()) + "^{*} = \\arg\\max_{"
+                + org.derivcheck.notation.SourceTex.name(m.over()) + "} " + org.derivcheck.notation.SourceTex.of(m.objective().text(),
+                        table.sourceNames()).orElse(objective.tex());
         return new StepResult(index, claim, tex, m.objective().line(), dec.verdict(), dec.method(), dec.evidence(),
-                dec.counterexample(), dec.diagnoses(), dec.message(), millis(t0));
+                dec.counterexample(), dec.diagnoses(), dec.message(), millis(t0), step.name().orElse(""),
+                m.over() + "* maximizes " + objective + " over " + m.over());
     }
 
     /**
@@ -314,6 +332,13 @@ public final class DerivationChecker {
                 java.util.Map.of(), java.util.Map.of(), java.util.Map.of());
     }
 
+    /** LaTeX of the relation as the user wrote it (definitions by name); derivcheck's reading if that fails. */
+    private static String userTex(Parsed a, Parsed b, Relation rel, SymbolTable table) {
+        String l = org.derivcheck.notation.SourceTex.of(a.text(), table.sourceNames()).orElse(a.expr().tex());
+        String r = org.derivcheck.notation.SourceTex.of(b.text(), table.sourceNames()).orElse(b.expr().tex());
+        return l + " " + texRelation(rel) + " " + r;
+    }
+
     private static String texRelation(Relation r) {
         return switch (r) {
             case EQUAL -> "=";
@@ -331,6 +356,6 @@ public final class DerivationChecker {
     private StepResult invalid(String index, String text, int line, int column, String message, long t0) {
         String where = column > 0 ? "column " + column + ": " : "";
         return new StepResult(index, text, "", line, Verdict.INVALID, "parse", List.of(), Optional.empty(), List.of(),
-                where + message, millis(t0));
+                where + message, millis(t0), "", "");
     }
 }

@@ -97,7 +97,9 @@ final class RelationChecker {
             if (o.verdict() == Verdict.REFUTED) {
                 refuted.add(i);
                 if (cx.isEmpty()) {
-                    cx = o.counterexample();
+                    java.util.Set<String> free = new java.util.LinkedHashSet<>(claim.lhs().freeSymbols());
+                    free.addAll(claim.rhs().freeSymbols());
+                    cx = o.counterexample().map(x -> x.over(free));
                 }
             }
         }

@@ -12,12 +12,28 @@ import org.derivcheck.diagnose.Diagnosis;
  * @param tex      LaTeX of the relation
  * @param method   the method that decided it (or why nothing did)
  * @param message  one line for a person: what was found
+ * @param name     the step's {@code name:} ("" when it has none)
+ * @param readAs   the relation as derivcheck read it, definitions expanded ("" when not known): shown only on request
  */
 public record StepResult(String index, String claim, String tex, int line, Verdict verdict, String method,
         List<Evidence> evidence, Optional<Counterexample> counterexample, List<Diagnosis> diagnoses, String message,
-        long millis) {
+        long millis, String name, String readAs) {
     public StepResult {
         evidence = List.copyOf(evidence);
         diagnoses = List.copyOf(diagnoses);
+        name = name == null ? "" : name;
+        readAs = readAs == null ? "" : readAs;
+    }
+
+    public StepResult(String index, String claim, String tex, int line, Verdict verdict, String method,
+            List<Evidence> evidence, Optional<Counterexample> counterexample, List<Diagnosis> diagnoses, String message,
+            long millis) {
+        this(index, claim, tex, line, verdict, method, evidence, counterexample, diagnoses, message, millis, "", "");
+    }
+
+    /** The same result with the step's name and derivcheck's reading of it. */
+    public StepResult named(String stepName, String reading) {
+        return new StepResult(index, claim, tex, line, verdict, method, evidence, counterexample, diagnoses, message,
+                millis, stepName, reading);
     }
 }

@@ -59,7 +59,7 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "0", description = "Derivations checked in parallel (default: one per core).")
     int threads;
 
-    @Option(names = {"-v", "--verbose"}, description = "Show the evidence of every method for every step.")
+    @Option(names = {"-v", "--verbose"}, description = "Show the evidence of every method for every step, and each step as derivcheck read it (definitions expanded).")
     boolean verbose;
 
     @Option(names = "--context", paramLabel = "FILE.yaml", description = "Names for a document's equations (symbols, "
@@ -164,7 +164,7 @@ public final class CheckCommand implements Callable<Integer> {
         } else if (format == Format.junit) {
             sink.print(JUnitReport.render("derivcheck check", results));
         } else if (format == Format.html) {
-            sink.print(HtmlReport.render("derivcheck report", results));
+            sink.print(HtmlReport.render("derivcheck report", results, verbose));
         } else {
             sink.println("Summary: " + summary.line());
         }

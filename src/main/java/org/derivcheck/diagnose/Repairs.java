@@ -33,7 +33,14 @@ final class Repairs implements Diagnostics {
         if (rel != Relation.EQUAL) {
             return out;
         }
-        Diagnoser diagnoser = new Diagnoser(cas, probe, Math.min(5_000, probe.remainingMillis()));
+        Diagnoser diagnoser = new Diagnoser(cas, probe, Math.min(10_000, probe.remainingMillis()));
+        // the whole relation as written: log E[x] for E[log x], the factors of a matrix product in the wrong order
+        Optional<Diagnosis> whole = diagnoser.diagnoseWhole(r.lhsWritten(), r.rhsWritten(),
+                le.stream().map(Expr.Entry::value).toList(), re.stream().map(Expr.Entry::value).toList());
+        if (whole.isPresent()) {
+            out.add(whole.get());
+            return out;
+        }
         // whole structure: permuted components or a transposed matrix
         if (le.size() > 1 && refuted.size() >= 2) {
             Optional<Diagnosis> perm = permutation(le, re, refuted, probe);
@@ -64,7 +71,10 @@ final class Repairs implements Diagnostics {
             if (d.isEmpty() && written != re.get(i).value()) {
                 d = diagnoser.diagnose(le.get(i).label(), l, re.get(i).value(), factors);
             }
-            d.ifPresent(out::add);
+            if (d.isEmpty() && le.size() == 1 && probe.timeLeft()) {
+                d = diagnoser.missingPart(r.lhsWritten(), l, re.get(i).value());
+            }
+            out.add(d.orElse(Diagnoser.noLocalRepair(le.get(i).label())));
         }
         return out;
     }

@@ -53,10 +53,23 @@ final class GradeHtml {
         b.append(" &middot; rubric ").append(esc(rubric.id())).append("</p>\n");
         g.error().ifPresent(e -> b.append("<div class=\"step INVALID\"><b>This submission could not be read.</b><br><code>")
                 .append(esc(e)).append("</code></div>\n"));
-        b.append("<table><tr><th>result</th><th>points</th><th>why</th></tr>\n");
+        List<String> unread = GradescopeResults.parseErrors(g);
+        if (!unread.isEmpty()) {
+            b.append("<div class=\"step INVALID\"><b>Lines derivcheck could not read</b> (fix them and resubmit):<ul>");
+            for (String u : unread) {
+                b.append("<li><code>").append(esc(u)).append("</code></li>");
+            }
+            b.append("</ul></div>\n");
+        }
+        TargetTex targets = new TargetTex(rubric);
+        java.util.Map<String, RubricResult> byId = new java.util.HashMap<>();
+        rubric.results().forEach(r -> byId.put(r.id(), r));
+        b.append("<table><tr><th>result</th><th>target</th><th>points</th><th>why</th></tr>\n");
         for (ResultScore s : g.scores()) {
+            RubricResult r = byId.get(s.resultId());
             b.append("<tr class=\"").append(s.status()).append("\"><td>").append(esc(s.resultId()))
                     .append(s.title().isEmpty() ? "" : "<br><span class=\"note\">" + esc(s.title()) + "</span>").append("</td><td>")
+                    .append(r == null ? "" : HtmlPage.math(targets.of(r), false)).append("</td><td>")
                     .append(GradeFormat.points(s.earned())).append(" / ").append(GradeFormat.points(s.points()))
                     .append("</td><td>").append(esc(s.message())).append("</td></tr>\n");
         }
@@ -64,12 +77,21 @@ final class GradeHtml {
         for (ChainResult c : g.chains()) {
             b.append("<h2>").append(esc(c.where())).append(c.about().isEmpty() ? "" : " &mdash; about " + esc(String.join(", ",
                     c.about()))).append("</h2>\n");
-            b.append("<details><summary class=\"note\">as written in ").append(esc(String.valueOf(c.chain().file().getFileName())))
-                    .append(" (the formulas below are derivcheck's reading, with the rubric's definitions filled in)</summary><pre><code>");
+            b.append("<div class=\"note\">as written in ").append(esc(String.valueOf(c.chain().file().getFileName())))
+                    .append(":</div>\n");
+            if (c.chain().tex()) {
+                StringBuilder tex = new StringBuilder("\\begin{aligned}");
+                for (int i = 0; i < c.chain().lines().size(); i++) {
+                    String src = c.chain().lines().get(i).source().strip().replaceAll("\\\\label\\{[^}]*\\}", "");
+                    tex.append(i == 0 ? "" : " \\\\ ").append(src.contains("&") ? src : "& " + src);
+                }
+                b.append(HtmlPage.math(tex.append("\\end{aligned}").toString(), true)).append('\n');
+            }
+            b.append("<pre><code>");
             for (Chain.ChainLine l : c.chain().lines()) {
                 b.append(esc(l.line() + ": " + l.source().strip())).append('\n');
             }
-            b.append("</code></pre></details>\n");
+            b.append("</code></pre>\n");
             for (StepResult s : c.steps()) {
                 HtmlReport.step(s, b);
             }

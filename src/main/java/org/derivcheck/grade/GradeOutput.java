@@ -44,7 +44,7 @@ public final class GradeOutput {
     /** Writes what belongs to one submission, at once. */
     public synchronized void accept(SubmissionGrade g) {
         write(Path.of("feedback", g.id() + ".html"), GradeHtml.feedback(rubric, g));
-        write(Path.of("gradescope", g.id(), "results.json"), GradescopeResults.render(g));
+        write(Path.of("gradescope", g.id(), "results.json"), GradescopeResults.render(rubric, g));
         ObjectNode line = scoreNode(g);
         try {
             Files.writeString(inside(Path.of("progress.jsonl")), new ObjectMapper().writeValueAsString(line) + "\n",

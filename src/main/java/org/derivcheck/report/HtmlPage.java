@@ -74,7 +74,8 @@ public final class HtmlPage {
             ".v-INCONCLUSIVE{background:#bf8700}.v-INVALID{background:#8250df}",
             ".FULL{background:#dafbe1}.PARTIAL{background:#fff8c5}.NONE{background:#ffebe9}",
             ".tex.display{display:block;margin:.4em 0;overflow-x:auto}.note{color:#555;font-size:.9em}",
-            "code{background:#f0f0f0;padding:0 .2em;white-space:pre-wrap;word-break:break-all}");
+            "code{background:#f0f0f0;padding:0 .2em;white-space:pre-wrap;word-break:break-all}",
+            ".defs{margin:.6em 0;padding:.2em .8em;border-left:6px solid #ddd}");
 
     private static final String RENDER = "document.querySelectorAll('.tex').forEach(function(el){try{katex.render("
             + "el.getAttribute('data-tex'),el,{throwOnError:false,displayMode:el.classList.contains('display'),trust:false,"

@@ -63,8 +63,14 @@ public final class JsonReport {
         ObjectNode n = MAPPER.createObjectNode();
         n.put("index", s.index());
         n.put("line", s.line());
+        if (!s.name().isEmpty()) {
+            n.put("name", s.name());
+        }
         n.put("claim", s.claim());
         n.put("tex", s.tex());
+        if (!s.readAs().isEmpty()) {
+            n.put("read_as", s.readAs());
+        }
         n.put("verdict", s.verdict().name());
         n.put("method", s.method());
         n.put("message", s.message());

@@ -33,7 +33,13 @@ public final class TextReport {
 
     private void step(StepResult s, PrintWriter out) {
         out.printf("  step %-5s %-12s %s%n", s.index(), s.verdict(), methodLine(s));
+        if (!s.name().isEmpty()) {
+            out.printf("        %s%n", abbreviate(s.name(), 160));
+        }
         out.printf("        %s%s%n", s.line() > 0 ? "line " + s.line() + ": " : "", abbreviate(s.claim(), 160));
+        if (verbose && !s.readAs().isEmpty()) {
+            out.printf("        as derivcheck read it: %s%n", s.readAs());
+        }
         switch (s.verdict()) {
             case REFUTED -> {
                 s.counterexample().ifPresent(cx -> out.println("        counterexample: " + counterexample(cx)));
@@ -41,11 +47,19 @@ public final class TextReport {
                     out.println("        diagnosis: " + d.message());
                 }
                 if (s.diagnoses().isEmpty()) {
-                    out.println("        diagnosis: none of the checked repairs (sign, factor, term signs, extra or "
-                            + "missing term, function, swapped arguments) makes it hold");
+                    out.println("        diagnosis: none: repairs are tried for '=' relations only, within the step's "
+                            + "time limit");
                 }
             }
-            case INVALID, INCONCLUSIVE -> out.println("        " + s.message());
+            case INVALID -> out.println("        " + s.message());
+            case INCONCLUSIVE -> {
+                out.println("        " + s.message());
+                if (!verbose) {
+                    for (String r : reasons(s)) {
+                        out.println("        reason: " + r);
+                    }
+                }
+            }
             default -> {
             }
         }
@@ -54,6 +68,21 @@ public final class TextReport {
                 out.println("        [" + e.method() + "] " + e.detail());
             }
         }
+    }
+
+    /** Why a step is undecided: the evidence of the methods that tried, each once. */
+    static List<String> reasons(StepResult s) {
+        List<String> out = new java.util.ArrayList<>();
+        for (Evidence e : s.evidence()) {
+            String r = "[" + e.method() + "] " + e.detail();
+            if (!out.contains(r) && !s.message().contains(e.detail())) {
+                out.add(r);
+            }
+        }
+        if (out.isEmpty() && s.message().equals("undecided")) {
+            out.add("no method could decide it");
+        }
+        return out;
     }
 
     private static String methodLine(StepResult s) {
@@ -92,35 +121,21 @@ public final class TextReport {
 
     public static String counterexample(Counterexample cx) {
         StringBuilder sb = new StringBuilder();
-        if (!cx.entry().isEmpty()) {
-            sb.append(cx.entry()).append(" at ");
-        } else {
-            sb.append("at ");
-        }
-        boolean first = true;
+        List<String> at = new java.util.ArrayList<>();
         for (Map.Entry<String, Double> e : cx.point().entrySet()) {
-            sb.append(first ? "" : ", ").append(e.getKey()).append(" = ").append(num(e.getValue()));
-            first = false;
+            at.add(e.getKey() + " = " + num(e.getValue()));
         }
         for (Map.Entry<String, double[]> e : cx.data().entrySet()) {
-            sb.append(", ").append(e.getKey()).append(" = [");
-            double[] v = e.getValue();
-            for (int i = 0; i < v.length; i++) {
-                sb.append(i == 0 ? "" : ", ").append(num(v[i]));
-            }
-            sb.append(']');
+            at.add(e.getKey() + " = " + data(e.getValue()));
+        }
+        sb.append(cx.entry());
+        if (!at.isEmpty()) {
+            sb.append(cx.entry().isEmpty() ? "" : " ").append("at ").append(String.join(", ", at));
         }
         if (cx.instance().isPresent()) {
-            if (sb.toString().endsWith("at ")) {
-                sb.setLength(sb.length() - 3);
-            }
-            sb.append(cx.point().isEmpty() ? "" : ", ").append("with ").append(cx.instance().get());
+            sb.append(sb.length() == 0 ? "" : ", ").append("with ").append(cx.instance().get());
         }
-        if (sb.toString().endsWith("at ")) {
-            sb.setLength(sb.length() - 3); // a claim without free symbols: no point to show
-            sb.append(sb.length() == 0 ? "the constants" : "");
-        }
-        sb.append(": left side = ").append(num(cx.lhs())).append(", right side = ").append(num(cx.rhs()));
+        sb.append(sb.length() == 0 ? "" : ": ").append("left side = ").append(num(cx.lhs())).append(", right side = ").append(num(cx.rhs()));
         if (cx.precise().isPresent()) {
             sb.append(" (").append(cx.precise().get()).append(')');
         } else if (cx.lhsHighPrecision().isPresent()) {
@@ -128,6 +143,19 @@ public final class TextReport {
                     .append(num(cx.rhsHighPrecision().get())).append(')');
         }
         return sb.toString();
+    }
+
+    /** Data compactly: up to ten values, else the first eight and how many there are. */
+    static String data(double[] v) {
+        StringBuilder sb = new StringBuilder("[");
+        int shown = v.length <= 10 ? v.length : 8;
+        for (int i = 0; i < shown; i++) {
+            sb.append(i == 0 ? "" : ", ").append(num(v[i]));
+        }
+        if (shown < v.length) {
+            sb.append(", ... (").append(v.length).append(" values)");
+        }
+        return sb.append(']').toString();
     }
 
     static String num(double v) {

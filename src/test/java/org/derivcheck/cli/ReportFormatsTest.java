@@ -53,7 +53,9 @@ class ReportFormatsTest {
         assertTrue(html.startsWith("<!DOCTYPE html>"));
         assertTrue(html.contains("katex.render"), "KaTeX is inlined");
         assertTrue(!html.contains("src=\"http") && !html.contains("href=\"http"), "nothing is loaded from outside");
-        assertEquals(6, html.split("class=\"tex display\"", -1).length - 1, "one formula per step");
+        assertEquals(6, html.split("<div class=\"step ", -1).length - 1, "six steps");
+        // one formula per step, and each of the file's 5 definitions once, above the steps that use it by name
+        assertEquals(6 + 5, html.split("class=\"tex display\"", -1).length - 1, "one formula per step and definition");
     }
 
     @Test
@@ -61,7 +63,8 @@ class ReportFormatsTest {
         Path out = dir.resolve("verified.tex");
         assertEquals(0, run("latex", "derivations/gamma-fisher.yaml", "tests/flawed/fisher-digamma.yaml", "-o", out.toString()));
         String tex = Files.readString(out);
-        assertEquals(6, tex.split("\\\\begin\\{equation\\*}", -1).length - 1, "the 6 steps that hold, not the refuted one");
+        assertEquals(6, tex.split("% derivations/gamma-fisher.yaml:", -1).length - 1, "the 6 steps that hold, not the refuted one");
+        assertEquals(6 + 1, tex.split("\\\\begin\\{align\\*}", -1).length - 1, "one display per step, one for the definitions");
         assertTrue(tex.contains("% derivations/gamma-fisher.yaml:"), "each formula names its source");
         assertTrue(tex.contains(": PROVED by "), "and its verdict");
         assertTrue(!tex.contains("fisher-digamma.yaml"), "the refuted derivation is left out");

@@ -72,15 +72,16 @@ class BrowserRenderingTest {
         }
     }
 
-    /** Every formula of the LaTeX output (an equation* body) renders in KaTeX too. */
+    /** Every formula of the LaTeX output (an align* body) renders in KaTeX too. */
     @Test
     void latexOutputFormulasRenderInKatex() throws Exception {
         String tex = LatexReport.render(results);
-        Matcher m = Pattern.compile("\\\\begin\\{equation\\*}\\n(.*?)\\n\\\\end\\{equation\\*}", Pattern.DOTALL).matcher(tex);
+        Matcher m = Pattern.compile("\\\\begin\\{align\\*}\\n(.*?)\\n\\\\end\\{align\\*}", Pattern.DOTALL).matcher(tex);
         StringBuilder body = new StringBuilder();
         int n = 0;
         while (m.find()) {
-            body.append("<div>").append(HtmlPage.math(m.group(1), true)).append("</div>\n");
+            body.append("<div>").append(HtmlPage.math("\\begin{aligned}" + m.group(1) + "\\end{aligned}", true))
+                    .append("</div>\n");
             n++;
         }
         assertTrue(n >= 8, "the verified steps of gamma-fisher and normal-gamma-score are in the document: " + n);
