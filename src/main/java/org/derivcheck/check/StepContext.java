@@ -13,6 +13,8 @@ final class StepContext {
     final CheckOptions options;
     final long seed;
     final Instances instances;
+    /** Per entry: valid random points that agreed (read by the rule that a proof needs an admissible point). */
+    private final java.util.Map<String, Integer> agreeing = new java.util.HashMap<>();
     private final long deadlineNanos;
 
     StepContext(Cas cas, PointSampler sampler, Instances instances, CheckOptions options, long seed) {
@@ -37,6 +39,14 @@ final class StepContext {
     /** This step's limit on the current thread, for the numeric evaluator's loops (see {@link Deadline}). */
     Deadline bind() {
         return Deadline.until(deadlineNanos, options.stepMillis());
+    }
+
+    void noteAgreeingPoints(String entry, int n) {
+        agreeing.put(entry, n);
+    }
+
+    int agreeingPoints(String entry) {
+        return agreeing.getOrDefault(entry, 0);
     }
 
     boolean timeLeft() {
