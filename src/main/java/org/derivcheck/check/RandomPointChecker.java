@@ -143,6 +143,7 @@ final class RandomPointChecker implements Checker {
             ambiguous++;
         }
         int needed = Math.max(10, points / 10);
+        ctx.noteAgreeingPoints(c.entry(), valid - ambiguous);
         if (valid < needed) {
             return Optional.of(new Outcome(Verdict.INCONCLUSIVE, new Evidence("random points", "only " + valid + " of "
                     + (valid + undefined) + " points were in the domain of both sides (need " + needed + ")"),

@@ -166,6 +166,12 @@ final class RelationChecker {
             }
             // a rewriting proof is trusted only where admissible points agree: none (an assumption nothing
             // satisfies, overflow everywhere) means the proof may rest on a rule outside its domain
+            if (ctx.agreeingPoints(claim.entry()) > 0) {
+                // too few for a numeric confirmation (time, a narrow domain), but admissible points agreed
+                return new Outcome(Verdict.PROVED, new Evidence("symbolic", symbolic.evidence().detail() + "; numerically "
+                        + ctx.agreeingPoints(claim.entry()) + " valid random points agreed (" + numeric.evidence().detail()
+                        + ")"), Optional.empty());
+            }
             Optional<String> checked = precisePoints(claim, ctx);
             if (checked.isPresent()) {
                 return new Outcome(Verdict.PROVED, new Evidence("symbolic", symbolic.evidence().detail() + "; numerically "

@@ -13,6 +13,8 @@ final class StepContext {
     final CheckOptions options;
     final long seed;
     final Instances instances;
+    /** Per entry: valid random points that agreed (read by the rule that a proof needs an admissible point). */
+    private final java.util.Map<String, Integer> agreeing = new java.util.HashMap<>();
     private final long deadlineNanos;
     /** The inequality rule the step cites (a name of {@code Prover.RULES}), if any. */
     java.util.Optional<String> rule = java.util.Optional.empty();
@@ -39,6 +41,14 @@ final class StepContext {
     /** This step's limit on the current thread, for the numeric evaluator's loops (see {@link Deadline}). */
     Deadline bind() {
         return Deadline.until(deadlineNanos, options.stepMillis());
+    }
+
+    void noteAgreeingPoints(String entry, int n) {
+        agreeing.put(entry, n);
+    }
+
+    int agreeingPoints(String entry) {
+        return agreeing.getOrDefault(entry, 0);
     }
 
     boolean timeLeft() {
