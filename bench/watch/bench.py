@@ -16,6 +16,7 @@ wrong = r"\frac{d^2}{d\lambda^2} \ell(\lambda) = \frac{N}{\lambda^2}"
 right = r"\frac{d^2}{d\lambda^2} \ell(\lambda) = -\frac{N}{\lambda^2}"
 assert wrong in text
 log = open(os.path.join(work, "watch.log"), "w")
+subprocess.run([launcher, "--version"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=root)  # build first
 proc = subprocess.Popen([launcher, "check", "--watch", doc], stdout=log, stderr=subprocess.STDOUT, cwd=root)
 refresh = re.compile(r"watch: checked in (\d+) ms \((\d+) re-checked.*refresh (\d+) at (\d+)")
 
@@ -38,8 +39,9 @@ try:
         time.sleep(0.3)
         text = text.replace(wrong, right) if i % 2 == 0 else text.replace(right, wrong)
         start = time.time()
-        with open(doc, "w", encoding="utf-8") as f:
+        with open(doc + ".tmp", "w", encoding="utf-8") as f:
             f.write(text)
+        os.replace(doc + ".tmp", doc)  # as editors save: the watch never sees a half-written file
         m = wait_for(i + 1)
         latencies.append(int(m.group(4)) - start * 1000.0)
         checked.append(int(m.group(2)))
@@ -47,7 +49,10 @@ try:
         saves, statistics.median(latencies), min(latencies), max(latencies), sorted(set(checked))))
 finally:
     proc.terminate()
-    proc.wait(10)
+    try:
+        proc.wait(120)  # the first run of the launcher writes its class-data archive at exit
+    except subprocess.TimeoutExpired:
+        proc.kill()
     log.close()
 seed = os.path.join(root, "..", "shared", "seeds", "000_cd2a223c13a5685a.txt")
 if os.path.exists(seed):

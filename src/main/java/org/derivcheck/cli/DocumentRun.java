@@ -122,10 +122,12 @@ final class DocumentRun {
         try (Cas cas = Cas.start(); DocumentChecker checker = new DocumentChecker(cas, options, threads)) {
             cas.warmUp();
             String last = "";
+            String seen = "";
             int exit = 0;
             for (int round = 0; maxRounds == 0 || round <= maxRounds; ) {
                 String stamp = stamp(watched);
-                if (!stamp.equals(last)) {
+                if (!stamp.equals(last) && (last.isEmpty() || stamp.equals(seen))) {
+                    // changed, and the same on two polls 20 ms apart: a save that is still being written waits
                     last = stamp;
                     long t0 = System.nanoTime();
                     List<DocumentResult> results = checkAll(checker, paths);
@@ -139,6 +141,7 @@ final class DocumentRun {
                     sink.flush();
                     round++;
                 }
+                seen = stamp;
                 try {
                     Thread.sleep(20);
                 } catch (InterruptedException e) {

@@ -190,4 +190,31 @@ class DocumentCheckTest {
         assertEquals("REFUTED", eq(r, "eq. (5)").get("verdict").asText(), eq(r, "eq. (5)").toString());
         assertTrue(Set.of("PROVED", "CONFIRMED").contains(eq(r, "eq. (6)").get("verdict").asText()), eq(r, "eq. (6)").toString());
     }
+
+    @Test
+    void watchChecksAgainAfterASave() throws Exception {
+        Path md = dir.resolve("w.md");
+        Files.writeString(md, "---\nsymbols: {a: real}\n---\n$$a + a = 3a \\quad (1)$$\n\n$$a \\cdot a = a^2 \\quad (2)$$\n");
+        StringWriter out = new StringWriter();
+        CommandLine cl = RootCommand.commandLine();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(new StringWriter()));
+        int[] exit = {-1};
+        Thread t = new Thread(() -> exit[0] = cl.execute("check", "--watch", "--watch-rounds", "1", md.toString()));
+        t.start();
+        long end = System.currentTimeMillis() + 120_000;
+        while (!out.toString().contains("refresh 0") && System.currentTimeMillis() < end) {
+            Thread.sleep(20);
+        }
+        assertTrue(out.toString().contains("refresh 0"), out.toString());
+        assertTrue(out.toString().contains("REFUTED"), out.toString());
+        Path tmp = dir.resolve("w.md.tmp");
+        Files.writeString(tmp, Files.readString(md).replace("= 3a", "= 2a"));
+        Files.move(tmp, md, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        t.join(120_000);
+        String second = out.toString().substring(out.toString().indexOf("refresh 0"));
+        assertTrue(second.contains("refresh 1") && second.contains("(1 re-checked"), second);
+        assertTrue(second.contains(", 0 REFUTED"), second);
+        assertEquals(0, exit[0]);
+    }
 }
