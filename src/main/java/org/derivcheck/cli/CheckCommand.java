@@ -61,7 +61,7 @@ public final class CheckCommand implements Callable<Integer> {
     boolean verbose;
 
     @Option(names = "--context", paramLabel = "FILE.yaml", description = "Names for a document's equations (symbols, "
-            + "densities, functions, define, assume, notation, ...), laid over its front matter or % derivcheck: comments.")
+            + "densities, functions, define, assume, notation, ...), laid over its front matter or %% derivcheck: comments.")
     Path context;
 
     @Option(names = "--watch", description = "Documents only: stay running and re-check on every save, only the equations "
