@@ -111,6 +111,21 @@ class CliConventionsTest {
                 }
             }
         }
+        // picocli formats descriptions with String.format: a lone '%' makes it warn on the console and print raw text
+        java.io.PrintStream err = System.err;
+        java.io.ByteArrayOutputStream warnings = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(warnings, true));
+        try {
+            for (List<String> args : List.of(List.of("--help"), List.of("check", "--help"), List.of("grade", "--help"),
+                    List.of("grade", "merge", "--help"), List.of("latex", "--help"), List.of("completion", "--help"),
+                    List.of("run", "--help"))) {
+                run(120, args.toArray(String[]::new));
+            }
+        } finally {
+            System.setErr(err);
+        }
+        assertEquals("", warnings.toString(), "picocli printed warnings while rendering the help");
+        assertTrue(run(200, "check", "--help").out.contains("or % derivcheck: comments"));
         // wide enough, a paragraph is one line: nothing was broken by hand in the middle of a sentence
         assertTrue(run(250, "latex", "--help").out.contains("as a formula of a LaTeX document (article"));
         assertTrue(run(250, "run", "--help").out.contains("sticking-the-landing gradients, held-out ELBO"));
