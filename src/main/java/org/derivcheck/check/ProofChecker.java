@@ -36,7 +36,8 @@ final class ProofChecker implements Checker {
         if (res.proved()) {
             String what = c.relation() == Relation.EQUAL ? "" : "both sides are equal, so the relation holds; ";
             return Optional.of(Outcome.of(Verdict.PROVED, "proof", what + "lhs - rhs rewritten to 0 by "
-                    + String.join(", ", res.rules()) + " (densities positive, sums are integrals)"));
+                    + (res.rules().isEmpty() ? "reading both sides (the same normal form)" : String.join(", ", res.rules()))
+                    + " (densities positive, sums are integrals)"));
         }
         return Optional.of(Outcome.of(Verdict.INCONCLUSIVE, "proof", "not proved symbolically (" + res.detail() + ")"));
     }
