@@ -44,6 +44,7 @@ final class Families {
     static final ISymbol INVERSE_GAMMA = F.Dummy("InverseGamma");
     static final ISymbol STUDENT_T = F.Dummy("StudentT");
     static final ISymbol LAPLACE = F.Dummy("Laplace");
+    static final ISymbol CATEGORICAL = F.Dummy("Categorical");
 
     private static final Map<String, Family> BY_NAME = new LinkedHashMap<>();
     private static final Map<ISymbol, Family> BY_HEAD = new java.util.IdentityHashMap<>();
@@ -102,6 +103,28 @@ final class Families {
                         pos(p.arg3(), "sigma2 (the squared scale) of StudentT(nu, mu, sigma2)")));
         add(LAPLACE, "Laplace", List.of(), List.of("mu", "b"), 1, real, false,
                 p -> List.of(pos(p.arg2(), "the scale b of Laplace(mu, b)")));
+        add(CATEGORICAL, "Categorical", List.of("Cat"), List.of("{p1, ..., pK}"), 1,
+                List.of(new Range(1, false, Double.POSITIVE_INFINITY, true)), true, Families::categorical);
+    }
+
+    /** Every probability >= 0 and the probabilities summing to 1. */
+    private static List<Req> categorical(IAST p) {
+        List<Req> out = new ArrayList<>();
+        if (!p.arg1().isList()) {
+            return out;
+        }
+        IAST ps = (IAST) p.arg1();
+        for (int i = 1; i <= ps.argSize(); i++) {
+            out.add(nonneg(ps.getAt(i), "probability " + i + " of Categorical({p1, ..., pK})"));
+        }
+        IExpr[] terms = new IExpr[ps.argSize()];
+        for (int i = 1; i <= ps.argSize(); i++) {
+            terms[i - 1] = ps.getAt(i);
+        }
+        IExpr sum = F.Plus(terms);
+        out.add(nonneg(F.Subtract(sum, F.C1), "the probabilities of Categorical({p1, ..., pK}) sum to 1, so sum - 1"));
+        out.add(nonneg(F.Subtract(F.C1, sum), "the probabilities of Categorical({p1, ..., pK}) sum to 1, so 1 - sum"));
+        return out;
     }
 
     private Families() {

@@ -54,6 +54,14 @@ final class MomentsMore {
             IExpr sub = Resolver.substitute(body, Map.of(x, F.Power(u, F.CN1)));
             r = Moments.gamma(Moments.splitLogs(engine.evaluate(sub), u), u, fam.arg1(), fam.arg2(), engine, conditions,
                     "InverseGamma(shape, scale) (with u = 1/" + xn + " ~ Gamma(shape, scale))");
+        } else if (h == Families.CATEGORICAL && fam.arg1().isList()) {
+            // t takes the value i with probability p_i, i = 1..K: an exact finite sum
+            IAST ps = (IAST) fam.arg1();
+            List<IExpr> parts = new ArrayList<>();
+            for (int i = 1; i <= ps.argSize(); i++) {
+                parts.add(F.Times(ps.getAt(i), Resolver.substitute(body, Map.of(x, F.ZZ(i)))));
+            }
+            r = Optional.of(engine.evaluate(F.Plus(parts.toArray(new IExpr[0]))));
         } else if (h == Families.POISSON || h == Families.BINOMIAL || h == Families.GEOMETRIC || h == Ops.UNIFORM
                 || h == Families.STUDENT_T || h == Families.LAPLACE) {
             r = polynomial(body, x, fam, engine, conditions);

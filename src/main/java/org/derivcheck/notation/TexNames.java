@@ -38,7 +38,8 @@ final class TexNames {
             Map.entry("LogNormal", "LogNormal"), Map.entry("Lognormal", "LogNormal"), Map.entry("LN", "LogNormal"),
             Map.entry("InvGamma", "InverseGamma"), Map.entry("InverseGamma", "InverseGamma"), Map.entry("IG", "InverseGamma"),
             Map.entry("Inv-Gamma", "InverseGamma"), Map.entry("StudentT", "StudentT"), Map.entry("St", "StudentT"),
-            Map.entry("Student", "StudentT"), Map.entry("Laplace", "Laplace"), Map.entry("Lap", "Laplace"));
+            Map.entry("Student", "StudentT"), Map.entry("Laplace", "Laplace"), Map.entry("Lap", "Laplace"),
+            Map.entry("Categorical", "Categorical"), Map.entry("Cat", "Categorical"));
 
     private TexNames() {
     }
