@@ -10,6 +10,7 @@ import org.derivcheck.cas.Cas;
 import org.derivcheck.cas.CasException;
 import org.derivcheck.cas.Expr;
 import org.derivcheck.cas.NumericFunction;
+import org.derivcheck.cas.RealValue;
 import org.derivcheck.notation.Relation;
 
 /**
@@ -58,6 +59,30 @@ final class RandomPointChecker implements Checker {
         }
     }
 
+    /** What the points showed so far; a refutation ends the check. */
+    private static final class Tally {
+        int valid;
+        int core;
+        int structured;
+        int wide;
+        int searched;
+        int bothUndefined;
+        int isolated;
+        int doubleArtefacts;
+        int notRechecked;
+        int ambiguous;
+        int rechecks;
+        int nearEqual;
+        String nearEqualAt = "";
+        double smallestMargin = Double.POSITIVE_INFINITY;
+        String smallestAt = "";
+    }
+
+    private enum Phase { STRUCTURED, CORE, WIDE, SEARCH }
+
+    /** High-precision re-checks per claim (each is a CAS evaluation). */
+    static final int MAX_RECHECKS = 12;
+
     @Override
     public Optional<Outcome> check(Claim c, StepContext ctx) {
         if (c.lhs().isAbstract() || c.rhs().isAbstract()) {
@@ -73,52 +98,304 @@ final class RandomPointChecker implements Checker {
             return Optional.empty();
         }
         RandomGenerator rng = ctx.rng(c.entry().hashCode() * 31L + 7);
-        int valid = 0;
-        int undefined = 0;
-        int ambiguous = 0;
+        Tally t = new Tally();
+        List<PointSampler.Point> seeds = new ArrayList<>();
+        for (PointSampler.Point p : ctx.sampler.special(ctx.rng(c.entry().hashCode() * 13L + 5), 40)) {
+            Optional<Outcome> o = visit(c, f, ctx, p, Phase.STRUCTURED, t, rng, seeds);
+            if (o.isPresent()) {
+                return o;
+            }
+        }
         for (int i = 0; i < points && ctx.timeLeft(); i++) {
             PointSampler.Point p = ctx.sampler.next(rng);
             if (p == null) {
                 return Optional.of(Outcome.of(Verdict.INCONCLUSIVE, "random points",
                         "could not draw points that satisfy the assumptions"));
             }
-            double lv = f.lhs().eval(p.values(), p.data(), rng);
-            double rv = f.rhs().eval(p.values(), p.data(), rng);
-            if (!Double.isFinite(lv) || !Double.isFinite(rv)) {
-                undefined++;
-                continue;
+            Optional<Outcome> o = visit(c, f, ctx, p, Phase.CORE, t, rng, seeds);
+            if (o.isPresent()) {
+                return o;
             }
-            valid++;
-            double scale = f.scale(p, lv, rv, rng);
-            double gap = gap(c.relation(), lv, rv);
-            if (gap <= AGREE * scale + 1e-300) {
-                continue;
+        }
+        for (int i = 0; i < points / 3 && ctx.timeLeft(); i++) {
+            PointSampler.Point p = ctx.sampler.nextWide(rng);
+            if (p == null) {
+                break;
             }
-            if (gap > DIFFER * scale) {
-                Optional<Counterexample> cx = confirm(c, ctx, p, lv, rv);
-                if (cx.isPresent()) {
-                    return Optional.of(new Outcome(Verdict.REFUTED, new Evidence("random points",
-                            "the sides differ at a point (found after " + valid + " valid points)"), cx));
-                }
+            Optional<Outcome> o = visit(c, f, ctx, p, Phase.WIDE, t, rng, seeds);
+            if (o.isPresent()) {
+                return o;
             }
-            ambiguous++;
+        }
+        String search = "";
+        if (c.relation() != Relation.EQUAL && ctx.timeLeft()) {
+            Optional<Outcome> o = searchMargin(c, f, ctx, t, rng, seeds);
+            if (o.isPresent()) {
+                return o;
+            }
+            search = String.format(Locale.ROOT, "; a search for a violation or an equality (Nelder-Mead from %d starts, "
+                    + "then simple values nearby) tried %d points, smallest margin %.3g%s", Math.min(seeds.size(), STARTS),
+                    t.searched, t.smallestMargin, t.smallestAt.isEmpty() ? "" : " at " + t.smallestAt);
         }
         int needed = Math.max(10, points / 10);
-        if (valid < needed) {
-            return Optional.of(new Outcome(Verdict.INCONCLUSIVE, new Evidence("random points", "only " + valid + " of "
-                    + (valid + undefined) + " points were in the domain of both sides (need " + needed + ")"),
+        if (t.core < needed) {
+            return Optional.of(new Outcome(Verdict.INCONCLUSIVE, new Evidence("random points", "only " + t.core + " of "
+                    + points + " random points were in the domain of both sides (need " + needed + ")" + skipped(t)),
                     Optional.empty()));
         }
-        if (ambiguous > valid / 20) {
-            return Optional.of(new Outcome(Verdict.INCONCLUSIVE, new Evidence("random points", ambiguous
+        if (t.ambiguous > t.core / 20) {
+            return Optional.of(new Outcome(Verdict.INCONCLUSIVE, new Evidence("random points", t.ambiguous
                     + " points differ by more than rounding but less than a clear difference"), Optional.empty()));
         }
-        double caught = 1 - Math.pow(0.95, valid);
+        if (t.nearEqual > 0) {
+            return Optional.of(new Outcome(Verdict.INCONCLUSIVE, new Evidence("random points", "the relation is strict, "
+                    + "but at " + t.nearEqual + " point(s) the sides agree to rounding (" + t.nearEqualAt + ") and no "
+                    + "exact equality or violation was found: the margin may reach 0" + search), Optional.empty()));
+        }
+        double caught = 1 - Math.pow(0.95, t.core);
         return Optional.of(new Outcome(Verdict.CONFIRMED, new Evidence("random points", String.format(Locale.ROOT,
-                "%s at %d random points (relative tolerance %.0e%s); a claim wrong on 5%% of the domain would have been "
-                        + "caught with probability %.5f", c.relation() == Relation.EQUAL ? "equal" : "holds", valid, AGREE,
-                undefined > 0 ? ", " + undefined + " points outside the domain skipped" : "", caught)),
-                Optional.empty()));
+                "%s at %d points (%d random, %d structured: 0, +-1, small integers, half-integers, ends; %d wide-range: "
+                        + "1e-8 to 1e8, next to the boundaries), relative tolerance %.0e%s%s; a claim wrong on 5%% of the "
+                        + "domain would have been caught with probability %.5f",
+                c.relation() == Relation.EQUAL ? "equal" : strict(c.relation()) ? "holds with a positive margin" : "holds",
+                t.valid, t.core, t.structured, t.wide, AGREE, skipped(t), search, caught)), Optional.empty()));
+    }
+
+    /** Starts of the margin search. */
+    static final int STARTS = 8;
+
+    private Optional<Outcome> searchMargin(Claim c, Compiled f, StepContext ctx, Tally t, RandomGenerator rng,
+            List<PointSampler.Point> seeds) {
+        if (seeds.isEmpty()) {
+            return Optional.empty();
+        }
+        // the starts: the points with the smallest margins, then others
+        List<PointSampler.Point> sorted = new ArrayList<>(seeds);
+        java.util.Map<PointSampler.Point, Double> m = new java.util.IdentityHashMap<>();
+        for (PointSampler.Point p : sorted) {
+            m.put(p, margin(c.relation(), f, p, rng));
+        }
+        sorted.sort((a, b) -> Double.compare(m.get(a), m.get(b)));
+        List<double[]> starts = new ArrayList<>();
+        List<double[][]> startData = new ArrayList<>();
+        for (int i = 0; i < sorted.size() && starts.size() < STARTS; i += Math.max(1, i < 4 ? 1 : sorted.size() / 8)) {
+            starts.add(sorted.get(i).values());
+            startData.add(sorted.get(i).data());
+        }
+        MarginSearch search = new MarginSearch(ctx.sampler.scalars());
+        for (int s = 0; s < starts.size() && ctx.timeLeft(); s++) {
+            double[][] data = startData.get(s);
+            List<double[]> found = search.search(List.of(starts.get(s)), x -> margin(c.relation(), f,
+                    new PointSampler.Point(x, data), rng));
+            for (double[] x : found) {
+                PointSampler.Point p = new PointSampler.Point(x, data);
+                if (!ctx.sampler.accepts(p, rng)) {
+                    continue;
+                }
+                Optional<Outcome> o = visit(c, f, ctx, p, Phase.SEARCH, t, rng, null);
+                if (o.isPresent()) {
+                    return o;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Whether a relation is strict: equality at a point refutes it. */
+    static boolean strict(Relation r) {
+        return r == Relation.LESS || r == Relation.GREATER;
+    }
+
+    /** rhs - lhs for < and <=, lhs - rhs for > and >= (negative: violated). */
+    static double margin(Relation rel, Compiled f, PointSampler.Point p, RandomGenerator rng) {
+        double l = f.lhs().eval(p.values(), p.data(), rng);
+        double r = f.rhs().eval(p.values(), p.data(), rng);
+        if (!Double.isFinite(l) || !Double.isFinite(r)) {
+            return Double.NaN;
+        }
+        return -gap(rel, l, r);
+    }
+
+    private static String skipped(Tally t) {
+        List<String> parts = new ArrayList<>();
+        if (t.bothUndefined > 0) {
+            parts.add(t.bothUndefined + " where both sides are undefined");
+        }
+        if (t.isolated > 0) {
+            parts.add(t.isolated + " isolated singular points of one side (defined next to them, as x/x at 0)");
+        }
+        if (t.doubleArtefacts > 0) {
+            parts.add(t.doubleArtefacts + " where double precision overflowed (re-checked at 30 digits)");
+        }
+        if (t.notRechecked > 0) {
+            parts.add(t.notRechecked + " where one side was not finite in double precision (not re-checked)");
+        }
+        return parts.isEmpty() ? "" : "; skipped: " + String.join(", ", parts);
+    }
+
+    /** Evaluates one point; a confirmed refutation is returned. */
+    private Optional<Outcome> visit(Claim c, Compiled f, StepContext ctx, PointSampler.Point p, Phase phase, Tally t,
+            RandomGenerator rng, List<PointSampler.Point> seeds) {
+        double lv = f.lhs().eval(p.values(), p.data(), rng);
+        double rv = f.rhs().eval(p.values(), p.data(), rng);
+        boolean lf = Double.isFinite(lv);
+        boolean rf = Double.isFinite(rv);
+        if (!lf && !rf) {
+            t.bothUndefined++;
+            return Optional.empty();
+        }
+        if (!lf || !rf) {
+            if (isolated(f, p, !lf, rng)) {
+                t.isolated++;
+                return Optional.empty();
+            }
+            return oneSideNotFinite(c, ctx, p, lv, rv, t);
+        }
+        t.valid++;
+        switch (phase) {
+            case CORE -> t.core++;
+            case STRUCTURED -> t.structured++;
+            case WIDE -> t.wide++;
+            case SEARCH -> t.searched++;
+        }
+        if (seeds != null) {
+            seeds.add(p);
+        }
+        double scale = f.scale(p, lv, rv, rng);
+        double gap = gap(c.relation(), lv, rv);
+        if (c.relation() != Relation.EQUAL && -gap < t.smallestMargin) {
+            t.smallestMargin = -gap;
+            t.smallestAt = describe(ctx, p);
+        }
+        boolean strict = strict(c.relation());
+        if (gap <= AGREE * scale + 1e-300 && !(strict && gap > -AGREE * scale)) {
+            return Optional.empty();
+        }
+        if (gap > DIFFER * scale) {
+            Optional<Counterexample> cx = confirm(c, ctx, p, lv, rv);
+            if (cx.isPresent()) {
+                return Optional.of(new Outcome(Verdict.REFUTED, new Evidence("random points",
+                        "the sides differ at a point (found after " + t.valid + " valid points)"), cx));
+            }
+            if (phase == Phase.CORE) {
+                t.ambiguous++;
+            }
+            return Optional.empty();
+        }
+        if (strict && Math.abs(gap) <= AGREE * scale + 1e-300) {
+            return nearEquality(c, ctx, p, lv, rv, t);
+        }
+        if (phase == Phase.CORE) {
+            t.ambiguous++;
+        }
+        return Optional.empty();
+    }
+
+    /** A strict relation whose sides agree to rounding at a point: exactly equal there refutes it. */
+    private Optional<Outcome> nearEquality(Claim c, StepContext ctx, PointSampler.Point p, double lv, double rv,
+            Tally t) {
+        Optional<RealValue.Pair> hp = ctx.sampler.hasData() ? Optional.empty() : recheck(c, ctx, p, t);
+        if (hp.isPresent() && hp.get().lhsDefined() && hp.get().rhsDefined()) {
+            RealValue.Pair v = hp.get();
+            Map<String, Double> point = ctx.sampler.describe(p);
+            if (v.exactlyEqual()) {
+                return Optional.of(new Outcome(Verdict.REFUTED, new Evidence("random points", "the sides are exactly "
+                        + "equal at a point (exact arithmetic), so the strict relation '" + c.relation().symbol()
+                        + "' fails there"), Optional.of(new Counterexample(point, Map.of(), c.entry(), lv, rv,
+                        Optional.of(v.lhs()), Optional.of(v.rhs())))));
+            }
+            double scale = v.exactDifference() ? 0 : Math.max(Math.abs(v.lhs()), Math.abs(v.rhs()));
+            if (Double.isFinite(v.difference()) && gap(c.relation(), v.difference(), 0) > 1e-25 * scale) {
+                return Optional.of(new Outcome(Verdict.REFUTED, new Evidence("random points", "at 30 digits the "
+                        + "relation fails at a point where double precision could not tell"), Optional.of(
+                        new Counterexample(point, Map.of(), c.entry(), lv, rv, Optional.of(v.lhs()), Optional.of(v.rhs())))));
+            }
+            if (Double.isFinite(v.difference()) && gap(c.relation(), v.difference(), 0) < -1e-25 * scale) {
+                return Optional.empty(); // the margin is positive at 30 digits
+            }
+        }
+        t.nearEqual++;
+        if (t.nearEqualAt.isEmpty()) {
+            t.nearEqualAt = describe(ctx, p);
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Whether the side that is not finite at a point is finite right next to it (a pole or a removable
+     * singularity, as of x/x at 0): then the point says nothing about the claim. Undefined on a region
+     * (Log(x) for x < 0) is a difference; undefined at an isolated point is not.
+     */
+    private static boolean isolated(Compiled f, PointSampler.Point p, boolean left, RandomGenerator rng) {
+        NumericFunction side = left ? f.lhs() : f.rhs();
+        double[] v = p.values();
+        for (int i = 0; i < v.length; i++) {
+            for (double h : new double[] {1e-6, -1e-6}) {
+                double[] w = v.clone();
+                w[i] = v[i] * (1 + h) + h;
+                if (Double.isFinite(side.eval(w, p.data(), rng))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * One side is not a finite double. Re-evaluated under real semantics at 30 digits: a side without a real
+     * value where the other has one refutes the claim; an overflow of double precision is not a difference.
+     */
+    private Optional<Outcome> oneSideNotFinite(Claim c, StepContext ctx, PointSampler.Point p, double lv, double rv,
+            Tally t) {
+        Optional<RealValue.Pair> hp = ctx.sampler.hasData() ? Optional.empty() : recheck(c, ctx, p, t);
+        if (hp.isEmpty()) {
+            t.notRechecked++;
+            return Optional.empty();
+        }
+        RealValue.Pair v = hp.get();
+        Map<String, Double> point = ctx.sampler.describe(p);
+        if (v.lhsDefined() != v.rhsDefined()) {
+            String side = v.lhsDefined() ? "right" : "left";
+            return Optional.of(new Outcome(Verdict.REFUTED, new Evidence("random points", "the " + side + " side has no "
+                    + "real value at a point where the other side has one (re-evaluated at 30 digits, every "
+                    + "sub-expression real)"), Optional.of(new Counterexample(point, Map.of(), c.entry(), lv, rv,
+                    Optional.of(v.lhs()), Optional.of(v.rhs())))));
+        }
+        if (!v.lhsDefined()) {
+            t.bothUndefined++;
+            return Optional.empty();
+        }
+        t.doubleArtefacts++;
+        double scale = Math.max(Math.abs(v.lhs()), Math.abs(v.rhs()));
+        if (Double.isFinite(v.difference()) && Double.isFinite(scale)
+                && gap(c.relation(), v.difference(), 0) > DIFFER * scale) {
+            return Optional.of(new Outcome(Verdict.REFUTED, new Evidence("random points", "the sides differ at a point "
+                    + "(double precision overflowed there; decided at 30 digits)"), Optional.of(new Counterexample(point,
+                    Map.of(), c.entry(), lv, rv, Optional.of(v.lhs()), Optional.of(v.rhs())))));
+        }
+        return Optional.empty();
+    }
+
+    private Optional<RealValue.Pair> recheck(Claim c, StepContext ctx, PointSampler.Point p, Tally t) {
+        if (t.rechecks >= MAX_RECHECKS) {
+            return Optional.empty();
+        }
+        t.rechecks++;
+        try {
+            return Optional.of(ctx.cas.realPair(c.lhs(), c.rhs(), ctx.sampler.describe(p),
+                    Math.min(3_000, ctx.remainingMillis())));
+        } catch (CasException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String describe(StepContext ctx, PointSampler.Point p) {
+        StringBuilder sb = new StringBuilder();
+        for (var e : ctx.sampler.describe(p).entrySet()) {
+            sb.append(sb.length() == 0 ? "" : ", ").append(e.getKey()).append(" = ")
+                    .append(String.format(Locale.ROOT, "%.6g", e.getValue()));
+        }
+        return sb.toString();
     }
 
     /** How far the claim is from holding at a point: |l - r| for '=', the violation for inequalities. */
@@ -151,17 +428,17 @@ final class RandomPointChecker implements Checker {
                 // keep the double evaluation
             }
         }
-        int len = dataLength(point);
+        int len = dataLength(point, ctx.sampler.dataLength());
         return Optional.of(new Counterexample(point, ctx.sampler.describeData(p, len), c.entry(), lv, rv, lh, rh));
     }
 
-    private static int dataLength(Map<String, Double> point) {
+    private static int dataLength(Map<String, Double> point, int drawn) {
         int len = 0;
         for (var s : point.values()) {
-            if (s == Math.rint(s) && s >= 1 && s <= PointSampler.DATA_LENGTH) {
+            if (s == Math.rint(s) && s >= 1 && s <= drawn) {
                 len = Math.max(len, (int) (double) s);
             }
         }
-        return len == 0 ? PointSampler.DATA_LENGTH : len;
+        return len == 0 ? Math.min(drawn, PointSampler.DATA_LENGTH) : len;
     }
 }
