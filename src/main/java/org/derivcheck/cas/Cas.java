@@ -59,6 +59,11 @@ public final class Cas implements AutoCloseable {
         return out;
     }
 
+    private static ParseException tooLarge(LimitException e) {
+        return new ParseException("the expression is too large to check (" + e.getMessage() + "): split it into "
+                + "shorter steps or definitions", 1);
+    }
+
     /** One expression of a chain and its relation to the one before (empty for the first). */
     public record Link(Optional<Relation> relation, Expr expr, int column, String text) {
     }
@@ -70,12 +75,20 @@ public final class Cas implements AutoCloseable {
      * @throws ParseException with the column in the text the link was parsed from
      */
     public static Expr resolve(org.derivcheck.notation.Link link, SymbolTable table) {
-        return guarded(new Expr(new Resolver(table).resolve(link.expr()), table), link.span().column());
+        try {
+            return guarded(new Expr(new Resolver(table).resolve(link.expr()), table), link.span().column());
+        } catch (LimitException e) {
+            throw tooLarge(e);
+        }
     }
 
     /** Parses a single expression (no relation). */
     public static Expr parse(String text, SymbolTable table) {
-        return guarded(new Expr(new Resolver(table).resolveSingle(text), table), 1);
+        try {
+            return guarded(new Expr(new Resolver(table).resolveSingle(text), table), 1);
+        } catch (LimitException e) {
+            throw tooLarge(e);
+        }
     }
 
     /** The second wall behind the allow-list: no denied Symja function may appear in a parsed expression. */

@@ -236,7 +236,13 @@ final class NumericCompiler {
             Node b = node(a.base());
             IExpr ex = a.exponent();
             if (ex.isInteger()) {
-                int k = ex.toIntDefault();
+                int k = ex.toIntDefault(Integer.MIN_VALUE);
+                if (k == Integer.MIN_VALUE) {
+                    // beyond int: toIntDefault's fallback would be used as the exponent (2^(10^30) as 2^MIN_VALUE = 0);
+                    // as a double the exponent keeps its size, so the power overflows or vanishes honestly
+                    double big = ex.evalf();
+                    return f -> Math.pow(b.eval(f), big);
+                }
                 return f -> FastMath.pow(b.eval(f), k);
             }
             if (ex.isFraction() && ex.equals(org.matheclipse.core.expression.F.C1D2)) {
@@ -367,6 +373,9 @@ final class NumericCompiler {
             }
             double s = isSum ? 0 : 1;
             for (long i = (long) l; i <= (long) u; i++) {
+                if ((i & 1023) == 0) {
+                    Deadline.check();
+                }
                 f.slots[slot] = i;
                 double v = body.eval(f);
                 s = isSum ? s + v : s * v;
@@ -423,6 +432,7 @@ final class NumericCompiler {
             if (!Samplers.valid(h, p)) {
                 return Double.NaN;
             }
+            Deadline.check();
             sampler.draw(f, p);
             return body.eval(f);
         };
@@ -476,6 +486,7 @@ final class NumericCompiler {
             double saved = f.slots[slot];
             int n = f.model().size(name);
             double s = 0;
+            Deadline.check();
             for (int i = 0; i < n; i++) {
                 f.slots[slot] = i;
                 s += body.eval(f);
@@ -515,7 +526,11 @@ final class NumericCompiler {
                 cell *= f.model().width(name);
             }
             double s = 0;
+            long steps = 0;
             while (true) {
+                if ((++steps & 1023) == 0) {
+                    Deadline.check();
+                }
                 double w = weight.eval(f) * cell;
                 if (w != 0) {
                     s += w * body.eval(f);
@@ -575,7 +590,11 @@ final class NumericCompiler {
             double[] tuple = new double[k];
             f.data[dz] = tuple;
             double s = 0;
+            long steps = 0;
             while (true) {
+                if ((++steps & 1023) == 0) {
+                    Deadline.check();
+                }
                 double w = 1;
                 for (int i = 0; i < k; i++) {
                     w *= q[(int) tuple[i]];

@@ -181,6 +181,9 @@ final class Resolver {
             throw new ParseException("'~' (distributed as) may only appear inside Expectation(f, x ~ Family(...)), "
                     + "Cov or Var", b.column());
         }
+        if (b.op().equals("+") || b.op().equals("-") || b.op().equals("*")) {
+            return chain(b);
+        }
         IExpr l = resolve(b.left());
         IExpr r = resolve(b.right());
         return switch (b.op()) {
@@ -198,6 +201,38 @@ final class Resolver {
             }
             default -> throw new ParseException("unknown operator '" + b.op() + "'", b.column());
         };
+    }
+
+    /**
+     * A left-nested run of sums (a + b - c + ...) or products, resolved without recursion along the run, so a
+     * line of 50,000 terms needs no deeper stack than a short one.
+     */
+    private IExpr chain(Syntax.Bin b) {
+        boolean sum = !b.op().equals("*");
+        java.util.ArrayDeque<Syntax.Bin> spine = new java.util.ArrayDeque<>();
+        Syntax s = b;
+        while (s instanceof Syntax.Bin x && (sum ? x.op().equals("+") || x.op().equals("-") : x.op().equals("*"))) {
+            spine.push(x);
+            s = x.left();
+        }
+        IExpr acc = resolve(s);
+        org.matheclipse.core.interfaces.IBuiltInSymbol head = sum ? S.Plus : S.Times;
+        IASTAppendable out = F.ast(head);
+        appendFlat(out, head, acc);
+        while (!spine.isEmpty()) {
+            Syntax.Bin x = spine.pop();
+            IExpr r = resolve(x.right());
+            appendFlat(out, head, x.op().equals("-") ? F.Times(F.CN1, r) : r);
+        }
+        return out;
+    }
+
+    private static void appendFlat(IASTAppendable out, IExpr head, IExpr x) {
+        if (x.isAST(head)) {
+            out.appendArgs((IAST) x);
+        } else {
+            out.append(x);
+        }
     }
 
     /** a + b with nested sums (products) flattened, keeping the order written, so terms are numbered as written. */

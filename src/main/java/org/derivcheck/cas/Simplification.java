@@ -42,9 +42,13 @@ final class Simplification {
             return Optional.of("FunctionExpand + Simplify");
         }
         if (allPositive(e, table)) {
-            // PowerExpand uses log(ab) = log a + log b and (a^b)^c = a^(bc): sound only when every symbol is positive
-            if (isExactZero(engine.evaluate(F.Together(F.ExpandAll(F.PowerExpand(F.FunctionExpand(e))))))) {
-                return Optional.of("FunctionExpand + PowerExpand + Together (all symbols positive)");
+            // PowerExpand uses log(ab) = log a + log b, (ab)^c = a^c b^c and (a^b)^c = a^(bc): sound only when the
+            // bases and log arguments themselves are positive, which positive symbols alone do not make so
+            // (Sqrt((20 - a)^2) is |20 - a|, not 20 - a)
+            IExpr expanded = engine.evaluate(F.FunctionExpand(e));
+            if (powerExpandSound(expanded, new LogRules(table))
+                    && isExactZero(engine.evaluate(F.Together(F.ExpandAll(F.PowerExpand(expanded)))))) {
+                return Optional.of("FunctionExpand + PowerExpand + Together (every power base and log argument positive)");
             }
         }
         return Optional.empty();
@@ -151,6 +155,25 @@ final class Simplification {
 
     private static boolean isExactZero(IExpr r) {
         return r.isZero() && (r.isInteger() || r.isRational());
+    }
+
+    /**
+     * True when PowerExpand's rewrites are identities on e: every base of a power with a non-integer exponent and
+     * every argument of a log is provably positive as an expression (not merely built from positive symbols).
+     */
+    static boolean powerExpandSound(IExpr e, LogRules rules) {
+        boolean[] ok = {true};
+        e.isFree(x -> {
+            if (x.isPower() && !x.exponent().isInteger() && !rules.positive(x.base())) {
+                ok[0] = false;
+            }
+            if ((x.isAST(org.matheclipse.core.expression.S.Log, 2) || x.isAST(org.matheclipse.core.expression.S.Sqrt, 2))
+                    && !rules.positive(x.first())) {
+                ok[0] = false;
+            }
+            return false;
+        }, true);
+        return ok[0];
     }
 
     /** True when every symbol in d is declared positive (indexed positive data included). */

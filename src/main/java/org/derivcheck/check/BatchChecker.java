@@ -9,6 +9,10 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.derivcheck.cas.Cas;
@@ -54,24 +58,25 @@ public final class BatchChecker {
             t.setDaemon(true);
             return t;
         });
+        int n = files.size();
+        // when each file must be done by: set when its check starts (its steps times the step limit, plus slack)
+        AtomicLongArray deadlines = new AtomicLongArray(n);
+        AtomicBoolean[] reported = new AtomicBoolean[n];
         try {
             List<Future<DerivationResult>> futures = new ArrayList<>();
-            for (Path f : files) {
+            for (int i = 0; i < n; i++) {
+                int k = i;
+                deadlines.set(k, Long.MAX_VALUE);
+                reported[k] = new AtomicBoolean();
                 futures.add(pool.submit(() -> {
-                    DerivationResult r = checkOne(f);
-                    synchronized (onResult) {
-                        onResult.accept(r);
-                    }
+                    DerivationResult r = checkOne(files.get(k), budget -> deadlines.set(k, System.nanoTime() + budget));
+                    report(reported[k], r, onResult);
                     return r;
                 }));
             }
             List<DerivationResult> out = new ArrayList<>();
-            for (int i = 0; i < futures.size(); i++) {
-                try {
-                    out.add(futures.get(i).get());
-                } catch (Exception e) {
-                    out.add(failed(files.get(i), Verdict.INCONCLUSIVE, "internal error: " + e));
-                }
+            for (int i = 0; i < n; i++) {
+                out.add(await(futures.get(i), deadlines, i, files.get(i), reported[i], onResult));
             }
             return out;
         } finally {
@@ -79,7 +84,47 @@ public final class BatchChecker {
         }
     }
 
+    /** Waits for one file, at most until its deadline: a file past it is stopped and reported INCONCLUSIVE. */
+    private static DerivationResult await(Future<DerivationResult> f, AtomicLongArray deadlines, int i, Path file,
+            AtomicBoolean reported, Consumer<DerivationResult> onResult) {
+        while (true) {
+            try {
+                return f.get(200, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                if (System.nanoTime() - deadlines.get(i) > 0) {
+                    f.cancel(true);
+                    DerivationResult r = failed(file, Verdict.INCONCLUSIVE, file + ": the file's time limit was reached "
+                            + "(its steps times the step limit); it was stopped and not decided");
+                    report(reported, r, onResult);
+                    return r;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                f.cancel(true);
+                DerivationResult r = failed(file, Verdict.INCONCLUSIVE, "interrupted");
+                report(reported, r, onResult);
+                return r;
+            } catch (Exception e) {
+                DerivationResult r = failed(file, Verdict.INCONCLUSIVE, "internal error: " + e);
+                report(reported, r, onResult);
+                return r;
+            }
+        }
+    }
+
+    private static void report(AtomicBoolean reported, DerivationResult r, Consumer<DerivationResult> onResult) {
+        if (reported.compareAndSet(false, true)) {
+            synchronized (onResult) {
+                onResult.accept(r);
+            }
+        }
+    }
+
     public DerivationResult checkOne(Path f) {
+        return checkOne(f, budget -> { });
+    }
+
+    private DerivationResult checkOne(Path f, java.util.function.LongConsumer budgetNanos) {
         Derivation d;
         try {
             if (!Files.isRegularFile(f)) {
@@ -88,7 +133,17 @@ public final class BatchChecker {
             d = DerivationReader.read(f);
         } catch (DerivationException e) {
             return failed(f, Verdict.INVALID, e.getMessage());
+        } catch (StackOverflowError e) {
+            return failed(f, Verdict.INVALID, f + ": the file is nested too deeply to read");
         }
+        long relations = 0;
+        for (var s : d.steps()) {
+            for (var l : s.lines()) {
+                relations += 1 + l.text().chars().filter(c -> c == '=' || c == '<' || c == '>').count();
+            }
+            relations += 2; // the tex: form's comparison, a maximization
+        }
+        budgetNanos.accept((relations * options.stepMillis() + 10_000L) * 1_000_000L);
         try {
             return new DerivationChecker(cas, options).check(d);
         } catch (RuntimeException | StackOverflowError e) {

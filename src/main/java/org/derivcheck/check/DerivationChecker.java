@@ -22,6 +22,7 @@ import org.derivcheck.derivation.SymbolDecl;
 
 /** Checks every step of one derivation; a bad step is reported and the next one is still checked. */
 public final class DerivationChecker {
+    private static final String TEX_SAME = "the tex: form says the same as the claim";
     private final Cas cas;
     private final CheckOptions options;
 
@@ -146,6 +147,9 @@ public final class DerivationChecker {
                 }
             } catch (ParseException e) {
                 return List.of(invalid(index, line.text(), line.line(), e.column(), e.getMessage(), t0));
+            } catch (StackOverflowError e) {
+                return List.of(invalid(index, abbreviated(line.text()), line.line(), 0, "the expression is nested too "
+                        + "deeply to read (the reader ran out of stack): split it into shorter steps or definitions", t0));
             }
         }
         if (parsed.size() < 2) {
@@ -161,14 +165,14 @@ public final class DerivationChecker {
             Relation rel = b.link().relation().orElseThrow();
             String claim = a.text() + " " + rel.symbol() + " " + b.text();
             String tex = a.expr().tex() + " " + texRelation(rel) + " " + b.expr().tex();
-            if (parsed.size() == 2 && step.tex().isPresent()) {
-                tex = step.tex().get();
-            }
             StepContext ctx = new StepContext(cas, sampler, new Instances(table, d.symbols()), options, options.seed() ^ (d.id().hashCode() * 1_000_003L + i
                     + 1_000L * step.number()));
             RelationChecker.Decision dec;
-            try {
+            try (org.derivcheck.cas.Deadline bound = ctx.bind()) {
                 dec = relations.decide(a.expr(), b.expr(), rel, ctx);
+                if (parsed.size() == 2 && step.tex().isPresent() && dec.verdict() != Verdict.INVALID) {
+                    dec = compareTex(step.tex().get(), a.expr(), b.expr(), rel, table, d, relations, ctx, dec);
+                }
             } catch (CasException e) {
                 dec = new RelationChecker.Decision(Verdict.INCONCLUSIVE, "none", List.of(new Evidence("CAS",
                         e.getMessage())), Optional.empty(), List.of(), e.getMessage());
@@ -176,8 +180,17 @@ public final class DerivationChecker {
                 dec = new RelationChecker.Decision(Verdict.INCONCLUSIVE, "none", List.of(), Optional.empty(), List.of(),
                         "internal error while checking: " + e + (System.getenv("DERIVCHECK_DEBUG") != null ? java.util.Arrays.toString(e.getStackTrace()) : ""));
             }
-            if (parsed.size() == 2 && step.tex().isPresent() && dec.verdict() != Verdict.INVALID) {
-                dec = compareTex(step.tex().get(), a.expr(), b.expr(), rel, table, d, relations, ctx, dec);
+            if (parsed.size() == 2 && step.tex().isPresent()) {
+                // the author's LaTeX is shown only once it was read and found to say the same as the claim: a form
+                // that was not read is never displayed (or exported by 'latex') as verified
+                if (dec.evidence().stream().anyMatch(e -> e.method().equals("tex") && e.detail().startsWith(TEX_SAME))) {
+                    tex = step.tex().get();
+                } else if (dec.verdict() != Verdict.INVALID) {
+                    List<Evidence> ev = new ArrayList<>(dec.evidence());
+                    ev.add(new Evidence("tex", "shown as the claim was read, not as the tex: form (which was not "
+                            + "checked)"));
+                    dec = withEvidence(dec, ev);
+                }
             }
             out.add(new StepResult(idx, claim, tex, b.line(), dec.verdict(), dec.method(), dec.evidence(),
                     dec.counterexample(), dec.diagnoses(), dec.message(), millis(ti)));
@@ -209,7 +222,7 @@ public final class DerivationChecker {
         StepContext ctx = new StepContext(cas, sampler, new Instances(table, d.symbols()), options, options.seed()
                 ^ (d.id().hashCode() * 1_000_003L + 1_000L * step.number()));
         RelationChecker.Decision dec;
-        try {
+        try (org.derivcheck.cas.Deadline bound = ctx.bind()) {
             dec = new MaximizeChecker(Math.max(20, options.points() / 6)).decide(objective, over.get(), by, ctx);
         } catch (CasException | IllegalStateException e) {
             dec = new RelationChecker.Decision(Verdict.INCONCLUSIVE, "none", List.of(), Optional.empty(), List.of(),
@@ -248,6 +261,11 @@ public final class DerivationChecker {
             Expr tr = Cas.resolve(links.get(1), table);
             for (Expr[] pair : new Expr[][] {{tl, lhs, null}, {tr, rhs, null}}) {
                 RelationChecker.Decision same = relations.decide(pair[1], pair[0], Relation.EQUAL, ctx);
+                if (!same.verdict().holds() && same.verdict() != Verdict.REFUTED) {
+                    evidence.add(new Evidence("tex", "the tex: form was not compared (its " + (pair[0] == tl ? "left"
+                            : "right") + " side could not be shown to equal the claim's: " + same.message() + ")"));
+                    return withEvidence(dec, evidence);
+                }
                 if (same.verdict() == Verdict.REFUTED) {
                     String side = pair[0] == tl ? "left" : "right";
                     return new RelationChecker.Decision(Verdict.INVALID, "tex", List.of(new Evidence("tex",
@@ -255,7 +273,7 @@ public final class DerivationChecker {
                             List.of(), "the tex: form does not say the same as the claim: its " + side + " side differs");
                 }
             }
-            evidence.add(new Evidence("tex", "the tex: form says the same as the claim (both sides checked)"));
+            evidence.add(new Evidence("tex", TEX_SAME + " (both sides checked)"));
         } catch (ParseException | CasException e) {
             evidence.add(new Evidence("tex", "the tex: form was not compared (" + e.getMessage() + ")"));
         }
@@ -295,6 +313,10 @@ public final class DerivationChecker {
             case GREATER_EQUAL -> "\\ge";
             case GREATER -> ">";
         };
+    }
+
+    private static String abbreviated(String text) {
+        return text.length() <= 200 ? text : text.substring(0, 200) + "... (" + text.length() + " characters)";
     }
 
     private StepResult invalid(String index, String text, int line, int column, String message, long t0) {

@@ -22,6 +22,9 @@ import org.derivcheck.notation.Relation;
 final class RandomPointChecker implements Checker {
     static final double AGREE = 1e-9;
     static final double DIFFER = 1e-6;
+    /** Points re-checked beyond double precision when double agreed, and double-overflow points evaluated so. */
+    static final int RECHECKED = 3;
+    static final int MAX_PRECISE_POINTS = 30;
     private final int points;
 
     RandomPointChecker(int points) {
@@ -72,6 +75,8 @@ final class RandomPointChecker implements Checker {
         int notRechecked;
         int ambiguous;
         int rechecks;
+        int precise;
+        int overflowDecided;
         int nearEqual;
         String nearEqualAt = "";
         double smallestMargin = Double.POSITIVE_INFINITY;
@@ -99,9 +104,10 @@ final class RandomPointChecker implements Checker {
         }
         RandomGenerator rng = ctx.rng(c.entry().hashCode() * 31L + 7);
         Tally t = new Tally();
+        Optional<PreciseCheck> precise = PreciseCheck.of(c.lhs(), c.rhs(), c.relation());
         List<PointSampler.Point> seeds = new ArrayList<>();
         for (PointSampler.Point p : ctx.sampler.special(ctx.rng(c.entry().hashCode() * 13L + 5), 40)) {
-            Optional<Outcome> o = visit(c, f, ctx, p, Phase.STRUCTURED, t, rng, seeds);
+            Optional<Outcome> o = visit(c, f, precise, ctx, p, Phase.STRUCTURED, t, rng, seeds);
             if (o.isPresent()) {
                 return o;
             }
@@ -112,7 +118,7 @@ final class RandomPointChecker implements Checker {
                 return Optional.of(Outcome.of(Verdict.INCONCLUSIVE, "random points",
                         "could not draw points that satisfy the assumptions"));
             }
-            Optional<Outcome> o = visit(c, f, ctx, p, Phase.CORE, t, rng, seeds);
+            Optional<Outcome> o = visit(c, f, precise, ctx, p, Phase.CORE, t, rng, seeds);
             if (o.isPresent()) {
                 return o;
             }
@@ -122,14 +128,14 @@ final class RandomPointChecker implements Checker {
             if (p == null) {
                 break;
             }
-            Optional<Outcome> o = visit(c, f, ctx, p, Phase.WIDE, t, rng, seeds);
+            Optional<Outcome> o = visit(c, f, precise, ctx, p, Phase.WIDE, t, rng, seeds);
             if (o.isPresent()) {
                 return o;
             }
         }
         String search = "";
         if (c.relation() != Relation.EQUAL && ctx.timeLeft()) {
-            Optional<Outcome> o = searchMargin(c, f, ctx, t, rng, seeds);
+            Optional<Outcome> o = searchMargin(c, f, precise, ctx, t, rng, seeds);
             if (o.isPresent()) {
                 return o;
             }
@@ -143,7 +149,7 @@ final class RandomPointChecker implements Checker {
                     + points + " random points were in the domain of both sides (need " + needed + ")" + skipped(t)),
                     Optional.empty()));
         }
-        if (t.ambiguous > t.core / 20) {
+        if (t.ambiguous > t.core / 20 && t.precise < MAX_PRECISE_POINTS) {
             return Optional.of(new Outcome(Verdict.INCONCLUSIVE, new Evidence("random points", t.ambiguous
                     + " points differ by more than rounding but less than a clear difference"), Optional.empty()));
         }
@@ -164,7 +170,8 @@ final class RandomPointChecker implements Checker {
     /** Starts of the margin search. */
     static final int STARTS = 8;
 
-    private Optional<Outcome> searchMargin(Claim c, Compiled f, StepContext ctx, Tally t, RandomGenerator rng,
+    private Optional<Outcome> searchMargin(Claim c, Compiled f, Optional<PreciseCheck> precise, StepContext ctx, Tally t,
+            RandomGenerator rng,
             List<PointSampler.Point> seeds) {
         if (seeds.isEmpty()) {
             return Optional.empty();
@@ -192,7 +199,7 @@ final class RandomPointChecker implements Checker {
                 if (!ctx.sampler.accepts(p, rng)) {
                     continue;
                 }
-                Optional<Outcome> o = visit(c, f, ctx, p, Phase.SEARCH, t, rng, null);
+                Optional<Outcome> o = visit(c, f, precise, ctx, p, Phase.SEARCH, t, rng, null);
                 if (o.isPresent()) {
                     return o;
                 }
@@ -224,6 +231,10 @@ final class RandomPointChecker implements Checker {
         if (t.isolated > 0) {
             parts.add(t.isolated + " isolated singular points of one side (defined next to them, as x/x at 0)");
         }
+        if (t.overflowDecided > 0) {
+            parts.add(t.overflowDecided + " where double precision overflowed, decided at " + PreciseCheck.DIGITS
+                    + " digits");
+        }
         if (t.doubleArtefacts > 0) {
             parts.add(t.doubleArtefacts + " where double precision overflowed (re-checked at 30 digits)");
         }
@@ -234,8 +245,8 @@ final class RandomPointChecker implements Checker {
     }
 
     /** Evaluates one point; a confirmed refutation is returned. */
-    private Optional<Outcome> visit(Claim c, Compiled f, StepContext ctx, PointSampler.Point p, Phase phase, Tally t,
-            RandomGenerator rng, List<PointSampler.Point> seeds) {
+    private Optional<Outcome> visit(Claim c, Compiled f, Optional<PreciseCheck> precise, StepContext ctx,
+            PointSampler.Point p, Phase phase, Tally t, RandomGenerator rng, List<PointSampler.Point> seeds) {
         double lv = f.lhs().eval(p.values(), p.data(), rng);
         double rv = f.rhs().eval(p.values(), p.data(), rng);
         boolean lf = Double.isFinite(lv);
@@ -248,6 +259,23 @@ final class RandomPointChecker implements Checker {
             if (isolated(f, p, !lf, rng)) {
                 t.isolated++;
                 return Optional.empty();
+            }
+            // an overflow (or 0/0 from one) in double is not a point outside the domain: ask high precision
+            if (precise.isPresent() && t.precise < MAX_PRECISE_POINTS) {
+                t.precise++;
+                PreciseCheck.At at = precise.get().at(p, 0);
+                if (at.state() == PreciseCheck.State.FAILS) {
+                    return Optional.of(new Outcome(Verdict.REFUTED, new Evidence("random points", "the sides differ "
+                            + "at a point where double precision overflows (" + at.how() + ")"),
+                            Optional.of(preciseCounterexample(c, ctx, p, at))));
+                }
+                if (at.state() == PreciseCheck.State.HOLDS) {
+                    t.overflowDecided++;
+                    return Optional.empty();
+                }
+                if (at.state() == PreciseCheck.State.CLOSE) {
+                    return nearEquality(c, ctx, p, lv, rv, t);
+                }
             }
             return oneSideNotFinite(c, ctx, p, lv, rv, t);
         }
@@ -271,16 +299,28 @@ final class RandomPointChecker implements Checker {
         if (gap <= AGREE * scale + 1e-300 && !(strict && gap > -AGREE * scale)) {
             return Optional.empty();
         }
-        if (gap > DIFFER * scale) {
-            Optional<Counterexample> cx = confirm(c, ctx, p, lv, rv);
+        if (precise.isPresent() && t.precise < MAX_PRECISE_POINTS) {
+            // double precision cannot decide this point (cancellation, rounding, a strict relation at equality)
+            t.precise++;
+            PreciseCheck.At at = precise.get().at(p, scale);
+            if (at.state() == PreciseCheck.State.FAILS) {
+                return Optional.of(new Outcome(Verdict.REFUTED, new Evidence("random points", "the sides "
+                        + (strict && Math.abs(gap) <= AGREE * scale + 1e-300 ? "are equal" : "differ") + " at a point "
+                        + "(found after " + t.valid + " valid points; " + at.how() + ")"),
+                        Optional.of(preciseCounterexample(c, ctx, p, at))));
+            }
+            if (at.state() == PreciseCheck.State.HOLDS) {
+                return Optional.empty();
+            }
+            if (at.state() == PreciseCheck.State.CLOSE) {
+                return nearEquality(c, ctx, p, lv, rv, t);
+            }
+        } else if (gap > DIFFER * scale) {
+            Optional<Counterexample> cx = confirm(c, ctx, p, lv, rv, precise, scale);
             if (cx.isPresent()) {
                 return Optional.of(new Outcome(Verdict.REFUTED, new Evidence("random points",
                         "the sides differ at a point (found after " + t.valid + " valid points)"), cx));
             }
-            if (phase == Phase.CORE) {
-                t.ambiguous++;
-            }
-            return Optional.empty();
         }
         if (strict && Math.abs(gap) <= AGREE * scale + 1e-300) {
             return nearEquality(c, ctx, p, lv, rv, t);
@@ -398,6 +438,51 @@ final class RandomPointChecker implements Checker {
         return sb.toString();
     }
 
+    /**
+     * Agreement within a double tolerance hides differences below it: when random points are all the evidence,
+     * a few fresh points are re-checked beyond double precision (exactly or at 40/80 digits). Returns the
+     * refutation, or the confirmation with what was re-checked added to its evidence.
+     */
+    Outcome recheck(Claim c, StepContext ctx, Outcome confirmed) {
+        Optional<PreciseCheck> precise = PreciseCheck.of(c.lhs(), c.rhs(), c.relation());
+        if (precise.isEmpty() || c.lhs().isAbstract() || c.rhs().isAbstract()) {
+            return confirmed;
+        }
+        Compiled f;
+        try {
+            f = Compiled.of(c.lhs(), c.rhs());
+        } catch (CasException e) {
+            return confirmed;
+        }
+        RandomGenerator rng = ctx.rng(c.entry().hashCode() * 37L + 3);
+        int done = 0;
+        for (int i = 0; i < 3 * RECHECKED && done < RECHECKED && ctx.timeLeft(); i++) {
+            PointSampler.Point p = ctx.sampler.next(rng);
+            if (p == null) {
+                break;
+            }
+            double lv = f.lhs().eval(p.values(), p.data(), rng);
+            double rv = f.rhs().eval(p.values(), p.data(), rng);
+            if (!Double.isFinite(lv) || !Double.isFinite(rv)) {
+                continue;
+            }
+            PreciseCheck.At at = precise.get().at(p, f.scale(p, lv, rv, rng));
+            if (at.state() == PreciseCheck.State.FAILS) {
+                return new Outcome(Verdict.REFUTED, new Evidence("random points", "the sides agree in double precision but "
+                        + "differ beyond it (" + at.how() + ")"), Optional.of(preciseCounterexample(c, ctx, p, at)));
+            }
+            if (at.state() != PreciseCheck.State.UNDEFINED) {
+                done++;
+            }
+        }
+        if (done == 0) {
+            return confirmed;
+        }
+        String how = precise.get().exact() ? "in exact rational arithmetic" : "at " + PreciseCheck.DIGITS + " digits";
+        return new Outcome(confirmed.verdict(), new Evidence(confirmed.evidence().method(), confirmed.evidence().detail()
+                + "; " + done + " fresh points re-checked " + how), confirmed.counterexample());
+    }
+
     /** How far the claim is from holding at a point: |l - r| for '=', the violation for inequalities. */
     static double gap(Relation rel, double l, double r) {
         return switch (rel) {
@@ -407,8 +492,18 @@ final class RandomPointChecker implements Checker {
         };
     }
 
-    /** Re-evaluates a candidate counterexample with the CAS at 30 digits (scalars only; data stay double). */
-    private Optional<Counterexample> confirm(Claim c, StepContext ctx, PointSampler.Point p, double lv, double rv) {
+    /**
+     * Re-evaluates a candidate counterexample beyond double precision (exactly, or at 40 and 80 digits, data
+     * included); when that is not available, with the CAS at 30 digits (scalars only). A point the precise
+     * evaluation does not refute is not a counterexample.
+     */
+    private Optional<Counterexample> confirm(Claim c, StepContext ctx, PointSampler.Point p, double lv, double rv,
+            Optional<PreciseCheck> precise, double termScale) {
+        if (precise.isPresent()) {
+            PreciseCheck.At at = precise.get().at(p, termScale);
+            return at.state() == PreciseCheck.State.FAILS ? Optional.of(preciseCounterexample(c, ctx, p, at))
+                    : Optional.empty();
+        }
         Map<String, Double> point = ctx.sampler.describe(p);
         Optional<Double> lh = Optional.empty();
         Optional<Double> rh = Optional.empty();
@@ -430,6 +525,17 @@ final class RandomPointChecker implements Checker {
         }
         int len = dataLength(point, ctx.sampler.dataLength());
         return Optional.of(new Counterexample(point, ctx.sampler.describeData(p, len), c.entry(), lv, rv, lh, rh));
+    }
+
+    /** A counterexample whose values are the precise ones (a double value they contradict is never shown). */
+    static Counterexample preciseCounterexample(Claim c, StepContext ctx, PointSampler.Point p, PreciseCheck.At at) {
+        Map<String, Double> point = ctx.sampler.describe(p);
+        Map<String, double[]> data = ctx.sampler.hasData() ? ctx.sampler.describeData(p, dataLength(point,
+                ctx.sampler.dataLength())) : Map.of();
+        return new Counterexample(point, data, c.entry(), at.lhs() == null ? Double.NaN : at.lhs().toDouble(),
+                at.rhs() == null ? Double.NaN : at.rhs().toDouble(), Optional.empty(),
+                Optional.empty()).withPrecise(at.lhs().toString(), at.rhs().toString(), at.lhs().toDouble(),
+                at.rhs().toDouble(), at.how());
     }
 
     private static int dataLength(Map<String, Double> point, int drawn) {

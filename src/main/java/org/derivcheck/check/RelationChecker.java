@@ -20,6 +20,7 @@ import org.derivcheck.diagnose.Diagnosis;
  */
 final class RelationChecker {
     private final List<Checker> checkers;
+    private final RandomPointChecker randomPoints;
     private final SymbolTable table;
     private final ConditionChecker conditions;
 
@@ -27,7 +28,9 @@ final class RelationChecker {
         this.table = table;
         this.conditions = new ConditionChecker(table);
         // numeric first: a refuted claim needs no proof attempt, a confirmed one gets the rest of the time
-        this.checkers = List.of(new InstantiationChecker(options.points()), new RandomPointChecker(options.points()),
+        // exact or high-precision arithmetic first where it applies (constant claims, rational functions)
+        this.randomPoints = new RandomPointChecker(options.points());
+        this.checkers = List.of(new ExactChecker(options.points()), new InstantiationChecker(options.points()), randomPoints,
                 new MonteCarloChecker(options.draws()), new SymbolicChecker());
     }
 
@@ -155,12 +158,52 @@ final class RelationChecker {
                 return new Outcome(Verdict.PROVED, new Evidence("symbolic", symbolic.evidence().detail()
                         + "; numerically " + numeric.evidence().detail()), Optional.empty());
             }
-            return symbolic;
+            if (numeric == null) {
+                return symbolic;
+            }
+            // a rewriting proof is trusted only where admissible points agree: none (an assumption nothing
+            // satisfies, overflow everywhere) means the proof may rest on a rule outside its domain
+            Optional<String> checked = precisePoints(claim, ctx);
+            if (checked.isPresent()) {
+                return new Outcome(Verdict.PROVED, new Evidence("symbolic", symbolic.evidence().detail() + "; numerically "
+                        + checked.get()), Optional.empty());
+            }
+            return Outcome.of(Verdict.INCONCLUSIVE, numeric.evidence().method(), "the CAS reduced lhs - rhs to 0, but no "
+                    + "admissible point could check it (" + numeric.evidence().detail() + "); a proof without a single "
+                    + "valid point is not trusted");
+        }
+        if (numeric != null && numeric.verdict() == Verdict.CONFIRMED && numeric.evidence().method().equals("random points")) {
+            return randomPoints.recheck(claim, ctx, numeric);
         }
         if (numeric != null) {
             return numeric;
         }
         return symbolic != null ? symbolic : Outcome.of(Verdict.INCONCLUSIVE, "none", "no method applies");
+    }
+
+    /** Agreement at a few points in high precision, when double precision could not evaluate the claim. */
+    private static Optional<String> precisePoints(Claim claim, StepContext ctx) {
+        Optional<PreciseCheck> pc = PreciseCheck.of(claim.lhs(), claim.rhs(), claim.relation());
+        if (pc.isEmpty()) {
+            return Optional.empty();
+        }
+        RandomGenerator rng = ctx.rng(777L);
+        int held = 0;
+        for (int i = 0; i < 20 && held < 5 && ctx.timeLeft(); i++) {
+            PointSampler.Point p = ctx.sampler.next(rng);
+            if (p == null) {
+                return Optional.empty();
+            }
+            PreciseCheck.At at = pc.get().at(p, 0);
+            if (at.state() == PreciseCheck.State.FAILS) {
+                return Optional.empty();
+            }
+            if (at.state() == PreciseCheck.State.HOLDS) {
+                held++;
+            }
+        }
+        return held >= 3 ? Optional.of("equal at " + held + " random points " + (pc.get().exact() ? "in exact arithmetic"
+                : "at " + PreciseCheck.DIGITS + " digits") + " (double precision could not evaluate it)") : Optional.empty();
     }
 
     private List<Diagnosis> diagnose(List<Expr.Entry> le, List<Expr.Entry> re, List<Expr.Entry> we, List<Integer> refuted,
@@ -398,6 +441,8 @@ final class RelationChecker {
             }
             RandomGenerator rng = ctx.rng(424242L);
             int valid = 0;
+            List<PointSampler.Point> recheck = new ArrayList<>();
+            List<Double> scales = new ArrayList<>();
             for (int i = 0; i < 60 && valid < 40; i++) {
                 PointSampler.Point p = ctx.sampler.next(rng);
                 if (p == null) {
@@ -409,11 +454,26 @@ final class RelationChecker {
                     continue;
                 }
                 valid++;
-                if (Math.abs(lv - rv) > RandomPointChecker.AGREE * 100 * f.scale(p, lv, rv, rng) + 1e-300) {
+                double scale = f.scale(p, lv, rv, rng);
+                if (Math.abs(lv - rv) > RandomPointChecker.AGREE * 100 * scale + 1e-300) {
+                    return false;
+                }
+                if (recheck.size() < 2) {
+                    recheck.add(p);
+                    scales.add(scale);
+                }
+            }
+            if (valid < 20) {
+                return false;
+            }
+            // a repair is named only if it holds beyond double precision too
+            Optional<PreciseCheck> precise = PreciseCheck.of(lhs, c, Relation.EQUAL);
+            for (int i = 0; i < recheck.size() && precise.isPresent(); i++) {
+                if (precise.get().at(recheck.get(i), scales.get(i)).state() == PreciseCheck.State.FAILS) {
                     return false;
                 }
             }
-            return valid >= 20;
+            return true;
         } catch (CasException e) {
             return false;
         }

@@ -4,6 +4,7 @@ import org.apache.commons.math3.random.RandomGenerator;
 import org.apache.commons.math3.random.Well19937c;
 import org.derivcheck.cas.Cas;
 import org.derivcheck.cas.CasException;
+import org.derivcheck.cas.Deadline;
 
 /** What checkers share while deciding one step: the CAS, the point sampler, the options and the deadline. */
 final class StepContext {
@@ -31,6 +32,11 @@ final class StepContext {
                     + " ms was reached");
         }
         return ms;
+    }
+
+    /** This step's limit on the current thread, for the numeric evaluator's loops (see {@link Deadline}). */
+    Deadline bind() {
+        return Deadline.until(deadlineNanos, options.stepMillis());
     }
 
     boolean timeLeft() {

@@ -89,6 +89,7 @@ public final class JsonReport {
             c.put("rhs", cx.rhs());
             cx.lhsHighPrecision().ifPresent(v -> c.put("lhsHighPrecision", v));
             cx.rhsHighPrecision().ifPresent(v -> c.put("rhsHighPrecision", v));
+            cx.precise().ifPresent(v -> c.put("precise", v));
             c.put("text", TextReport.counterexample(cx));
         } else {
             n.putNull("counterexample");

@@ -31,6 +31,9 @@ public final class LatexReport {
             for (StepResult s : ok) {
                 b.append("% ").append(comment(d.file() + ":" + s.line() + " step " + s.index() + ": " + s.verdict() + " by "
                         + s.method() + " (" + s.message() + ")")).append('\n');
+                if (s.evidence().stream().anyMatch(e -> e.method().equals("tex") && e.detail().startsWith("shown as the claim"))) {
+                    b.append("% the step's tex: form could not be read, so the claim is shown as derivcheck read it\n");
+                }
                 b.append("\\begin{equation*}\n").append(s.tex().strip()).append("\n\\end{equation*}\n");
                 written++;
             }

@@ -103,8 +103,14 @@ public final class TextReport {
             }
             sb.append(cx.point().isEmpty() ? "" : ", ").append("with ").append(cx.instance().get());
         }
+        if (sb.toString().endsWith("at ")) {
+            sb.setLength(sb.length() - 3); // a claim without free symbols: no point to show
+            sb.append(sb.length() == 0 ? "the constants" : "");
+        }
         sb.append(": left side = ").append(num(cx.lhs())).append(", right side = ").append(num(cx.rhs()));
-        if (cx.lhsHighPrecision().isPresent()) {
+        if (cx.precise().isPresent()) {
+            sb.append(" (").append(cx.precise().get()).append(')');
+        } else if (cx.lhsHighPrecision().isPresent()) {
             sb.append(" (re-evaluated by the CAS at 30 digits: ").append(num(cx.lhsHighPrecision().get())).append(" vs ")
                     .append(num(cx.rhsHighPrecision().get())).append(')');
         }

@@ -1,0 +1,121 @@
+package org.derivcheck.check;
+
+import java.util.Optional;
+import org.derivcheck.cas.Expr;
+import org.derivcheck.cas.PreciseFunction;
+import org.derivcheck.cas.PreciseValue;
+import org.derivcheck.notation.Relation;
+
+/**
+ * Decides a claim at one point beyond double precision: exactly when both sides are rational functions with
+ * rational constants, otherwise with apfloat numbers at {@link #DIGITS} digits, a difference being re-checked
+ * at {@link #MORE_DIGITS} before it counts. Used where double precision cannot be trusted: to confirm a
+ * counterexample, at points where a double side overflowed, and to re-check points that agreed in double.
+ */
+final class PreciseCheck {
+    static final int DIGITS = 40;
+    static final int MORE_DIGITS = 80;
+    /** Digits a value may lose to cancellation among its terms and to the functions' own error. */
+    private static final int SLACK = 12;
+
+    enum State { HOLDS, FAILS, CLOSE, UNDEFINED }
+
+    /** The decision at a point, both sides' values and how they were computed ("exact", "at 80 digits"). */
+    record At(State state, PreciseValue lhs, PreciseValue rhs, String how) {
+    }
+
+    private final PreciseFunction lhs;
+    private final PreciseFunction rhs;
+    private final Relation relation;
+
+    private PreciseCheck(PreciseFunction lhs, PreciseFunction rhs, Relation relation) {
+        this.lhs = lhs;
+        this.rhs = rhs;
+        this.relation = relation;
+    }
+
+    /** Exact when both sides allow it, else high precision; empty when a side has a function it cannot evaluate. */
+    static Optional<PreciseCheck> of(Expr l, Expr r, Relation rel) {
+        if (l.isAbstract() || r.isAbstract() || !l.isScalar() || !r.isScalar()) {
+            return Optional.empty();
+        }
+        Optional<PreciseFunction> el = PreciseFunction.exact(l);
+        Optional<PreciseFunction> er = PreciseFunction.exact(r);
+        if (el.isPresent() && er.isPresent()) {
+            return Optional.of(new PreciseCheck(el.get(), er.get(), rel));
+        }
+        Optional<PreciseFunction> pl = PreciseFunction.precise(l);
+        Optional<PreciseFunction> pr = PreciseFunction.precise(r);
+        if (pl.isEmpty() || pr.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new PreciseCheck(pl.get(), pr.get(), rel));
+    }
+
+    boolean exact() {
+        return lhs.isExact() && rhs.isExact();
+    }
+
+    boolean constant() {
+        return !lhs.usesSymbols() && !rhs.usesSymbols();
+    }
+
+    /**
+     * The claim at a point. {@code scaleHint} is the largest magnitude among the double terms (0 if unknown): a
+     * difference is measured against it, as in double precision. A difference found at {@link #DIGITS} digits
+     * is confirmed at {@link #MORE_DIGITS}.
+     */
+    At at(PointSampler.Point p, double scaleHint) {
+        if (exact()) {
+            return decide(p, 0, 0);
+        }
+        At first = decide(p, DIGITS, scaleHint);
+        if (first.state() == State.FAILS || first.state() == State.CLOSE) {
+            At second = decide(p, MORE_DIGITS, scaleHint);
+            if (first.state() == State.FAILS && second.state() != State.FAILS) {
+                return new At(State.CLOSE, second.lhs(), second.rhs(), second.how());
+            }
+            return second;
+        }
+        return first;
+    }
+
+    /** The claim at a point with a given number of digits (the constant claims' adaptive precision). */
+    At at(PointSampler.Point p, int digits, double scaleHint) {
+        return decide(p, digits, scaleHint);
+    }
+
+    private At decide(PointSampler.Point p, int digits, double scaleHint) {
+        int d = exact() ? 0 : digits;
+        Optional<PreciseValue> l = lhs.eval(p.values(), p.data(), Math.max(d, 1));
+        Optional<PreciseValue> r = rhs.eval(p.values(), p.data(), Math.max(d, 1));
+        String how = exact() ? "exact rational arithmetic" : "at " + digits + " digits";
+        if (l.isEmpty() || r.isEmpty()) {
+            return new At(State.UNDEFINED, l.orElse(null), r.orElse(null), how);
+        }
+        PreciseValue gap = switch (relation) {
+            case EQUAL, LESS_EQUAL, LESS -> l.get().subtract(r.get());
+            case GREATER_EQUAL, GREATER -> r.get().subtract(l.get());
+        };
+        boolean strict = relation == Relation.LESS || relation == Relation.GREATER;
+        if (exact()) {
+            int s = gap.signum();
+            boolean holds = relation == Relation.EQUAL ? s == 0 : strict ? s < 0 : s <= 0;
+            return new At(holds ? State.HOLDS : State.FAILS, l.get(), r.get(), how);
+        }
+        double scale = Math.max(Math.max(l.get().log10Abs(), r.get().log10Abs()),
+                scaleHint > 0 && Double.isFinite(scaleHint) ? Math.log10(scaleHint) : Double.NEGATIVE_INFINITY);
+        double tol = scale - (digits - SLACK);
+        double g = gap.log10Abs();
+        boolean small = gap.signum() == 0 || g <= tol || scale == Double.NEGATIVE_INFINITY;
+        State state;
+        if (relation == Relation.EQUAL) {
+            state = small ? State.HOLDS : State.FAILS;
+        } else if (small) {
+            state = strict ? State.CLOSE : State.HOLDS;
+        } else {
+            state = gap.signum() < 0 ? State.HOLDS : State.FAILS;
+        }
+        return new At(state, l.get(), r.get(), how);
+    }
+}
