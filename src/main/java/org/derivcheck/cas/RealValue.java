@@ -30,7 +30,42 @@ public final class RealValue {
         }
     }
 
+    /** Integer exponents above this are not evaluated exactly (the CAS would build numbers of millions of bits). */
+    static final int MAX_EXPONENT = 10_000;
+
+    /** Whether an expression has a power with a literal integer exponent too large to evaluate exactly. */
+    static boolean tooLarge(IExpr e) {
+        if (!e.isAST()) {
+            return false;
+        }
+        IAST a = (IAST) e;
+        if (a.isPower() && a.arg2().isInteger()) {
+            try {
+                if (Math.abs(((org.matheclipse.core.interfaces.IInteger) a.arg2()).toLong()) > MAX_EXPONENT) {
+                    return true;
+                }
+            } catch (ArithmeticException ex) {
+                return true;
+            }
+        }
+        if (a.isPower() && !a.arg2().isNumber() && !a.arg2().isSymbol()) {
+            IExpr ex = F.eval(a.arg2());
+            if (ex.isInteger() && ((org.matheclipse.core.interfaces.IInteger) ex).abs().bitLength() > 14) {
+                return true;
+            }
+        }
+        for (IExpr x : a) {
+            if (tooLarge(x)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static Pair pair(IExpr l, IExpr r, EvalEngine engine) {
+        if (tooLarge(l) || tooLarge(r)) {
+            throw new CasException(CasException.Kind.LIMIT, "an integer exponent above " + MAX_EXPONENT);
+        }
         IExpr lv = of(l, engine);
         IExpr rv = of(r, engine);
         boolean zero = false;

@@ -10,7 +10,6 @@ import org.derivcheck.cas.Cas;
 import org.derivcheck.cas.CasException;
 import org.derivcheck.cas.Expr;
 import org.derivcheck.cas.NumericFunction;
-import org.derivcheck.cas.RealValue;
 import org.derivcheck.notation.Relation;
 
 /**
@@ -63,7 +62,7 @@ final class RandomPointChecker implements Checker {
     }
 
     /** What the points showed so far; a refutation ends the check. */
-    private static final class Tally {
+    static final class Tally {
         int valid;
         int core;
         int structured;
@@ -86,7 +85,7 @@ final class RandomPointChecker implements Checker {
     private enum Phase { STRUCTURED, CORE, WIDE, SEARCH }
 
     /** High-precision re-checks per claim (each is a CAS evaluation). */
-    static final int MAX_RECHECKS = 12;
+    static final int MAX_RECHECKS = 6;
 
     @Override
     public Optional<Outcome> check(Claim c, StepContext ctx) {
@@ -107,6 +106,9 @@ final class RandomPointChecker implements Checker {
         Optional<PreciseCheck> precise = PreciseCheck.of(c.lhs(), c.rhs(), c.relation());
         List<PointSampler.Point> seeds = new ArrayList<>();
         for (PointSampler.Point p : ctx.sampler.special(ctx.rng(c.entry().hashCode() * 13L + 5), 40)) {
+            if (!ctx.timeLeft()) {
+                break;
+            }
             Optional<Outcome> o = visit(c, f, precise, ctx, p, Phase.STRUCTURED, t, rng, seeds);
             if (o.isPresent()) {
                 return o;
@@ -195,6 +197,9 @@ final class RandomPointChecker implements Checker {
             List<double[]> found = search.search(List.of(starts.get(s)), x -> margin(c.relation(), f,
                     new PointSampler.Point(x, data), rng));
             for (double[] x : found) {
+                if (!ctx.timeLeft()) {
+                    break;
+                }
                 PointSampler.Point p = new PointSampler.Point(x, data);
                 if (!ctx.sampler.accepts(p, rng)) {
                     continue;
@@ -256,11 +261,15 @@ final class RandomPointChecker implements Checker {
             return Optional.empty();
         }
         if (!lf || !rf) {
-            if (isolated(f, p, !lf, rng)) {
+            if (RealPoints.isolated(f, p, !lf, rng)) {
                 t.isolated++;
                 return Optional.empty();
             }
-            // an overflow (or 0/0 from one) in double is not a point outside the domain: ask high precision
+            // NaN in double: a real-domain violation or an overflow artefact (inf - inf): real semantics decide
+            if (Double.isNaN(lf ? rv : lv) && t.rechecks < MAX_RECHECKS) {
+                return RealPoints.oneSideNotFinite(c, ctx, p, lv, rv, t);
+            }
+            // an overflow in double is not a point outside the domain: ask high precision
             if (precise.isPresent() && t.precise < MAX_PRECISE_POINTS) {
                 t.precise++;
                 PreciseCheck.At at = precise.get().at(p, 0);
@@ -274,10 +283,10 @@ final class RandomPointChecker implements Checker {
                     return Optional.empty();
                 }
                 if (at.state() == PreciseCheck.State.CLOSE) {
-                    return nearEquality(c, ctx, p, lv, rv, t);
+                    return RealPoints.nearEquality(c, ctx, p, lv, rv, t);
                 }
             }
-            return oneSideNotFinite(c, ctx, p, lv, rv, t);
+            return RealPoints.oneSideNotFinite(c, ctx, p, lv, rv, t);
         }
         t.valid++;
         switch (phase) {
@@ -293,7 +302,7 @@ final class RandomPointChecker implements Checker {
         double gap = gap(c.relation(), lv, rv);
         if (c.relation() != Relation.EQUAL && -gap < t.smallestMargin) {
             t.smallestMargin = -gap;
-            t.smallestAt = describe(ctx, p);
+            t.smallestAt = RealPoints.describe(ctx, p);
         }
         boolean strict = strict(c.relation());
         if (gap <= AGREE * scale + 1e-300 && !(strict && gap > -AGREE * scale)) {
@@ -313,7 +322,7 @@ final class RandomPointChecker implements Checker {
                 return Optional.empty();
             }
             if (at.state() == PreciseCheck.State.CLOSE) {
-                return nearEquality(c, ctx, p, lv, rv, t);
+                return RealPoints.nearEquality(c, ctx, p, lv, rv, t);
             }
         } else if (gap > DIFFER * scale) {
             Optional<Counterexample> cx = confirm(c, ctx, p, lv, rv, precise, scale);
@@ -323,119 +332,12 @@ final class RandomPointChecker implements Checker {
             }
         }
         if (strict && Math.abs(gap) <= AGREE * scale + 1e-300) {
-            return nearEquality(c, ctx, p, lv, rv, t);
+            return RealPoints.nearEquality(c, ctx, p, lv, rv, t);
         }
         if (phase == Phase.CORE) {
             t.ambiguous++;
         }
         return Optional.empty();
-    }
-
-    /** A strict relation whose sides agree to rounding at a point: exactly equal there refutes it. */
-    private Optional<Outcome> nearEquality(Claim c, StepContext ctx, PointSampler.Point p, double lv, double rv,
-            Tally t) {
-        Optional<RealValue.Pair> hp = ctx.sampler.hasData() ? Optional.empty() : recheck(c, ctx, p, t);
-        if (hp.isPresent() && hp.get().lhsDefined() && hp.get().rhsDefined()) {
-            RealValue.Pair v = hp.get();
-            Map<String, Double> point = ctx.sampler.describe(p);
-            if (v.exactlyEqual()) {
-                return Optional.of(new Outcome(Verdict.REFUTED, new Evidence("random points", "the sides are exactly "
-                        + "equal at a point (exact arithmetic), so the strict relation '" + c.relation().symbol()
-                        + "' fails there"), Optional.of(new Counterexample(point, Map.of(), c.entry(), lv, rv,
-                        Optional.of(v.lhs()), Optional.of(v.rhs())))));
-            }
-            double scale = v.exactDifference() ? 0 : Math.max(Math.abs(v.lhs()), Math.abs(v.rhs()));
-            if (Double.isFinite(v.difference()) && gap(c.relation(), v.difference(), 0) > 1e-25 * scale) {
-                return Optional.of(new Outcome(Verdict.REFUTED, new Evidence("random points", "at 30 digits the "
-                        + "relation fails at a point where double precision could not tell"), Optional.of(
-                        new Counterexample(point, Map.of(), c.entry(), lv, rv, Optional.of(v.lhs()), Optional.of(v.rhs())))));
-            }
-            if (Double.isFinite(v.difference()) && gap(c.relation(), v.difference(), 0) < -1e-25 * scale) {
-                return Optional.empty(); // the margin is positive at 30 digits
-            }
-        }
-        t.nearEqual++;
-        if (t.nearEqualAt.isEmpty()) {
-            t.nearEqualAt = describe(ctx, p);
-        }
-        return Optional.empty();
-    }
-
-    /**
-     * Whether the side that is not finite at a point is finite right next to it (a pole or a removable
-     * singularity, as of x/x at 0): then the point says nothing about the claim. Undefined on a region
-     * (Log(x) for x < 0) is a difference; undefined at an isolated point is not.
-     */
-    private static boolean isolated(Compiled f, PointSampler.Point p, boolean left, RandomGenerator rng) {
-        NumericFunction side = left ? f.lhs() : f.rhs();
-        double[] v = p.values();
-        for (int i = 0; i < v.length; i++) {
-            for (double h : new double[] {1e-6, -1e-6}) {
-                double[] w = v.clone();
-                w[i] = v[i] * (1 + h) + h;
-                if (Double.isFinite(side.eval(w, p.data(), rng))) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    /**
-     * One side is not a finite double. Re-evaluated under real semantics at 30 digits: a side without a real
-     * value where the other has one refutes the claim; an overflow of double precision is not a difference.
-     */
-    private Optional<Outcome> oneSideNotFinite(Claim c, StepContext ctx, PointSampler.Point p, double lv, double rv,
-            Tally t) {
-        Optional<RealValue.Pair> hp = ctx.sampler.hasData() ? Optional.empty() : recheck(c, ctx, p, t);
-        if (hp.isEmpty()) {
-            t.notRechecked++;
-            return Optional.empty();
-        }
-        RealValue.Pair v = hp.get();
-        Map<String, Double> point = ctx.sampler.describe(p);
-        if (v.lhsDefined() != v.rhsDefined()) {
-            String side = v.lhsDefined() ? "right" : "left";
-            return Optional.of(new Outcome(Verdict.REFUTED, new Evidence("random points", "the " + side + " side has no "
-                    + "real value at a point where the other side has one (re-evaluated at 30 digits, every "
-                    + "sub-expression real)"), Optional.of(new Counterexample(point, Map.of(), c.entry(), lv, rv,
-                    Optional.of(v.lhs()), Optional.of(v.rhs())))));
-        }
-        if (!v.lhsDefined()) {
-            t.bothUndefined++;
-            return Optional.empty();
-        }
-        t.doubleArtefacts++;
-        double scale = Math.max(Math.abs(v.lhs()), Math.abs(v.rhs()));
-        if (Double.isFinite(v.difference()) && Double.isFinite(scale)
-                && gap(c.relation(), v.difference(), 0) > DIFFER * scale) {
-            return Optional.of(new Outcome(Verdict.REFUTED, new Evidence("random points", "the sides differ at a point "
-                    + "(double precision overflowed there; decided at 30 digits)"), Optional.of(new Counterexample(point,
-                    Map.of(), c.entry(), lv, rv, Optional.of(v.lhs()), Optional.of(v.rhs())))));
-        }
-        return Optional.empty();
-    }
-
-    private Optional<RealValue.Pair> recheck(Claim c, StepContext ctx, PointSampler.Point p, Tally t) {
-        if (t.rechecks >= MAX_RECHECKS) {
-            return Optional.empty();
-        }
-        t.rechecks++;
-        try {
-            return Optional.of(ctx.cas.realPair(c.lhs(), c.rhs(), ctx.sampler.describe(p),
-                    Math.min(3_000, ctx.remainingMillis())));
-        } catch (CasException e) {
-            return Optional.empty();
-        }
-    }
-
-    private static String describe(StepContext ctx, PointSampler.Point p) {
-        StringBuilder sb = new StringBuilder();
-        for (var e : ctx.sampler.describe(p).entrySet()) {
-            sb.append(sb.length() == 0 ? "" : ", ").append(e.getKey()).append(" = ")
-                    .append(String.format(Locale.ROOT, "%.6g", e.getValue()));
-        }
-        return sb.toString();
     }
 
     /**
