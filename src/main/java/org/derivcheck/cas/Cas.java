@@ -218,6 +218,34 @@ public final class Cas implements AutoCloseable {
     }
 
     /**
+     * The value of a scalar at a point under real semantics (30 digits): NaN when some sub-expression has no
+     * real value there, even where complex arithmetic makes the whole real again ({@link RealValue}).
+     * Symbols not in the point (data) stay symbolic, and the result is then NaN.
+     */
+    public double realValue(Expr scalar, java.util.Map<String, Double> point, long millis) {
+        return run(() -> RealValue.toDouble(RealValue.of(at(scalar, point), SymjaRuntime.engine())), millis);
+    }
+
+    /**
+     * Both sides at a point under real semantics (30 digits; NaN for a side without a real value) and whether
+     * their difference is exactly 0 there (exact arithmetic on the point's exact binary values).
+     */
+    public RealValue.Pair realPair(Expr l, Expr r, java.util.Map<String, Double> point, long millis) {
+        return run(() -> RealValue.pair(at(l, point), at(r, point), SymjaRuntime.engine()), millis);
+    }
+
+    private static IExpr at(Expr scalar, java.util.Map<String, Double> point) {
+        java.util.Map<IExpr, IExpr> subst = new java.util.IdentityHashMap<>();
+        for (var en : point.entrySet()) {
+            Optional<ISymbol> s = scalar.table.symbol(en.getKey());
+            if (s.isPresent()) {
+                subst.put(s.get(), exact(en.getValue()));
+            }
+        }
+        return Resolver.substitute(deepCopy(scalar.ast), subst);
+    }
+
+    /**
      * A copy whose every node is new: Symja may sort the arguments of a mutable AST in place while it
      * evaluates, which must never change an expression as the student wrote it.
      */

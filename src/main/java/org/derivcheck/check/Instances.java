@@ -11,20 +11,29 @@ import org.derivcheck.cas.SymbolTable;
  * Makes finite instances of a derivation's abstract densities: supports of size 2 to 4, positive
  * tables normalized over all of a density's variables, real tables for functions, softmax tables for
  * parameterized densities. The first instances are edge cases: all supports of size 2 with uniform
- * tables, a near-zero entry, and a nearly degenerate density.
+ * tables, a near-zero entry, a nearly degenerate density, and equal densities (q = p wherever two
+ * densities have the same variables) with constant functions. Then, besides the ordinary instances:
+ * large supports (up to 40 cells a variable, 2000 cells a density), cell widths over six decades
+ * (1e-3 to 1e3, so that entropies, densities and support measures reach large and small values) and
+ * skewed tables (log-normal entries with a large spread).
  */
 final class Instances {
     /** Edge cases come first. */
-    static final int EDGE_CASES = 3;
+    static final int EDGE_CASES = 4;
+    /** The most cells of one density in a large-support instance. */
+    static final int MAX_CELLS = 2000;
     private final List<SymbolTable.Density> densities;
     private final List<String> finiteVariables;
     private final Map<String, int[]> ranges = new LinkedHashMap<>();
+    /** Independent draws zs(1..K) multiply the cells of every expectation: no large supports then. */
+    private final boolean draws;
 
     /** Support sizes: 2 to 4, or the declared {min, max} of a finite symbol. */
     Instances(SymbolTable table, List<org.derivcheck.derivation.SymbolDecl> decls) {
         this.densities = table.densities();
         this.finiteVariables = table.declared().stream().filter(SymbolTable.Declared::finite)
                 .map(SymbolTable.Declared::name).toList();
+        this.draws = decls.stream().anyMatch(d -> d.indexed() && d.domain() == org.derivcheck.derivation.Domain.FINITE);
         for (var d : decls) {
             if (d.domain() == org.derivcheck.derivation.Domain.FINITE) {
                 int lo = Double.isNaN(d.min()) ? 2 : Math.max(1, (int) d.min());
@@ -39,13 +48,24 @@ final class Instances {
     }
 
     FiniteModel make(int i, RandomGenerator rng) {
+        // the kind of a random instance: ordinary (and every fourth a probability table), large support,
+        // extreme widths, skewed tables
+        int kind = i < EDGE_CASES ? -1 : i % 7 == 5 && !draws ? 1 : i % 7 == 3 ? 2 : i % 7 == 6 ? 3 : 0;
         Map<String, Integer> sizes = new LinkedHashMap<>();
         for (String v : finiteVariables) {
             int[] r = ranges.getOrDefault(v, new int[] {2, 4});
-            sizes.put(v, i < EDGE_CASES ? r[0] : r[0] + rng.nextInt(r[1] - r[0] + 1));
+            int size = i < EDGE_CASES ? r[0] : r[0] + rng.nextInt(r[1] - r[0] + 1);
+            if (kind == 1 && !ranges.containsKey(v)) {
+                size = largeSize(rng);
+            }
+            sizes.put(v, size);
+        }
+        if (kind == 1) {
+            shrinkToFit(sizes);
         }
         Map<String, double[]> tables = new LinkedHashMap<>();
         Map<String, double[][]> logits = new LinkedHashMap<>();
+        Map<List<String>, double[]> shared = new java.util.HashMap<>();
         for (SymbolTable.Density d : densities) {
             int n = 1;
             for (String v : d.variables()) {
@@ -62,8 +82,21 @@ final class Instances {
                 continue;
             }
             double[] t = new double[n];
+            double spread = kind == 3 ? 4 : 1.5;
             for (int k = 0; k < n; k++) {
-                t[k] = d.normalized() ? (i == 0 ? 1 : Math.exp(1.5 * rng.nextGaussian())) : 2 * rng.nextGaussian();
+                t[k] = d.normalized() ? (i == 0 ? 1 : Math.exp(spread * rng.nextGaussian()))
+                        : kind == 3 ? 30 * rng.nextGaussian() : 2 * rng.nextGaussian();
+            }
+            if (i == 3) {
+                double[] same = shared.get(d.variables());
+                if (same != null && same.length == n) {
+                    t = same.clone(); // q = p: densities over the same variables are equal
+                } else {
+                    shared.put(d.variables(), t);
+                }
+                if (!d.normalized()) {
+                    java.util.Arrays.fill(t, 1.7); // a constant function
+                }
             }
             if (d.normalized()) {
                 if (i == 1) {
@@ -86,9 +119,42 @@ final class Instances {
         for (String v : finiteVariables) {
             // edge cases and every fourth instance are plain probability tables (width 1); the others are
             // continuous-like, widths from 0.05 to 5
-            widths.put(v, i < EDGE_CASES || i % 4 == 0 ? 1.0 : Math.exp(Math.log(0.05) + rng.nextDouble() * Math.log(100)));
+            widths.put(v, i < EDGE_CASES || i % 4 == 0 ? 1.0 : kind == 2 ? Math.exp(Math.log(1e-3) + rng.nextDouble()
+                    * Math.log(1e6)) : Math.exp(Math.log(0.05) + rng.nextDouble() * Math.log(100)));
         }
         return new FiniteModel(sizes, tables, logits, widths);
+    }
+
+    private static int largeSize(RandomGenerator rng) {
+        return 8 + rng.nextInt(33);
+    }
+
+    /** Halves the largest supports until no density has more than MAX_CELLS cells. */
+    private void shrinkToFit(Map<String, Integer> sizes) {
+        for (int guard = 0; guard < 64; guard++) {
+            int worst = 0;
+            List<String> worstVars = List.of();
+            for (SymbolTable.Density d : densities) {
+                int n = 1;
+                for (String v : d.variables()) {
+                    n *= sizes.get(v);
+                }
+                if (n > worst) {
+                    worst = n;
+                    worstVars = d.variables();
+                }
+            }
+            if (worst <= MAX_CELLS || worstVars.isEmpty()) {
+                return;
+            }
+            String big = worstVars.get(0);
+            for (String v : worstVars) {
+                if (sizes.get(v) > sizes.get(big)) {
+                    big = v;
+                }
+            }
+            sizes.put(big, Math.max(ranges.getOrDefault(big, new int[] {2, 4})[0], sizes.get(big) / 2));
+        }
     }
 
     /** Sets the free finite variables of a point to random values of their supports. */

@@ -61,6 +61,32 @@ final class RandomPointChecker implements Checker {
         }
     }
 
+    /** What the points showed so far; a refutation ends the check. */
+    static final class Tally {
+        int valid;
+        int core;
+        int structured;
+        int wide;
+        int searched;
+        int bothUndefined;
+        int isolated;
+        int doubleArtefacts;
+        int notRechecked;
+        int ambiguous;
+        int rechecks;
+        int precise;
+        int overflowDecided;
+        int nearEqual;
+        String nearEqualAt = "";
+        double smallestMargin = Double.POSITIVE_INFINITY;
+        String smallestAt = "";
+    }
+
+    private enum Phase { STRUCTURED, CORE, WIDE, SEARCH }
+
+    /** High-precision re-checks per claim (each is a CAS evaluation). */
+    static final int MAX_RECHECKS = 6;
+
     @Override
     public Optional<Outcome> check(Claim c, StepContext ctx) {
         if (c.lhs().isAbstract() || c.rhs().isAbstract()) {
@@ -76,102 +102,243 @@ final class RandomPointChecker implements Checker {
             return Optional.empty();
         }
         RandomGenerator rng = ctx.rng(c.entry().hashCode() * 31L + 7);
+        Tally t = new Tally();
         Optional<PreciseCheck> precise = PreciseCheck.of(c.lhs(), c.rhs(), c.relation());
-        int valid = 0;
-        int undefined = 0;
-        int ambiguous = 0;
-        int overflowed = 0;
-        int unchecked = 0;
-        int decidedPrecisely = 0;
+        List<PointSampler.Point> seeds = new ArrayList<>();
+        for (PointSampler.Point p : ctx.sampler.special(ctx.rng(c.entry().hashCode() * 13L + 5), 40)) {
+            if (!ctx.timeLeft()) {
+                break;
+            }
+            Optional<Outcome> o = visit(c, f, precise, ctx, p, Phase.STRUCTURED, t, rng, seeds);
+            if (o.isPresent()) {
+                return o;
+            }
+        }
         for (int i = 0; i < points && ctx.timeLeft(); i++) {
             PointSampler.Point p = ctx.sampler.next(rng);
             if (p == null) {
                 return Optional.of(Outcome.of(Verdict.INCONCLUSIVE, "random points",
                         "could not draw points that satisfy the assumptions"));
             }
-            double lv = f.lhs().eval(p.values(), p.data(), rng);
-            double rv = f.rhs().eval(p.values(), p.data(), rng);
-            if (!Double.isFinite(lv) || !Double.isFinite(rv)) {
-                // an overflow (or underflow to 0/0) in double is not a point outside the domain: ask high precision
-                if (precise.isPresent() && overflowed < MAX_PRECISE_POINTS) {
-                    overflowed++;
-                    PreciseCheck.At at = precise.get().at(p, 0);
-                    if (at.state() == PreciseCheck.State.FAILS) {
-                        return Optional.of(new Outcome(Verdict.REFUTED, new Evidence("random points", "the sides differ "
-                                + "at a point where double precision overflows (" + at.how() + ")"),
-                                Optional.of(preciseCounterexample(c, ctx, p, at))));
-                    }
-                    if (at.state() == PreciseCheck.State.HOLDS) {
-                        valid++;
-                        continue;
-                    }
-                } else if (precise.isPresent()) {
-                    unchecked++;
+            Optional<Outcome> o = visit(c, f, precise, ctx, p, Phase.CORE, t, rng, seeds);
+            if (o.isPresent()) {
+                return o;
+            }
+        }
+        for (int i = 0; i < points / 3 && ctx.timeLeft(); i++) {
+            PointSampler.Point p = ctx.sampler.nextWide(rng);
+            if (p == null) {
+                break;
+            }
+            Optional<Outcome> o = visit(c, f, precise, ctx, p, Phase.WIDE, t, rng, seeds);
+            if (o.isPresent()) {
+                return o;
+            }
+        }
+        String search = "";
+        if (c.relation() != Relation.EQUAL && ctx.timeLeft()) {
+            Optional<Outcome> o = searchMargin(c, f, precise, ctx, t, rng, seeds);
+            if (o.isPresent()) {
+                return o;
+            }
+            search = String.format(Locale.ROOT, "; a search for a violation or an equality (Nelder-Mead from %d starts, "
+                    + "then simple values nearby) tried %d points, smallest margin %.3g%s", Math.min(seeds.size(), STARTS),
+                    t.searched, t.smallestMargin, t.smallestAt.isEmpty() ? "" : " at " + t.smallestAt);
+        }
+        ctx.noteAgreeingPoints(c.entry(), t.valid - t.ambiguous);
+        int needed = Math.max(10, points / 10);
+        if (t.core < needed) {
+            return Optional.of(new Outcome(Verdict.INCONCLUSIVE, new Evidence("random points", "only " + t.core + " of "
+                    + points + " random points were in the domain of both sides (need " + needed + ")" + skipped(t)),
+                    Optional.empty()));
+        }
+        if (t.ambiguous > t.core / 20 && t.precise < MAX_PRECISE_POINTS) {
+            return Optional.of(new Outcome(Verdict.INCONCLUSIVE, new Evidence("random points", t.ambiguous
+                    + " points differ by more than rounding but less than a clear difference"), Optional.empty()));
+        }
+        if (t.nearEqual > 0) {
+            return Optional.of(new Outcome(Verdict.INCONCLUSIVE, new Evidence("random points", "the relation is strict, "
+                    + "but at " + t.nearEqual + " point(s) the sides agree to rounding (" + t.nearEqualAt + ") and no "
+                    + "exact equality or violation was found: the margin may reach 0" + search), Optional.empty()));
+        }
+        double caught = 1 - Math.pow(0.95, t.core);
+        return Optional.of(new Outcome(Verdict.CONFIRMED, new Evidence("random points", String.format(Locale.ROOT,
+                "%s at %d points (%d random, %d structured: 0, +-1, small integers, half-integers, ends; %d wide-range: "
+                        + "1e-8 to 1e8, next to the boundaries), relative tolerance %.0e%s%s; a claim wrong on 5%% of the "
+                        + "domain would have been caught with probability %.5f",
+                c.relation() == Relation.EQUAL ? "equal" : strict(c.relation()) ? "holds with a positive margin" : "holds",
+                t.valid, t.core, t.structured, t.wide, AGREE, skipped(t), search, caught)), Optional.empty()));
+    }
+
+    /** Starts of the margin search. */
+    static final int STARTS = 8;
+
+    private Optional<Outcome> searchMargin(Claim c, Compiled f, Optional<PreciseCheck> precise, StepContext ctx, Tally t,
+            RandomGenerator rng,
+            List<PointSampler.Point> seeds) {
+        if (seeds.isEmpty()) {
+            return Optional.empty();
+        }
+        // the starts: the points with the smallest margins, then others
+        List<PointSampler.Point> sorted = new ArrayList<>(seeds);
+        java.util.Map<PointSampler.Point, Double> m = new java.util.IdentityHashMap<>();
+        for (PointSampler.Point p : sorted) {
+            m.put(p, margin(c.relation(), f, p, rng));
+        }
+        sorted.sort((a, b) -> Double.compare(m.get(a), m.get(b)));
+        List<double[]> starts = new ArrayList<>();
+        List<double[][]> startData = new ArrayList<>();
+        for (int i = 0; i < sorted.size() && starts.size() < STARTS; i += Math.max(1, i < 4 ? 1 : sorted.size() / 8)) {
+            starts.add(sorted.get(i).values());
+            startData.add(sorted.get(i).data());
+        }
+        MarginSearch search = new MarginSearch(ctx.sampler.scalars());
+        for (int s = 0; s < starts.size() && ctx.timeLeft(); s++) {
+            double[][] data = startData.get(s);
+            List<double[]> found = search.search(List.of(starts.get(s)), x -> margin(c.relation(), f,
+                    new PointSampler.Point(x, data), rng));
+            for (double[] x : found) {
+                if (!ctx.timeLeft()) {
+                    break;
+                }
+                PointSampler.Point p = new PointSampler.Point(x, data);
+                if (!ctx.sampler.accepts(p, rng)) {
                     continue;
                 }
-                undefined++;
-                continue;
+                Optional<Outcome> o = visit(c, f, precise, ctx, p, Phase.SEARCH, t, rng, null);
+                if (o.isPresent()) {
+                    return o;
+                }
             }
-            valid++;
-            double scale = f.scale(p, lv, rv, rng);
-            double gap = gap(c.relation(), lv, rv);
-            if (gap <= AGREE * scale + 1e-300) {
-                continue;
+        }
+        return Optional.empty();
+    }
+
+    /** Whether a relation is strict: equality at a point refutes it. */
+    static boolean strict(Relation r) {
+        return r == Relation.LESS || r == Relation.GREATER;
+    }
+
+    /** rhs - lhs for < and <=, lhs - rhs for > and >= (negative: violated). */
+    static double margin(Relation rel, Compiled f, PointSampler.Point p, RandomGenerator rng) {
+        double l = f.lhs().eval(p.values(), p.data(), rng);
+        double r = f.rhs().eval(p.values(), p.data(), rng);
+        if (!Double.isFinite(l) || !Double.isFinite(r)) {
+            return Double.NaN;
+        }
+        return -gap(rel, l, r);
+    }
+
+    private static String skipped(Tally t) {
+        List<String> parts = new ArrayList<>();
+        if (t.bothUndefined > 0) {
+            parts.add(t.bothUndefined + " where both sides are undefined");
+        }
+        if (t.isolated > 0) {
+            parts.add(t.isolated + " isolated singular points of one side (defined next to them, as x/x at 0)");
+        }
+        if (t.overflowDecided > 0) {
+            parts.add(t.overflowDecided + " where double precision overflowed, decided at " + PreciseCheck.DIGITS
+                    + " digits");
+        }
+        if (t.doubleArtefacts > 0) {
+            parts.add(t.doubleArtefacts + " where double precision overflowed (re-checked at 30 digits)");
+        }
+        if (t.notRechecked > 0) {
+            parts.add(t.notRechecked + " where one side was not finite in double precision (not re-checked)");
+        }
+        return parts.isEmpty() ? "" : "; skipped: " + String.join(", ", parts);
+    }
+
+    /** Evaluates one point; a confirmed refutation is returned. */
+    private Optional<Outcome> visit(Claim c, Compiled f, Optional<PreciseCheck> precise, StepContext ctx,
+            PointSampler.Point p, Phase phase, Tally t, RandomGenerator rng, List<PointSampler.Point> seeds) {
+        double lv = f.lhs().eval(p.values(), p.data(), rng);
+        double rv = f.rhs().eval(p.values(), p.data(), rng);
+        boolean lf = Double.isFinite(lv);
+        boolean rf = Double.isFinite(rv);
+        if (!lf && !rf) {
+            t.bothUndefined++;
+            return Optional.empty();
+        }
+        if (!lf || !rf) {
+            if (RealPoints.isolated(f, p, !lf, rng)) {
+                t.isolated++;
+                return Optional.empty();
             }
-            if (precise.isPresent() && decidedPrecisely < MAX_PRECISE_POINTS) {
-                // double precision cannot decide this point (cancellation, rounding): high precision does
-                decidedPrecisely++;
-                PreciseCheck.At at = precise.get().at(p, scale);
+            // NaN in double: a real-domain violation or an overflow artefact (inf - inf): real semantics decide
+            if (Double.isNaN(lf ? rv : lv) && t.rechecks < MAX_RECHECKS) {
+                return RealPoints.oneSideNotFinite(c, ctx, p, lv, rv, t);
+            }
+            // an overflow in double is not a point outside the domain: ask high precision
+            if (precise.isPresent() && t.precise < MAX_PRECISE_POINTS) {
+                t.precise++;
+                PreciseCheck.At at = precise.get().at(p, 0);
                 if (at.state() == PreciseCheck.State.FAILS) {
-                    return Optional.of(new Outcome(Verdict.REFUTED, new Evidence("random points",
-                            "the sides differ at a point (found after " + valid + " valid points; " + at.how() + ")"),
+                    return Optional.of(new Outcome(Verdict.REFUTED, new Evidence("random points", "the sides differ "
+                            + "at a point where double precision overflows (" + at.how() + ")"),
                             Optional.of(preciseCounterexample(c, ctx, p, at))));
                 }
                 if (at.state() == PreciseCheck.State.HOLDS) {
-                    if (decidedPrecisely == MAX_PRECISE_POINTS) {
-                        break; // double precision fails on much of the domain: judge on the points decided so far
-                    }
-                    continue;
+                    t.overflowDecided++;
+                    return Optional.empty();
                 }
-            } else if (gap > DIFFER * scale) {
-                Optional<Counterexample> cx = confirm(c, ctx, p, lv, rv, precise, scale);
-                if (cx.isPresent()) {
-                    return Optional.of(new Outcome(Verdict.REFUTED, new Evidence("random points",
-                            "the sides differ at a point (found after " + valid + " valid points)"), cx));
+                if (at.state() == PreciseCheck.State.CLOSE) {
+                    return RealPoints.nearEquality(c, ctx, p, lv, rv, t);
                 }
             }
-            ambiguous++;
+            return RealPoints.oneSideNotFinite(c, ctx, p, lv, rv, t);
         }
-        int needed = Math.max(10, points / 10);
-        ctx.noteAgreeingPoints(c.entry(), valid - ambiguous);
-        if (valid < needed) {
-            return Optional.of(new Outcome(Verdict.INCONCLUSIVE, new Evidence("random points", "only " + valid + " of "
-                    + (valid + undefined) + " points were in the domain of both sides (need " + needed + ")"),
-                    Optional.empty()));
+        t.valid++;
+        switch (phase) {
+            case CORE -> t.core++;
+            case STRUCTURED -> t.structured++;
+            case WIDE -> t.wide++;
+            case SEARCH -> t.searched++;
         }
-        if (ambiguous > valid / 20 && decidedPrecisely < MAX_PRECISE_POINTS) {
-            return Optional.of(new Outcome(Verdict.INCONCLUSIVE, new Evidence("random points", ambiguous
-                    + " points differ by more than rounding but less than a clear difference"), Optional.empty()));
+        if (seeds != null) {
+            seeds.add(p);
         }
-        // when double precision cannot decide many points, the first MAX_PRECISE_POINTS of them, decided in high
-        // precision and all holding, are the evidence (the others are not counted as agreeing)
-        String recheck = decidedPrecisely > 0 ? "; " + decidedPrecisely + " points that double precision could not "
-                + "decide were decided " + (precise.get().exact() ? "in exact rational arithmetic" : "at "
-                + PreciseCheck.DIGITS + "-" + PreciseCheck.MORE_DIGITS + " digits") + (ambiguous > 0 ? ", " + ambiguous
-                + " more such points were not decided" : "") : "";
-        if (precise.isPresent() && overflowed > 0) {
-            recheck += "; " + overflowed + " points where double precision failed (overflow, 0/0) evaluated at "
-                    + PreciseCheck.DIGITS + " digits" + (unchecked > 0 ? ", " + unchecked + " more such points not "
-                    + "evaluated" : "");
+        double scale = f.scale(p, lv, rv, rng);
+        double gap = gap(c.relation(), lv, rv);
+        if (c.relation() != Relation.EQUAL && -gap < t.smallestMargin) {
+            t.smallestMargin = -gap;
+            t.smallestAt = RealPoints.describe(ctx, p);
         }
-        int agreeing = valid - ambiguous;
-        double caught = 1 - Math.pow(0.95, agreeing);
-        return Optional.of(new Outcome(Verdict.CONFIRMED, new Evidence("random points", String.format(Locale.ROOT,
-                "%s at %d random points (relative tolerance %.0e in double precision%s%s); a claim wrong on 5%% of the "
-                        + "domain would have been caught with probability %.5f", c.relation() == Relation.EQUAL ? "equal"
-                        : "holds", agreeing, AGREE, undefined > 0 ? ", " + undefined + " points outside the domain skipped" : "",
-                recheck, caught)),
-                Optional.empty()));
+        boolean strict = strict(c.relation());
+        if (gap <= AGREE * scale + 1e-300 && !(strict && gap > -AGREE * scale)) {
+            return Optional.empty();
+        }
+        if (precise.isPresent() && t.precise < MAX_PRECISE_POINTS) {
+            // double precision cannot decide this point (cancellation, rounding, a strict relation at equality)
+            t.precise++;
+            PreciseCheck.At at = precise.get().at(p, scale);
+            if (at.state() == PreciseCheck.State.FAILS) {
+                return Optional.of(new Outcome(Verdict.REFUTED, new Evidence("random points", "the sides "
+                        + (strict && Math.abs(gap) <= AGREE * scale + 1e-300 ? "are equal" : "differ") + " at a point "
+                        + "(found after " + t.valid + " valid points; " + at.how() + ")"),
+                        Optional.of(preciseCounterexample(c, ctx, p, at))));
+            }
+            if (at.state() == PreciseCheck.State.HOLDS) {
+                return Optional.empty();
+            }
+            if (at.state() == PreciseCheck.State.CLOSE) {
+                return RealPoints.nearEquality(c, ctx, p, lv, rv, t);
+            }
+        } else if (gap > DIFFER * scale) {
+            Optional<Counterexample> cx = confirm(c, ctx, p, lv, rv, precise, scale);
+            if (cx.isPresent()) {
+                return Optional.of(new Outcome(Verdict.REFUTED, new Evidence("random points",
+                        "the sides differ at a point (found after " + t.valid + " valid points)"), cx));
+            }
+        }
+        if (strict && Math.abs(gap) <= AGREE * scale + 1e-300) {
+            return RealPoints.nearEquality(c, ctx, p, lv, rv, t);
+        }
+        if (phase == Phase.CORE) {
+            t.ambiguous++;
+        }
+        return Optional.empty();
     }
 
     /**
@@ -259,26 +426,28 @@ final class RandomPointChecker implements Checker {
                 // keep the double evaluation
             }
         }
-        int len = dataLength(point);
+        int len = dataLength(point, ctx.sampler.dataLength());
         return Optional.of(new Counterexample(point, ctx.sampler.describeData(p, len), c.entry(), lv, rv, lh, rh));
     }
 
     /** A counterexample whose values are the precise ones (a double value they contradict is never shown). */
     static Counterexample preciseCounterexample(Claim c, StepContext ctx, PointSampler.Point p, PreciseCheck.At at) {
         Map<String, Double> point = ctx.sampler.describe(p);
-        Map<String, double[]> data = ctx.sampler.hasData() ? ctx.sampler.describeData(p, dataLength(point)) : Map.of();
-        return new Counterexample(point, data, c.entry(), at.lhs().toDouble(), at.rhs().toDouble(), Optional.empty(),
+        Map<String, double[]> data = ctx.sampler.hasData() ? ctx.sampler.describeData(p, dataLength(point,
+                ctx.sampler.dataLength())) : Map.of();
+        return new Counterexample(point, data, c.entry(), at.lhs() == null ? Double.NaN : at.lhs().toDouble(),
+                at.rhs() == null ? Double.NaN : at.rhs().toDouble(), Optional.empty(),
                 Optional.empty()).withPrecise(at.lhs().toString(), at.rhs().toString(), at.lhs().toDouble(),
                 at.rhs().toDouble(), at.how());
     }
 
-    private static int dataLength(Map<String, Double> point) {
+    private static int dataLength(Map<String, Double> point, int drawn) {
         int len = 0;
         for (var s : point.values()) {
-            if (s == Math.rint(s) && s >= 1 && s <= PointSampler.DATA_LENGTH) {
+            if (s == Math.rint(s) && s >= 1 && s <= drawn) {
                 len = Math.max(len, (int) (double) s);
             }
         }
-        return len == 0 ? PointSampler.DATA_LENGTH : len;
+        return len == 0 ? Math.min(drawn, PointSampler.DATA_LENGTH) : len;
     }
 }

@@ -156,6 +156,9 @@ final class RelationChecker {
         if (numeric != null && numeric.verdict() == Verdict.REFUTED) {
             return numeric;
         }
+        if (symbolic != null && symbolic.verdict() == Verdict.REFUTED) {
+            return symbolic; // a strict relation between sides the CAS showed equal
+        }
         if (symbolic != null && symbolic.verdict() == Verdict.PROVED) {
             if (numeric != null && numeric.verdict() == Verdict.CONFIRMED) {
                 return new Outcome(Verdict.PROVED, new Evidence(symbolic.evidence().method(), symbolic.evidence().detail()

@@ -1,0 +1,128 @@
+package org.derivcheck.check;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.commons.math3.random.RandomGenerator;
+import org.derivcheck.cas.CasException;
+import org.derivcheck.cas.NumericFunction;
+import org.derivcheck.cas.RealValue;
+
+/**
+ * The points double precision cannot decide, decided under real semantics at 30 digits by the CAS: a side
+ * that is not finite (undefined on a region where the other side is defined refutes the claim; an isolated
+ * singular point or an overflow does not), and the sides of a strict relation agreeing to rounding (exactly
+ * equal refutes it; equal to 30 digits but not exactly leaves it undecided).
+ */
+final class RealPoints {
+    private RealPoints() {
+    }
+
+    /** A strict relation whose sides agree to rounding at a point: exactly equal there refutes it. */
+    static Optional<Outcome> nearEquality(Claim c, StepContext ctx, PointSampler.Point p, double lv, double rv,
+            RandomPointChecker.Tally t) {
+        Optional<RealValue.Pair> hp = ctx.sampler.hasData() ? Optional.empty() : recheck(c, ctx, p, t);
+        if (hp.isPresent() && hp.get().lhsDefined() && hp.get().rhsDefined()) {
+            RealValue.Pair v = hp.get();
+            Map<String, Double> point = ctx.sampler.describe(p);
+            if (v.exactlyEqual()) {
+                return Optional.of(new Outcome(Verdict.REFUTED, new Evidence("random points", "the sides are exactly "
+                        + "equal at a point (exact arithmetic), so the strict relation '" + c.relation().symbol()
+                        + "' fails there"), Optional.of(new Counterexample(point, Map.of(), c.entry(), lv, rv,
+                        Optional.of(v.lhs()), Optional.of(v.rhs())))));
+            }
+            double scale = v.exactDifference() ? 0 : Math.max(Math.abs(v.lhs()), Math.abs(v.rhs()));
+            if (Double.isFinite(v.difference()) && RandomPointChecker.gap(c.relation(), v.difference(), 0) > 1e-25 * scale) {
+                return Optional.of(new Outcome(Verdict.REFUTED, new Evidence("random points", "at 30 digits the "
+                        + "relation fails at a point where double precision could not tell"), Optional.of(
+                        new Counterexample(point, Map.of(), c.entry(), lv, rv, Optional.of(v.lhs()), Optional.of(v.rhs())))));
+            }
+            if (Double.isFinite(v.difference()) && RandomPointChecker.gap(c.relation(), v.difference(), 0) < -1e-25 * scale) {
+                return Optional.empty(); // the margin is positive at 30 digits
+            }
+        }
+        t.nearEqual++;
+        if (t.nearEqualAt.isEmpty()) {
+            t.nearEqualAt = describe(ctx, p);
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Whether the side that is not finite at a point is finite right next to it (a pole or a removable
+     * singularity, as of x/x at 0): then the point says nothing about the claim. Undefined on a region
+     * (Log(x) for x < 0) is a difference; undefined at an isolated point is not.
+     */
+    static boolean isolated(RandomPointChecker.Compiled f, PointSampler.Point p, boolean left, RandomGenerator rng) {
+        NumericFunction side = left ? f.lhs() : f.rhs();
+        double[] v = p.values();
+        for (int i = 0; i < v.length; i++) {
+            for (double h : new double[] {1e-6, -1e-6}) {
+                double[] w = v.clone();
+                w[i] = v[i] * (1 + h) + h;
+                if (Double.isFinite(side.eval(w, p.data(), rng))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * One side is not a finite double. Re-evaluated under real semantics at 30 digits: a side without a real
+     * value where the other has one refutes the claim; an overflow of double precision is not a difference.
+     */
+    static Optional<Outcome> oneSideNotFinite(Claim c, StepContext ctx, PointSampler.Point p, double lv, double rv,
+            RandomPointChecker.Tally t) {
+        Optional<RealValue.Pair> hp = ctx.sampler.hasData() ? Optional.empty() : recheck(c, ctx, p, t);
+        if (hp.isEmpty()) {
+            t.notRechecked++;
+            return Optional.empty();
+        }
+        RealValue.Pair v = hp.get();
+        Map<String, Double> point = ctx.sampler.describe(p);
+        if (v.lhsDefined() != v.rhsDefined()) {
+            String side = v.lhsDefined() ? "right" : "left";
+            return Optional.of(new Outcome(Verdict.REFUTED, new Evidence("random points", "the " + side + " side has no "
+                    + "real value at a point where the other side has one (re-evaluated at 30 digits, every "
+                    + "sub-expression real)"), Optional.of(new Counterexample(point, Map.of(), c.entry(), lv, rv,
+                    Optional.of(v.lhs()), Optional.of(v.rhs())))));
+        }
+        if (!v.lhsDefined()) {
+            t.bothUndefined++;
+            return Optional.empty();
+        }
+        t.doubleArtefacts++;
+        double scale = Math.max(Math.abs(v.lhs()), Math.abs(v.rhs()));
+        if (Double.isFinite(v.difference()) && Double.isFinite(scale)
+                && RandomPointChecker.gap(c.relation(), v.difference(), 0) > RandomPointChecker.DIFFER * scale) {
+            return Optional.of(new Outcome(Verdict.REFUTED, new Evidence("random points", "the sides differ at a point "
+                    + "(double precision overflowed there; decided at 30 digits)"), Optional.of(new Counterexample(point,
+                    Map.of(), c.entry(), lv, rv, Optional.of(v.lhs()), Optional.of(v.rhs())))));
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<RealValue.Pair> recheck(Claim c, StepContext ctx, PointSampler.Point p, RandomPointChecker.Tally t) {
+        if (t.rechecks >= RandomPointChecker.MAX_RECHECKS) {
+            return Optional.empty();
+        }
+        t.rechecks++;
+        try {
+            return Optional.of(ctx.cas.realPair(c.lhs(), c.rhs(), ctx.sampler.describe(p),
+                    Math.min(1_000, ctx.remainingMillis())));
+        } catch (CasException e) {
+            return Optional.empty();
+        }
+    }
+
+    static String describe(StepContext ctx, PointSampler.Point p) {
+        StringBuilder sb = new StringBuilder();
+        for (var e : ctx.sampler.describe(p).entrySet()) {
+            sb.append(sb.length() == 0 ? "" : ", ").append(e.getKey()).append(" = ")
+                    .append(String.format(Locale.ROOT, "%.6g", e.getValue()));
+        }
+        return sb.toString();
+    }
+
+}
