@@ -50,7 +50,7 @@ class LimitsAndDisplayTest {
         run("latex", f.toString(), "-o", tex.toString());
         String doc = Files.readString(tex);
         assertFalse(doc.contains("\\int") || doc.contains("\\frac{1}{2}"), "the false formula is not exported: " + doc);
-        assertTrue(doc.contains("x = x"), doc);
+        assertTrue(doc.replace("&", "").replaceAll("\\s+", " ").contains("x = x"), doc); // align* rows: x & = x
     }
 
     @Test

@@ -76,7 +76,9 @@ class SeedReportTest {
         String all = equations.toString();
         assertTrue(all.contains("the signs of terms 'psi(a_N)'"), "eq. (14)");
         assertTrue(all.contains("off by a factor N"), "Question 2.2.17");
-        assertTrue(all.contains("a term is missing"), "eq. (17)");
+        // eq. (17): the missing log p(z) path term is not a term of the left side as written here, and the difference
+        // itself is never offered as "the missing term": either a checked missing term or the honest "no local change"
+        assertTrue(all.contains("a term is missing") || all.contains("no single local change"), "eq. (17)");
     }
 
     @Test
