@@ -176,6 +176,11 @@ public final class Cas implements AutoCloseable {
         return new Expr(x, e.table).terms();
     }
 
+    /** Where a side as written has a real value (see {@link RealDomain}): read before the CAS rewrites it. */
+    public RealDomain realDomain(Expr written, long millis) {
+        return run(() -> RealDomain.of(written, SymjaRuntime.engine()), millis);
+    }
+
     /** Compiles a scalar for fast double evaluation. */
     public static NumericFunction compile(Expr scalar) {
         return NumericCompiler.compile(scalar.ast, scalar.table);

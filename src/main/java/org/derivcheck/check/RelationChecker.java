@@ -31,7 +31,7 @@ final class RelationChecker {
         // numeric first: a refuted claim needs no proof attempt, a confirmed one gets the rest of the time
         // exact or high-precision arithmetic first where it applies (constant claims, rational functions)
         this.randomPoints = new RandomPointChecker(options.points());
-        this.checkers = List.of(new ExactChecker(options.points()), new InstantiationChecker(options.points()), randomPoints,
+        this.checkers = List.of(new RealDomainChecker(), new ExactChecker(options.points()), new InstantiationChecker(options.points()), randomPoints,
                 new QuadratureChecker(), new MonteCarloChecker(options.draws()), new SymbolicChecker(),
                 new ProofChecker());
     }
@@ -79,13 +79,16 @@ final class RelationChecker {
         List<Expr.Entry> le = lhs.entries();
         List<Expr.Entry> re = rhs.entries();
         List<Expr.Entry> we = Arrays.equals(rhsWritten.shape(), rs) ? rhsWritten.entries() : re;
+        List<Expr.Entry> lw = Arrays.equals(lhsWritten.shape(), ls) ? lhsWritten.entries() : null;
+        List<Expr.Entry> rw = Arrays.equals(rhsWritten.shape(), rs) ? rhsWritten.entries() : null;
         Verdict verdict = Verdict.PROVED;
         List<Evidence> evidence = new ArrayList<>();
         Optional<Counterexample> cx = Optional.empty();
         List<Integer> refuted = new ArrayList<>();
         String method = "symbolic";
         for (int i = 0; i < le.size(); i++) {
-            Claim claim = new Claim(le.get(i).label(), le.get(i).value(), re.get(i).value(), rel);
+            Claim claim = new Claim(le.get(i).label(), le.get(i).value(), re.get(i).value(), rel,
+                    lw == null ? lhsWritten : lw.get(i).value(), rw == null ? rhsWritten : rw.get(i).value());
             Outcome o = decideEntry(claim, ctx);
             Verdict before = verdict;
             verdict = Verdict.combine(verdict, o.verdict());
