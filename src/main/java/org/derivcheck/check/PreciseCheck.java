@@ -80,6 +80,23 @@ final class PreciseCheck {
         return first;
     }
 
+    /**
+     * The margin of an inequality at a point beyond double precision (rhs - lhs for {@code <}, {@code <=}; lhs - rhs
+     * for {@code >}, {@code >=}), exact or at {@link #MORE_DIGITS} digits; empty where a side is undefined.
+     */
+    Optional<PreciseValue> margin(PointSampler.Point p) {
+        int d = exact() ? 1 : MORE_DIGITS;
+        Optional<PreciseValue> l = lhs.eval(p.values(), p.data(), d);
+        Optional<PreciseValue> r = rhs.eval(p.values(), p.data(), d);
+        if (l.isEmpty() || r.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(switch (relation) {
+            case EQUAL, LESS_EQUAL, LESS -> r.get().subtract(l.get());
+            case GREATER_EQUAL, GREATER -> l.get().subtract(r.get());
+        });
+    }
+
     /** The claim at a point with a given number of digits (the constant claims' adaptive precision). */
     At at(PointSampler.Point p, int digits, double scaleHint) {
         return decide(p, digits, scaleHint);

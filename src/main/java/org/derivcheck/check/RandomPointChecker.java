@@ -80,6 +80,29 @@ final class RandomPointChecker implements Checker {
         String nearEqualAt = "";
         double smallestMargin = Double.POSITIVE_INFINITY;
         String smallestAt = "";
+        /** Strict relations: the points of smallest margin, and the margins of the sampled points. */
+        final List<EqualitySearch.Candidate> lowest = new ArrayList<>();
+        final List<Double> margins = new ArrayList<>();
+
+        void offer(PointSampler.Point p, double margin, boolean sampled) {
+            if (sampled && Double.isFinite(margin)) {
+                margins.add(Math.abs(margin));
+            }
+            lowest.add(new EqualitySearch.Candidate(p, margin));
+            if (lowest.size() > 2 * EqualitySearch.CANDIDATES) {
+                lowest.sort(java.util.Comparator.comparingDouble(EqualitySearch.Candidate::margin));
+                lowest.remove(lowest.size() - 1);
+            }
+        }
+
+        double typicalMargin() {
+            if (margins.isEmpty()) {
+                return Double.NaN;
+            }
+            double[] m = margins.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            double med = m[m.length / 2];
+            return med > 0 ? med : m[m.length - 1];
+        }
     }
 
     private enum Phase { STRUCTURED, CORE, WIDE, SEARCH }
@@ -145,6 +168,13 @@ final class RandomPointChecker implements Checker {
                     + "then simple values nearby) tried %d points, smallest margin %.3g%s", Math.min(seeds.size(), STARTS),
                     t.searched, t.smallestMargin, t.smallestAt.isEmpty() ? "" : " at " + t.smallestAt);
         }
+        if (strict(c.relation()) && ctx.timeLeft()) {
+            EqualitySearch.Result eq = EqualitySearch.decide(c, f, precise, ctx, t.lowest, t.typicalMargin(), rng);
+            if (eq.outcome().isPresent()) {
+                return eq.outcome();
+            }
+            search += eq.note();
+        }
         ctx.noteAgreeingPoints(c.entry(), t.valid - t.ambiguous);
         int needed = Math.max(10, points / 10);
         if (t.core < needed) {
@@ -192,7 +222,9 @@ final class RandomPointChecker implements Checker {
             starts.add(sorted.get(i).values());
             startData.add(sorted.get(i).data());
         }
-        MarginSearch search = new MarginSearch(ctx.sampler.scalars());
+        java.util.Set<String> free = new java.util.HashSet<>(c.lhs().freeSymbols());
+        free.addAll(c.rhs().freeSymbols());
+        MarginSearch search = new MarginSearch(ctx.sampler.scalars(), free);
         for (int s = 0; s < starts.size() && ctx.timeLeft(); s++) {
             double[][] data = startData.get(s);
             List<double[]> found = search.search(List.of(starts.get(s)), x -> margin(c.relation(), f,
@@ -306,7 +338,11 @@ final class RandomPointChecker implements Checker {
             t.smallestAt = RealPoints.describe(ctx, p);
         }
         boolean strict = strict(c.relation());
-        if (gap <= AGREE * scale + 1e-300 && !(strict && gap > -AGREE * scale)) {
+        if (strict) {
+            t.offer(p, -gap, phase != Phase.SEARCH);
+        }
+        // a strict relation needs a margin clearly above rounding (a margin of exactly 0 at a scale of 0 included)
+        if (gap <= AGREE * scale + 1e-300 && !(strict && gap > -(AGREE * scale + 1e-300))) {
             return Optional.empty();
         }
         if (precise.isPresent() && t.precise < MAX_PRECISE_POINTS) {
@@ -323,7 +359,7 @@ final class RandomPointChecker implements Checker {
                 return Optional.empty();
             }
             if (at.state() == PreciseCheck.State.CLOSE) {
-                return RealPoints.nearEquality(c, ctx, p, lv, rv, t);
+                return RealPoints.near(c, ctx, precise, p, lv, rv, t);
             }
         } else if (gap > DIFFER * scale) {
             Optional<Counterexample> cx = confirm(c, ctx, p, lv, rv, precise, scale);
@@ -333,7 +369,7 @@ final class RandomPointChecker implements Checker {
             }
         }
         if (strict && Math.abs(gap) <= AGREE * scale + 1e-300) {
-            return RealPoints.nearEquality(c, ctx, p, lv, rv, t);
+            return RealPoints.near(c, ctx, precise, p, lv, rv, t);
         }
         if (phase == Phase.CORE) {
             t.ambiguous++;

@@ -42,8 +42,9 @@ final class RealDomainChecker implements Checker {
         NumericFunction fl;
         NumericFunction fr;
         try {
-            dl = ctx.cas.realDomain(c.lhsWritten(), Math.min(5_000, ctx.remainingMillis()));
-            dr = ctx.cas.realDomain(c.rhsWritten(), Math.min(5_000, ctx.remainingMillis()));
+            RealDomain[] d = ctx.domains(c);
+            dl = d[0];
+            dr = d[1];
             if (dl.isEmpty() && dr.isEmpty()) {
                 return Optional.empty();
             }

@@ -18,6 +18,21 @@ final class RealPoints {
     private RealPoints() {
     }
 
+    /**
+     * A strict relation whose sides agree to rounding: a margin positive beyond double precision holds at this point
+     * (whether it approaches 0 nearby is the equality search's question); otherwise real semantics at 30 digits.
+     */
+    static Optional<Outcome> near(Claim c, StepContext ctx, Optional<PreciseCheck> precise, PointSampler.Point p,
+            double lv, double rv, RandomPointChecker.Tally t) {
+        if (precise.isPresent()) {
+            Optional<org.derivcheck.cas.PreciseValue> m = precise.get().margin(p);
+            if (m.isPresent() && m.get().signum() > 0) {
+                return Optional.empty();
+            }
+        }
+        return nearEquality(c, ctx, p, lv, rv, t);
+    }
+
     /** A strict relation whose sides agree to rounding at a point: exactly equal there refutes it. */
     static Optional<Outcome> nearEquality(Claim c, StepContext ctx, PointSampler.Point p, double lv, double rv,
             RandomPointChecker.Tally t) {
