@@ -33,6 +33,35 @@ final class RealPoints {
         return nearEquality(c, ctx, p, lv, rv, t);
     }
 
+    /**
+     * Real semantics of the sides as written at a point where one side is not finite in double: a guard of one side
+     * violated (a logarithm of a negative number) while the other side has a finite value refutes; both sides'
+     * guards violated counts the point as outside both domains. Empty otherwise (then an overflow, or a pole).
+     */
+    static Optional<Outcome> undefinedSide(Claim c, StepContext ctx, PointSampler.Point p, double lv, double rv,
+            RandomPointChecker.Tally t, RandomGenerator rng) {
+        org.derivcheck.cas.RealDomain[] d;
+        try {
+            d = ctx.domains(c);
+        } catch (CasException e) {
+            return Optional.empty();
+        }
+        boolean l = d[0].violated(p.values(), p.data(), rng).isPresent();
+        boolean r = d[1].violated(p.values(), p.data(), rng).isPresent();
+        if (l && r) {
+            t.bothUndefined++;
+            return Optional.empty();
+        }
+        if (l == r || !Double.isFinite(l ? rv : lv)) {
+            return Optional.empty();
+        }
+        return Optional.of(new Outcome(Verdict.REFUTED, new Evidence("random points", "real semantics: the "
+                + (l ? "left" : "right") + " side as written has no real value at a point where the other side has one ("
+                + (l ? d[0] : d[1]).violated(p.values(), p.data(), rng).get().describe() + ")"), Optional.of(
+                new Counterexample(ctx.sampler.describe(p), Map.of(), c.entry(), l ? Double.NaN : lv, r ? Double.NaN : rv,
+                        Optional.empty(), Optional.empty()))));
+    }
+
     /** A strict relation whose sides agree to rounding at a point: exactly equal there refutes it. */
     static Optional<Outcome> nearEquality(Claim c, StepContext ctx, PointSampler.Point p, double lv, double rv,
             RandomPointChecker.Tally t) {
