@@ -52,29 +52,6 @@ final class EqualitySearch {
         }
         List<Candidate> sorted = new ArrayList<>(lowest);
         sorted.sort(Comparator.comparingDouble(Candidate::margin));
-        List<PointSampler.Point> attained = new ArrayList<>();
-        List<String> margins = new ArrayList<>();
-        int limits = 0;
-        String limitAt = "";
-        for (int i = 0; i < sorted.size() && i < CANDIDATES && ctx.timeLeft(); i++) {
-            PointSampler.Point p = sorted.get(i).point();
-            double m = logMargin(c, f, precise, p, rng);
-            if (m > Math.log10(typical * NEAR)) {
-                continue;
-            }
-            if (descends(c, f, precise, ctx, p, m, rng)) {
-                limits++;
-                limitAt = limitAt.isEmpty() ? RealPoints.describe(ctx, p) : limitAt;
-                continue;
-            }
-            attained.add(p);
-            margins.add(String.format(Locale.ROOT, "%s (margin 10^%.1f)", RealPoints.describe(ctx, p), m));
-        }
-        String limitNote = limits == 0 ? "" : "; the margin falls toward 0 only toward the edge of the domain (at "
-                + limitAt + " it keeps falling), which no point of the domain attains";
-        if (attained.isEmpty()) {
-            return new Result(Optional.empty(), limitNote);
-        }
         Set<String> free = new java.util.LinkedHashSet<>(c.lhs().freeSymbols());
         free.addAll(c.rhs().freeSymbols());
         RealDomain dl;
@@ -84,10 +61,39 @@ final class EqualitySearch {
             dl = d[0];
             dr = d[1];
         } catch (CasException e) {
-            return undecided(c, typical, margins, "", limitNote);
+            dl = null;
+            dr = null;
         }
+        List<String> margins = new ArrayList<>();
+        int limits = 0;
+        String limitAt = "";
         int tried = 0;
-        for (PointSampler.Point p : attained) {
+        List<List<Double>> seen = new ArrayList<>();
+        for (int i = 0; i < sorted.size() && i < CANDIDATES && margins.size() < 3 && ctx.timeLeft(); i++) {
+            PointSampler.Point p = sorted.get(i).point();
+            List<Double> key = new ArrayList<>();
+            for (String s : free) {
+                int k = ctx.sampler.indexOf(s);
+                key.add(k < 0 ? 0 : PointSampler.round3(p.values()[k]));
+            }
+            if (seen.contains(key)) {
+                continue; // the same place as a point examined already
+            }
+            seen.add(key);
+            double m = logMargin(c, f, precise, p, rng);
+            if (m > Math.log10(typical * NEAR)) {
+                continue;
+            }
+            if (descends(c, f, precise, ctx, p, m, free, rng)) {
+                limits++;
+                limitAt = limitAt.isEmpty() ? RealPoints.describe(ctx, p) : limitAt;
+                continue;
+            }
+            margins.add(String.format(Locale.ROOT, "%s (margin 10^%.1f)", RealPoints.describe(ctx, p), m));
+            if (dl == null) {
+                continue;
+            }
+            // exact points at this place: closed forms of its coordinates, then the CAS's solutions in each symbol
             for (Map<String, EqualityPoints.Value> exact : exactPoints(c, ctx, p, free)) {
                 if (!ctx.timeLeft()) {
                     break;
@@ -121,8 +127,13 @@ final class EqualitySearch {
                 }
             }
         }
+        String limitNote = limits == 0 ? "" : "; the margin falls toward 0 only toward the edge of the domain (at "
+                + limitAt + " it keeps falling), which no point of the domain attains";
+        if (margins.isEmpty()) {
+            return new Result(Optional.empty(), limitNote);
+        }
         return undecided(c, typical, margins, " (" + tried + " exact points tried: closed forms near it and the CAS's "
-                + "solutions of lhs = rhs)", limitNote);
+                + "solutions of lhs = rhs" + (ctx.timeLeft() ? "" : "; the step's time ran out") + ")", limitNote);
     }
 
     private static Result undecided(Claim c, double typical, List<String> margins, String tried, String note) {
@@ -150,20 +161,27 @@ final class EqualitySearch {
      * infimum then lies further on, toward the edge of the domain, not here.
      */
     private static boolean descends(Claim c, RandomPointChecker.Compiled f, Optional<PreciseCheck> precise,
-            StepContext ctx, PointSampler.Point p, double m, RandomGenerator rng) {
+            StepContext ctx, PointSampler.Point p, double m, Set<String> free, RandomGenerator rng) {
         if (m == Double.NEGATIVE_INFINITY) {
             return false;
         }
         List<SymbolDecl> scalars = ctx.sampler.scalars();
         for (int k = 0; k < scalars.size(); k++) {
             SymbolDecl s = scalars.get(k);
-            if (s.domain() == Domain.FINITE || s.domain() == Domain.INTEGER) {
+            if (s.domain() == Domain.FINITE || s.domain() == Domain.INTEGER || !free.contains(s.name())) {
                 continue;
             }
             double v = p.values()[k];
+            // a step relative to the distance from the nearest end of the domain (0 for positive symbols)
+            double d = switch (s.domain()) {
+                case REAL -> Math.max(1, Math.abs(v));
+                case PROBABILITY -> Math.min(v, 1 - v);
+                case INTERVAL -> Math.min(v - s.min(), s.max() - v);
+                default -> Math.abs(v);
+            };
             for (double h : new double[] {1e-3, 1e-5}) {
                 for (int sign = -1; sign <= 1; sign += 2) {
-                    double w = s.domain() == Domain.REAL ? v + sign * h * Math.max(1, Math.abs(v)) : v * (1 + sign * h);
+                    double w = v + sign * h * d;
                     if (!PointSampler.inDomain(s, w)) {
                         continue;
                     }

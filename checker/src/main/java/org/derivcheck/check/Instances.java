@@ -38,7 +38,8 @@ final class Instances {
                 .map(SymbolTable.Declared::name).toList();
         this.draws = decls.stream().anyMatch(d -> d.indexed() && d.domain() == org.derivcheck.derivation.Domain.FINITE);
         for (var d : decls) {
-            if (d.domain() == org.derivcheck.derivation.Domain.FINITE) {
+            // only a declared size range is kept (2 to 4 otherwise, with large supports among the instances)
+            if (d.domain() == org.derivcheck.derivation.Domain.FINITE && (!Double.isNaN(d.min()) || !Double.isNaN(d.max()))) {
                 int lo = Double.isNaN(d.min()) ? 2 : Math.max(1, (int) d.min());
                 int hi = Double.isNaN(d.max()) ? Math.max(lo, 4) : Math.max(lo, (int) d.max());
                 ranges.put(d.name(), new int[] {lo, hi});

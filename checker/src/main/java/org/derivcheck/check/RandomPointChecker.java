@@ -129,7 +129,7 @@ final class RandomPointChecker implements Checker {
         Optional<PreciseCheck> precise = PreciseCheck.of(c.lhs(), c.rhs(), c.relation());
         List<PointSampler.Point> seeds = new ArrayList<>();
         for (PointSampler.Point p : ctx.sampler.special(ctx.rng(c.entry().hashCode() * 13L + 5), 40)) {
-            if (!ctx.timeLeft()) {
+            if (!ctx.timeLeft(reserve(c, ctx))) {
                 break;
             }
             Optional<Outcome> o = visit(c, f, precise, ctx, p, Phase.STRUCTURED, t, rng, seeds);
@@ -137,7 +137,7 @@ final class RandomPointChecker implements Checker {
                 return o;
             }
         }
-        for (int i = 0; i < points && ctx.timeLeft(); i++) {
+        for (int i = 0; i < points && ctx.timeLeft(reserve(c, ctx)); i++) {
             PointSampler.Point p = ctx.sampler.next(rng);
             if (p == null) {
                 return Optional.of(Outcome.of(Verdict.INCONCLUSIVE, "random points",
@@ -148,7 +148,7 @@ final class RandomPointChecker implements Checker {
                 return o;
             }
         }
-        for (int i = 0; i < points / 3 && ctx.timeLeft(); i++) {
+        for (int i = 0; i < points / 3 && ctx.timeLeft(reserve(c, ctx)); i++) {
             PointSampler.Point p = ctx.sampler.nextWide(rng);
             if (p == null) {
                 break;
@@ -159,7 +159,7 @@ final class RandomPointChecker implements Checker {
             }
         }
         String search = "";
-        if (c.relation() != Relation.EQUAL && ctx.timeLeft()) {
+        if (c.relation() != Relation.EQUAL && ctx.timeLeft(reserve(c, ctx))) {
             Optional<Outcome> o = searchMargin(c, f, precise, ctx, t, rng, seeds);
             if (o.isPresent()) {
                 return o;
@@ -231,12 +231,12 @@ final class RandomPointChecker implements Checker {
         java.util.Set<String> free = new java.util.HashSet<>(c.lhs().freeSymbols());
         free.addAll(c.rhs().freeSymbols());
         MarginSearch search = new MarginSearch(ctx.sampler.scalars(), free);
-        for (int s = 0; s < starts.size() && ctx.timeLeft(); s++) {
+        for (int s = 0; s < starts.size() && ctx.timeLeft(reserve(c, ctx)); s++) {
             double[][] data = startData.get(s);
             List<double[]> found = search.search(List.of(starts.get(s)), x -> margin(c.relation(), f,
                     new PointSampler.Point(x, data), rng));
             for (double[] x : found) {
-                if (!ctx.timeLeft()) {
+                if (!ctx.timeLeft(reserve(c, ctx))) {
                     break;
                 }
                 PointSampler.Point p = new PointSampler.Point(x, data);
@@ -250,6 +250,11 @@ final class RandomPointChecker implements Checker {
             }
         }
         return Optional.empty();
+    }
+
+    /** A strict relation keeps a quarter of the step's time for its equality search. */
+    private static long reserve(Claim c, StepContext ctx) {
+        return strict(c.relation()) ? ctx.options.stepMillis() / 4 : 0;
     }
 
     /** Whether a relation is strict: equality at a point refutes it. */

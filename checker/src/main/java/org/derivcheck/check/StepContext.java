@@ -69,6 +69,11 @@ final class StepContext {
         return System.nanoTime() < deadlineNanos;
     }
 
+    /** Whether more than {@code reserveMillis} of the step's time is left. */
+    boolean timeLeft(long reserveMillis) {
+        return System.nanoTime() < deadlineNanos - reserveMillis * 1_000_000L;
+    }
+
     /** A generator for one purpose, reproducible from the run's seed. */
     RandomGenerator rng(long salt) {
         return new Well19937c(seed * 0x9E3779B97F4A7C15L + salt);
