@@ -63,18 +63,20 @@ public final class EqualityPoints {
             return out;
         }
         double t = tol * Math.max(1, Math.abs(v));
-        rational(v, t).ifPresent(q -> out.add(new Value(q[0] + (q[1] == 1 ? "" : "/" + q[1]), v, F.QQ(q[0], q[1]))));
-        rational(v / Math.PI, t / Math.PI).ifPresent(q -> out.add(new Value(times(q, "Pi"), v,
+        rational(v, t).ifPresent(q -> out.add(new Value(q[0] + (q[1] == 1 ? "" : "/" + q[1]), (double) q[0] / q[1],
+                F.QQ(q[0], q[1]))));
+        rational(v / Math.PI, t / Math.PI).ifPresent(q -> out.add(new Value(times(q, "Pi"), Math.PI * q[0] / q[1],
                 F.Times(F.QQ(q[0], q[1]), S.Pi))));
-        rational(v / Math.E, t / Math.E).ifPresent(q -> out.add(new Value(times(q, "E"), v, F.Times(F.QQ(q[0], q[1]), S.E))));
+        rational(v / Math.E, t / Math.E).ifPresent(q -> out.add(new Value(times(q, "E"), Math.E * q[0] / q[1],
+                F.Times(F.QQ(q[0], q[1]), S.E))));
         if (v > 0 && out.isEmpty()) {
             rational(v * v, 2 * v * t).filter(q -> q[0] > 0).ifPresent(q -> out.add(new Value("Sqrt(" + q[0]
-                    + (q[1] == 1 ? "" : "/" + q[1]) + ")", v, F.Sqrt(F.QQ(q[0], q[1])))));
+                    + (q[1] == 1 ? "" : "/" + q[1]) + ")", Math.sqrt((double) q[0] / q[1]), F.Sqrt(F.QQ(q[0], q[1])))));
             rational(Math.log(v), t / v).ifPresent(q -> out.add(new Value("Exp(" + q[0] + (q[1] == 1 ? "" : "/" + q[1])
-                    + ")", v, F.Exp(F.QQ(q[0], q[1])))));
+                    + ")", Math.exp((double) q[0] / q[1]), F.Exp(F.QQ(q[0], q[1])))));
         }
         rational(Math.exp(v), t * Math.exp(v)).filter(q -> q[0] > 0).ifPresent(q -> out.add(new Value("Log(" + q[0]
-                + (q[1] == 1 ? "" : "/" + q[1]) + ")", v, F.Log(F.QQ(q[0], q[1])))));
+                + (q[1] == 1 ? "" : "/" + q[1]) + ")", Math.log((double) q[0] / q[1]), F.Log(F.QQ(q[0], q[1])))));
         return out;
     }
 

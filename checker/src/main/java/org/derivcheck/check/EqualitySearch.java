@@ -33,6 +33,8 @@ final class EqualitySearch {
     static final int CANDIDATES = 6;
     static final int COMBINATIONS = 48;
     static final long CAS_MILLIS = 2_000;
+    /** The search stops when this much of the step's time is left (a CAS call may take up to CAS_MILLIS). */
+    static final long RESERVE_MILLIS = 2_500;
 
     /** A point and its double margin. */
     record Candidate(PointSampler.Point point, double margin) {
@@ -69,7 +71,7 @@ final class EqualitySearch {
         String limitAt = "";
         int tried = 0;
         List<List<Double>> seen = new ArrayList<>();
-        for (int i = 0; i < sorted.size() && i < CANDIDATES && margins.size() < 3 && ctx.timeLeft(); i++) {
+        for (int i = 0; i < sorted.size() && i < CANDIDATES && margins.size() < 3 && ctx.timeLeft(RESERVE_MILLIS); i++) {
             PointSampler.Point p = sorted.get(i).point();
             List<Double> key = new ArrayList<>();
             for (String s : free) {
@@ -80,6 +82,9 @@ final class EqualitySearch {
                 continue; // the same place as a point examined already
             }
             seen.add(key);
+            if (sorted.get(i).margin() > typical * NEAR * 1e3) {
+                break; // clearly above the threshold in double precision: this and the following points are not near
+            }
             double m = logMargin(c, f, precise, p, rng);
             if (m > Math.log10(typical * NEAR)) {
                 continue;
@@ -89,13 +94,14 @@ final class EqualitySearch {
                 limitAt = limitAt.isEmpty() ? RealPoints.describe(ctx, p) : limitAt;
                 continue;
             }
-            margins.add(String.format(Locale.ROOT, "%s (margin 10^%.1f)", RealPoints.describe(ctx, p), m));
+            margins.add(RealPoints.describe(ctx, p) + (m == Double.NEGATIVE_INFINITY ? " (margin 0 or below the "
+                    + "resolution of " + PreciseCheck.MORE_DIGITS + " digits)" : String.format(Locale.ROOT, " (margin 10^%.1f)", m)));
             if (dl == null) {
                 continue;
             }
             // exact points at this place: closed forms of its coordinates, then the CAS's solutions in each symbol
             for (Map<String, EqualityPoints.Value> exact : exactPoints(c, ctx, p, free)) {
-                if (!ctx.timeLeft()) {
+                if (!ctx.timeLeft(RESERVE_MILLIS)) {
                     break;
                 }
                 tried++;
@@ -106,13 +112,13 @@ final class EqualitySearch {
                 }
             }
             for (String s : free) {
-                if (!ctx.timeLeft()) {
+                if (!ctx.timeLeft(RESERVE_MILLIS)) {
                     break;
                 }
                 Map<String, EqualityPoints.Value> fixed = first(c, ctx, p, free);
                 List<EqualityPoints.Value> sols;
                 try {
-                    sols = ctx.cas.solve(c.lhs(), c.rhs(), s, fixed, Math.min(CAS_MILLIS, ctx.remainingMillis()));
+                    sols = ctx.cas.solve(c.lhs(), c.rhs(), s, fixed, Math.min(CAS_MILLIS, ctx.remainingMillis() - 500));
                 } catch (CasException e) {
                     continue;
                 }
@@ -133,7 +139,7 @@ final class EqualitySearch {
             return new Result(Optional.empty(), limitNote);
         }
         return undecided(c, typical, margins, " (" + tried + " exact points tried: closed forms near it and the CAS's "
-                + "solutions of lhs = rhs" + (ctx.timeLeft() ? "" : "; the step's time ran out") + ")", limitNote);
+                + "solutions of lhs = rhs" + (ctx.timeLeft(RESERVE_MILLIS) ? "" : "; the step's time ran out") + ")", limitNote);
     }
 
     private static Result undecided(Claim c, double typical, List<String> margins, String tried, String note) {
@@ -190,6 +196,9 @@ final class EqualitySearch {
                     PointSampler.Point q = new PointSampler.Point(x, p.data());
                     if (!ctx.sampler.accepts(q, rng)) {
                         continue;
+                    }
+                    if (!ctx.timeLeft(RESERVE_MILLIS)) {
+                        return false;
                     }
                     double mq = logMargin(c, f, precise, q, rng);
                     if (mq < m - 1e-7) {
@@ -267,7 +276,7 @@ final class EqualitySearch {
         }
         boolean equal;
         try {
-            equal = ctx.cas.equalAt(c.lhs(), c.rhs(), exact, Math.min(CAS_MILLIS, ctx.remainingMillis()));
+            equal = ctx.cas.equalAt(c.lhs(), c.rhs(), exact, Math.min(CAS_MILLIS, ctx.remainingMillis() - 500));
         } catch (CasException e) {
             return Optional.empty();
         }

@@ -13,8 +13,8 @@ import org.derivcheck.cas.SymbolTable;
  * parameterized densities. The first instances are edge cases: all supports of size 2 with uniform
  * tables, a near-zero entry, a nearly degenerate density, and equal densities (q = p wherever two
  * densities have the same variables) with constant functions. Then, besides the ordinary instances:
- * large supports (up to 40 cells a variable, 2000 cells a density; with a single finite variable also 10^3 to
- * 10^4 cells, uniform or skewed, so that constants in a claim such as 1/1000 matter), cell widths over six
+ * large supports (up to 40 cells a variable, 2000 cells a density; also 10^3 to 10^4 cells shared among the
+ * finite variables, uniform or skewed, so that constants in a claim such as 1/1000 matter), cell widths over six
  * decades (1e-3 to 1e3, so that entropies, densities and support measures reach large and small values) and
  * skewed tables (log-normal entries with a large spread).
  */
@@ -54,9 +54,9 @@ final class Instances {
     FiniteModel make(int i, RandomGenerator rng) {
         // the kind of a random instance: ordinary (and every fourth a probability table), large support,
         // extreme widths, skewed tables
-        // (and, with a single finite variable, very large supports: 10^3 to 10^4 cells, uniform or skewed)
+        // (and very large supports: 10^3 to 10^4 cells shared among the finite variables, uniform or skewed)
         int kind = i < EDGE_CASES ? -1 : i % 7 == 5 && !draws ? 1 : i % 7 == 3 ? 2 : i % 7 == 6 ? 3
-                : i % 7 == 4 && !draws && finiteVariables.size() == 1 ? 4 : 0;
+                : i % 7 == 4 && !draws && !finiteVariables.isEmpty() ? 4 : 0;
         Map<String, Integer> sizes = new LinkedHashMap<>();
         for (String v : finiteVariables) {
             int[] r = ranges.getOrDefault(v, new int[] {2, 4});
@@ -65,7 +65,9 @@ final class Instances {
                 size = largeSize(rng);
             }
             if (kind == 4 && !ranges.containsKey(v)) {
-                size = (int) Math.round(Math.exp(Math.log(1e3) + rng.nextDouble() * Math.log(10)));
+                // 10^3 to 10^4 cells in all, shared among the finite variables (a sum over all of them stays cheap)
+                double total = Math.exp(Math.log(1e3) + rng.nextDouble() * Math.log(10));
+                size = Math.max(2, (int) Math.round(Math.pow(total, 1.0 / finiteVariables.size())));
             }
             sizes.put(v, size);
         }

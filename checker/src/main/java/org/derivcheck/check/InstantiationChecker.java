@@ -124,7 +124,7 @@ final class InstantiationChecker implements Checker {
         }
         return Optional.of(Outcome.of(Verdict.CONFIRMED, "finite instances", String.format(Locale.ROOT,
                 "%s on %d exact finite instances (%d random: supports of size 2-4 unless declared, also up to 40 cells "
-                        + "(10^4 with one finite variable), cell widths 0.05-5 and 1e-3 to 1e3, skewed tables; and %d edge cases: uniform, near-zero mass, nearly "
+                        + "(10^3 to 10^4 in all), cell widths 0.05-5 and 1e-3 to 1e3, skewed tables; and %d edge cases: uniform, near-zero mass, nearly "
                         + "degenerate, equal densities with constant functions); tolerance %.0e%s",
                 c.relation() == Relation.EQUAL ? "equal" : "holds", valid, valid - Instances.EDGE_CASES,
                 Instances.EDGE_CASES, agree, approx ? " (numeric derivatives)" : " (exact sums)")));

@@ -373,7 +373,7 @@ final class RandomPointChecker implements Checker {
                 return Optional.empty();
             }
             if (at.state() == PreciseCheck.State.CLOSE) {
-                return RealPoints.near(c, ctx, precise, p, lv, rv, t);
+                return RealPoints.near(c, ctx, precise, p, lv, rv, t, phase == Phase.SEARCH);
             }
         } else if (gap > DIFFER * scale) {
             Optional<Counterexample> cx = confirm(c, ctx, p, lv, rv, precise, scale);
@@ -383,7 +383,7 @@ final class RandomPointChecker implements Checker {
             }
         }
         if (strict && Math.abs(gap) <= AGREE * scale + 1e-300) {
-            return RealPoints.near(c, ctx, precise, p, lv, rv, t);
+            return RealPoints.near(c, ctx, precise, p, lv, rv, t, phase == Phase.SEARCH);
         }
         if (phase == Phase.CORE) {
             t.ambiguous++;

@@ -23,7 +23,10 @@ final class RealPoints {
      * (whether it approaches 0 nearby is the equality search's question); otherwise real semantics at 30 digits.
      */
     static Optional<Outcome> near(Claim c, StepContext ctx, Optional<PreciseCheck> precise, PointSampler.Point p,
-            double lv, double rv, RandomPointChecker.Tally t) {
+            double lv, double rv, RandomPointChecker.Tally t, boolean searched) {
+        if (searched) {
+            return Optional.empty(); // a point of the margin search: the equality search examines the smallest margins
+        }
         if (precise.isPresent()) {
             Optional<org.derivcheck.cas.PreciseValue> m = precise.get().margin(p);
             if (m.isPresent() && m.get().signum() > 0) {
