@@ -40,6 +40,37 @@ final class EqualitySearch {
     record Candidate(PointSampler.Point point, double margin) {
     }
 
+    /** What the sampled points showed: the points of smallest margin, and the margins of the sampled points. */
+    static final class Samples {
+        private final List<Candidate> lowest = new ArrayList<>();
+        private final List<Double> margins = new ArrayList<>();
+
+        void offer(PointSampler.Point p, double margin, boolean sampled) {
+            if (sampled && Double.isFinite(margin)) {
+                margins.add(Math.abs(margin));
+            }
+            lowest.add(new Candidate(p, margin));
+            if (lowest.size() > 2 * CANDIDATES) {
+                lowest.sort(Comparator.comparingDouble(Candidate::margin));
+                lowest.remove(lowest.size() - 1);
+            }
+        }
+
+        List<Candidate> lowest() {
+            return lowest;
+        }
+
+        /** The median margin of the sampled points (their largest where the median is 0). */
+        double typical() {
+            if (margins.isEmpty()) {
+                return Double.NaN;
+            }
+            double[] m = margins.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            double med = m[m.length / 2];
+            return med > 0 ? med : m[m.length - 1];
+        }
+    }
+
     /** The decision (a refutation or an undecided claim), or none with a note for the evidence. */
     record Result(Optional<Outcome> outcome, String note) {
     }

@@ -81,28 +81,7 @@ final class RandomPointChecker implements Checker {
         double smallestMargin = Double.POSITIVE_INFINITY;
         String smallestAt = "";
         /** Strict relations: the points of smallest margin, and the margins of the sampled points. */
-        final List<EqualitySearch.Candidate> lowest = new ArrayList<>();
-        final List<Double> margins = new ArrayList<>();
-
-        void offer(PointSampler.Point p, double margin, boolean sampled) {
-            if (sampled && Double.isFinite(margin)) {
-                margins.add(Math.abs(margin));
-            }
-            lowest.add(new EqualitySearch.Candidate(p, margin));
-            if (lowest.size() > 2 * EqualitySearch.CANDIDATES) {
-                lowest.sort(java.util.Comparator.comparingDouble(EqualitySearch.Candidate::margin));
-                lowest.remove(lowest.size() - 1);
-            }
-        }
-
-        double typicalMargin() {
-            if (margins.isEmpty()) {
-                return Double.NaN;
-            }
-            double[] m = margins.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-            double med = m[m.length / 2];
-            return med > 0 ? med : m[m.length - 1];
-        }
+        final EqualitySearch.Samples margins = new EqualitySearch.Samples();
     }
 
     private enum Phase { STRUCTURED, CORE, WIDE, SEARCH }
@@ -169,7 +148,7 @@ final class RandomPointChecker implements Checker {
                     t.searched, t.smallestMargin, t.smallestAt.isEmpty() ? "" : " at " + t.smallestAt);
         }
         if (strict(c.relation()) && ctx.timeLeft()) {
-            EqualitySearch.Result eq = EqualitySearch.decide(c, f, precise, ctx, t.lowest, t.typicalMargin(), rng);
+            EqualitySearch.Result eq = EqualitySearch.decide(c, f, precise, ctx, t.margins.lowest(), t.margins.typical(), rng);
             if (eq.outcome().isPresent()) {
                 return eq.outcome();
             }
@@ -353,7 +332,7 @@ final class RandomPointChecker implements Checker {
         }
         boolean strict = strict(c.relation());
         if (strict) {
-            t.offer(p, -gap, phase != Phase.SEARCH);
+            t.margins.offer(p, -gap, phase != Phase.SEARCH);
         }
         // a strict relation needs a margin clearly above rounding (a margin of exactly 0 at a scale of 0 included)
         if (gap <= AGREE * scale + 1e-300 && !(strict && gap > -(AGREE * scale + 1e-300))) {
