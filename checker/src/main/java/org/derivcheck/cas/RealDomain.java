@@ -69,8 +69,16 @@ public final class RealDomain {
         return out;
     }
 
-    /** The first guard clearly violated at a point (beyond rounding), if any. */
+    /** The first guard clearly violated at a point (beyond rounding, confirmed with apfloat), if any. */
     public Optional<Violation> violated(double[] values, double[][] data, RandomGenerator rng) {
+        return violated(values, data, rng, true);
+    }
+
+    /**
+     * The first guard violated at a point beyond rounding in double precision, confirmed with apfloat numbers
+     * where that evaluator applies when {@code confirm} (the cheap test first, the costly one where it matters).
+     */
+    public Optional<Violation> violated(double[] values, double[][] data, RandomGenerator rng, boolean confirm) {
         for (Guard g : guards) {
             double u = g.arg().eval(values, data, rng);
             if (!Double.isFinite(u) || u >= 0) {
@@ -92,7 +100,7 @@ public final class RealDomain {
             if (-u <= TOLERANCE * scale) {
                 continue; // zero up to rounding: a boundary point, not a region
             }
-            if (g.precise().isPresent()) {
+            if (confirm && g.precise().isPresent()) {
                 Optional<PreciseValue> pv = g.precise().get().eval(values, data, 40);
                 if (pv.isEmpty() || pv.get().signum() >= 0) {
                     continue; // double precision was wrong, or something inside is undefined

@@ -126,7 +126,7 @@ final class EqualitySearch {
                 continue;
             }
             margins.add(RealPoints.describe(ctx, p) + (m == Double.NEGATIVE_INFINITY ? " (margin 0 or below the "
-                    + "resolution of " + PreciseCheck.MORE_DIGITS + " digits)" : String.format(Locale.ROOT, " (margin 10^%.1f)", m)));
+                    + "resolution of " + PreciseCheck.DIGITS + " digits)" : String.format(Locale.ROOT, " (margin 10^%.1f)", m)));
             if (dl == null) {
                 continue;
             }
@@ -216,7 +216,7 @@ final class EqualitySearch {
                 case INTERVAL -> Math.min(v - s.min(), s.max() - v);
                 default -> Math.abs(v);
             };
-            for (double h : new double[] {1e-3, 1e-5}) {
+            for (double h : new double[] {1e-4}) {
                 for (int sign = -1; sign <= 1; sign += 2) {
                     double w = v + sign * h * d;
                     if (!PointSampler.inDomain(s, w)) {

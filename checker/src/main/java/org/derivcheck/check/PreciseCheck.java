@@ -82,10 +82,10 @@ final class PreciseCheck {
 
     /**
      * The margin of an inequality at a point beyond double precision (rhs - lhs for {@code <}, {@code <=}; lhs - rhs
-     * for {@code >}, {@code >=}), exact or at {@link #MORE_DIGITS} digits; empty where a side is undefined.
+     * for {@code >}, {@code >=}), exact or at {@link #DIGITS} digits; empty where a side is undefined.
      */
     Optional<PreciseValue> margin(PointSampler.Point p) {
-        int d = exact() ? 1 : MORE_DIGITS;
+        int d = exact() ? 1 : DIGITS;
         Optional<PreciseValue> l = lhs.eval(p.values(), p.data(), d);
         Optional<PreciseValue> r = rhs.eval(p.values(), p.data(), d);
         if (l.isEmpty() || r.isEmpty()) {

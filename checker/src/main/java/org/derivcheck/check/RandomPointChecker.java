@@ -77,6 +77,7 @@ final class RandomPointChecker implements Checker {
         int precise;
         int overflowDecided;
         int nearEqual;
+        int nearPrecise;
         String nearEqualAt = "";
         double smallestMargin = Double.POSITIVE_INFINITY;
         String smallestAt = "";

@@ -99,8 +99,15 @@ final class RealDomainChecker implements Checker {
     private static Optional<Outcome> at(Claim c, StepContext ctx, PointSampler.Point p, RealDomain dl, RealDomain dr,
             NumericFunction fl, NumericFunction fr, RandomGenerator rng, int[] tried, String kind) {
         tried[0]++;
-        Optional<RealDomain.Violation> vl = dl.violated(p.values(), p.data(), rng);
-        Optional<RealDomain.Violation> vr = dr.violated(p.values(), p.data(), rng);
+        // double precision first (both sides undefined, or both defined, needs no more); then the violated side's
+        // guard confirmed with apfloat
+        Optional<RealDomain.Violation> vl = dl.violated(p.values(), p.data(), rng, false);
+        Optional<RealDomain.Violation> vr = dr.violated(p.values(), p.data(), rng, false);
+        if (vl.isPresent() == vr.isPresent()) {
+            return Optional.empty();
+        }
+        vl = vl.isPresent() ? dl.violated(p.values(), p.data(), rng, true) : vl;
+        vr = vr.isPresent() ? dr.violated(p.values(), p.data(), rng, true) : vr;
         if (vl.isPresent() == vr.isPresent()) {
             return Optional.empty();
         }

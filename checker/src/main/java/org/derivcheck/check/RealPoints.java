@@ -18,16 +18,22 @@ final class RealPoints {
     private RealPoints() {
     }
 
+    /** High-precision margins computed for sampled points whose sides agree to rounding (each is costly). */
+    static final int NEAR_PRECISE = 12;
+
     /**
      * A strict relation whose sides agree to rounding: a margin positive beyond double precision holds at this point
      * (whether it approaches 0 nearby is the equality search's question); otherwise real semantics at 30 digits.
      */
     static Optional<Outcome> near(Claim c, StepContext ctx, Optional<PreciseCheck> precise, PointSampler.Point p,
             double lv, double rv, RandomPointChecker.Tally t, boolean searched) {
-        if (searched) {
-            return Optional.empty(); // a point of the margin search: the equality search examines the smallest margins
+        if (searched || precise.isPresent() && t.nearPrecise >= NEAR_PRECISE) {
+            // a point of the margin search, or one past the budget of high-precision margins: the equality search
+            // examines the points of smallest margin
+            return Optional.empty();
         }
         if (precise.isPresent()) {
+            t.nearPrecise++;
             Optional<org.derivcheck.cas.PreciseValue> m = precise.get().margin(p);
             if (m.isPresent() && m.get().signum() > 0) {
                 return Optional.empty();
@@ -49,8 +55,12 @@ final class RealPoints {
         } catch (CasException e) {
             return Optional.empty();
         }
-        boolean l = d[0].violated(p.values(), p.data(), rng).isPresent();
-        boolean r = d[1].violated(p.values(), p.data(), rng).isPresent();
+        boolean l = d[0].violated(p.values(), p.data(), rng, false).isPresent();
+        boolean r = d[1].violated(p.values(), p.data(), rng, false).isPresent();
+        if (l != r) {
+            l = l && d[0].violated(p.values(), p.data(), rng).isPresent();
+            r = r && d[1].violated(p.values(), p.data(), rng).isPresent();
+        }
         if (l && r) {
             t.bothUndefined++;
             return Optional.empty();
