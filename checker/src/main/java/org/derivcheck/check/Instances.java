@@ -52,11 +52,19 @@ final class Instances {
     }
 
     FiniteModel make(int i, RandomGenerator rng) {
+        return make(i, rng, true);
+    }
+
+    /**
+     * The i-th instance; without {@code large}, no large or very large supports (for claims evaluated with numeric
+     * derivatives over the tables, whose cost grows with the square of the cells).
+     */
+    FiniteModel make(int i, RandomGenerator rng, boolean large) {
         // the kind of a random instance: ordinary (and every fourth a probability table), large support,
         // extreme widths, skewed tables
         // (and very large supports: 10^3 to 10^4 cells shared among the finite variables, uniform or skewed)
-        int kind = i < EDGE_CASES ? -1 : i % 7 == 5 && !draws ? 1 : i % 7 == 3 ? 2 : i % 7 == 6 ? 3
-                : i % 7 == 4 && !draws && !finiteVariables.isEmpty() ? 4 : 0;
+        int kind = i < EDGE_CASES ? -1 : i % 7 == 5 && !draws && large ? 1 : i % 7 == 3 ? 2 : i % 7 == 6 ? 3
+                : i % 7 == 4 && !draws && large && !finiteVariables.isEmpty() ? 4 : 0;
         Map<String, Integer> sizes = new LinkedHashMap<>();
         for (String v : finiteVariables) {
             int[] r = ranges.getOrDefault(v, new int[] {2, 4});

@@ -51,7 +51,7 @@ final class InstantiationChecker implements Checker {
         int failures = 0;
         int nearEqual = 0;
         for (int i = 0; i < total && ctx.timeLeft(); i++) {
-            FiniteModel m = factory.make(i, rng);
+            FiniteModel m = factory.make(i, rng, !approx);
             PointSampler.Point p = ctx.sampler.next(rng);
             if (p == null) {
                 return Optional.of(Outcome.of(Verdict.INCONCLUSIVE, "finite instances", "could not draw points that satisfy "

@@ -78,6 +78,7 @@ final class RandomPointChecker implements Checker {
         int overflowDecided;
         int nearEqual;
         int nearPrecise;
+        int notRecheckedNaN;
         String nearEqualAt = "";
         double smallestMargin = Double.POSITIVE_INFINITY;
         String smallestAt = "";
@@ -162,10 +163,10 @@ final class RandomPointChecker implements Checker {
                     + points + " random points were in the domain of both sides (need " + needed + ")" + skipped(t)),
                     Optional.empty()));
         }
-        if (t.notRechecked > 0) {
-            return Optional.of(new Outcome(Verdict.INCONCLUSIVE, new Evidence("random points", "at " + t.notRechecked
-                    + " points one side had no finite value in double precision and could not be re-checked (time, or "
-                    + "the re-check limit): a point that may be a difference is never passed over" + skipped(t)),
+        if (t.notRecheckedNaN > 0) {
+            return Optional.of(new Outcome(Verdict.INCONCLUSIVE, new Evidence("random points", "at " + t.notRecheckedNaN
+                    + " points one side had no value in double precision (NaN, not an overflow) and could not be re-checked "
+                    + "(time, or the re-check limit): a point that may be a difference is never passed over" + skipped(t)),
                     Optional.empty()));
         }
         if (t.ambiguous > t.core / 20 && t.precise < MAX_PRECISE_POINTS) {

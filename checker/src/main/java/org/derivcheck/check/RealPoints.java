@@ -134,6 +134,9 @@ final class RealPoints {
         Optional<RealValue.Pair> hp = ctx.sampler.hasData() ? Optional.empty() : recheck(c, ctx, p, t);
         if (hp.isEmpty()) {
             t.notRechecked++;
+            if (Double.isNaN(Double.isFinite(lv) ? rv : lv)) {
+                t.notRecheckedNaN++; // no value at all (not an overflow to infinity): may be a difference
+            }
             return Optional.empty();
         }
         RealValue.Pair v = hp.get();
