@@ -132,8 +132,17 @@ public final class Grader implements AutoCloseable {
         }
         List<Definition> defs = new ArrayList<>(rubric.definitions());
         defs.addAll(s.definitions());
+        // a submission may not narrow the rubric's domain: its own assumptions are used only where they speak of
+        // symbols it declares itself (or repeat one of the rubric's); the others are dropped and the feedback says so
         List<Line> assumptions = new ArrayList<>(rubric.assumptions());
-        assumptions.addAll(s.assumptions());
+        List<String> dropped = new ArrayList<>();
+        for (Line a : s.assumptions()) {
+            if (granted(a, s)) {
+                assumptions.add(a);
+            } else {
+                dropped.add(a.text());
+            }
+        }
         NameSpace ns;
         try {
             ns = NameSpace.of(cas, symbols, defs, rubric.notation(), rubric.expectations());
@@ -144,7 +153,45 @@ public final class Grader implements AutoCloseable {
         List<Goal> goals = goals();
         List<ChainResult> results = new ArrayList<>();
         grade(s, cas, ns, goals, symbols, defs, assumptions, results);
-        return new SubmissionGrade(s.id(), s.files(), results, Scoring.score(rubric, results), Optional.empty(), millis(t0));
+        results.replaceAll(r -> Reach.gate(r, goals));
+        List<ResultScore> scores = Scoring.score(rubric, results);
+        if (!dropped.isEmpty()) {
+            String note = " (the submission's assumption" + (dropped.size() > 1 ? "s " : " ") + String.join("; ", dropped)
+                    + (dropped.size() > 1 ? " are" : " is") + " not granted by the rubric: the chains were checked without "
+                    + (dropped.size() > 1 ? "them" : "it") + ")";
+            scores = scores.stream().map(x -> new ResultScore(x.resultId(), x.title(), x.earned(), x.points(), x.status(),
+                    x.message() + note, x.review())).toList();
+        }
+        return new SubmissionGrade(s.id(), s.files(), results, scores, Optional.empty(), millis(t0));
+    }
+
+    /**
+     * True when a submission's assumption may be used: it repeats one of the rubric's, or every name in it is a
+     * symbol the submission declares itself (a rubric symbol in it would narrow the rubric's domain).
+     */
+    private boolean granted(Line a, Submission s) {
+        String t = Goal.squeeze(a.text());
+        if (rubric.assumptions().stream().anyMatch(r -> Goal.squeeze(r.text()).equals(t))) {
+            return true;
+        }
+        java.util.Set<String> own = new java.util.HashSet<>();
+        for (SymbolDecl d : s.symbols()) {
+            if (rubric.symbols().stream().noneMatch(r -> r.name().equals(d.name()))) {
+                own.add(d.name());
+            }
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]*").matcher(a.text());
+        boolean any = false;
+        while (m.find()) {
+            String name = m.group();
+            if (rubric.symbols().stream().anyMatch(r -> r.name().equals(name))
+                    || rubric.definitions().stream().anyMatch(d -> d.name().equals(name))
+                    || s.definitions().stream().anyMatch(d -> d.name().equals(name))) {
+                return false;
+            }
+            any |= own.contains(name);
+        }
+        return any;
     }
 
     private void grade(Submission s, Cas own, NameSpace ns, List<Goal> goals, List<SymbolDecl> symbols, List<Definition> defs,
@@ -213,7 +260,7 @@ public final class Grader implements AutoCloseable {
                 compare.add(g);
             }
         }
-        ChainResult r = run(own, c, parsed, compare, about, symbols, defs, assumptions, id);
+        ChainResult r = run(own, c, parsed, true, compare, about, symbols, defs, assumptions, id);
         if (byText.isEmpty()) {
             return r;
         }
@@ -224,7 +271,7 @@ public final class Grader implements AutoCloseable {
         for (Goal g : byText) {
             implied(r, g).ifPresent(x -> comparisons.put(g.id(), x));
         }
-        return new ChainResult(c, r.steps(), comparisons, about);
+        return r.withComparisons(comparisons);
     }
 
     private static Optional<StepResult> implied(ChainResult r, Goal g) {
@@ -261,18 +308,20 @@ public final class Grader implements AutoCloseable {
         } catch (InvalidLine e) {
             return r;
         }
-        ChainResult again = run(own, c, List.of(parsed.get(parsed.size() - 1)), goals, List.of(), symbols, defs, assumptions, id);
-        return new ChainResult(c, r.steps(), again.comparisons(), r.about());
+        ChainResult again = run(own, c, parsed, false, goals, List.of(), symbols, defs, assumptions, id);
+        return r.withComparisons(again.comparisons());
     }
 
     /**
-     * Checks the chain's relations (when it has two lines or more) and the comparisons of its final line
-     * with the goals, as one derivation under one time limit.
+     * Checks the chain's relations (when {@code links} and it has two lines or more) and the comparisons with the
+     * goals, as one derivation under one time limit: its final line with each goal's right side and, unless it is
+     * the goal's left side as written, its first line with the goal's left side (a chain that ends at the target
+     * but starts elsewhere has not derived it).
      */
-    private ChainResult run(Cas own, Chain c, List<Parsed> parsed, List<Goal> compare, List<String> about, List<SymbolDecl> symbols,
-            List<Definition> defs, List<Line> assumptions, String id) {
+    private ChainResult run(Cas own, Chain c, List<Parsed> parsed, boolean links, List<Goal> compare, List<String> about,
+            List<SymbolDecl> symbols, List<Definition> defs, List<Line> assumptions, String id) {
         List<Step> steps = new ArrayList<>();
-        boolean hasChain = parsed.size() >= 2;
+        boolean hasChain = links && parsed.size() >= 2;
         if (hasChain) {
             List<Line> lines = new ArrayList<>();
             for (int i = 0; i < parsed.size(); i++) {
@@ -281,17 +330,28 @@ public final class Grader implements AutoCloseable {
             }
             steps.add(new Step(1, Optional.empty(), lines, Optional.empty(), Optional.empty(), c.firstLine()));
         }
+        Parsed first = parsed.get(0);
         Parsed last = parsed.get(parsed.size() - 1);
+        List<Goal> starts = new ArrayList<>();
         for (Goal g : compare) {
             steps.add(new Step(steps.size() + 1, Optional.of(g.id()), List.of(new Line("(" + last.text() + ") = (" + g.rhs()
                     + ")", last.line())), Optional.empty(), Optional.empty(), last.line()));
         }
+        for (Goal g : compare) {
+            if (!Reach.normal(first.text()).equals(Reach.normal(g.lhs()))) {
+                starts.add(g);
+                steps.add(new Step(steps.size() + 1, Optional.of(g.id() + "-start"), List.of(new Line("(" + first.text()
+                        + ") = (" + g.lhs() + ")", first.line())), Optional.empty(), Optional.empty(), first.line()));
+            }
+        }
+        List<String> texts = parsed.stream().map(Parsed::text).toList();
+        List<String> relations = parsed.subList(1, parsed.size()).stream().map(Parsed::relation).toList();
         if (steps.isEmpty()) {
-            return new ChainResult(c, List.of(), Map.of(), about);
+            return new ChainResult(c, List.of(), Map.of(), about, texts, relations);
         }
         Derivation d = new Derivation(id + "-chain" + c.number(), "", "", c.file(), symbols, List.of(), defs, assumptions, steps);
-        int relations = hasChain ? parsed.size() - 1 : 0;
-        long limit = options.stepMillis() * (relations + compare.size()) + 5_000L;
+        int relationCount = hasChain ? parsed.size() - 1 : 0;
+        long limit = options.stepMillis() * (relationCount + compare.size() + starts.size()) + 5_000L;
         DerivationResult r;
         // a CAS of its own per chain: no state of a computation stopped at its time limit (Symja 3.0.0 keeps an
         // engine's stop request; Cas resets it now) may spill over to the next chain or student
@@ -317,18 +377,36 @@ public final class Grader implements AutoCloseable {
         }
         List<StepResult> chainSteps = new ArrayList<>();
         Map<String, StepResult> comparisons = new LinkedHashMap<>();
+        Map<String, StepResult> startResults = new LinkedHashMap<>();
         for (StepResult s : r.steps()) {
             String head = s.index().contains(".") ? s.index().substring(0, s.index().indexOf('.')) : s.index();
-            int step = Integer.parseInt(head);
-            if (hasChain && step == 1) {
+            int step = Integer.parseInt(head) - (hasChain ? 2 : 1);
+            if (step < 0) {
                 String idx = c.number() + (s.index().contains(".") ? s.index().substring(s.index().indexOf('.')) : "");
                 chainSteps.add(reindex(s, idx));
-            } else {
-                Goal g = compare.get(step - (hasChain ? 2 : 1));
+            } else if (step < compare.size()) {
+                Goal g = compare.get(step);
                 comparisons.put(g.id(), reindex(s, c.number() + ":" + g.id()));
+            } else {
+                startResults.put(starts.get(step - compare.size()).id(), s);
             }
         }
-        return new ChainResult(c, chainSteps, comparisons, about);
+        for (Map.Entry<String, StepResult> e : startResults.entrySet()) {
+            StepResult s = e.getValue();
+            StepResult cmp = comparisons.get(e.getKey());
+            if (cmp == null || s.verdict().holds()) {
+                continue;
+            }
+            Goal g = compare.stream().filter(x -> x.id().equals(e.getKey())).findFirst().orElseThrow();
+            Verdict v = s.verdict() == Verdict.INCONCLUSIVE && cmp.verdict() != Verdict.REFUTED ? Verdict.INCONCLUSIVE
+                    : Verdict.INVALID;
+            String why = "the chain does not start at " + g.lhs() + " (its first line " + first.text() + " = " + g.lhs()
+                    + " is " + s.verdict() + "): ending at the target does not derive it";
+            comparisons.put(e.getKey(), new StepResult(cmp.index(), cmp.claim(), cmp.tex(), cmp.line(), v, "reach rules",
+                    List.of(new org.derivcheck.check.Evidence("reach rules", why)), Optional.empty(), List.of(), why,
+                    cmp.millis()));
+        }
+        return new ChainResult(c, chainSteps, comparisons, about, texts, relations);
     }
 
     private static StepResult reindex(StepResult s, String index) {
