@@ -191,6 +191,19 @@ public final class PreciseFunction {
         }
         IAST a = (IAST) e;
         IExpr h = a.head();
+        if (h == S.Rational && a.argSize() == 2) {
+            // an unevaluated Rational(n, d) (Symja leaves (1 + 1/10^20)^(10^20) as Rational(n^k, d^k)): n/d
+            Node n = node(a.arg1());
+            Node d = node(a.arg2());
+            return f -> {
+                Apfloat x = n.eval(f);
+                Apfloat y = d.eval(f);
+                if (x == null || y == null || y.signum() == 0) {
+                    return null;
+                }
+                return exact ? ((Aprational) x).divide((Aprational) y) : x.divide(y);
+            };
+        }
         if (h instanceof ISymbol hs && dataSlots.containsKey(hs) && a.argSize() == 1) {
             int d = dataSlots.get(hs);
             Node idx = node(a.arg1());

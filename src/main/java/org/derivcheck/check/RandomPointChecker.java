@@ -257,17 +257,19 @@ final class RandomPointChecker implements Checker {
         double rv = f.rhs().eval(p.values(), p.data(), rng);
         boolean lf = Double.isFinite(lv);
         boolean rf = Double.isFinite(rv);
-        if (!lf && !rf) {
+        // both sides infinite (or one infinite, one NaN) in double: an overflow, not a point outside the domain
+        boolean bothOverflow = !lf && !rf && (Double.isInfinite(lv) || Double.isInfinite(rv));
+        if (!lf && !rf && !(bothOverflow && precise.isPresent() && t.precise < MAX_PRECISE_POINTS)) {
             t.bothUndefined++;
             return Optional.empty();
         }
         if (!lf || !rf) {
-            if (RealPoints.isolated(f, p, !lf, rng)) {
+            if (!bothOverflow && RealPoints.isolated(f, p, !lf, rng)) {
                 t.isolated++;
                 return Optional.empty();
             }
             // NaN in double: a real-domain violation or an overflow artefact (inf - inf): real semantics decide
-            if (Double.isNaN(lf ? rv : lv) && t.rechecks < MAX_RECHECKS) {
+            if (!bothOverflow && Double.isNaN(lf ? rv : lv) && t.rechecks < MAX_RECHECKS) {
                 return RealPoints.oneSideNotFinite(c, ctx, p, lv, rv, t);
             }
             // an overflow in double is not a point outside the domain: ask high precision

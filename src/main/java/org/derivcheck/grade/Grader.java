@@ -496,6 +496,24 @@ public final class Grader implements AutoCloseable {
         return (System.nanoTime() - t0) / 1_000_000L;
     }
 
+    /**
+     * The time a whole submission may take ({@link GradeBatch} stops it there): for every chain, its own limit
+     * (the step limit for each of its relations and each comparison with a goal, first and last line, plus 5 s),
+     * twice (a chain about no goal is compared again with the goals left open), plus 10 s to read it.
+     */
+    public long limitMillis(Submission s) {
+        long goals = goals().size();
+        long total = 10_000L;
+        for (Chain c : s.chains()) {
+            long relations = 0;
+            for (Chain.ChainLine l : c.lines()) {
+                relations += 1 + l.source().chars().filter(ch -> ch == '=' || ch == '<' || ch == '>').count();
+            }
+            total += 2 * (options.stepMillis() * (relations + 2 * goals) + 5_000L);
+        }
+        return total;
+    }
+
     /** The LaTeX of each goal's relation (result and intermediate ids), once {@link #verifyRubric()} ran. */
     public Map<String, String> targetTex() {
         return Map.copyOf(targetTex);
