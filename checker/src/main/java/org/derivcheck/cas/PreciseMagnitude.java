@@ -73,7 +73,10 @@ public final class PreciseMagnitude {
     private final Map<ISymbol, Integer> slots = new IdentityHashMap<>();
     private final Node root;
 
+    private final SymbolTable table;
+
     private PreciseMagnitude(Expr scalar) {
+        this.table = scalar.table;
         int i = 0;
         for (SymbolTable.Declared d : scalar.table.declared()) {
             if (!d.indexed()) {
@@ -276,9 +279,27 @@ public final class PreciseMagnitude {
         return new Mag(s.signum(), top.add(ApfloatMath.log(ApfloatMath.abs(s))));
     }
 
-    private Node power(Node base, IExpr exponent) {
+    /** A constant exponent that is exactly an integer (10^20 + 1, written so), or null. */
+    private BigInteger integerExponent(IExpr exponent) {
         if (exponent.isInteger()) {
-            BigInteger k = ((IInteger) exponent).toBigNumerator();
+            return ((IInteger) exponent).toBigNumerator();
+        }
+        Optional<PreciseFunction> e = PreciseFunction.exact(new Expr(exponent, table));
+        if (e.isEmpty() || e.get().usesSymbols()) {
+            return null;
+        }
+        Optional<PreciseValue> v = e.get().eval(new double[slots.size()], null, 1);
+        if (v.isEmpty()) {
+            return null;
+        }
+        Apfloat x = v.get().raw();
+        return x instanceof org.apfloat.Aprational q && q.isInteger() ? q.numerator().toBigInteger() : null;
+    }
+
+    private Node power(Node base, IExpr exponent) {
+        BigInteger integer = integerExponent(exponent);
+        if (integer != null) {
+            BigInteger k = integer;
             return f -> {
                 Mag b = base.eval(f);
                 if (b == null) {
@@ -302,12 +323,11 @@ public final class PreciseMagnitude {
             if (b.sign() == 0) {
                 return yv.signum() > 0 ? Mag.ZERO : null;
             }
-            boolean integer = yv.equals(yv.truncate());
-            if (b.sign() < 0 && !integer) {
-                return null; // no real value
+            if (b.sign() < 0) {
+                // a negative base needs an exponent known to be an integer (handled above); a computed one is not
+                return null;
             }
-            int sign = b.sign() < 0 && yv.truncate().toBigInteger().testBit(0) ? -1 : 1;
-            return f.seen(new Mag(sign, b.ln().multiply(yv)));
+            return f.seen(new Mag(1, b.ln().multiply(yv)));
         };
     }
 

@@ -34,6 +34,11 @@ public final class PreciseValue {
         return new PreciseValue(m, digits);
     }
 
+    /** The apfloat value (an Aprational when exact); null for a magnitude-only value. */
+    Apfloat raw() {
+        return v;
+    }
+
     /** True when the value is known only by sign and magnitude (arithmetic on it is not available). */
     public boolean isMagnitude() {
         return v == null;
