@@ -127,12 +127,23 @@ public final class PreciseFunction {
      * significant digits (ignored when exact); empty where the expression is undefined or not real.
      */
     public Optional<PreciseValue> eval(double[] values, double[][] data, int digits) {
+        return evaluate(values, data, digits).value();
+    }
+
+    /**
+     * The value, or why there is none: {@code failed} when the evaluation stopped on an arithmetic exception (an
+     * overflow of apfloat's exponent, a sum too long) rather than meeting a point outside a function's domain.
+     */
+    public record Result(Optional<PreciseValue> value, boolean failed) {
+    }
+
+    public Result evaluate(double[] values, double[][] data, int digits) {
         long p = digits + GUARD;
         try {
             Apfloat v = root.eval(new Frame(nslots, values, data, p, exact));
-            return v == null ? Optional.empty() : Optional.of(new PreciseValue(v, exact, digits));
+            return new Result(v == null ? Optional.empty() : Optional.of(new PreciseValue(v, exact, digits)), false);
         } catch (ArithmeticException | org.apfloat.ApfloatRuntimeException e) {
-            return Optional.empty();
+            return new Result(Optional.empty(), true);
         }
     }
 

@@ -146,10 +146,14 @@ final class PreciseCheck {
 
     private At decide(PointSampler.Point p, int digits, double scaleHint) {
         int d = exact() ? 0 : digits;
-        Optional<PreciseValue> l = lhs.eval(p.values(), p.data(), Math.max(d, 1));
-        Optional<PreciseValue> r = rhs.eval(p.values(), p.data(), Math.max(d, 1));
+        PreciseFunction.Result lr = lhs.evaluate(p.values(), p.data(), Math.max(d, 1));
+        PreciseFunction.Result rr = rhs.evaluate(p.values(), p.data(), Math.max(d, 1));
+        Optional<PreciseValue> l = lr.value();
+        Optional<PreciseValue> r = rr.value();
         String how = exact() ? "exact rational arithmetic" : "at " + digits + " digits";
-        if ((l.isEmpty() || r.isEmpty()) && !exact()) {
+        // only where apfloat itself gave up (its exponent overflowed): a point outside a side's domain stays undefined
+        boolean undefined = l.isEmpty() && !lr.failed() || r.isEmpty() && !rr.failed();
+        if ((l.isEmpty() || r.isEmpty()) && !undefined && !exact()) {
             Optional<At> m = byMagnitude(p, digits);
             if (m.isPresent()) {
                 return m.get();
