@@ -6,30 +6,24 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.derivcheck.cas.Cas;
-import org.derivcheck.notation.ChainReader;
-import org.derivcheck.notation.Link;
-import org.derivcheck.notation.ParseException;
-import org.derivcheck.notation.TexInput;
+import org.derivcheck.check.ChainChecker;
+import org.derivcheck.check.ChainScope;
 import org.derivcheck.check.CheckOptions;
-import org.derivcheck.check.DerivationChecker;
-import org.derivcheck.check.DerivationResult;
 import org.derivcheck.check.StepResult;
 import org.derivcheck.check.Verdict;
 import org.derivcheck.derivation.Definition;
-import org.derivcheck.derivation.Derivation;
 import org.derivcheck.derivation.Line;
-import org.derivcheck.derivation.Step;
 import org.derivcheck.derivation.SymbolDecl;
+import org.derivcheck.notation.ChainReader;
+import org.derivcheck.notation.Link;
+import org.derivcheck.notation.ParseException;
+import org.derivcheck.notation.Relation;
+import org.derivcheck.notation.TexInput;
 
 /**
  * Grades one submission against a rubric: reads every chain (LaTeX is translated, then parsed with the
- * rubric's names), checks it with {@link DerivationChecker} under a time limit of its own, compares the
+ * rubric's names), checks it with {@link ChainChecker} under a time limit of its own, compares the
  * final line of every chain about a result with the result's target, and scores (docs/grading.md):
  * full points when a chain reaches the target and every intermediate result is established; partial
  * points when a chain about the target holds up to a wrong final line, or reaches it without an
@@ -40,18 +34,14 @@ public final class Grader implements AutoCloseable {
     private final Rubric rubric;
     private final Cas cas;
     private final CheckOptions options;
-    private final ExecutorService chains;
+    private final ChainRun runner;
     private final Map<String, String> targetTex = new java.util.concurrent.ConcurrentHashMap<>();
 
     public Grader(Rubric rubric, Cas cas, CheckOptions options) {
         this.rubric = rubric;
         this.cas = cas;
         this.options = options;
-        this.chains = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(null, r, "derivcheck-chain", 64L << 20);
-            t.setDaemon(true);
-            return t;
-        });
+        this.runner = new ChainRun(options);
     }
 
     /** Every goal of the rubric: results and their intermediate results. */
@@ -94,27 +84,45 @@ public final class Grader implements AutoCloseable {
                 problems.add(rubric.file() + ": expectations '" + n.getKey() + "': " + e.getMessage());
             }
         }
-        List<Step> steps = new ArrayList<>();
+        ChainScope scope;
+        try {
+            scope = ChainScope.of(rubric.id(), rubric.file(), rubric.symbols(), List.of(), rubric.definitions(),
+                    rubric.assumptions());
+        } catch (ChainScope.Invalid e) {
+            problems.add(rubric.file() + ":" + e.line() + ": " + e.getMessage());
+            return problems;
+        }
+        ChainChecker checker = new ChainChecker(cas, options);
         List<Goal> goals = goals();
         for (int i = 0; i < goals.size(); i++) {
             Goal g = goals.get(i);
-            steps.add(new Step(i + 1, Optional.of(g.id()), List.of(new Line(g.relation(), g.line())), Optional.empty(),
-                    Optional.empty(), g.line()));
-        }
-        Derivation d = new Derivation(rubric.id(), rubric.title(), rubric.source(), rubric.file(), rubric.symbols(), List.of(),
-                rubric.definitions(), rubric.assumptions(), steps);
-        DerivationResult r = new DerivationChecker(cas, options).check(d);
-        r.error().ifPresent(problems::add);
-        for (int i = 0; i < r.steps().size() && i < goals.size(); i++) {
-            targetTex.put(goals.get(i).id(), r.steps().get(i).tex());
-        }
-        for (StepResult s : r.steps()) {
-            if (!s.verdict().holds()) {
-                problems.add(rubric.file() + ":" + s.line() + ": the target '" + s.claim() + "' does not hold ("
-                        + s.verdict() + ": " + s.message() + "); fix the rubric");
+            List<StepResult> rs;
+            try {
+                rs = checker.check(scope, target(g, g.line()), ChainChecker.Step.plain(i + 1, g.line(), Optional.of(g.id())));
+            } catch (ParseException e) {
+                problems.add(rubric.file() + ":" + g.line() + ": the target '" + g.relation() + "' does not hold ("
+                        + Verdict.INVALID + ": " + (e.column() > 0 ? "column " + e.column() + ": " : "") + e.getMessage()
+                        + "); fix the rubric");
+                continue;
+            }
+            if (!rs.isEmpty()) {
+                targetTex.put(g.id(), rs.get(0).tex());
+            }
+            for (StepResult s : rs) {
+                if (!s.verdict().holds()) {
+                    problems.add(rubric.file() + ":" + s.line() + ": the target '" + s.claim() + "' does not hold ("
+                            + s.verdict() + ": " + s.message() + "); fix the rubric");
+                }
             }
         }
         return problems;
+    }
+
+    /** A goal's relation lhs = rhs as a parsed chain of two links, read at {@code line} of the rubric. */
+    private org.derivcheck.notation.Chain target(Goal g, int line) {
+        Link lhs = ChainReader.line(g.lhs(), true, rubric.file().toString(), line).get(0);
+        Link rhs = ChainReader.line(g.rhs(), true, rubric.file().toString(), line).get(0).withRelation(Relation.EQUAL);
+        return new org.derivcheck.notation.Chain(List.of(lhs.first(), rhs));
     }
 
     public SubmissionGrade grade(Submission s) {
@@ -225,26 +233,20 @@ public final class Grader implements AutoCloseable {
         return out;
     }
 
-    /** A chain line translated and parsed: its relation to the line before, its text, and where it came from. */
-    private record Parsed(String relation, String text, int line) {
-    }
-
     private ChainResult checkChain(Chain c, Cas own, NameSpace ns, List<Goal> goals, List<SymbolDecl> symbols,
             List<Definition> defs, List<Line> assumptions, String id) {
-        List<Parsed> parsed = new ArrayList<>();
+        List<Link> parsed;
         try {
-            for (Chain.ChainLine line : c.lines()) {
-                parsed.addAll(c.tex() ? texLine(c, line, ns) : textLine(c, line, ns, parsed.isEmpty()));
-            }
-        } catch (InvalidLine e) {
-            return invalid(c, e.line, e.getMessage());
+            parsed = ChainLines.read(c, ns);
+        } catch (ChainLines.InvalidLine e) {
+            return ChainRun.invalid(c, e.line, e.getMessage());
         }
-        if (!parsed.get(0).relation().isEmpty()) {
-            return invalid(c, c.firstLine(), "the chain starts with '" + parsed.get(0).relation() + "': there is no line "
-                    + "before it to compare with");
+        if (parsed.get(0).relation().isPresent()) {
+            return ChainRun.invalid(c, c.firstLine(), "the chain starts with '" + parsed.get(0).relationSymbol() + "': there is no "
+                    + "line before it to compare with");
         }
         if (parsed.size() < 2) {
-            return invalid(c, c.firstLine(), "a line without a relation (=, \\le, \\ge) states nothing to check");
+            return ChainRun.invalid(c, c.firstLine(), "a line without a relation (=, \\le, \\ge) states nothing to check");
         }
         List<String> about = new ArrayList<>();
         List<Goal> byText = new ArrayList<>();
@@ -260,7 +262,7 @@ public final class Grader implements AutoCloseable {
                 compare.add(g);
             }
         }
-        ChainResult r = run(own, c, parsed, true, compare, about, symbols, defs, assumptions, id);
+        ChainResult r = runner.run(c, parsed, true, compare, about, symbols, defs, assumptions, id);
         if (byText.isEmpty()) {
             return r;
         }
@@ -300,196 +302,14 @@ public final class Grader implements AutoCloseable {
     private ChainResult compareOnly(ChainResult r, Cas own, NameSpace ns, List<Goal> goals, List<SymbolDecl> symbols,
             List<Definition> defs, List<Line> assumptions, String id) {
         Chain c = r.chain();
-        List<Parsed> parsed = new ArrayList<>();
+        List<Link> parsed;
         try {
-            for (Chain.ChainLine line : c.lines()) {
-                parsed.addAll(c.tex() ? texLine(c, line, ns) : textLine(c, line, ns, parsed.isEmpty()));
-            }
-        } catch (InvalidLine e) {
+            parsed = ChainLines.read(c, ns);
+        } catch (ChainLines.InvalidLine e) {
             return r;
         }
-        ChainResult again = run(own, c, parsed, false, goals, List.of(), symbols, defs, assumptions, id);
+        ChainResult again = runner.run(c, parsed, false, goals, List.of(), symbols, defs, assumptions, id);
         return r.withComparisons(again.comparisons());
-    }
-
-    /**
-     * Checks the chain's relations (when {@code links} and it has two lines or more) and the comparisons with the
-     * goals, as one derivation under one time limit: its final line with each goal's right side and, unless it is
-     * the goal's left side as written, its first line with the goal's left side (a chain that ends at the target
-     * but starts elsewhere has not derived it).
-     */
-    private ChainResult run(Cas own, Chain c, List<Parsed> parsed, boolean links, List<Goal> compare, List<String> about,
-            List<SymbolDecl> symbols, List<Definition> defs, List<Line> assumptions, String id) {
-        List<Step> steps = new ArrayList<>();
-        boolean hasChain = links && parsed.size() >= 2;
-        if (hasChain) {
-            List<Line> lines = new ArrayList<>();
-            for (int i = 0; i < parsed.size(); i++) {
-                Parsed p = parsed.get(i);
-                lines.add(new Line(i == 0 ? p.text() : p.relation() + " " + p.text(), p.line()));
-            }
-            steps.add(new Step(1, Optional.empty(), lines, Optional.empty(), Optional.empty(), c.firstLine()));
-        }
-        Parsed first = parsed.get(0);
-        Parsed last = parsed.get(parsed.size() - 1);
-        List<Goal> starts = new ArrayList<>();
-        for (Goal g : compare) {
-            steps.add(new Step(steps.size() + 1, Optional.of(g.id()), List.of(new Line("(" + last.text() + ") = (" + g.rhs()
-                    + ")", last.line())), Optional.empty(), Optional.empty(), last.line()));
-        }
-        for (Goal g : compare) {
-            if (!Reach.normal(first.text()).equals(Reach.normal(g.lhs()))) {
-                starts.add(g);
-                steps.add(new Step(steps.size() + 1, Optional.of(g.id() + "-start"), List.of(new Line("(" + first.text()
-                        + ") = (" + g.lhs() + ")", first.line())), Optional.empty(), Optional.empty(), first.line()));
-            }
-        }
-        List<String> texts = parsed.stream().map(Parsed::text).toList();
-        List<String> relations = parsed.subList(1, parsed.size()).stream().map(Parsed::relation).toList();
-        if (steps.isEmpty()) {
-            return new ChainResult(c, List.of(), Map.of(), about, texts, relations);
-        }
-        Derivation d = new Derivation(id + "-chain" + c.number(), "", "", c.file(), symbols, List.of(), defs, assumptions, steps);
-        int relationCount = hasChain ? parsed.size() - 1 : 0;
-        long limit = options.stepMillis() * (relationCount + compare.size() + starts.size()) + 5_000L;
-        DerivationResult r;
-        // a CAS of its own per chain: no state of a computation stopped at its time limit (Symja 3.0.0 keeps an
-        // engine's stop request; Cas resets it now) may spill over to the next chain or student
-        Future<DerivationResult> f = chains.submit(() -> {
-            try (Cas fresh = Cas.start()) {
-                return new DerivationChecker(fresh, options).check(d);
-            }
-        });
-        try {
-            r = f.get(limit, TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            f.cancel(true);
-            return timedOut(c, parsed, about, limit);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            f.cancel(true);
-            return timedOut(c, parsed, about, limit);
-        } catch (java.util.concurrent.ExecutionException e) {
-            return invalid(c, c.firstLine(), "internal error while checking: " + e.getCause(), Verdict.INCONCLUSIVE);
-        }
-        if (r.error().isPresent()) {
-            return invalid(c, c.firstLine(), r.error().get());
-        }
-        List<StepResult> chainSteps = new ArrayList<>();
-        Map<String, StepResult> comparisons = new LinkedHashMap<>();
-        Map<String, StepResult> startResults = new LinkedHashMap<>();
-        for (StepResult s : r.steps()) {
-            String head = s.index().contains(".") ? s.index().substring(0, s.index().indexOf('.')) : s.index();
-            int step = Integer.parseInt(head) - (hasChain ? 2 : 1);
-            if (step < 0) {
-                String idx = c.number() + (s.index().contains(".") ? s.index().substring(s.index().indexOf('.')) : "");
-                chainSteps.add(reindex(s, idx));
-            } else if (step < compare.size()) {
-                Goal g = compare.get(step);
-                comparisons.put(g.id(), reindex(s, c.number() + ":" + g.id()));
-            } else {
-                startResults.put(starts.get(step - compare.size()).id(), s);
-            }
-        }
-        for (Map.Entry<String, StepResult> e : startResults.entrySet()) {
-            StepResult s = e.getValue();
-            StepResult cmp = comparisons.get(e.getKey());
-            if (cmp == null || s.verdict().holds()) {
-                continue;
-            }
-            Goal g = compare.stream().filter(x -> x.id().equals(e.getKey())).findFirst().orElseThrow();
-            Verdict v = s.verdict() == Verdict.INCONCLUSIVE && cmp.verdict() != Verdict.REFUTED ? Verdict.INCONCLUSIVE
-                    : Verdict.INVALID;
-            String why = "the chain does not start at " + g.lhs() + " (its first line " + first.text() + " = " + g.lhs()
-                    + " is " + s.verdict() + "): ending at the target does not derive it";
-            comparisons.put(e.getKey(), new StepResult(cmp.index(), cmp.claim(), cmp.tex(), cmp.line(), v, "reach rules",
-                    List.of(new org.derivcheck.check.Evidence("reach rules", why)), Optional.empty(), List.of(), why,
-                    cmp.millis()));
-        }
-        return new ChainResult(c, chainSteps, comparisons, about, texts, relations);
-    }
-
-    private static StepResult reindex(StepResult s, String index) {
-        return new StepResult(index, s.claim(), s.tex(), s.line(), s.verdict(), s.method(), s.evidence(), s.counterexample(),
-                s.diagnoses(), s.message(), s.millis());
-    }
-
-    private ChainResult timedOut(Chain c, List<Parsed> parsed, List<String> about, long limit) {
-        StepResult s = new StepResult(String.valueOf(c.number()), joined(parsed), "", c.firstLine(), Verdict.INCONCLUSIVE,
-                "none", List.of(), Optional.empty(), List.of(), "the chain's time limit of " + limit / 1000 + " s was reached; "
-                        + "it was not decided", limit);
-        return new ChainResult(c, List.of(s), Map.of(), about);
-    }
-
-    private static String joined(List<Parsed> parsed) {
-        StringBuilder sb = new StringBuilder();
-        for (Parsed p : parsed) {
-            sb.append(p.relation().isEmpty() ? "" : " " + p.relation() + " ").append(p.text());
-        }
-        return sb.toString();
-    }
-
-    private ChainResult invalid(Chain c, int line, String message) {
-        return invalid(c, line, message, Verdict.INVALID);
-    }
-
-    private ChainResult invalid(Chain c, int line, String message, Verdict v) {
-        String claim = c.lines().isEmpty() ? "" : c.lines().get(0).source().strip();
-        StepResult s = new StepResult(String.valueOf(c.number()), claim.length() > 200 ? claim.substring(0, 197) + "..." : claim,
-                "", line, v, "parse", List.of(), Optional.empty(), List.of(), message, 0);
-        return new ChainResult(c, List.of(s), Map.of(), List.of());
-    }
-
-    private static final class InvalidLine extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-        final int line;
-
-        InvalidLine(int line, String message) {
-            super(message);
-            this.line = line;
-        }
-    }
-
-    /** Translates one LaTeX line and parses every piece; errors name file, line and column. */
-    private List<Parsed> texLine(Chain c, Chain.ChainLine line, NameSpace ns) {
-        List<Link> links;
-        try {
-            links = ChainReader.texLine(line.source(), ns.vocabulary, c.file().toString(), line.line());
-        } catch (ChainReader.InLink e) {
-            throw inLink(c, line, e.link(), e.parseError());
-        } catch (ParseException e) {
-            throw new InvalidLine(line.line(), c.file().getFileName() + ":" + line.locate(e.column()) + ": " + e.getMessage());
-        }
-        List<Parsed> out = new ArrayList<>();
-        for (Link l : links) {
-            try {
-                Cas.resolve(l, ns.table);
-            } catch (ParseException e) {
-                throw inLink(c, line, l, e);
-            }
-            out.add(new Parsed(l.relationSymbol(), l.text(), line.line()));
-        }
-        return out;
-    }
-
-    private static InvalidLine inLink(Chain c, Chain.ChainLine line, Link l, ParseException e) {
-        return new InvalidLine(line.line(), c.file().getFileName() + ":" + line.locate(l.sourceColumn(e.column()))
-                + ": " + e.getMessage() + " (read as: " + l.text() + ")");
-    }
-
-    /** A derivcheck-syntax line of a YAML submission: the first may hold a whole chain, later ones start with a relation. */
-    private List<Parsed> textLine(Chain c, Chain.ChainLine line, NameSpace ns, boolean first) {
-        List<Parsed> out = new ArrayList<>();
-        try {
-            for (Link l : ChainReader.line(line.source(), first, c.file().toString(), line.line())) {
-                Cas.resolve(l, ns.table);
-                out.add(new Parsed(l.relationSymbol(), l.text(), line.line()));
-            }
-        } catch (ParseException e) {
-            throw new InvalidLine(line.line(), c.file().getFileName() + ":" + line.line() + (e.column() > 0 ? ":" + e.column()
-                    : "") + ": " + e.getMessage());
-        }
-        return out;
     }
 
     private static long millis(long t0) {
@@ -525,7 +345,7 @@ public final class Grader implements AutoCloseable {
 
     @Override
     public void close() {
-        chains.shutdownNow();
+        runner.close();
     }
 
     /** The submission's id for output file names: letters, digits, '.', '-', '_' only. */
