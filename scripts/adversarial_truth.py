@@ -537,6 +537,10 @@ def custom_results():
     true(cq + "18", "Sigmoid is increasing, so E Sigmoid(t + s) > E Sigmoid(t) = 1/2 for s > 0; at s = 0.5: "
          + mp.nstr(sg(0.5), 15))
     false(cq + "19", "at s = 1: E Sigmoid(t + 1) = " + mp.nstr(sg(1), 15) + " > 1/2")
+    # class 12, by sound-b: sin(t n m) is odd in t and N(0, 1) symmetric, so each term's expectation is 0
+    false("c12-expectation-limits.yaml#1", "E sin(c t) = 0 for t ~ N(0, 1) (odd integrand, symmetric density), so the "
+          "left side is 0 for every N; checked: E sin(3 t) = " + mp.nstr(mc_expect(lambda t: mp.sin(3 * t), normal_pdf,
+                                                                                     -mp.inf, mp.inf), 5))
     # a tex form that says something else than the claim
     false("c10-tex-unread.yaml#2", "the tex form says x^2 = x x + 1, which is false (the step is INVALID)")
     # families' existence cases
