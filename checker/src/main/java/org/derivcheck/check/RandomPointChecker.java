@@ -282,7 +282,9 @@ final class RandomPointChecker implements Checker {
         boolean lf = Double.isFinite(lv);
         boolean rf = Double.isFinite(rv);
         int before = t.bothUndefined;
-        if (!lf && !rf) {
+        // both sides infinite (or one infinite, one NaN) in double: an overflow, not a point outside the domain
+        boolean bothOverflow = !lf && !rf && (Double.isInfinite(lv) || Double.isInfinite(rv));
+        if (!lf && !rf && !(bothOverflow && precise.isPresent() && t.precise < MAX_PRECISE_POINTS)) {
             t.bothUndefined++;
             return Optional.empty();
         }
@@ -292,7 +294,7 @@ final class RandomPointChecker implements Checker {
             if (dom.isPresent() || t.bothUndefined > before) {
                 return dom;
             }
-            if (RealPoints.isolated(f, p, !lf, rng)) {
+            if (!bothOverflow && RealPoints.isolated(f, p, !lf, rng)) {
                 t.isolated++;
                 return Optional.empty();
             }
