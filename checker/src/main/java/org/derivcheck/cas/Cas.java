@@ -164,6 +164,22 @@ public final class Cas implements AutoCloseable {
         return new Expr(x, e.table).terms();
     }
 
+    /** Where a side as written has a real value (see {@link RealDomain}): read before the CAS rewrites it. */
+    public RealDomain realDomain(Expr written, long millis) {
+        return run(() -> RealDomain.of(written, SymjaRuntime.engine()), millis);
+    }
+
+    /** Whether both sides are exactly equal at an exact point (see {@link EqualityPoints}). */
+    public boolean equalAt(Expr l, Expr r, java.util.Map<String, EqualityPoints.Value> point, long millis) {
+        return run(() -> EqualityPoints.equalAt(l, r, point, SymjaRuntime.engine()), millis);
+    }
+
+    /** The CAS's real solutions of {@code l == r} in one symbol, the others fixed (see {@link EqualityPoints}). */
+    public List<EqualityPoints.Value> solve(Expr l, Expr r, String symbol, java.util.Map<String, EqualityPoints.Value> fixed,
+            long millis) {
+        return run(() -> EqualityPoints.solve(l, r, symbol, fixed, SymjaRuntime.engine()), millis);
+    }
+
     /** Compiles a scalar for fast double evaluation. */
     public static NumericFunction compile(Expr scalar) {
         return NumericCompiler.compile(scalar.ast, scalar.table);
@@ -249,7 +265,7 @@ public final class Cas implements AutoCloseable {
         return c;
     }
 
-    private static IExpr exact(double v) {
+    static IExpr exact(double v) {
         java.math.BigDecimal d = new java.math.BigDecimal(v);
         if (d.scale() <= 0) {
             return F.ZZ(d.toBigIntegerExact());

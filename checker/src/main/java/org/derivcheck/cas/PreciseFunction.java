@@ -131,13 +131,24 @@ public final class PreciseFunction {
      * significant digits (ignored when exact); empty where the expression is undefined or not real.
      */
     public Optional<PreciseValue> eval(double[] values, double[][] data, int digits) {
+        return evaluate(values, data, digits).value();
+    }
+
+    /**
+     * The value, or why there is none: {@code failed} when the evaluation stopped on an arithmetic exception (an
+     * overflow of apfloat's exponent, a sum too long) rather than meeting a point outside a function's domain.
+     */
+    public record Result(Optional<PreciseValue> value, boolean failed) {
+    }
+
+    public Result evaluate(double[] values, double[][] data, int digits) {
         ApfloatSetup.apply();
         long p = digits + GUARD;
         try {
             Apfloat v = root.eval(new Frame(nslots, values, data, p, exact));
-            return v == null ? Optional.empty() : Optional.of(new PreciseValue(v, exact, digits));
+            return new Result(v == null ? Optional.empty() : Optional.of(new PreciseValue(v, exact, digits)), false);
         } catch (ArithmeticException | org.apfloat.ApfloatRuntimeException e) {
-            return Optional.empty();
+            return new Result(Optional.empty(), true);
         }
     }
 
@@ -196,6 +207,19 @@ public final class PreciseFunction {
         }
         IAST a = (IAST) e;
         IExpr h = a.head();
+        if (h == S.Rational && a.argSize() == 2) {
+            // an unevaluated Rational(n, d) (Symja leaves (1 + 1/10^20)^(10^20) as Rational(n^k, d^k)): n/d
+            Node n = node(a.arg1());
+            Node d = node(a.arg2());
+            return f -> {
+                Apfloat x = n.eval(f);
+                Apfloat y = d.eval(f);
+                if (x == null || y == null || y.signum() == 0) {
+                    return null;
+                }
+                return exact ? ((Aprational) x).divide((Aprational) y) : x.divide(y);
+            };
+        }
         if (h instanceof ISymbol hs && dataSlots.containsKey(hs) && a.argSize() == 1) {
             int d = dataSlots.get(hs);
             Node idx = node(a.arg1());

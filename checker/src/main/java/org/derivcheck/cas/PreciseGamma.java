@@ -74,13 +74,12 @@ final class PreciseGamma {
             y = y.add(num(1, p));
         }
         Apfloat half = num(1, p).divide(num(2, p));
-        Apfloat s = y.subtract(half).multiply(ApfloatMath.log(y)).subtract(y)
-                .add(ApfloatMath.log(ApfloatMath.pi(p).multiply(num(2, p))).multiply(half));
+        Apfloat s = y.subtract(half).multiply(ApfloatMath.log(y)).subtract(y).add(halfLog2Pi(p));
         Apfloat y2 = y.multiply(y);
         Apfloat pow = y; // y^(2k-1)
         Apfloat eps = ApfloatMath.scale(num(1, p), -p - 2);
         for (int k = 1; k < 4 * p; k++) {
-            Apfloat b = ratio(bernoulli(2 * k), p);
+            Apfloat b = bernoulli2k(k, p);
             Apfloat t = b.divide(num((2L * k) * (2L * k - 1), p).multiply(pow));
             s = s.add(t);
             if (ApfloatMath.abs(t).compareTo(eps) < 0) {
@@ -127,7 +126,7 @@ final class PreciseGamma {
             s = ApfloatMath.log(y).subtract(one.divide(y.multiply(num(2, p))));
             Apfloat pow = y2;
             for (int k = 1; k < 4 * p; k++) {
-                Apfloat t = ratio(bernoulli(2 * k), p).divide(num(2L * k, p).multiply(pow));
+                Apfloat t = bernoulli2k(k, p).divide(num(2L * k, p).multiply(pow));
                 s = s.subtract(t);
                 if (ApfloatMath.abs(t).compareTo(eps) < 0) {
                     break;
@@ -145,7 +144,7 @@ final class PreciseGamma {
         Apfloat coef = fnm1; // (2k+n-1)!/(2k)!, starting from k = 0: (n-1)!
         for (int k = 1; k < 4 * p; k++) {
             coef = coef.multiply(num((2L * k + n - 2) * (2L * k + n - 1), p)).divide(num((2L * k - 1) * (2L * k), p));
-            Apfloat t = ratio(bernoulli(2 * k), p).multiply(coef).divide(pow);
+            Apfloat t = bernoulli2k(k, p).multiply(coef).divide(pow);
             s = s.add(t);
             if (ApfloatMath.abs(t).compareTo(eps.multiply(ApfloatMath.abs(s))) < 0) {
                 break;
@@ -170,5 +169,27 @@ final class PreciseGamma {
 
     private static Apfloat ratio(Aprational q, long p) {
         return new Apfloat(q.numerator().toBigInteger(), p).divide(new Apfloat(q.denominator().toBigInteger(), p));
+    }
+
+    /** B_2k at precision p, computed once per (k, p): the Stirling series asks for the same ones at every point. */
+    private static final java.util.concurrent.ConcurrentHashMap<Long, java.util.List<Apfloat>> BERNOULLI_AT =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static Apfloat bernoulli2k(int k, long p) {
+        java.util.List<Apfloat> list = BERNOULLI_AT.computeIfAbsent(p, x -> new java.util.concurrent.CopyOnWriteArrayList<>());
+        synchronized (list) {
+            while (list.size() <= k) {
+                list.add(ratio(bernoulli(2 * list.size()), p));
+            }
+            return list.get(k);
+        }
+    }
+
+    /** log(2 pi)/2 at precision p, once per precision. */
+    private static final java.util.concurrent.ConcurrentHashMap<Long, Apfloat> HALF_LOG_2PI =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static Apfloat halfLog2Pi(long p) {
+        return HALF_LOG_2PI.computeIfAbsent(p, x -> ApfloatMath.log(ApfloatMath.pi(x).multiply(num(2, x))).divide(num(2, x)));
     }
 }

@@ -45,7 +45,7 @@ public record Counterexample(Map<String, Double> point, Map<String, double[]> da
                 d.put(k, v);
             }
         });
-        return new Counterexample(p, d, entry, lhs, rhs, lhsHighPrecision, rhsHighPrecision, instance);
+        return new Counterexample(p, d, entry, lhs, rhs, lhsHighPrecision, rhsHighPrecision, instance, precise);
     }
 
     public Counterexample {

@@ -48,9 +48,22 @@ final class ExactChecker implements Checker {
             p = new PointSampler.Point(new double[ctx.sampler.scalars().size()], new double[0][]);
         }
         PreciseCheck.At at = pc.exact() ? pc.at(p, 0) : pc.at(p, CONSTANT_DIGITS, 0);
+        int digits = CONSTANT_MORE_DIGITS;
         if (!pc.exact() && at.state() != PreciseCheck.State.UNDEFINED) {
             PreciseCheck.At more = pc.at(p, CONSTANT_MORE_DIGITS, 0);
-            if (more.state() != at.state()) {
+            // adaptive: a difference that shows only at 100 digits, or sides that agree to every digit carried while
+            // their integer part is longer than that (2^(2^31) + 1 against 2^(2^31)), get the digits they need
+            int need = more.state() != at.state() || agreeOnly(more) ? needed(more) : 0;
+            if (need > 0) {
+                more = pc.at(p, need, 0); // the most digits decide
+                digits = need;
+                if (agreeOnly(more) && Math.max(more.lhs().log10Abs(), more.rhs().log10Abs()) > need - 2 * 12) {
+                    return Outcome.of(Verdict.INCONCLUSIVE, "high precision", "the sides agree to " + need + " significant "
+                            + "digits, but their magnitude (about 10^" + String.format(java.util.Locale.ROOT, "%.4g",
+                            Math.max(more.lhs().log10Abs(), more.rhs().log10Abs())) + ") is beyond what that resolves: a "
+                            + "difference of an integer or less cannot be seen (" + more.lhs() + " vs " + more.rhs() + ")");
+                }
+            } else if (more.state() != at.state()) {
                 return Outcome.of(Verdict.INCONCLUSIVE, "high precision", "the sides' difference is not stable between "
                         + CONSTANT_DIGITS + " and " + CONSTANT_MORE_DIGITS + " digits (" + more.lhs() + " vs " + more.rhs()
                         + ")");
@@ -60,7 +73,7 @@ final class ExactChecker implements Checker {
         String how = at.how();
         return switch (at.state()) {
             case HOLDS -> Outcome.of(Verdict.CONFIRMED, "high precision", (c.relation() == Relation.EQUAL ? "the sides are "
-                    + (pc.exact() ? "equal" : "equal to " + CONSTANT_MORE_DIGITS + " significant digits") : "holds") + ", "
+                    + (pc.exact() ? "equal" : "equal to " + digits + " significant digits") : "holds") + ", "
                     + how + ", " + at.lhs() + " " + c.relation().symbol() + " " + at.rhs() + "; a claim without free "
                     + "symbols is decided by exact or high-precision arithmetic, never by a double tolerance");
             case FAILS -> new Outcome(Verdict.REFUTED, new Evidence("high precision", "the sides differ (" + how + ")"),
@@ -68,11 +81,36 @@ final class ExactChecker implements Checker {
                             Optional.empty(), Optional.empty()).withPrecise(at.lhs().toString(), at.rhs().toString(),
                             at.lhs().toDouble(), at.rhs().toDouble(), how)));
             case CLOSE -> Outcome.of(Verdict.INCONCLUSIVE, "high precision", "the sides agree to "
-                    + CONSTANT_MORE_DIGITS + " digits, so a strict relation cannot be confirmed (" + at.lhs() + " vs "
-                    + at.rhs() + ")");
+                    + CONSTANT_MORE_DIGITS + " digits, " + how + ", so " + (at.lhs().isMagnitude() || at.rhs().isMagnitude()
+                    ? "they cannot be told apart (a value beyond floating-point range is known only to that relative precision)"
+                    : "a strict relation cannot be confirmed") + " (" + at.lhs() + " vs " + at.rhs() + ")");
             case UNDEFINED -> Outcome.of(Verdict.INCONCLUSIVE, "high precision", "a side is not a real number ("
                     + (at.lhs() == null ? "the left side" : "the right side") + " is undefined or too large to evaluate)");
         };
+    }
+
+    /** Largest number of digits a constant claim is evaluated with. */
+    static final int MAX_DIGITS = 2_000;
+
+    /**
+     * True when the sides agree to the digits carried without being known equal: an equality that held, or a
+     * non-strict inequality whose sides are that close (both computed, not magnitudes only).
+     */
+    private static boolean agreeOnly(PreciseCheck.At at) {
+        if (at.state() != PreciseCheck.State.HOLDS || at.lhs() == null || at.rhs() == null || at.lhs().isMagnitude()
+                || at.rhs().isMagnitude() || at.lhs().exact() && at.rhs().exact()) {
+            return false;
+        }
+        double scale = Math.max(at.lhs().log10Abs(), at.rhs().log10Abs());
+        double gap = at.lhs().subtract(at.rhs()).log10Abs();
+        return gap == Double.NEGATIVE_INFINITY || gap <= scale - (at.lhs().digits() - 2 * 12);
+    }
+
+    /** Digits that resolve the sides to 1e-30 absolute (at least 200), or 0 when that is more than {@link #MAX_DIGITS}. */
+    private static int needed(PreciseCheck.At at) {
+        double scale = at.lhs() == null || at.rhs() == null ? 0 : Math.max(at.lhs().log10Abs(), at.rhs().log10Abs());
+        double d = Math.max(2 * CONSTANT_MORE_DIGITS, scale + 60);
+        return d > MAX_DIGITS ? MAX_DIGITS : (int) Math.ceil(d);
     }
 
     /** Rational functions: exact values at random points; the first nonzero difference refutes. */

@@ -13,8 +13,9 @@ import org.derivcheck.cas.SymbolTable;
  * parameterized densities. The first instances are edge cases: all supports of size 2 with uniform
  * tables, a near-zero entry, a nearly degenerate density, and equal densities (q = p wherever two
  * densities have the same variables) with constant functions. Then, besides the ordinary instances:
- * large supports (up to 40 cells a variable, 2000 cells a density), cell widths over six decades
- * (1e-3 to 1e3, so that entropies, densities and support measures reach large and small values) and
+ * large supports (up to 40 cells a variable, 2000 cells a density; also 10^3 to 10^4 cells shared among the
+ * finite variables, uniform or skewed, so that constants in a claim such as 1/1000 matter), cell widths over six
+ * decades (1e-3 to 1e3, so that entropies, densities and support measures reach large and small values) and
  * skewed tables (log-normal entries with a large spread).
  */
 final class Instances {
@@ -22,6 +23,8 @@ final class Instances {
     static final int EDGE_CASES = 4;
     /** The most cells of one density in a large-support instance. */
     static final int MAX_CELLS = 2000;
+    /** The most cells of one density in a very large instance (one finite variable only). */
+    static final int HUGE_CELLS = 10_000;
     private final List<SymbolTable.Density> densities;
     private final List<String> finiteVariables;
     private final Map<String, int[]> ranges = new LinkedHashMap<>();
@@ -35,7 +38,8 @@ final class Instances {
                 .map(SymbolTable.Declared::name).toList();
         this.draws = decls.stream().anyMatch(d -> d.indexed() && d.domain() == org.derivcheck.derivation.Domain.FINITE);
         for (var d : decls) {
-            if (d.domain() == org.derivcheck.derivation.Domain.FINITE) {
+            // only a declared size range is kept (2 to 4 otherwise, with large supports among the instances)
+            if (d.domain() == org.derivcheck.derivation.Domain.FINITE && (!Double.isNaN(d.min()) || !Double.isNaN(d.max()))) {
                 int lo = Double.isNaN(d.min()) ? 2 : Math.max(1, (int) d.min());
                 int hi = Double.isNaN(d.max()) ? Math.max(lo, 4) : Math.max(lo, (int) d.max());
                 ranges.put(d.name(), new int[] {lo, hi});
@@ -48,9 +52,19 @@ final class Instances {
     }
 
     FiniteModel make(int i, RandomGenerator rng) {
+        return make(i, rng, true);
+    }
+
+    /**
+     * The i-th instance; without {@code large}, no large or very large supports (for claims evaluated with numeric
+     * derivatives over the tables, whose cost grows with the square of the cells).
+     */
+    FiniteModel make(int i, RandomGenerator rng, boolean large) {
         // the kind of a random instance: ordinary (and every fourth a probability table), large support,
         // extreme widths, skewed tables
-        int kind = i < EDGE_CASES ? -1 : i % 7 == 5 && !draws ? 1 : i % 7 == 3 ? 2 : i % 7 == 6 ? 3 : 0;
+        // (and very large supports: 10^3 to 10^4 cells shared among the finite variables, uniform or skewed)
+        int kind = i < EDGE_CASES ? -1 : i % 7 == 5 && !draws && large ? 1 : i % 7 == 3 ? 2 : i % 7 == 6 ? 3
+                : i % 7 == 4 && !draws && large && !finiteVariables.isEmpty() ? 4 : 0;
         Map<String, Integer> sizes = new LinkedHashMap<>();
         for (String v : finiteVariables) {
             int[] r = ranges.getOrDefault(v, new int[] {2, 4});
@@ -58,10 +72,17 @@ final class Instances {
             if (kind == 1 && !ranges.containsKey(v)) {
                 size = largeSize(rng);
             }
+            if (kind == 4 && !ranges.containsKey(v)) {
+                // 10^3 to 10^4 cells in all, shared among the finite variables (a sum over all of them stays cheap)
+                double total = Math.exp(Math.log(1e3) + rng.nextDouble() * Math.log(10));
+                size = Math.max(2, (int) Math.round(Math.pow(total, 1.0 / finiteVariables.size())));
+            }
             sizes.put(v, size);
         }
         if (kind == 1) {
-            shrinkToFit(sizes);
+            shrinkToFit(sizes, MAX_CELLS);
+        } else if (kind == 4) {
+            shrinkToFit(sizes, HUGE_CELLS);
         }
         Map<String, double[]> tables = new LinkedHashMap<>();
         Map<String, double[][]> logits = new LinkedHashMap<>();
@@ -82,9 +103,10 @@ final class Instances {
                 continue;
             }
             double[] t = new double[n];
-            double spread = kind == 3 ? 4 : 1.5;
+            double spread = kind == 3 || kind == 4 && i % 2 == 1 ? 4 : 1.5;
+            boolean uniform = i == 0 || kind == 4 && i % 2 == 0;
             for (int k = 0; k < n; k++) {
-                t[k] = d.normalized() ? (i == 0 ? 1 : Math.exp(spread * rng.nextGaussian()))
+                t[k] = d.normalized() ? (uniform ? 1 : Math.exp(spread * rng.nextGaussian()))
                         : kind == 3 ? 30 * rng.nextGaussian() : 2 * rng.nextGaussian();
             }
             if (i == 3) {
@@ -119,8 +141,13 @@ final class Instances {
         for (String v : finiteVariables) {
             // edge cases and every fourth instance are plain probability tables (width 1); the others are
             // continuous-like, widths from 0.05 to 5
-            widths.put(v, i < EDGE_CASES || i % 4 == 0 ? 1.0 : kind == 2 ? Math.exp(Math.log(1e-3) + rng.nextDouble()
-                    * Math.log(1e6)) : Math.exp(Math.log(0.05) + rng.nextDouble() * Math.log(100)));
+            // continuous-like, widths from 0.05 to 5; extreme widths (1e-3 to 1e3) for kind 2, every other large
+            // support and the very large ones (half of those at width 1e3 or 1e-3, the ends)
+            boolean extreme = kind == 2 || kind == 1 && i % 2 == 0 || kind == 4;
+            double w = kind == 4 && i % 3 == 0 ? (i % 2 == 0 ? 1e3 : 1e-3)
+                    : extreme ? Math.exp(Math.log(1e-3) + rng.nextDouble() * Math.log(1e6))
+                    : Math.exp(Math.log(0.05) + rng.nextDouble() * Math.log(100));
+            widths.put(v, i < EDGE_CASES || i % 4 == 0 && kind != 4 ? 1.0 : w);
         }
         return new FiniteModel(sizes, tables, logits, widths);
     }
@@ -130,7 +157,7 @@ final class Instances {
     }
 
     /** Halves the largest supports until no density has more than MAX_CELLS cells. */
-    private void shrinkToFit(Map<String, Integer> sizes) {
+    private void shrinkToFit(Map<String, Integer> sizes, int maxCells) {
         for (int guard = 0; guard < 64; guard++) {
             int worst = 0;
             List<String> worstVars = List.of();
@@ -144,7 +171,7 @@ final class Instances {
                     worstVars = d.variables();
                 }
             }
-            if (worst <= MAX_CELLS || worstVars.isEmpty()) {
+            if (worst <= maxCells || worstVars.isEmpty()) {
                 return;
             }
             String big = worstVars.get(0);

@@ -20,9 +20,12 @@ final class MarginSearch {
     /** Margin evaluations per start. */
     static final int EVALS = 160;
     private final List<SymbolDecl> scalars;
+    private final java.util.Set<String> free;
 
-    MarginSearch(List<SymbolDecl> scalars) {
+    /** A search over the scalars the claim depends on ({@code free}: their names; the others stay fixed). */
+    MarginSearch(List<SymbolDecl> scalars, java.util.Set<String> free) {
         this.scalars = scalars;
+        this.free = free;
     }
 
     /** Points to test: the minimizer of each start, and its snapped neighbours. NaN margins count as +inf. */
@@ -56,7 +59,7 @@ final class MarginSearch {
     private int[] freeCoordinates() {
         List<Integer> idx = new ArrayList<>();
         for (int i = 0; i < scalars.size(); i++) {
-            if (scalars.get(i).domain() != Domain.FINITE) {
+            if (scalars.get(i).domain() != Domain.FINITE && free.contains(scalars.get(i).name())) {
                 idx.add(i);
             }
         }

@@ -3,6 +3,7 @@ package org.derivcheck.check;
 import java.util.Optional;
 import org.derivcheck.cas.Expr;
 import org.derivcheck.cas.PreciseFunction;
+import org.derivcheck.cas.PreciseMagnitude;
 import org.derivcheck.cas.PreciseValue;
 import org.derivcheck.notation.Relation;
 
@@ -27,11 +28,17 @@ final class PreciseCheck {
     private final PreciseFunction lhs;
     private final PreciseFunction rhs;
     private final Relation relation;
+    private final Expr lhsExpr;
+    private final Expr rhsExpr;
+    /** Compiled on first need: both sides as sign and log-magnitude, for values beyond apfloat's range. */
+    private Optional<PreciseMagnitude[]> magnitudes;
 
-    private PreciseCheck(PreciseFunction lhs, PreciseFunction rhs, Relation relation) {
+    private PreciseCheck(PreciseFunction lhs, PreciseFunction rhs, Relation relation, Expr l, Expr r) {
         this.lhs = lhs;
         this.rhs = rhs;
         this.relation = relation;
+        this.lhsExpr = l;
+        this.rhsExpr = r;
     }
 
     /** Exact when both sides allow it, else high precision; empty when a side has a function it cannot evaluate. */
@@ -42,14 +49,14 @@ final class PreciseCheck {
         Optional<PreciseFunction> el = PreciseFunction.exact(l);
         Optional<PreciseFunction> er = PreciseFunction.exact(r);
         if (el.isPresent() && er.isPresent()) {
-            return Optional.of(new PreciseCheck(el.get(), er.get(), rel));
+            return Optional.of(new PreciseCheck(el.get(), er.get(), rel, l, r));
         }
         Optional<PreciseFunction> pl = PreciseFunction.precise(l);
         Optional<PreciseFunction> pr = PreciseFunction.precise(r);
         if (pl.isEmpty() || pr.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new PreciseCheck(pl.get(), pr.get(), rel));
+        return Optional.of(new PreciseCheck(pl.get(), pr.get(), rel, l, r));
     }
 
     boolean exact() {
@@ -80,16 +87,95 @@ final class PreciseCheck {
         return first;
     }
 
+    /**
+     * The margin of an inequality at a point beyond double precision (rhs - lhs for {@code <}, {@code <=}; lhs - rhs
+     * for {@code >}, {@code >=}), exact or at {@link #DIGITS} digits; empty where a side is undefined.
+     */
+    Optional<PreciseValue> margin(PointSampler.Point p) {
+        int d = exact() ? 1 : DIGITS;
+        Optional<PreciseValue> l = lhs.eval(p.values(), p.data(), d);
+        Optional<PreciseValue> r = rhs.eval(p.values(), p.data(), d);
+        if (l.isEmpty() || r.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(switch (relation) {
+            case EQUAL, LESS_EQUAL, LESS -> r.get().subtract(l.get());
+            case GREATER_EQUAL, GREATER -> l.get().subtract(r.get());
+        });
+    }
+
     /** The claim at a point with a given number of digits (the constant claims' adaptive precision). */
     At at(PointSampler.Point p, int digits, double scaleHint) {
         return decide(p, digits, scaleHint);
     }
 
+    /**
+     * Where apfloat could not give a side (a value like 2^(10^30), whose decimal exponent does not fit a long),
+     * both sides as sign and log-magnitude: different signs, or logs that differ beyond the precision, decide;
+     * logs equal to the precision are equal values to that many digits. Empty when a side is undefined or
+     * cannot be known this way (terms that cancel, a function of a huge argument).
+     */
+    private Optional<At> byMagnitude(PointSampler.Point p, int digits) {
+        if (magnitudes == null) {
+            Optional<PreciseMagnitude> ml = PreciseMagnitude.of(lhsExpr);
+            Optional<PreciseMagnitude> mr = PreciseMagnitude.of(rhsExpr);
+            magnitudes = ml.isPresent() && mr.isPresent() ? Optional.of(new PreciseMagnitude[] {ml.get(), mr.get()})
+                    : Optional.empty();
+        }
+        if (magnitudes.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<PreciseMagnitude.Mag> l;
+        Optional<PreciseMagnitude.Mag> r;
+        try {
+            l = magnitudes.get()[0].eval(p.values(), p.data(), digits);
+            r = magnitudes.get()[1].eval(p.values(), p.data(), digits);
+        } catch (PreciseMagnitude.Unresolved e) {
+            return Optional.empty();
+        }
+        if (l.isEmpty() || r.isEmpty()) {
+            return Optional.empty();
+        }
+        PreciseMagnitude.Mag a = l.get();
+        PreciseMagnitude.Mag b = r.get();
+        // compare a with b: -1, 0 (equal to the precision) or 1
+        int cmp;
+        if (a.sign() != b.sign()) {
+            cmp = Integer.compare(a.sign(), b.sign());
+        } else if (a.sign() == 0) {
+            cmp = 0;
+        } else {
+            org.apfloat.Apfloat d = a.ln().subtract(b.ln());
+            // |d| < 10^scale: ln a - ln b below 10^-(digits - SLACK) is a relative difference below it
+            boolean equal = d.signum() == 0 || d.scale() <= -(digits - SLACK);
+            cmp = equal ? 0 : a.sign() * d.signum();
+        }
+        // sides equal to the precision are never taken as equal here: beside 2^(10^30) a difference of 1 is
+        // 10^(-3e29) relative, beyond any precision, so only a clear difference decides
+        State state = cmp == 0 ? State.CLOSE : switch (relation) {
+            case EQUAL -> State.FAILS;
+            case LESS_EQUAL, LESS -> cmp < 0 ? State.HOLDS : State.FAILS;
+            case GREATER_EQUAL, GREATER -> cmp > 0 ? State.HOLDS : State.FAILS;
+        };
+        return Optional.of(new At(state, PreciseValue.ofMagnitude(a, digits), PreciseValue.ofMagnitude(b, digits),
+                "by sign and log-magnitude at " + digits + " digits (beyond floating-point range)"));
+    }
+
     private At decide(PointSampler.Point p, int digits, double scaleHint) {
         int d = exact() ? 0 : digits;
-        Optional<PreciseValue> l = lhs.eval(p.values(), p.data(), Math.max(d, 1));
-        Optional<PreciseValue> r = rhs.eval(p.values(), p.data(), Math.max(d, 1));
+        PreciseFunction.Result lr = lhs.evaluate(p.values(), p.data(), Math.max(d, 1));
+        PreciseFunction.Result rr = rhs.evaluate(p.values(), p.data(), Math.max(d, 1));
+        Optional<PreciseValue> l = lr.value();
+        Optional<PreciseValue> r = rr.value();
         String how = exact() ? "exact rational arithmetic" : "at " + digits + " digits";
+        // only where apfloat itself gave up (its exponent overflowed): a point outside a side's domain stays undefined
+        boolean undefined = l.isEmpty() && !lr.failed() || r.isEmpty() && !rr.failed();
+        if ((l.isEmpty() || r.isEmpty()) && !undefined && !exact()) {
+            Optional<At> m = byMagnitude(p, digits);
+            if (m.isPresent()) {
+                return m.get();
+            }
+        }
         if (l.isEmpty() || r.isEmpty()) {
             return new At(State.UNDEFINED, l.orElse(null), r.orElse(null), how);
         }

@@ -77,9 +77,13 @@ final class RandomPointChecker implements Checker {
         int precise;
         int overflowDecided;
         int nearEqual;
+        int nearPrecise;
+        int notRecheckedNaN;
         String nearEqualAt = "";
         double smallestMargin = Double.POSITIVE_INFINITY;
         String smallestAt = "";
+        /** Strict relations: the points of smallest margin, and the margins of the sampled points. */
+        final EqualitySearch.Samples margins = new EqualitySearch.Samples();
     }
 
     private enum Phase { STRUCTURED, CORE, WIDE, SEARCH }
@@ -106,7 +110,7 @@ final class RandomPointChecker implements Checker {
         Optional<PreciseCheck> precise = PreciseCheck.of(c.lhs(), c.rhs(), c.relation());
         List<PointSampler.Point> seeds = new ArrayList<>();
         for (PointSampler.Point p : ctx.sampler.special(ctx.rng(c.entry().hashCode() * 13L + 5), 40)) {
-            if (!ctx.timeLeft()) {
+            if (!ctx.timeLeft(reserve(c, ctx))) {
                 break;
             }
             Optional<Outcome> o = visit(c, f, precise, ctx, p, Phase.STRUCTURED, t, rng, seeds);
@@ -114,7 +118,7 @@ final class RandomPointChecker implements Checker {
                 return o;
             }
         }
-        for (int i = 0; i < points && ctx.timeLeft(); i++) {
+        for (int i = 0; i < points && ctx.timeLeft(reserve(c, ctx)); i++) {
             PointSampler.Point p = ctx.sampler.next(rng);
             if (p == null) {
                 return Optional.of(Outcome.of(Verdict.INCONCLUSIVE, "random points",
@@ -125,7 +129,7 @@ final class RandomPointChecker implements Checker {
                 return o;
             }
         }
-        for (int i = 0; i < points / 3 && ctx.timeLeft(); i++) {
+        for (int i = 0; i < points / 3 && ctx.timeLeft(reserve(c, ctx)); i++) {
             PointSampler.Point p = ctx.sampler.nextWide(rng);
             if (p == null) {
                 break;
@@ -136,7 +140,7 @@ final class RandomPointChecker implements Checker {
             }
         }
         String search = "";
-        if (c.relation() != Relation.EQUAL && ctx.timeLeft()) {
+        if (c.relation() != Relation.EQUAL && ctx.timeLeft(reserve(c, ctx))) {
             Optional<Outcome> o = searchMargin(c, f, precise, ctx, t, rng, seeds);
             if (o.isPresent()) {
                 return o;
@@ -145,11 +149,24 @@ final class RandomPointChecker implements Checker {
                     + "then simple values nearby) tried %d points, smallest margin %.3g%s", Math.min(seeds.size(), STARTS),
                     t.searched, t.smallestMargin, t.smallestAt.isEmpty() ? "" : " at " + t.smallestAt);
         }
+        if (strict(c.relation()) && ctx.timeLeft()) {
+            EqualitySearch.Result eq = EqualitySearch.decide(c, f, precise, ctx, t.margins.lowest(), t.margins.typical(), rng);
+            if (eq.outcome().isPresent()) {
+                return eq.outcome();
+            }
+            search += eq.note();
+        }
         ctx.noteAgreeingPoints(c.entry(), t.valid - t.ambiguous);
         int needed = Math.max(10, points / 10);
         if (t.core < needed) {
             return Optional.of(new Outcome(Verdict.INCONCLUSIVE, new Evidence("random points", "only " + t.core + " of "
                     + points + " random points were in the domain of both sides (need " + needed + ")" + skipped(t)),
+                    Optional.empty()));
+        }
+        if (t.notRecheckedNaN > 0) {
+            return Optional.of(new Outcome(Verdict.INCONCLUSIVE, new Evidence("random points", "at " + t.notRecheckedNaN
+                    + " points one side had no value in double precision (NaN, not an overflow) and could not be re-checked "
+                    + "(time, or the re-check limit): a point that may be a difference is never passed over" + skipped(t)),
                     Optional.empty()));
         }
         if (t.ambiguous > t.core / 20 && t.precise < MAX_PRECISE_POINTS) {
@@ -192,13 +209,15 @@ final class RandomPointChecker implements Checker {
             starts.add(sorted.get(i).values());
             startData.add(sorted.get(i).data());
         }
-        MarginSearch search = new MarginSearch(ctx.sampler.scalars());
-        for (int s = 0; s < starts.size() && ctx.timeLeft(); s++) {
+        java.util.Set<String> free = new java.util.HashSet<>(c.lhs().freeSymbols());
+        free.addAll(c.rhs().freeSymbols());
+        MarginSearch search = new MarginSearch(ctx.sampler.scalars(), free);
+        for (int s = 0; s < starts.size() && ctx.timeLeft(reserve(c, ctx)); s++) {
             double[][] data = startData.get(s);
             List<double[]> found = search.search(List.of(starts.get(s)), x -> margin(c.relation(), f,
                     new PointSampler.Point(x, data), rng));
             for (double[] x : found) {
-                if (!ctx.timeLeft()) {
+                if (!ctx.timeLeft(reserve(c, ctx))) {
                     break;
                 }
                 PointSampler.Point p = new PointSampler.Point(x, data);
@@ -212,6 +231,11 @@ final class RandomPointChecker implements Checker {
             }
         }
         return Optional.empty();
+    }
+
+    /** A strict relation keeps a quarter of the step's time for its equality search. */
+    private static long reserve(Claim c, StepContext ctx) {
+        return strict(c.relation()) ? ctx.options.stepMillis() / 4 : 0;
     }
 
     /** Whether a relation is strict: equality at a point refutes it. */
@@ -257,20 +281,25 @@ final class RandomPointChecker implements Checker {
         double rv = f.rhs().eval(p.values(), p.data(), rng);
         boolean lf = Double.isFinite(lv);
         boolean rf = Double.isFinite(rv);
-        if (!lf && !rf) {
+        int before = t.bothUndefined;
+        // both sides infinite (or one infinite, one NaN) in double: an overflow, not a point outside the domain
+        boolean bothOverflow = !lf && !rf && (Double.isInfinite(lv) || Double.isInfinite(rv));
+        if (!lf && !rf && !(bothOverflow && precise.isPresent() && t.precise < MAX_PRECISE_POINTS)) {
             t.bothUndefined++;
             return Optional.empty();
         }
         if (!lf || !rf) {
-            if (RealPoints.isolated(f, p, !lf, rng)) {
+            // real semantics of the sides as written first: one side without a real value refutes
+            Optional<Outcome> dom = RealPoints.undefinedSide(c, ctx, p, lv, rv, t, rng);
+            if (dom.isPresent() || t.bothUndefined > before) {
+                return dom;
+            }
+            if (!bothOverflow && RealPoints.isolated(f, p, !lf, rng)) {
                 t.isolated++;
                 return Optional.empty();
             }
-            // NaN in double: a real-domain violation or an overflow artefact (inf - inf): real semantics decide
-            if (Double.isNaN(lf ? rv : lv) && t.rechecks < MAX_RECHECKS) {
-                return RealPoints.oneSideNotFinite(c, ctx, p, lv, rv, t);
-            }
-            // an overflow in double is not a point outside the domain: ask high precision
+            // NaN in double: a real-domain violation or an overflow artefact (inf - inf): high precision, then the
+            // CAS's real semantics decide; an overflow in double is not a point outside the domain
             if (precise.isPresent() && t.precise < MAX_PRECISE_POINTS) {
                 t.precise++;
                 PreciseCheck.At at = precise.get().at(p, 0);
@@ -306,7 +335,11 @@ final class RandomPointChecker implements Checker {
             t.smallestAt = RealPoints.describe(ctx, p);
         }
         boolean strict = strict(c.relation());
-        if (gap <= AGREE * scale + 1e-300 && !(strict && gap > -AGREE * scale)) {
+        if (strict) {
+            t.margins.offer(p, -gap, phase != Phase.SEARCH);
+        }
+        // a strict relation needs a margin clearly above rounding (a margin of exactly 0 at a scale of 0 included)
+        if (gap <= AGREE * scale + 1e-300 && !(strict && gap > -(AGREE * scale + 1e-300))) {
             return Optional.empty();
         }
         if (precise.isPresent() && t.precise < MAX_PRECISE_POINTS) {
@@ -323,7 +356,7 @@ final class RandomPointChecker implements Checker {
                 return Optional.empty();
             }
             if (at.state() == PreciseCheck.State.CLOSE) {
-                return RealPoints.nearEquality(c, ctx, p, lv, rv, t);
+                return RealPoints.near(c, ctx, precise, p, lv, rv, t, phase == Phase.SEARCH);
             }
         } else if (gap > DIFFER * scale) {
             Optional<Counterexample> cx = confirm(c, ctx, p, lv, rv, precise, scale);
@@ -333,7 +366,7 @@ final class RandomPointChecker implements Checker {
             }
         }
         if (strict && Math.abs(gap) <= AGREE * scale + 1e-300) {
-            return RealPoints.nearEquality(c, ctx, p, lv, rv, t);
+            return RealPoints.near(c, ctx, precise, p, lv, rv, t, phase == Phase.SEARCH);
         }
         if (phase == Phase.CORE) {
             t.ambiguous++;

@@ -18,6 +18,63 @@ final class RealPoints {
     private RealPoints() {
     }
 
+    /** High-precision margins computed for sampled points whose sides agree to rounding (each is costly). */
+    static final int NEAR_PRECISE = 12;
+
+    /**
+     * A strict relation whose sides agree to rounding: a margin positive beyond double precision holds at this point
+     * (whether it approaches 0 nearby is the equality search's question); otherwise real semantics at 30 digits.
+     */
+    static Optional<Outcome> near(Claim c, StepContext ctx, Optional<PreciseCheck> precise, PointSampler.Point p,
+            double lv, double rv, RandomPointChecker.Tally t, boolean searched) {
+        if (searched || precise.isPresent() && t.nearPrecise >= NEAR_PRECISE) {
+            // a point of the margin search, or one past the budget of high-precision margins: the equality search
+            // examines the points of smallest margin
+            return Optional.empty();
+        }
+        if (precise.isPresent()) {
+            t.nearPrecise++;
+            Optional<org.derivcheck.cas.PreciseValue> m = precise.get().margin(p);
+            if (m.isPresent() && m.get().signum() > 0) {
+                return Optional.empty();
+            }
+        }
+        return nearEquality(c, ctx, p, lv, rv, t);
+    }
+
+    /**
+     * Real semantics of the sides as written at a point where one side is not finite in double: a guard of one side
+     * violated (a logarithm of a negative number) while the other side has a finite value refutes; both sides'
+     * guards violated counts the point as outside both domains. Empty otherwise (then an overflow, or a pole).
+     */
+    static Optional<Outcome> undefinedSide(Claim c, StepContext ctx, PointSampler.Point p, double lv, double rv,
+            RandomPointChecker.Tally t, RandomGenerator rng) {
+        org.derivcheck.cas.RealDomain[] d;
+        try {
+            d = ctx.domains(c);
+        } catch (CasException e) {
+            return Optional.empty();
+        }
+        boolean l = d[0].violated(p.values(), p.data(), rng, false).isPresent();
+        boolean r = d[1].violated(p.values(), p.data(), rng, false).isPresent();
+        if (l != r) {
+            l = l && d[0].violated(p.values(), p.data(), rng).isPresent();
+            r = r && d[1].violated(p.values(), p.data(), rng).isPresent();
+        }
+        if (l && r) {
+            t.bothUndefined++;
+            return Optional.empty();
+        }
+        if (l == r || !Double.isFinite(l ? rv : lv)) {
+            return Optional.empty();
+        }
+        return Optional.of(new Outcome(Verdict.REFUTED, new Evidence("random points", "real semantics: the "
+                + (l ? "left" : "right") + " side as written has no real value at a point where the other side has one ("
+                + (l ? d[0] : d[1]).violated(p.values(), p.data(), rng).get().describe() + ")"), Optional.of(
+                new Counterexample(ctx.sampler.describe(p), Map.of(), c.entry(), l ? Double.NaN : lv, r ? Double.NaN : rv,
+                        Optional.empty(), Optional.empty()))));
+    }
+
     /** A strict relation whose sides agree to rounding at a point: exactly equal there refutes it. */
     static Optional<Outcome> nearEquality(Claim c, StepContext ctx, PointSampler.Point p, double lv, double rv,
             RandomPointChecker.Tally t) {
@@ -77,6 +134,9 @@ final class RealPoints {
         Optional<RealValue.Pair> hp = ctx.sampler.hasData() ? Optional.empty() : recheck(c, ctx, p, t);
         if (hp.isEmpty()) {
             t.notRechecked++;
+            if (Double.isNaN(Double.isFinite(lv) ? rv : lv)) {
+                t.notRecheckedNaN++; // no value at all (not an overflow to infinity): may be a difference
+            }
             return Optional.empty();
         }
         RealValue.Pair v = hp.get();

@@ -31,7 +31,7 @@ final class RelationChecker {
         // numeric first: a refuted claim needs no proof attempt, a confirmed one gets the rest of the time
         // exact or high-precision arithmetic first where it applies (constant claims, rational functions)
         this.randomPoints = new RandomPointChecker(options.points());
-        this.checkers = List.of(new ExactChecker(options.points()), new InstantiationChecker(options.points()), randomPoints,
+        this.checkers = List.of(new RealDomainChecker(), new ExactChecker(options.points()), new InstantiationChecker(options.points()), randomPoints,
                 new QuadratureChecker(), new MonteCarloChecker(options.draws()), new SymbolicChecker(),
                 new ProofChecker());
     }
@@ -59,8 +59,10 @@ final class RelationChecker {
             }
             unproved = cond.unproved();
         } catch (CasException e) {
-            return new Decision(Verdict.INCONCLUSIVE, "none", List.of(new Evidence("CAS", e.getMessage())),
-                    Optional.empty(), List.of(), "could not evaluate the sides: " + e.getMessage());
+            Optional<Decision> precise = e.kind() == CasException.Kind.LIMIT ? asWritten(lhsWritten, rhsWritten, rel, ctx)
+                    : Optional.empty();
+            return precise.orElseGet(() -> new Decision(Verdict.INCONCLUSIVE, "none", List.of(new Evidence("CAS",
+                    e.getMessage())), Optional.empty(), List.of(), "could not evaluate the sides: " + e.getMessage()));
         }
         int[] ls = lhs.shape();
         int[] rs = rhs.shape();
@@ -79,13 +81,16 @@ final class RelationChecker {
         List<Expr.Entry> le = lhs.entries();
         List<Expr.Entry> re = rhs.entries();
         List<Expr.Entry> we = Arrays.equals(rhsWritten.shape(), rs) ? rhsWritten.entries() : re;
+        List<Expr.Entry> lw = Arrays.equals(lhsWritten.shape(), ls) ? lhsWritten.entries() : null;
+        List<Expr.Entry> rw = Arrays.equals(rhsWritten.shape(), rs) ? rhsWritten.entries() : null;
         Verdict verdict = Verdict.PROVED;
         List<Evidence> evidence = new ArrayList<>();
         Optional<Counterexample> cx = Optional.empty();
         List<Integer> refuted = new ArrayList<>();
         String method = "symbolic";
         for (int i = 0; i < le.size(); i++) {
-            Claim claim = new Claim(le.get(i).label(), le.get(i).value(), re.get(i).value(), rel);
+            Claim claim = new Claim(le.get(i).label(), le.get(i).value(), re.get(i).value(), rel,
+                    lw == null ? lhsWritten : lw.get(i).value(), rw == null ? rhsWritten : rw.get(i).value());
             Outcome o = decideEntry(claim, ctx);
             Verdict before = verdict;
             verdict = Verdict.combine(verdict, o.verdict());
@@ -130,6 +135,28 @@ final class RelationChecker {
             message += " (" + le.size() + " entries)";
         }
         return new Decision(verdict, method, evidence, cx, diagnoses, message);
+    }
+
+    /**
+     * When the CAS hits a size limit reducing the sides (2^(2^31) as an exact integer has 2^31 bits), the sides as
+     * written may still be plain numbers: the exact and high-precision checker decides them without the CAS.
+     */
+    private Optional<Decision> asWritten(Expr lhs, Expr rhs, Relation rel, StepContext ctx) {
+        if (lhs.isAbstract() || rhs.isAbstract() || !lhs.isScalar() || !rhs.isScalar()) {
+            return Optional.empty();
+        }
+        Optional<Outcome> o = checkers.get(0).check(new Claim("", lhs, rhs, rel), ctx);
+        if (o.isEmpty()) {
+            return Optional.empty();
+        }
+        Outcome x = o.get();
+        String note = " (the CAS hit a size limit reducing the sides; decided as written)";
+        return Optional.of(new Decision(x.verdict(), x.evidence().method(), List.of(new Evidence(x.evidence().method(),
+                x.evidence().detail() + note)), x.counterexample(), List.of(), switch (x.verdict()) {
+                    case REFUTED -> "the relation does not hold";
+                    case INCONCLUSIVE -> "undecided: " + x.evidence().detail();
+                    default -> "confirmed numerically";
+                }));
     }
 
     private Outcome decideEntry(Claim claim, StepContext ctx) {

@@ -43,6 +43,20 @@ final class StepContext {
         return Deadline.until(deadlineNanos, options.stepMillis());
     }
 
+    /** Per entry: where the written sides have real values (read once, see {@link org.derivcheck.cas.RealDomain}). */
+    private final java.util.Map<String, org.derivcheck.cas.RealDomain[]> domains = new java.util.HashMap<>();
+
+    /** The real domains of a claim's written sides, {lhs, rhs}; read by the CAS on first use. */
+    org.derivcheck.cas.RealDomain[] domains(Claim c) {
+        org.derivcheck.cas.RealDomain[] d = domains.get(c.entry());
+        if (d == null) {
+            long ms = Math.min(10_000, remainingMillis());
+            d = new org.derivcheck.cas.RealDomain[] {cas.realDomain(c.lhsWritten(), ms), cas.realDomain(c.rhsWritten(), ms)};
+            domains.put(c.entry(), d);
+        }
+        return d;
+    }
+
     void noteAgreeingPoints(String entry, int n) {
         agreeing.put(entry, n);
     }
@@ -53,6 +67,11 @@ final class StepContext {
 
     boolean timeLeft() {
         return System.nanoTime() < deadlineNanos;
+    }
+
+    /** Whether more than {@code reserveMillis} of the step's time is left. */
+    boolean timeLeft(long reserveMillis) {
+        return System.nanoTime() < deadlineNanos - reserveMillis * 1_000_000L;
     }
 
     /** A generator for one purpose, reproducible from the run's seed. */

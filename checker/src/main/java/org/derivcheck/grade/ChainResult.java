@@ -10,13 +10,28 @@ import org.derivcheck.check.Verdict;
  * A checked chain: the verdict of every relation between consecutive lines, and the comparison of its
  * final line with each goal it was compared to (goal id to the result of {@code final = target}).
  *
- * @param about the goal ids the chain is about (by its first line or its label)
+ * @param about     the goal ids the chain is about (by its first line or its label)
+ * @param lines     the chain's lines as derivcheck read them (empty when it could not be read)
+ * @param relations the relation of each line to the one before ({@code lines.size() - 1} symbols: =, <=, <, >=, >)
  */
-public record ChainResult(Chain chain, List<StepResult> steps, Map<String, StepResult> comparisons, List<String> about) {
+public record ChainResult(Chain chain, List<StepResult> steps, Map<String, StepResult> comparisons, List<String> about,
+        List<String> lines, List<String> relations) {
     public ChainResult {
         steps = List.copyOf(steps);
         comparisons = Map.copyOf(comparisons);
         about = List.copyOf(about);
+        lines = List.copyOf(lines);
+        relations = List.copyOf(relations);
+    }
+
+    /** A chain whose lines are not known (unreadable, timed out): it reaches nothing ({@link Reach}). */
+    public ChainResult(Chain chain, List<StepResult> steps, Map<String, StepResult> comparisons, List<String> about) {
+        this(chain, steps, comparisons, about, List.of(), List.of());
+    }
+
+    /** The same chain with other comparisons. */
+    public ChainResult withComparisons(Map<String, StepResult> c) {
+        return new ChainResult(chain, steps, c, about, lines, relations);
     }
 
     /** True when every relation of the chain is PROVED or CONFIRMED. */

@@ -6,11 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.derivcheck.cas.Cas;
 import org.derivcheck.check.ChainChecker;
 import org.derivcheck.check.ChainScope;
@@ -39,18 +34,14 @@ public final class Grader implements AutoCloseable {
     private final Rubric rubric;
     private final Cas cas;
     private final CheckOptions options;
-    private final ExecutorService chains;
+    private final ChainRun runner;
     private final Map<String, String> targetTex = new java.util.concurrent.ConcurrentHashMap<>();
 
     public Grader(Rubric rubric, Cas cas, CheckOptions options) {
         this.rubric = rubric;
         this.cas = cas;
         this.options = options;
-        this.chains = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(null, r, "derivcheck-chain", 64L << 20);
-            t.setDaemon(true);
-            return t;
-        });
+        this.runner = new ChainRun(options);
     }
 
     /** Every goal of the rubric: results and their intermediate results. */
@@ -149,8 +140,17 @@ public final class Grader implements AutoCloseable {
         }
         List<Definition> defs = new ArrayList<>(rubric.definitions());
         defs.addAll(s.definitions());
+        // a submission may not narrow the rubric's domain: its own assumptions are used only where they speak of
+        // symbols it declares itself (or repeat one of the rubric's); the others are dropped and the feedback says so
         List<Line> assumptions = new ArrayList<>(rubric.assumptions());
-        assumptions.addAll(s.assumptions());
+        List<String> dropped = new ArrayList<>();
+        for (Line a : s.assumptions()) {
+            if (granted(a, s)) {
+                assumptions.add(a);
+            } else {
+                dropped.add(a.text());
+            }
+        }
         NameSpace ns;
         try {
             ns = NameSpace.of(cas, symbols, defs, rubric.notation(), rubric.expectations());
@@ -161,7 +161,45 @@ public final class Grader implements AutoCloseable {
         List<Goal> goals = goals();
         List<ChainResult> results = new ArrayList<>();
         grade(s, cas, ns, goals, symbols, defs, assumptions, results);
-        return new SubmissionGrade(s.id(), s.files(), results, Scoring.score(rubric, results), Optional.empty(), millis(t0));
+        results.replaceAll(r -> Reach.gate(r, goals));
+        List<ResultScore> scores = Scoring.score(rubric, results);
+        if (!dropped.isEmpty()) {
+            String note = " (the submission's assumption" + (dropped.size() > 1 ? "s " : " ") + String.join("; ", dropped)
+                    + (dropped.size() > 1 ? " are" : " is") + " not granted by the rubric: the chains were checked without "
+                    + (dropped.size() > 1 ? "them" : "it") + ")";
+            scores = scores.stream().map(x -> new ResultScore(x.resultId(), x.title(), x.earned(), x.points(), x.status(),
+                    x.message() + note, x.review())).toList();
+        }
+        return new SubmissionGrade(s.id(), s.files(), results, scores, Optional.empty(), millis(t0));
+    }
+
+    /**
+     * True when a submission's assumption may be used: it repeats one of the rubric's, or every name in it is a
+     * symbol the submission declares itself (a rubric symbol in it would narrow the rubric's domain).
+     */
+    private boolean granted(Line a, Submission s) {
+        String t = Goal.squeeze(a.text());
+        if (rubric.assumptions().stream().anyMatch(r -> Goal.squeeze(r.text()).equals(t))) {
+            return true;
+        }
+        java.util.Set<String> own = new java.util.HashSet<>();
+        for (SymbolDecl d : s.symbols()) {
+            if (rubric.symbols().stream().noneMatch(r -> r.name().equals(d.name()))) {
+                own.add(d.name());
+            }
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]*").matcher(a.text());
+        boolean any = false;
+        while (m.find()) {
+            String name = m.group();
+            if (rubric.symbols().stream().anyMatch(r -> r.name().equals(name))
+                    || rubric.definitions().stream().anyMatch(d -> d.name().equals(name))
+                    || s.definitions().stream().anyMatch(d -> d.name().equals(name))) {
+                return false;
+            }
+            any |= own.contains(name);
+        }
+        return any;
     }
 
     private void grade(Submission s, Cas own, NameSpace ns, List<Goal> goals, List<SymbolDecl> symbols, List<Definition> defs,
@@ -199,16 +237,16 @@ public final class Grader implements AutoCloseable {
             List<Definition> defs, List<Line> assumptions, String id) {
         List<Link> parsed;
         try {
-            parsed = read(c, ns);
-        } catch (InvalidLine e) {
-            return invalid(c, e.line, e.getMessage());
+            parsed = ChainLines.read(c, ns);
+        } catch (ChainLines.InvalidLine e) {
+            return ChainRun.invalid(c, e.line, e.getMessage());
         }
         if (parsed.get(0).relation().isPresent()) {
-            return invalid(c, c.firstLine(), "the chain starts with '" + parsed.get(0).relationSymbol() + "': there is no "
+            return ChainRun.invalid(c, c.firstLine(), "the chain starts with '" + parsed.get(0).relationSymbol() + "': there is no "
                     + "line before it to compare with");
         }
         if (parsed.size() < 2) {
-            return invalid(c, c.firstLine(), "a line without a relation (=, \\le, \\ge) states nothing to check");
+            return ChainRun.invalid(c, c.firstLine(), "a line without a relation (=, \\le, \\ge) states nothing to check");
         }
         List<String> about = new ArrayList<>();
         List<Goal> byText = new ArrayList<>();
@@ -224,7 +262,7 @@ public final class Grader implements AutoCloseable {
                 compare.add(g);
             }
         }
-        ChainResult r = run(own, c, parsed, compare, about, symbols, defs, assumptions, id);
+        ChainResult r = runner.run(c, parsed, true, compare, about, symbols, defs, assumptions, id);
         if (byText.isEmpty()) {
             return r;
         }
@@ -235,7 +273,7 @@ public final class Grader implements AutoCloseable {
         for (Goal g : byText) {
             implied(r, g).ifPresent(x -> comparisons.put(g.id(), x));
         }
-        return new ChainResult(c, r.steps(), comparisons, about);
+        return r.withComparisons(comparisons);
     }
 
     private static Optional<StepResult> implied(ChainResult r, Goal g) {
@@ -266,186 +304,34 @@ public final class Grader implements AutoCloseable {
         Chain c = r.chain();
         List<Link> parsed;
         try {
-            parsed = read(c, ns);
-        } catch (InvalidLine e) {
+            parsed = ChainLines.read(c, ns);
+        } catch (ChainLines.InvalidLine e) {
             return r;
         }
-        ChainResult again = run(own, c, List.of(parsed.get(parsed.size() - 1)), goals, List.of(), symbols, defs, assumptions, id);
-        return new ChainResult(c, r.steps(), again.comparisons(), r.about());
-    }
-
-    /**
-     * Checks the chain's relations (when it has two lines or more) and the comparisons of its final line with the
-     * goals, in one scope under one time limit.
-     */
-    private ChainResult run(Cas own, Chain c, List<Link> parsed, List<Goal> compare, List<String> about, List<SymbolDecl> symbols,
-            List<Definition> defs, List<Line> assumptions, String id) {
-        boolean hasChain = parsed.size() >= 2;
-        if (!hasChain && compare.isEmpty()) {
-            return new ChainResult(c, List.of(), Map.of(), about);
-        }
-        Link last = parsed.get(parsed.size() - 1);
-        int relations = hasChain ? parsed.size() - 1 : 0;
-        long limit = options.stepMillis() * (relations + compare.size()) + 5_000L;
-        // a CAS of its own per chain: no state of a computation stopped at its time limit (Symja 3.0.0 keeps an
-        // engine's stop request; Cas resets it now) may spill over to the next chain or student
-        Future<ChainResult> f = chains.submit(() -> {
-            try (Cas fresh = Cas.start()) {
-                ChainScope scope;
-                try {
-                    scope = ChainScope.of(id + "-chain" + c.number(), c.file(), symbols, List.of(), defs, assumptions);
-                } catch (ChainScope.Invalid e) {
-                    return invalid(c, c.firstLine(), c.file() + ":" + e.line() + ": " + e.getMessage());
-                }
-                ChainChecker checker = new ChainChecker(fresh, options);
-                List<StepResult> chainSteps = new ArrayList<>();
-                int number = 1;
-                if (hasChain) {
-                    // as before the chain was checked: each link shown as written, without surrounding spaces
-                    List<Link> shown = new ArrayList<>();
-                    for (Link l : parsed) {
-                        shown.add(l.withText(l.text().trim()));
-                    }
-                    for (StepResult s : checker.check(scope, new org.derivcheck.notation.Chain(shown),
-                            ChainChecker.Step.plain(number++, c.firstLine(), Optional.empty()).indexed(String.valueOf(c.number())))) {
-                        chainSteps.add(unnamed(s));
-                    }
-                }
-                Map<String, StepResult> comparisons = new LinkedHashMap<>();
-                for (Goal g : compare) {
-                    ChainChecker.Step step = ChainChecker.Step.plain(number++, last.span().line(), Optional.of(g.id()))
-                            .indexed(c.number() + ":" + g.id());
-                    List<StepResult> rs;
-                    try {
-                        rs = checker.check(scope, comparison(last, g), step);
-                    } catch (ParseException e) {
-                        rs = List.of(new StepResult(step.index(), "(" + last.text() + ") = (" + g.rhs() + ")", "",
-                                last.span().line(), Verdict.INVALID, "parse", List.of(), Optional.empty(), List.of(),
-                                e.getMessage(), 0));
-                    }
-                    comparisons.put(g.id(), unnamed(rs.get(0)));
-                }
-                return new ChainResult(c, chainSteps, comparisons, about);
-            }
-        });
-        try {
-            return f.get(limit, TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            f.cancel(true);
-            return timedOut(c, parsed, about, limit);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            f.cancel(true);
-            return timedOut(c, parsed, about, limit);
-        } catch (java.util.concurrent.ExecutionException e) {
-            return invalid(c, c.firstLine(), "internal error while checking: " + e.getCause(), Verdict.INCONCLUSIVE);
-        }
-    }
-
-    /**
-     * The final line compared with a goal's target: {@code (final) = (target)}, the target read from the rubric's
-     * text, both shown in parentheses.
-     */
-    private static org.derivcheck.notation.Chain comparison(Link last, Goal g) {
-        Link target = ChainReader.line(g.rhs(), true, last.span().file(), last.span().line()).get(0);
-        return new org.derivcheck.notation.Chain(List.of(last.first().withText("(" + last.text() + ")"),
-                target.withRelation(Relation.EQUAL).withText("(" + g.rhs() + ")")));
-    }
-
-    /** A chain's result as the scores see it: its index, without the step's name. */
-    private static StepResult unnamed(StepResult s) {
-        return s.named("", "");
-    }
-
-    private ChainResult timedOut(Chain c, List<Link> parsed, List<String> about, long limit) {
-        StepResult s = new StepResult(String.valueOf(c.number()), joined(parsed), "", c.firstLine(), Verdict.INCONCLUSIVE,
-                "none", List.of(), Optional.empty(), List.of(), "the chain's time limit of " + limit / 1000 + " s was reached; "
-                        + "it was not decided", limit);
-        return new ChainResult(c, List.of(s), Map.of(), about);
-    }
-
-    private static String joined(List<Link> parsed) {
-        StringBuilder sb = new StringBuilder();
-        for (Link p : parsed) {
-            sb.append(p.relation().isEmpty() ? "" : " " + p.relationSymbol() + " ").append(p.text());
-        }
-        return sb.toString();
-    }
-
-    private ChainResult invalid(Chain c, int line, String message) {
-        return invalid(c, line, message, Verdict.INVALID);
-    }
-
-    private ChainResult invalid(Chain c, int line, String message, Verdict v) {
-        String claim = c.lines().isEmpty() ? "" : c.lines().get(0).source().strip();
-        StepResult s = new StepResult(String.valueOf(c.number()), claim.length() > 200 ? claim.substring(0, 197) + "..." : claim,
-                "", line, v, "parse", List.of(), Optional.empty(), List.of(), message, 0);
-        return new ChainResult(c, List.of(s), Map.of(), List.of());
-    }
-
-    private static final class InvalidLine extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-        final int line;
-
-        InvalidLine(int line, String message) {
-            super(message);
-            this.line = line;
-        }
-    }
-
-    /** Every line of a chain read into links, each resolved in the submission's names (errors name file, line, column). */
-    private static List<Link> read(Chain c, NameSpace ns) {
-        List<Link> parsed = new ArrayList<>();
-        for (Chain.ChainLine line : c.lines()) {
-            parsed.addAll(c.tex() ? texLine(c, line, ns) : textLine(c, line, ns, parsed.isEmpty()));
-        }
-        return parsed;
-    }
-
-    /** Translates one LaTeX line and parses every piece; errors name file, line and column. */
-    private static List<Link> texLine(Chain c, Chain.ChainLine line, NameSpace ns) {
-        List<Link> links;
-        try {
-            links = ChainReader.texLine(line.source(), ns.vocabulary, c.file().toString(), line.line());
-        } catch (ChainReader.InLink e) {
-            throw inLink(c, line, e.link(), e.parseError());
-        } catch (ParseException e) {
-            throw new InvalidLine(line.line(), c.file().getFileName() + ":" + line.locate(e.column()) + ": " + e.getMessage());
-        }
-        List<Link> out = new ArrayList<>();
-        for (Link l : links) {
-            try {
-                Cas.resolve(l, ns.table);
-            } catch (ParseException e) {
-                throw inLink(c, line, l, e);
-            }
-            out.add(l);
-        }
-        return out;
-    }
-
-    private static InvalidLine inLink(Chain c, Chain.ChainLine line, Link l, ParseException e) {
-        return new InvalidLine(line.line(), c.file().getFileName() + ":" + line.locate(l.sourceColumn(e.column()))
-                + ": " + e.getMessage() + " (read as: " + l.text() + ")");
-    }
-
-    /** A derivcheck-syntax line of a YAML submission: the first may hold a whole chain, later ones start with a relation. */
-    private static List<Link> textLine(Chain c, Chain.ChainLine line, NameSpace ns, boolean first) {
-        List<Link> out = new ArrayList<>();
-        try {
-            for (Link l : ChainReader.line(line.source(), first, c.file().toString(), line.line())) {
-                Cas.resolve(l, ns.table);
-                out.add(l);
-            }
-        } catch (ParseException e) {
-            throw new InvalidLine(line.line(), c.file().getFileName() + ":" + line.line() + (e.column() > 0 ? ":" + e.column()
-                    : "") + ": " + e.getMessage());
-        }
-        return out;
+        ChainResult again = runner.run(c, parsed, false, goals, List.of(), symbols, defs, assumptions, id);
+        return r.withComparisons(again.comparisons());
     }
 
     private static long millis(long t0) {
         return (System.nanoTime() - t0) / 1_000_000L;
+    }
+
+    /**
+     * The time a whole submission may take ({@link GradeBatch} stops it there): for every chain, its own limit
+     * (the step limit for each of its relations and each comparison with a goal, first and last line, plus 5 s),
+     * twice (a chain about no goal is compared again with the goals left open), plus 10 s to read it.
+     */
+    public long limitMillis(Submission s) {
+        long goals = goals().size();
+        long total = 10_000L;
+        for (Chain c : s.chains()) {
+            long relations = 0;
+            for (Chain.ChainLine l : c.lines()) {
+                relations += 1 + l.source().chars().filter(ch -> ch == '=' || ch == '<' || ch == '>').count();
+            }
+            total += 2 * (options.stepMillis() * (relations + 2 * goals) + 5_000L);
+        }
+        return total;
     }
 
     /** The LaTeX of each goal's relation (result and intermediate ids), once {@link #verifyRubric()} ran. */
@@ -459,7 +345,7 @@ public final class Grader implements AutoCloseable {
 
     @Override
     public void close() {
-        chains.shutdownNow();
+        runner.close();
     }
 
     /** The submission's id for output file names: letters, digits, '.', '-', '_' only. */

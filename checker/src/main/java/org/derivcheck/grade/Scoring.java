@@ -14,6 +14,8 @@ import org.derivcheck.diagnose.Diagnosis;
  * every intermediate result ({@code via}) is reached by some chain;</li>
  * <li>partial points: the target is reached but an intermediate result is not, or a chain about the target
  * has two relations or more, all of them hold but the last, and its final line differs from the target;</li>
+ * <li>what reaches a goal, and what a chain with a wrong final line must have done, is decided by the reach rules
+ * ({@link Reach}): relations that compose to the target's, a chain that does some work;</li>
  * <li>no points otherwise. An undecided (INCONCLUSIVE) step that may have cost points marks the score for
  * review by a person.</li>
  * </ul>
@@ -62,7 +64,21 @@ final class Scoring {
                                 + diagnoses(last.verdict() == Verdict.REFUTED ? last : cmp.get()), review);
             }
         }
+        for (ChainResult c : about) {
+            Optional<StepResult> cmp = c.comparison(id);
+            if (c.holdsBeforeLast() && !c.holds() && cmp.isPresent() && cmp.get().verdict() == Verdict.INVALID) {
+                return new ResultScore(id, r.title(), 0, r.points(), ResultScore.Status.NONE, c.where() + " "
+                        + cmp.get().message(), review);
+            }
+        }
         if (about.isEmpty()) {
+            for (ChainResult other : chains) {
+                Optional<StepResult> o = other.comparison(id);
+                if (o.isPresent() && o.get().verdict() == Verdict.INVALID && other.holds()) {
+                    return new ResultScore(id, r.title(), 0, r.points(), ResultScore.Status.NONE, other.where() + " holds but "
+                            + o.get().message(), review);
+                }
+            }
             return new ResultScore(id, r.title(), 0, r.points(), ResultScore.Status.NONE, "no chain derives "
                     + r.target().lhs() + " and reaches the target: start a chain with it, or label the display \\label{"
                     + id + "}", review);
@@ -75,6 +91,10 @@ final class Scoring {
             }
         }
         StepResult cmp = c.comparison(id).orElse(null);
+        if (cmp != null && cmp.verdict() == Verdict.INVALID) {
+            return new ResultScore(id, r.title(), 0, r.points(), ResultScore.Status.NONE, c.where() + " holds but "
+                    + cmp.message(), review);
+        }
         return new ResultScore(id, r.title(), 0, r.points(), ResultScore.Status.NONE, c.where() + " holds but does not end at "
                 + "the target" + (cmp == null ? "" : " (" + cmp.verdict() + ")" + diagnoses(cmp)), review);
     }

@@ -159,6 +159,9 @@ public final class TextReport {
     }
 
     static String num(double v) {
+        if (Double.isNaN(v)) {
+            return "undefined (no real value)";
+        }
         if (v == Math.rint(v) && Math.abs(v) < 1e9) {
             return String.valueOf((long) v);
         }

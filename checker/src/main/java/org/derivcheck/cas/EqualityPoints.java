@@ -1,0 +1,211 @@
+package org.derivcheck.cas;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.matheclipse.core.eval.EvalEngine;
+import org.matheclipse.core.expression.F;
+import org.matheclipse.core.expression.S;
+import org.matheclipse.core.interfaces.IAST;
+import org.matheclipse.core.interfaces.IExpr;
+import org.matheclipse.core.interfaces.ISymbol;
+
+/**
+ * Exact points where two sides are equal, for the equality search of a strict relation: closed forms next to a
+ * numeric point where the margin is nearly 0 (rationals with small denominators, rational multiples of pi,
+ * square roots and logarithms of rationals, powers of e), and the CAS's real solutions of {@code l == r} in one
+ * symbol. Equality at an exact point is decided by exact evaluation under real semantics (every sub-expression
+ * real, see {@link RealValue}), never by a tolerance.
+ */
+public final class EqualityPoints {
+    private EqualityPoints() {
+    }
+
+    /** An exact value of one coordinate: how it prints, its double value and the CAS's expression of it. */
+    public static final class Value {
+        private final String text;
+        private final double approx;
+        final IExpr expr;
+
+        Value(String text, double approx, IExpr expr) {
+            this.text = text;
+            this.approx = approx;
+            this.expr = expr;
+        }
+
+        public String text() {
+            return text;
+        }
+
+        public double approx() {
+            return approx;
+        }
+
+        @Override
+        public String toString() {
+            return text;
+        }
+    }
+
+    /** The largest denominator tried for a rational (and for a rational multiple of a constant). */
+    static final int MAX_DENOMINATOR = 96;
+
+    /**
+     * Closed forms within a relative {@code tol} of {@code v}: p/q, (p/q) pi, sqrt(p/q), log(p/q), e^(p/q) and
+     * (p/q) e, each with a small denominator; the nearest ones first.
+     */
+    public static List<Value> closedForms(double v, double tol) {
+        List<Value> out = new ArrayList<>();
+        if (!Double.isFinite(v)) {
+            return out;
+        }
+        double t = tol * Math.max(1, Math.abs(v));
+        rational(v, t).ifPresent(q -> out.add(new Value(q[0] + (q[1] == 1 ? "" : "/" + q[1]), (double) q[0] / q[1],
+                F.QQ(q[0], q[1]))));
+        rational(v / Math.PI, t / Math.PI).ifPresent(q -> out.add(new Value(times(q, "Pi"), Math.PI * q[0] / q[1],
+                F.Times(F.QQ(q[0], q[1]), S.Pi))));
+        rational(v / Math.E, t / Math.E).ifPresent(q -> out.add(new Value(times(q, "E"), Math.E * q[0] / q[1],
+                F.Times(F.QQ(q[0], q[1]), S.E))));
+        if (v > 0 && out.isEmpty()) {
+            rational(v * v, 2 * v * t).filter(q -> q[0] > 0).ifPresent(q -> out.add(new Value("Sqrt(" + q[0]
+                    + (q[1] == 1 ? "" : "/" + q[1]) + ")", Math.sqrt((double) q[0] / q[1]), F.Sqrt(F.QQ(q[0], q[1])))));
+            rational(Math.log(v), t / v).ifPresent(q -> out.add(new Value("Exp(" + q[0] + (q[1] == 1 ? "" : "/" + q[1])
+                    + ")", Math.exp((double) q[0] / q[1]), F.Exp(F.QQ(q[0], q[1])))));
+        }
+        rational(Math.exp(v), t * Math.exp(v)).filter(q -> q[0] > 0).ifPresent(q -> out.add(new Value("Log(" + q[0]
+                + (q[1] == 1 ? "" : "/" + q[1]) + ")", Math.log((double) q[0] / q[1]), F.Log(F.QQ(q[0], q[1])))));
+        return out;
+    }
+
+    private static String times(long[] q, String c) {
+        String n = q[0] == 1 ? c : q[0] == -1 ? "-" + c : q[0] + "*" + c;
+        return q[1] == 1 ? n : n + "/" + q[1];
+    }
+
+    /** The rational p/q (q at most {@link #MAX_DENOMINATOR}) within {@code t} of {@code x}, by continued fractions. */
+    static Optional<long[]> rational(double x, double t) {
+        if (!Double.isFinite(x) || Math.abs(x) > 1e12) {
+            return Optional.empty();
+        }
+        long p0 = 0;
+        long q0 = 1;
+        long p1 = 1;
+        long q1 = 0;
+        double r = x;
+        for (int i = 0; i < 40; i++) {
+            double a = Math.floor(r);
+            long p2 = (long) a * p1 + p0;
+            long q2 = (long) a * q1 + q0;
+            if (q2 > MAX_DENOMINATOR || q2 <= 0) {
+                return Optional.empty();
+            }
+            if (Math.abs(x - (double) p2 / q2) <= t) {
+                return Optional.of(new long[] {p2, q2});
+            }
+            p0 = p1;
+            q0 = q1;
+            p1 = p2;
+            q1 = q2;
+            double f = r - a;
+            if (f == 0) {
+                return Optional.empty();
+            }
+            r = 1 / f;
+        }
+        return Optional.empty();
+    }
+
+    private static IExpr at(Expr e, Map<String, Value> point) {
+        Map<IExpr, IExpr> subst = new IdentityHashMap<>();
+        for (var en : point.entrySet()) {
+            Optional<ISymbol> s = e.table.symbol(en.getKey());
+            s.ifPresent(sym -> subst.put(sym, en.getValue().expr));
+        }
+        return Resolver.substitute(Cas.deepCopy(e.ast), subst);
+    }
+
+    /**
+     * Whether both sides are exactly equal at an exact point (every free symbol given): the difference evaluates,
+     * or simplifies, to the exact 0. That the sides are real there is the caller's to check (at the point's double
+     * value: no guard of {@link RealDomain} violated, both sides finite).
+     */
+    static boolean equalAt(Expr l, Expr r, Map<String, Value> point, EvalEngine engine) {
+        IExpr lv = at(l, point);
+        IExpr rv = at(r, point);
+        IExpr d = engine.evaluate(F.Subtract(lv, rv));
+        if (d.isZero() && !d.isInexactNumber()) {
+            return true;
+        }
+        if (!d.isFree(x -> x instanceof ISymbol s && l.table.nameOf(s) != null, true)) {
+            return false; // a symbol without a value
+        }
+        IExpr s = engine.evaluate(F.Simplify(d));
+        if (s.isZero() && !s.isInexactNumber()) {
+            return true;
+        }
+        IExpr fe = engine.evaluate(F.FullSimplify(d));
+        return fe.isZero() && !fe.isInexactNumber();
+    }
+
+    /** A general solution's integer constants C(k) set to 0 (one solution of the family). */
+    private static IExpr noConstants(IExpr e) {
+        if (!e.isAST()) {
+            return e;
+        }
+        IAST a = (IAST) e;
+        if (a.head() == S.C) {
+            return F.C0;
+        }
+        org.matheclipse.core.interfaces.IASTAppendable c = F.ast(a.head(), a.argSize());
+        for (IExpr x : a) {
+            c.append(noConstants(x));
+        }
+        return c;
+    }
+
+    /** The exact binary value of a double (as points are evaluated elsewhere), printed as the double. */
+    public static Value exactly(double v) {
+        return new Value(String.valueOf(v), v, Cas.exact(v));
+    }
+
+    /** The real solutions of l == r in one symbol, the others fixed at exact values (the CAS's Solve). */
+    static List<Value> solve(Expr l, Expr r, String symbol, Map<String, Value> fixed, EvalEngine engine) {
+        List<Value> out = new ArrayList<>();
+        Optional<ISymbol> x = l.table.symbol(symbol);
+        if (x.isEmpty()) {
+            return out;
+        }
+        Map<String, Value> others = new LinkedHashMap<>(fixed);
+        others.remove(symbol);
+        IExpr eq = F.Equal(engine.evaluate(at(l, others)), engine.evaluate(at(r, others)));
+        IExpr sol = engine.evaluate(F.Solve(eq, x.get()));
+        if (!sol.isList()) {
+            return out;
+        }
+        for (IExpr rule : (IAST) sol) {
+            IExpr rr = rule.isList() && rule.argSize() == 1 ? rule.first() : rule;
+            if (!rr.isRuleAST()) {
+                continue;
+            }
+            IExpr v = ((IAST) rr).arg2();
+            if (v.isAST(S.ConditionalExpression)) {
+                v = engine.evaluate(noConstants(((IAST) v).arg1()));
+            }
+            if (!v.isFree(e -> e.isSymbol() && !e.isBuiltInSymbol(), true)) {
+                continue;
+            }
+            IExpr n = engine.evaluate(F.N(v, F.ZZ(30)));
+            if (!n.isReal()) {
+                continue;
+            }
+            out.add(new Value(new Expr(v, l.table).toString(), n.evalf(), v));
+            if (out.size() >= 8) {
+                break;
+            }
+        }
+        return out;
+    }
+}

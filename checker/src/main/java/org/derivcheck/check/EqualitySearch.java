@@ -1,0 +1,327 @@
+package org.derivcheck.check;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.hipparchus.random.RandomGenerator;
+import org.derivcheck.cas.CasException;
+import org.derivcheck.cas.EqualityPoints;
+import org.derivcheck.cas.PreciseValue;
+import org.derivcheck.cas.RealDomain;
+import org.derivcheck.derivation.Domain;
+import org.derivcheck.derivation.SymbolDecl;
+
+/**
+ * The equality search of a strict relation ({@code <}, {@code >}): a positive margin at every point tried does
+ * not show that the margin never reaches 0 (at pi/2 for {@code Sin(x) < 1}, an irrational point no sample
+ * hits). The points with the smallest margins are examined beyond double precision; a margin below
+ * {@link #NEAR} of the claim's typical margin, at a point where it does not keep falling toward the edge of the
+ * domain (a limit such as 1/p &gt; 0 as p grows is not an equality), means the infimum may be 0 there. Then exact
+ * points are tried: closed forms next to the point (rationals, rational multiples of pi, roots, logs) and the
+ * CAS's solutions of lhs = rhs in each symbol, each decided by exact evaluation under real semantics. An exact
+ * equality refutes the claim; none found leaves it INCONCLUSIVE with the point where the margin approaches 0.
+ */
+final class EqualitySearch {
+    /** A margin below this fraction of the typical one counts as approaching 0. */
+    static final double NEAR = 1e-9;
+    /** Candidate points examined, closed-form combinations tried per point, CAS time per call. */
+    static final int CANDIDATES = 6;
+    static final int COMBINATIONS = 48;
+    static final long CAS_MILLIS = 2_000;
+    /** The search stops when this much of the step's time is left (a CAS call may take up to CAS_MILLIS). */
+    static final long RESERVE_MILLIS = 2_500;
+
+    /** A point and its double margin. */
+    record Candidate(PointSampler.Point point, double margin) {
+    }
+
+    /** What the sampled points showed: the points of smallest margin, and the margins of the sampled points. */
+    static final class Samples {
+        private final List<Candidate> lowest = new ArrayList<>();
+        private final List<Double> margins = new ArrayList<>();
+
+        void offer(PointSampler.Point p, double margin, boolean sampled) {
+            if (sampled && Double.isFinite(margin)) {
+                margins.add(Math.abs(margin));
+            }
+            lowest.add(new Candidate(p, margin));
+            if (lowest.size() > 2 * CANDIDATES) {
+                lowest.sort(Comparator.comparingDouble(Candidate::margin));
+                lowest.remove(lowest.size() - 1);
+            }
+        }
+
+        List<Candidate> lowest() {
+            return lowest;
+        }
+
+        /** The median margin of the sampled points (their largest where the median is 0). */
+        double typical() {
+            if (margins.isEmpty()) {
+                return Double.NaN;
+            }
+            double[] m = margins.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            double med = m[m.length / 2];
+            return med > 0 ? med : m[m.length - 1];
+        }
+    }
+
+    /** The decision (a refutation or an undecided claim), or none with a note for the evidence. */
+    record Result(Optional<Outcome> outcome, String note) {
+    }
+
+    private EqualitySearch() {
+    }
+
+    static Result decide(Claim c, RandomPointChecker.Compiled f, Optional<PreciseCheck> precise, StepContext ctx,
+            List<Candidate> lowest, double typical, RandomGenerator rng) {
+        if (lowest.isEmpty() || !(typical > 0) || !Double.isFinite(typical)) {
+            return new Result(Optional.empty(), "");
+        }
+        List<Candidate> sorted = new ArrayList<>(lowest);
+        sorted.sort(Comparator.comparingDouble(Candidate::margin));
+        Set<String> free = new java.util.LinkedHashSet<>(c.lhs().freeSymbols());
+        free.addAll(c.rhs().freeSymbols());
+        RealDomain dl;
+        RealDomain dr;
+        try {
+            RealDomain[] d = ctx.domains(c);
+            dl = d[0];
+            dr = d[1];
+        } catch (CasException e) {
+            dl = null;
+            dr = null;
+        }
+        List<String> margins = new ArrayList<>();
+        int limits = 0;
+        String limitAt = "";
+        int tried = 0;
+        List<List<Double>> seen = new ArrayList<>();
+        for (int i = 0; i < sorted.size() && i < CANDIDATES && margins.size() < 3 && ctx.timeLeft(RESERVE_MILLIS); i++) {
+            PointSampler.Point p = sorted.get(i).point();
+            List<Double> key = new ArrayList<>();
+            for (String s : free) {
+                int k = ctx.sampler.indexOf(s);
+                key.add(k < 0 ? 0 : PointSampler.round3(p.values()[k]));
+            }
+            if (seen.contains(key)) {
+                continue; // the same place as a point examined already
+            }
+            seen.add(key);
+            if (sorted.get(i).margin() > typical * NEAR * 1e3) {
+                break; // clearly above the threshold in double precision: this and the following points are not near
+            }
+            double m = logMargin(c, f, precise, p, rng);
+            if (m > Math.log10(typical * NEAR)) {
+                continue;
+            }
+            if (descends(c, f, precise, ctx, p, m, free, rng)) {
+                limits++;
+                limitAt = limitAt.isEmpty() ? RealPoints.describe(ctx, p) : limitAt;
+                continue;
+            }
+            margins.add(RealPoints.describe(ctx, p) + (m == Double.NEGATIVE_INFINITY ? " (margin 0 or below the "
+                    + "resolution of " + PreciseCheck.DIGITS + " digits)" : String.format(Locale.ROOT, " (margin 10^%.1f)", m)));
+            if (dl == null) {
+                continue;
+            }
+            // exact points at this place: closed forms of its coordinates, then the CAS's solutions in each symbol
+            for (Map<String, EqualityPoints.Value> exact : exactPoints(c, ctx, p, free)) {
+                if (!ctx.timeLeft(RESERVE_MILLIS)) {
+                    break;
+                }
+                tried++;
+                Optional<Outcome> o = tryPoint(c, ctx, p, exact, dl, dr, rng, "a closed form next to the point where "
+                        + "the margin is smallest");
+                if (o.isPresent()) {
+                    return new Result(o, "");
+                }
+            }
+            for (String s : free) {
+                if (!ctx.timeLeft(RESERVE_MILLIS)) {
+                    break;
+                }
+                Map<String, EqualityPoints.Value> fixed = first(c, ctx, p, free);
+                List<EqualityPoints.Value> sols;
+                try {
+                    sols = ctx.cas.solve(c.lhs(), c.rhs(), s, fixed, Math.min(CAS_MILLIS, ctx.remainingMillis() - 500));
+                } catch (CasException e) {
+                    continue;
+                }
+                for (EqualityPoints.Value v : sols) {
+                    Map<String, EqualityPoints.Value> at = new LinkedHashMap<>(fixed);
+                    at.put(s, v);
+                    tried++;
+                    Optional<Outcome> o = tryPoint(c, ctx, p, at, dl, dr, rng, "the CAS's solution of lhs = rhs in " + s);
+                    if (o.isPresent()) {
+                        return new Result(o, "");
+                    }
+                }
+            }
+        }
+        String limitNote = limits == 0 ? "" : "; the margin falls toward 0 only toward the edge of the domain (at "
+                + limitAt + " it keeps falling), which no point of the domain attains";
+        if (margins.isEmpty()) {
+            return new Result(Optional.empty(), limitNote);
+        }
+        return undecided(c, typical, margins, " (" + tried + " exact points tried: closed forms near it and the CAS's "
+                + "solutions of lhs = rhs" + (ctx.timeLeft(RESERVE_MILLIS) ? "" : "; the step's time ran out") + ")", limitNote);
+    }
+
+    private static Result undecided(Claim c, double typical, List<String> margins, String tried, String note) {
+        return new Result(Optional.of(Outcome.of(Verdict.INCONCLUSIVE, "random points", String.format(Locale.ROOT,
+                "the relation is strict, but its margin approaches 0 near %s, against a typical margin of %.3g, and no "
+                        + "exact point of equality was found%s: a strict relation is not confirmed when its margin may "
+                        + "reach 0%s", String.join("; ", margins), typical, tried, note))), note);
+    }
+
+    /** log10 of the margin beyond double precision where it can be computed (-inf for 0), else from double. */
+    static double logMargin(Claim c, RandomPointChecker.Compiled f, Optional<PreciseCheck> precise,
+            PointSampler.Point p, RandomGenerator rng) {
+        if (precise.isPresent()) {
+            Optional<PreciseValue> m = precise.get().margin(p);
+            if (m.isPresent()) {
+                return m.get().signum() <= 0 ? Double.NEGATIVE_INFINITY : m.get().log10Abs();
+            }
+        }
+        double m = RandomPointChecker.margin(c.relation(), f, p, rng);
+        return !(m > 0) ? Double.NEGATIVE_INFINITY : Math.log10(m);
+    }
+
+    /**
+     * Whether the margin keeps falling next to the point (by more than rounding), along some coordinate: the
+     * infimum then lies further on, toward the edge of the domain, not here.
+     */
+    private static boolean descends(Claim c, RandomPointChecker.Compiled f, Optional<PreciseCheck> precise,
+            StepContext ctx, PointSampler.Point p, double m, Set<String> free, RandomGenerator rng) {
+        if (m == Double.NEGATIVE_INFINITY) {
+            return false;
+        }
+        List<SymbolDecl> scalars = ctx.sampler.scalars();
+        for (int k = 0; k < scalars.size(); k++) {
+            SymbolDecl s = scalars.get(k);
+            if (s.domain() == Domain.FINITE || s.domain() == Domain.INTEGER || !free.contains(s.name())) {
+                continue;
+            }
+            double v = p.values()[k];
+            // a step relative to the distance from the nearest end of the domain (0 for positive symbols)
+            double d = switch (s.domain()) {
+                case REAL -> Math.max(1, Math.abs(v));
+                case PROBABILITY -> Math.min(v, 1 - v);
+                case INTERVAL -> Math.min(v - s.min(), s.max() - v);
+                default -> Math.abs(v);
+            };
+            for (double h : new double[] {1e-4}) {
+                for (int sign = -1; sign <= 1; sign += 2) {
+                    double w = v + sign * h * d;
+                    if (!PointSampler.inDomain(s, w)) {
+                        continue;
+                    }
+                    double[] x = p.values().clone();
+                    x[k] = w;
+                    PointSampler.Point q = new PointSampler.Point(x, p.data());
+                    if (!ctx.sampler.accepts(q, rng)) {
+                        continue;
+                    }
+                    if (!ctx.timeLeft(RESERVE_MILLIS)) {
+                        return false;
+                    }
+                    double mq = logMargin(c, f, precise, q, rng);
+                    if (mq < m - 1e-7) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Combinations of exact values of the free symbols near a point: closed forms, then the point's own values. */
+    private static List<Map<String, EqualityPoints.Value>> exactPoints(Claim c, StepContext ctx, PointSampler.Point p,
+            Set<String> free) {
+        List<Map<String, EqualityPoints.Value>> out = new ArrayList<>();
+        out.add(new LinkedHashMap<>());
+        for (String s : free) {
+            int k = ctx.sampler.indexOf(s);
+            if (k < 0) {
+                return List.of();
+            }
+            double v = p.values()[k];
+            List<EqualityPoints.Value> options = new ArrayList<>(EqualityPoints.closedForms(v, 1e-6));
+            options.add(EqualityPoints.exactly(v));
+            List<Map<String, EqualityPoints.Value>> next = new ArrayList<>();
+            for (Map<String, EqualityPoints.Value> m : out) {
+                for (EqualityPoints.Value o : options) {
+                    if (next.size() >= COMBINATIONS) {
+                        break;
+                    }
+                    Map<String, EqualityPoints.Value> n = new LinkedHashMap<>(m);
+                    n.put(s, o);
+                    next.add(n);
+                }
+            }
+            out = next;
+        }
+        return out;
+    }
+
+    /** The first exact value of each free symbol (its closest closed form, or its own value). */
+    private static Map<String, EqualityPoints.Value> first(Claim c, StepContext ctx, PointSampler.Point p, Set<String> free) {
+        Map<String, EqualityPoints.Value> out = new LinkedHashMap<>();
+        for (String s : free) {
+            int k = ctx.sampler.indexOf(s);
+            if (k >= 0) {
+                List<EqualityPoints.Value> cf = EqualityPoints.closedForms(p.values()[k], 1e-6);
+                out.put(s, cf.isEmpty() ? EqualityPoints.exactly(p.values()[k]) : cf.get(0));
+            }
+        }
+        return out;
+    }
+
+    private static Optional<Outcome> tryPoint(Claim c, StepContext ctx, PointSampler.Point near,
+            Map<String, EqualityPoints.Value> exact, RealDomain dl, RealDomain dr, RandomGenerator rng, String how) {
+        double[] x = near.values().clone();
+        for (var e : exact.entrySet()) {
+            int k = ctx.sampler.indexOf(e.getKey());
+            SymbolDecl s = ctx.sampler.scalars().get(k);
+            if (!PointSampler.inDomain(s, e.getValue().approx())) {
+                return Optional.empty();
+            }
+            x[k] = e.getValue().approx();
+        }
+        PointSampler.Point q = new PointSampler.Point(x, near.data());
+        if (!ctx.sampler.accepts(q, rng) || dl.violated(x, q.data(), rng).isPresent()
+                || dr.violated(x, q.data(), rng).isPresent()) {
+            return Optional.empty();
+        }
+        RandomPointChecker.Compiled f = RandomPointChecker.Compiled.of(c.lhs(), c.rhs());
+        double lv = f.lhs().eval(x, q.data(), rng);
+        double rv = f.rhs().eval(x, q.data(), rng);
+        if (!Double.isFinite(lv) || !Double.isFinite(rv)) {
+            return Optional.empty(); // not a point where both sides are real
+        }
+        boolean equal;
+        try {
+            equal = ctx.cas.equalAt(c.lhs(), c.rhs(), exact, Math.min(CAS_MILLIS, ctx.remainingMillis() - 500));
+        } catch (CasException e) {
+            return Optional.empty();
+        }
+        if (!equal) {
+            return Optional.empty();
+        }
+        StringBuilder at = new StringBuilder();
+        for (var e : exact.entrySet()) {
+            at.append(at.length() == 0 ? "" : ", ").append(e.getKey()).append(" = ").append(e.getValue().text());
+        }
+        return Optional.of(new Outcome(Verdict.REFUTED, new Evidence("equality search", "the sides are exactly equal at "
+                + at + " (found as " + how + ", decided by exact evaluation, every sub-expression real), so the strict "
+                + "relation '" + c.relation().symbol() + "' fails there"), Optional.of(new Counterexample(
+                ctx.sampler.describe(q), Map.of(), c.entry(), lv, rv, Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.of("exactly equal at " + at)))));
+    }
+}

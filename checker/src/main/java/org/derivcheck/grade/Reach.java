@@ -1,0 +1,198 @@
+package org.derivcheck.grade;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.derivcheck.check.Evidence;
+import org.derivcheck.check.StepResult;
+import org.derivcheck.check.Verdict;
+import org.derivcheck.notation.Relation;
+
+/**
+ * The reach rules of docs/grading.md, applied to a checked chain and a goal once its relations and the
+ * comparison of its final line are decided:
+ * <ul>
+ * <li>a chain relates its first and last lines by the composition of its relations ({@code =} with {@code <=}
+ * is {@code <=}, {@code <=} with {@code >=} is nothing); it reaches a goal only when that composition implies
+ * the goal's relation ({@code =}: every relation an equality);</li>
+ * <li>a chain that does no work reaches nothing: its first and last lines the same expression, every relation
+ * a syntactic identity {@code X = X}, or a final line that still contains the goal's left side
+ * ({@code T = 2 T - T});</li>
+ * <li>partial credit for a chain with a wrong final line needs the same of the chain before its final line.</li>
+ * </ul>
+ * A comparison that the rules rule out is replaced by an INVALID one whose message says why, so it neither
+ * reaches the goal nor earns partial credit.
+ */
+final class Reach {
+    private Reach() {
+    }
+
+    /** The composition of the relations, or empty when they mix directions or one is not a relation. */
+    static Optional<Relation> compose(List<String> relations) {
+        Relation out = Relation.EQUAL;
+        for (String s : relations) {
+            Optional<Relation> r = Relation.parse(s.equals(":=") ? "=" : s);
+            if (r.isEmpty()) {
+                return Optional.empty();
+            }
+            Relation x = r.get();
+            if (out == Relation.EQUAL) {
+                out = x;
+            } else if (x != Relation.EQUAL) {
+                boolean down = less(out);
+                if (down != less(x)) {
+                    return Optional.empty();
+                }
+                boolean strict = out == Relation.LESS || out == Relation.GREATER || x == Relation.LESS || x == Relation.GREATER;
+                out = down ? (strict ? Relation.LESS : Relation.LESS_EQUAL) : (strict ? Relation.GREATER : Relation.GREATER_EQUAL);
+            }
+        }
+        return Optional.of(out);
+    }
+
+    private static boolean less(Relation r) {
+        return r == Relation.LESS || r == Relation.LESS_EQUAL;
+    }
+
+    /** True when {@code chain} between two expressions establishes {@code target} between them. */
+    static boolean implies(Relation chain, Relation target) {
+        return switch (target) {
+            case EQUAL -> chain == Relation.EQUAL;
+            case LESS_EQUAL -> chain == Relation.EQUAL || less(chain);
+            case LESS -> chain == Relation.LESS;
+            case GREATER_EQUAL -> chain == Relation.EQUAL || chain == Relation.GREATER || chain == Relation.GREATER_EQUAL;
+            case GREATER -> chain == Relation.GREATER;
+        };
+    }
+
+    /** Why the chain cannot reach the goal although its relations and its comparison hold; empty when it does. */
+    static Optional<String> whyNotReached(ChainResult c, Goal g) {
+        if (c.lines().size() < 2 || c.relations().size() != c.lines().size() - 1) {
+            return Optional.of("its lines could not be related to the goal");
+        }
+        Optional<String> rel = relationProblem(c.relations());
+        if (rel.isPresent()) {
+            return rel;
+        }
+        return noWork(c.lines(), g);
+    }
+
+    /** Why a chain whose final line is wrong earns no partial credit for the goal; empty when it may. */
+    static Optional<String> whyNoPartial(ChainResult c, Goal g) {
+        int n = c.lines().size();
+        if (n < 3 || c.relations().size() != n - 1) {
+            return Optional.of("it has fewer than two relations");
+        }
+        Optional<String> rel = relationProblem(c.relations());
+        if (rel.isPresent()) {
+            return rel;
+        }
+        return noWork(c.lines().subList(0, n - 1), g).map(w -> "before its final line, " + w);
+    }
+
+    private static Optional<String> relationProblem(List<String> relations) {
+        Optional<Relation> r = compose(relations);
+        if (r.isEmpty()) {
+            return Optional.of("its relations mix directions (" + String.join(", ", relations) + "), which relates its first "
+                    + "and last lines by nothing");
+        }
+        if (!implies(r.get(), Relation.EQUAL)) {
+            return Optional.of("its relations compose to " + r.get().symbol() + ", which does not establish the target's =");
+        }
+        return Optional.empty();
+    }
+
+    /** Why the lines (first to last) do no work toward the goal; empty when they do some. */
+    static Optional<String> noWork(List<String> lines, Goal g) {
+        String first = normal(lines.get(0));
+        String last = normal(lines.get(lines.size() - 1));
+        if (first.equals(last)) {
+            return Optional.of("its first and last lines are the same expression (" + lines.get(0).strip()
+                    + "): the chain does no work");
+        }
+        boolean identities = true;
+        for (int i = 0; i + 1 < lines.size() && identities; i++) {
+            identities = normal(lines.get(i)).equals(normal(lines.get(i + 1)));
+        }
+        if (identities) {
+            return Optional.of("every relation is a syntactic identity (X = X): the chain does no work");
+        }
+        String lhs = normal(g.lhs());
+        if (containsTerm(last, lhs) && !containsTerm(normal(g.rhs()), lhs)) {
+            return Optional.of("its last line still contains " + g.lhs() + ": the chain does not derive it");
+        }
+        return Optional.empty();
+    }
+
+    /** The chain with every comparison the rules rule out replaced by an INVALID one that says why. */
+    static ChainResult gate(ChainResult c, List<Goal> goals) {
+        if (c.comparisons().isEmpty()) {
+            return c;
+        }
+        Map<String, StepResult> out = new LinkedHashMap<>();
+        for (Map.Entry<String, StepResult> e : c.comparisons().entrySet()) {
+            StepResult s = e.getValue();
+            Optional<Goal> g = goals.stream().filter(x -> x.id().equals(e.getKey())).findFirst();
+            Optional<String> why = Optional.empty();
+            if (g.isPresent() && c.holds() && s.verdict().holds()) {
+                why = whyNotReached(c, g.get()).map(w -> "does not reach the target: " + w);
+            } else if (g.isPresent() && s.verdict() == Verdict.REFUTED && c.holdsBeforeLast()) {
+                why = whyNoPartial(c, g.get()).map(w -> "ends away from the target and earns no partial credit: " + w);
+            }
+            out.put(e.getKey(), why.map(w -> ruledOut(s, w)).orElse(s));
+        }
+        return c.withComparisons(out);
+    }
+
+    private static StepResult ruledOut(StepResult s, String why) {
+        return new StepResult(s.index(), s.claim(), s.tex(), s.line(), Verdict.INVALID, "reach rules",
+                List.of(new Evidence("reach rules", why)), java.util.Optional.empty(), List.of(), why, s.millis());
+    }
+
+    /** Spaces removed and redundant outer parentheses dropped: the spelling two lines are compared by. */
+    static String normal(String s) {
+        String t = Goal.squeeze(s);
+        while (t.length() >= 2 && t.charAt(0) == '(' && t.charAt(t.length() - 1) == ')' && closesAtEnd(t)) {
+            t = t.substring(1, t.length() - 1);
+        }
+        return t;
+    }
+
+    private static boolean closesAtEnd(String t) {
+        int depth = 0;
+        for (int i = 0; i < t.length(); i++) {
+            char ch = t.charAt(i);
+            if (ch == '(') {
+                depth++;
+            } else if (ch == ')') {
+                depth--;
+                if (depth == 0 && i < t.length() - 1) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** True when {@code term} occurs in {@code s} as a whole (not inside a longer name). */
+    static boolean containsTerm(String s, String term) {
+        if (term.isEmpty()) {
+            return false;
+        }
+        for (int i = s.indexOf(term); i >= 0; i = s.indexOf(term, i + 1)) {
+            boolean before = i == 0 || !name(s.charAt(i - 1));
+            int end = i + term.length();
+            boolean after = end >= s.length() || !name(s.charAt(end)) || !name(term.charAt(term.length() - 1));
+            boolean start = !name(term.charAt(0)) || before;
+            if (start && after) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean name(char ch) {
+        return Character.isLetterOrDigit(ch) || ch == '_';
+    }
+}

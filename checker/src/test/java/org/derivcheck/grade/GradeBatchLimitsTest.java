@@ -1,0 +1,162 @@
+package org.derivcheck.grade;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import org.derivcheck.cas.Cas;
+import org.derivcheck.check.CheckOptions;
+import org.derivcheck.check.Verdict;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 11, class 12: the batch waits for each submission only up to its time limit, a submission stopped
+ * there really stops (its worker burns no CPU into the next submissions), a worker that ignores the stop is
+ * replaced, and a chain whose evaluation would run for hours is stopped at its step limit with the threads
+ * it used idle afterwards.
+ */
+class GradeBatchLimitsTest {
+    static final String RUBRIC = """
+            id: limits
+            title: limits
+            symbols:
+              x: real
+              N: {domain: integer, min: 900000, max: 1000000}
+            define:
+              U: x + x
+            results:
+              - id: double
+                title: U
+                target: U = 2*x
+                points: 1
+            """;
+
+    @TempDir
+    Path dir;
+
+    private Rubric rubric() throws Exception {
+        Path f = dir.resolve("rubric.yaml");
+        Files.writeString(f, RUBRIC);
+        return RubricReader.read(f);
+    }
+
+    private static Submission named(String id) {
+        return new Submission(id, List.of(Path.of(id + ".tex")), List.of(), List.of(), List.of(), List.of(), Optional.empty());
+    }
+
+    private static SubmissionGrade graded(Submission s) {
+        return new SubmissionGrade(s.id(), s.files(), List.of(), List.of(new ResultScore("double", "U", 1, 1,
+                ResultScore.Status.FULL, "ok", false)), Optional.empty(), 1);
+    }
+
+    @Test
+    void aSubmissionPastItsLimitIsStoppedAndTheNextOneIsGraded() throws Exception {
+        AtomicLong spins = new AtomicLong();
+        long t0 = System.nanoTime();
+        List<SubmissionGrade> out = GradeBatch.run(s -> {
+            if (s.id().equals("slow")) {
+                while (!Thread.currentThread().isInterrupted()) {
+                    spins.incrementAndGet(); // a cooperative checker: stops on the interrupt, like Deadline.check()
+                }
+            }
+            return graded(s);
+        }, rubric(), List.of(named("slow"), named("next")), 1, g -> { }, s -> 300);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        assertEquals(2, out.size());
+        assertTrue(out.get(0).error().orElse("").contains("time limit"), out.get(0).error().toString());
+        assertTrue(out.get(0).needsReview());
+        assertEquals(0, out.get(0).total());
+        assertEquals(1, out.get(1).total(), "the next submission is graded");
+        // 0.3 s limit, 20 ms polling; 2 s for a loaded machine
+        assertTrue(seconds < 2.3, "the batch waited " + seconds + " s");
+        long a = spins.get();
+        Thread.sleep(300);
+        assertEquals(a, spins.get(), "the stopped submission's worker kept running");
+    }
+
+    @Test
+    void aWorkerThatIgnoresTheStopIsReplaced() throws Exception {
+        long t0 = System.nanoTime();
+        List<SubmissionGrade> out = GradeBatch.run(s -> {
+            if (s.id().equals("stuck")) {
+                long end = System.nanoTime() + 8_000_000_000L;
+                while (System.nanoTime() < end) {
+                    try {
+                        Thread.sleep(50); // ignores interrupts (no CPU burnt while waiting)
+                    } catch (InterruptedException e) {
+                        // swallowed: a worker that does not stop
+                    }
+                }
+            }
+            return graded(s);
+        }, rubric(), List.of(named("stuck"), named("a"), named("b")), 1, g -> { }, s -> 300);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        assertTrue(out.get(0).error().orElse("").contains("time limit"));
+        assertEquals(1, out.get(1).total());
+        assertEquals(1, out.get(2).total());
+        // 0.3 s limit + 2 s before the worker is replaced; well before the stuck worker's own 8 s
+        assertTrue(seconds < 6, "the batch waited " + seconds + " s for a stuck worker");
+    }
+
+    @Test
+    void aHugeNestedSumStopsAtTheStepLimitAndLeavesNoThreadBusy() throws Exception {
+        Path subs = Files.createDirectories(dir.resolve("subs"));
+        Files.writeString(subs.resolve("a-hog.tex"), "\\begin{align*}\n\\sum_{n=1}^{N} \\sum_{m=1}^{N} \\sin(x n m) &= 1\n"
+                + "\\end{align*}\n\\begin{align*}\nU &= x + x \\\\ &= 2x\n\\end{align*}\n");
+        Files.writeString(subs.resolve("b-next.tex"), "\\begin{align*}\nU &= x + x \\\\ &= 2x\n\\end{align*}\n");
+        Rubric rubric = rubric();
+        long stepMillis = 1_000;
+        List<SubmissionGrade> out;
+        long t0 = System.nanoTime();
+        try (Cas cas = Cas.start(); Grader g = new Grader(rubric, cas, CheckOptions.defaults().withStepMillis(stepMillis))) {
+            assertEquals(List.of(), g.verifyRubric());
+            out = GradeBatch.run(g, SubmissionReader.readAll(subs), 1, x -> { });
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        SubmissionGrade hog = out.get(0);
+        assertEquals(Verdict.INCONCLUSIVE, hog.chains().get(0).steps().get(0).verdict(), hog.chains().toString());
+        assertEquals(1, hog.total(), "the hog's second chain is still graded");
+        assertEquals(1, out.get(1).total());
+        // 10^12 terms would take hours; 1 s per step, a handful of steps, CAS start-ups, a loaded machine
+        assertTrue(seconds < 60, "grading took " + seconds + " s");
+        // nothing of the stopped evaluation keeps running: the derivcheck threads use (almost) no CPU afterwards
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        Map<Long, Long> before = cpu(mx);
+        Thread.sleep(1_500);
+        long busy = 0;
+        StringBuilder who = new StringBuilder();
+        for (Map.Entry<Long, Long> e : cpu(mx).entrySet()) {
+            long d = e.getValue() - before.getOrDefault(e.getKey(), 0L);
+            if (d > 0) {
+                busy += d;
+                who.append(mx.getThreadInfo(e.getKey()) == null ? e.getKey() : mx.getThreadInfo(e.getKey()).getThreadName())
+                        .append(' ').append(d / 1_000_000).append(" ms; ");
+            }
+        }
+        // a thread still summing would use about 1.5 s of CPU here; 0.2 s allows for a worker winding down
+        assertTrue(busy < 200_000_000L, "threads still busy after grading: " + who);
+    }
+
+    private static Map<Long, Long> cpu(ThreadMXBean mx) {
+        Map<Long, Long> m = new HashMap<>();
+        for (long id : mx.getAllThreadIds()) {
+            var info = mx.getThreadInfo(id);
+            if (info != null && info.getThreadName().startsWith("derivcheck") && id != Thread.currentThread().getId()) {
+                long t = mx.getThreadCpuTime(id);
+                if (t >= 0) {
+                    m.put(id, t);
+                }
+            }
+        }
+        return m;
+    }
+}
