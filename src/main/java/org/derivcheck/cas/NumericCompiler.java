@@ -363,6 +363,27 @@ final class NumericCompiler {
         return Gamma.gamma(v);
     }
 
+    /** The parameters of a vector family, lists and matrices flattened row by row (VectorLaws). */
+    private Node[] flatChildren(IAST a) {
+        List<Node> out = new ArrayList<>();
+        for (IExpr x : a) {
+            if (x.isList()) {
+                for (IExpr y : (IAST) x) {
+                    if (y.isList()) {
+                        for (IExpr z : (IAST) y) {
+                            out.add(node(z));
+                        }
+                    } else {
+                        out.add(node(y));
+                    }
+                }
+            } else {
+                out.add(node(x));
+            }
+        }
+        return out.toArray(new Node[0]);
+    }
+
     private Node[] children(IAST a) {
         Node[] ns = new Node[a.argSize()];
         for (int i = 0; i < ns.length; i++) {
@@ -404,14 +425,16 @@ final class NumericCompiler {
         IAST dist = (IAST) a.arg2();
         IAST vars = (IAST) dist.arg1();
         IAST fam = (IAST) dist.arg2();
-        Node[] params = children(fam);
+        boolean vector = VectorFamilies.isVector(fam.head());
+        Node[] params = vector ? flatChildren(fam) : children(fam);
         int[] vs = new int[vars.argSize()];
         Integer[] saved = new Integer[vs.length];
         for (int i = 0; i < vs.length; i++) {
             vs[i] = nslots++;
             saved[i] = slots.put((ISymbol) vars.getAt(i + 1), vs[i]);
         }
-        nesting += vs.length;
+        int dims = vector ? VectorLaws.dimensions(fam.head(), vs.length) : vs.length;
+        nesting += dims;
         if (deterministic && nesting > Deterministic.MAX_DIMENSIONS) {
             throw unsupported("more than " + Deterministic.MAX_DIMENSIONS + " nested integrals (Monte Carlo decides)");
         }
@@ -419,12 +442,15 @@ final class NumericCompiler {
         try {
             body = node(a.arg1());
         } finally {
-            nesting -= vs.length;
+            nesting -= dims;
         }
         for (int i = 0; i < vs.length; i++) {
             restore((ISymbol) vars.getAt(i + 1), saved[i]);
         }
         IExpr h = fam.head();
+        if (vector) {
+            return deterministic ? VectorLaws.node(h, params, vs, body) : VectorLaws.sampled(h, params, vs, body);
+        }
         if (deterministic) {
             return Deterministic.node(h, params, vs, body);
         }

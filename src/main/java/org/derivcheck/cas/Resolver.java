@@ -86,6 +86,8 @@ final class Resolver {
 
     private final SymbolTable table;
     private Map<String, ISymbol> scope = new LinkedHashMap<>();
+    /** Vector and matrix variables of an expectation (VectorFamilies): the name stands for its components. */
+    private Map<String, IExpr> vectors = new LinkedHashMap<>();
 
     Resolver(SymbolTable table) {
         this.table = table;
@@ -142,6 +144,10 @@ final class Resolver {
 
     private IExpr name(Syntax.Name n) {
         String name = n.name();
+        IExpr vector = vectors.get(name);
+        if (vector != null) {
+            return vector;
+        }
         ISymbol local = scope.get(name);
         if (local != null) {
             return local;
@@ -264,6 +270,9 @@ final class Resolver {
     private IExpr call(Syntax.Call c) {
         String name = c.name();
         List<Syntax> args = c.args();
+        if (vectors.containsKey(name)) {
+            return component(c, vectors.get(name));
+        }
         // local function parameters and user definitions come first
         var def = table.definition(name);
         if (def.isPresent() && !scope.containsKey(name)) {
@@ -537,6 +546,9 @@ final class Resolver {
         }
         Families.Family family = Families.byName(fam.name()).orElseThrow(() -> new ParseException("unknown family '"
                 + fam.name() + "': use " + Families.catalogue(), fam.column()));
+        if (family.nvars() == 0 || family.head() == Families.CATEGORICAL && varNames.size() > 1) {
+            return vectorSpec(varNames, fam, family);
+        }
         ISymbol head = family.head();
         int arity = family.params().size();
         int nvars = family.nvars();
@@ -564,6 +576,75 @@ final class Resolver {
             names.add(n.name());
         }
         return new Spec(vars, names, F.function(head, params.toArray(new IExpr[0])));
+    }
+
+    /**
+     * t ~ Dirichlet({a1, ..., aK}) and the other vector families (VectorFamilies): the components are
+     * symbols of their own, t(i) (L(i, j) for a matrix), and t stands for the vector (matrix) of them; or
+     * {t1, ..., tK} ~ ... names them. {z1, ..., zK} ~ Categorical(p) is the one-hot form.
+     */
+    private Spec vectorSpec(List<Syntax.Name> varNames, Syntax.Call fam, Families.Family family) {
+        if (fam.args().size() != family.params().size()) {
+            throw new ParseException(fam.name() + " takes " + family.params().size() + " parameter(s), "
+                    + VectorFamilies.usage(family) + ", not " + fam.args().size(), fam.column());
+        }
+        List<IExpr> params = new ArrayList<>();
+        for (Syntax a : fam.args()) {
+            params.add(resolve(a));
+        }
+        ISymbol head = family.head() == Families.CATEGORICAL ? Families.ONE_HOT : family.head();
+        IAST f = F.function(head, params.toArray(new IExpr[0]));
+        VectorFamilies.Shape shape;
+        try {
+            shape = VectorFamilies.shape(f);
+        } catch (IllegalArgumentException e) {
+            throw new ParseException(e.getMessage(), fam.column());
+        }
+        List<ISymbol> vars = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        if (varNames.size() == 1) {
+            String n = varNames.get(0).name();
+            vars.addAll(VectorFamilies.components(n, shape, table));
+            vectors.put(n, VectorFamilies.value(vars, shape));
+            for (ISymbol v : vars) {
+                names.add(n + "#" + v);
+            }
+        } else if (!shape.matrix() && varNames.size() == shape.n()) {
+            for (Syntax.Name n : varNames) {
+                ISymbol v = F.Dummy(n.name());
+                table.nameBound(v, n.name());
+                vars.add(v);
+                names.add(n.name());
+            }
+        } else {
+            throw new ParseException(fam.name() + " has a " + (shape.matrix() ? shape.n() + " x " + shape.n() + " matrix"
+                    : "vector of " + shape.n() + " components") + ": write " + VectorFamilies.usage(family)
+                    + (shape.matrix() ? "" : ", or name all " + shape.n() + " components in a list"), varNames.get(0).column());
+        }
+        return new Spec(vars, names, f);
+    }
+
+    /** t(i) for a vector variable t, L(i, j) for a matrix one: a literal index picks the component. */
+    private IExpr component(Syntax.Call c, IExpr value) {
+        boolean matrix = value.isList() && value.first().isList();
+        int want = matrix ? 2 : 1;
+        if (c.args().size() != want) {
+            throw new ParseException("'" + c.name() + "' is a " + (matrix ? "matrix: write " + c.name() + "(i, j)"
+                    : "vector: write " + c.name() + "(i)"), c.column());
+        }
+        IExpr out = value;
+        for (Syntax a : c.args()) {
+            IExpr i = resolve(a);
+            if (!i.isInteger()) {
+                return matrix ? F.Part(value, resolve(c.args().get(0)), resolve(c.args().get(1))) : F.Part(value, i);
+            }
+            int k = i.toIntDefault();
+            if (k < 1 || k > out.argSize()) {
+                throw new ParseException("'" + c.name() + "' has components 1 to " + out.argSize() + ", not " + i, a.column());
+            }
+            out = out.getAt(k);
+        }
+        return out;
     }
 
     /** z ~ q (q over z), {x, z} ~ p, or z ~ p(z | x): finite variables weighted by the density's value. */
@@ -603,7 +684,9 @@ final class Resolver {
 
     private IExpr withSpecs(Syntax.Call c, Function<IExpr, IExpr> bodyTransform) {
         Map<String, ISymbol> saved = scope;
+        Map<String, IExpr> savedVectors = vectors;
         scope = new LinkedHashMap<>(scope);
+        vectors = new LinkedHashMap<>(vectors);
         try {
             List<Spec> specs = new ArrayList<>();
             List<Syntax> specSyntax = new ArrayList<>();
@@ -631,6 +714,7 @@ final class Resolver {
                 specs.add(sp);
                 for (int i = 0; i < sp.vars().size(); i++) {
                     scope.put(sp.names().get(i), sp.vars().get(i));
+                    vectors.remove(sp.names().get(i));
                 }
             }
             IExpr body = bodyTransform.apply(resolve(c.args().get(0)));
@@ -645,6 +729,7 @@ final class Resolver {
             return body;
         } finally {
             scope = saved;
+            vectors = savedVectors;
         }
     }
 
