@@ -363,6 +363,33 @@ final class NumericCompiler {
         return Gamma.gamma(v);
     }
 
+    /**
+     * An expectation over a declared family: quadrature or a series (CustomLaws), also inside a Monte Carlo
+     * replicate (there is no sampler: the inner expectation is exact, which keeps the replicate unbiased).
+     */
+    private Node customExpectation(IAST a, IAST vars, IAST fam, CustomFamily cf) {
+        random |= !deterministic;
+        Node lo = cf.lo().isPresent() ? node(cf.at(cf.lo().get(), fam)) : null;
+        Node hi = cf.hi().isPresent() ? node(cf.at(cf.hi().get(), fam)) : null;
+        ISymbol v = (ISymbol) vars.arg1();
+        int slot = nslots++;
+        Integer saved = slots.put(v, slot);
+        nesting += 1;
+        Node ld;
+        Node body;
+        try {
+            if (deterministic && nesting > Deterministic.MAX_DIMENSIONS) {
+                throw unsupported("more than " + Deterministic.MAX_DIMENSIONS + " nested integrals over a declared family");
+            }
+            ld = node(Resolver.substitute(cf.at(cf.logDensity(), fam), Map.of(cf.variable(), v)));
+            body = node(a.arg1());
+        } finally {
+            nesting -= 1;
+            restore(v, saved);
+        }
+        return CustomLaws.node(cf.name(), ld, lo, hi, cf.discrete(), slot, body);
+    }
+
     /** The parameters of a vector family, lists and matrices flattened row by row (VectorLaws). */
     private Node[] flatChildren(IAST a) {
         List<Node> out = new ArrayList<>();
@@ -425,6 +452,10 @@ final class NumericCompiler {
         IAST dist = (IAST) a.arg2();
         IAST vars = (IAST) dist.arg1();
         IAST fam = (IAST) dist.arg2();
+        var custom = table.familyByHead(fam.head());
+        if (custom.isPresent()) {
+            return customExpectation(a, vars, fam, custom.get());
+        }
         boolean vector = VectorFamilies.isVector(fam.head());
         Node[] params = vector ? flatChildren(fam) : children(fam);
         int[] vs = new int[vars.argSize()];

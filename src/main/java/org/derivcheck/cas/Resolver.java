@@ -544,6 +544,10 @@ final class Resolver {
         if (!(b.right() instanceof Syntax.Call fam)) {
             throw new ParseException("the right side of '~' is a family: " + Families.catalogue(), b.right().column());
         }
+        var custom = table.family(fam.name());
+        if (custom.isPresent()) {
+            return customSpec(varNames, fam, custom.get());
+        }
         Families.Family family = Families.byName(fam.name()).orElseThrow(() -> new ParseException("unknown family '"
                 + fam.name() + "': use " + Families.catalogue(), fam.column()));
         if (family.nvars() == 0 || family.head() == Families.CATEGORICAL && varNames.size() > 1) {
@@ -622,6 +626,26 @@ final class Resolver {
                     + (shape.matrix() ? "" : ", or name all " + shape.n() + " components in a list"), varNames.get(0).column());
         }
         return new Spec(vars, names, f);
+    }
+
+    /** x ~ F(params) for a family the derivation declares (families:). */
+    private Spec customSpec(List<Syntax.Name> varNames, Syntax.Call fam, CustomFamily family) {
+        if (fam.args().size() != family.params().size()) {
+            throw new ParseException(fam.name() + " takes " + family.params().size() + " parameter(s), " + family.usage()
+                    + ", not " + fam.args().size(), fam.column());
+        }
+        if (varNames.size() != 1) {
+            throw new ParseException(fam.name() + " is a distribution of one variable: write x ~ " + family.usage(),
+                    varNames.get(0).column());
+        }
+        List<IExpr> params = new ArrayList<>();
+        for (Syntax a : fam.args()) {
+            params.add(resolve(a));
+        }
+        String n = varNames.get(0).name();
+        ISymbol v = table.symbol(n).filter(x -> !table.declared(n).orElseThrow().indexed()).orElseGet(() -> F.Dummy(n));
+        table.nameBound(v, n);
+        return new Spec(List.of(v), List.of(n), F.function(family.head(), params.toArray(new IExpr[0])));
     }
 
     /** t(i) for a vector variable t, L(i, j) for a matrix one: a literal index picks the component. */

@@ -46,6 +46,16 @@ public final class DerivationChecker {
                     throw new InvalidInput(dd.line(), e.getMessage());
                 }
             }
+            for (org.derivcheck.derivation.FamilyDecl fd : d.families()) {
+                try {
+                    List<String> domain = new ArrayList<>();
+                    fd.domain().forEach(l -> domain.add(l.text()));
+                    table.declareFamily(fd.name(), fd.params(), fd.variable(), fd.logDensity(), fd.min(), fd.max(),
+                            fd.discrete(), domain);
+                } catch (ParseException e) {
+                    throw new InvalidInput(fd.line(), "family '" + fd.name() + "': " + where(e) + e.getMessage());
+                }
+            }
             for (Definition def : d.definitions()) {
                 try {
                     if (def.params().isEmpty()) {
