@@ -142,8 +142,8 @@ final class Families {
             terms[i - 1] = ps.getAt(i);
         }
         IExpr sum = F.Plus(terms);
-        out.add(nonneg(F.Subtract(sum, F.C1), "the probabilities of Categorical({p1, ..., pK}) sum to 1, so sum - 1"));
-        out.add(nonneg(F.Subtract(F.C1, sum), "the probabilities of Categorical({p1, ..., pK}) sum to 1, so 1 - sum"));
+        out.add(nonneg(F.ExpandAll(F.Subtract(sum, F.C1)), "the probabilities of Categorical({p1, ..., pK}) sum to 1, so sum - 1"));
+        out.add(nonneg(F.ExpandAll(F.Subtract(F.C1, sum)), "the probabilities of Categorical({p1, ..., pK}) sum to 1, so 1 - sum"));
         return out;
     }
 

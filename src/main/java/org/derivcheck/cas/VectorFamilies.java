@@ -182,8 +182,9 @@ final class VectorFamilies {
             out.add(Families.nonnegative(ps.getAt(i), "probability " + i + " of " + family));
         }
         IExpr sum = total(ps);
-        out.add(Families.nonnegative(F.Subtract(sum, F.C1), "the probabilities of " + family + " sum to 1, so sum - 1"));
-        out.add(Families.nonnegative(F.Subtract(F.C1, sum), "the probabilities of " + family + " sum to 1, so 1 - sum"));
+        // expanded, so that p q + p (1 - q) + (1 - p) - 1 is seen to be 0
+        out.add(Families.nonnegative(F.ExpandAll(F.Subtract(sum, F.C1)), "the probabilities of " + family + " sum to 1, so sum - 1"));
+        out.add(Families.nonnegative(F.ExpandAll(F.Subtract(F.C1, sum)), "the probabilities of " + family + " sum to 1, so 1 - sum"));
         return out;
     }
 
