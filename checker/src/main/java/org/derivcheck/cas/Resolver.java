@@ -553,6 +553,10 @@ final class Resolver {
         if (family.nvars() == 0 || family.head() == Families.CATEGORICAL && varNames.size() > 1) {
             return vectorSpec(varNames, fam, family);
         }
+        if (family.head() == Ops.NORMAL && fam.args().size() == 2 && resolve(fam.args().get(0)).isList()) {
+            // N(m, S) with a mean vector is the multivariate Normal (\mathcal{N}(\mu, \Sigma) in LaTeX)
+            return vectorSpec(varNames, fam, Families.byHead(Families.MV_NORMAL).orElseThrow());
+        }
         ISymbol head = family.head();
         int arity = family.params().size();
         int nvars = family.nvars();
