@@ -23,13 +23,13 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  *     domain: [l > 0, c > 0]
  * </pre>
  */
-final class FamilyReader {
+public final class FamilyReader {
     private static final List<String> KEYS = List.of("params", "variable", "log_density", "support", "discrete", "domain");
 
     private FamilyReader() {
     }
 
-    static List<FamilyDecl> families(Path file, String source, Node n) {
+    public static List<FamilyDecl> families(Path file, String source, Node n) {
         List<FamilyDecl> out = new ArrayList<>();
         for (NodeTuple t : DerivationReader.mapping(file, n, "'families'").getValue()) {
             String name = DerivationReader.scalar(file, t.getKeyNode(), "a family name").trim();
