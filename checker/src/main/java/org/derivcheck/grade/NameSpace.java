@@ -33,15 +33,16 @@ final class NameSpace {
     }
 
     /**
-     * Declares the symbols and definitions in order; definitions with derivatives are evaluated by {@code cas}
-     * under its time limit.
+     * Declares the symbols and definitions in order; definitions with derivatives are evaluated under a time
+     * limit ({@link SymbolTable}).
      *
+     * @param cas the grader's CAS (the table needs none: it evaluates definitions on workers of its own)
      * @throws IllegalArgumentException naming the line when a name cannot be declared
      */
     static NameSpace of(Cas cas, List<SymbolDecl> symbols, List<Definition> definitions, Map<String, String> notation,
             Map<String, String> expectations) {
-        // a submission's definitions are untrusted: the ones the CAS evaluates run under its time limit
-        SymbolTable t = new SymbolTable(cas);
+        // a submission's definitions are untrusted: the ones the CAS evaluates run under a time limit
+        SymbolTable t = new SymbolTable();
         Set<String> scalars = new HashSet<>();
         Set<String> indexed = new HashSet<>();
         for (SymbolDecl s : symbols) {
