@@ -1,7 +1,7 @@
 package org.derivcheck.cas;
 
 import java.util.Optional;
-import org.apache.commons.math3.random.RandomGenerator;
+import org.hipparchus.random.RandomGenerator;
 import org.derivcheck.integrate.DoubleExponential;
 import org.derivcheck.integrate.Laws;
 import org.matheclipse.core.interfaces.IExpr;
