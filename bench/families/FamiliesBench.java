@@ -9,13 +9,14 @@ import org.derivcheck.check.DerivationResult;
 
 /**
  * Warm time per step of the family checks: Beta E[log(1 - t)] decided by quadrature (24 points, each an
- * integral to 1e-12) and by the table. 5 warm-up runs, then 15 timed runs; prints the median and quartiles.
+ * integral to 1e-12) and by the table, and a Dirichlet step with K = 5 (the table). 5 warm-up runs, then
+ * 15 timed runs; prints the median and quartiles.
  * Run from the project root: bench/families/run.sh
  */
 public final class FamiliesBench {
     public static void main(String[] args) {
         String[] files = args.length > 0 ? args : new String[] {"bench/families/beta-log1m-quadrature.yaml",
-                "bench/families/beta-log1m-table.yaml"};
+                "bench/families/beta-log1m-table.yaml", "bench/families/dirichlet-k5.yaml"};
         try (Cas cas = Cas.start()) {
             cas.warmUp();
             BatchChecker batch = new BatchChecker(cas, CheckOptions.defaults(), 1);

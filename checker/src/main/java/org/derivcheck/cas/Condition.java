@@ -143,7 +143,9 @@ public final class Condition {
             }
             Range v = new Intervals(r).of(expr);
             if (integer) {
-                if (v.lo() == v.hi() && (v.lo() < 0 || v.lo() != Math.rint(v.lo()))) {
+                // no whole number >= 0 in the enclosure (a point value, widened by outward rounding at most)
+                if (Double.isFinite(v.lo()) && Double.isFinite(v.hi()) && v.hi() - v.lo() <= 1e-6
+                        && (v.hi() < 0 || Math.floor(v.hi()) < Math.ceil(v.lo()))) {
                     return Optional.of(true);
                 }
             } else if (strict ? v.nonpositive() : v.negative()) {

@@ -85,7 +85,7 @@ final class Deterministic {
         };
     }
 
-    private static double[] values(NumericCompiler.Node[] params, NumericCompiler.Frame f) {
+    static double[] values(NumericCompiler.Node[] params, NumericCompiler.Frame f) {
         double[] p = new double[params.length];
         for (int i = 0; i < p.length; i++) {
             p[i] = params[i].eval(f);
@@ -96,7 +96,7 @@ final class Deterministic {
         return p;
     }
 
-    private static double integrate(NumericCompiler.Frame f, Laws.Law law, java.util.function.DoubleUnaryOperator body) {
+    static double integrate(NumericCompiler.Frame f, Laws.Law law, java.util.function.DoubleUnaryOperator body) {
         QuadratureLog log = f.log;
         log.depth++;
         DoubleExponential.Result r;

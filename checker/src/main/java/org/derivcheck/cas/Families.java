@@ -45,6 +45,11 @@ final class Families {
     static final ISymbol STUDENT_T = F.Dummy("StudentT");
     static final ISymbol LAPLACE = F.Dummy("Laplace");
     static final ISymbol CATEGORICAL = F.Dummy("Categorical");
+    static final ISymbol DIRICHLET = F.Dummy("Dirichlet");
+    static final ISymbol ONE_HOT = F.Dummy("OneHotCategorical");
+    static final ISymbol MULTINOMIAL = F.Dummy("Multinomial");
+    static final ISymbol MV_NORMAL = F.Dummy("MvNormal");
+    static final ISymbol WISHART = F.Dummy("Wishart");
 
     private static final Map<String, Family> BY_NAME = new LinkedHashMap<>();
     private static final Map<ISymbol, Family> BY_HEAD = new java.util.IdentityHashMap<>();
@@ -105,10 +110,25 @@ final class Families {
                 p -> List.of(pos(p.arg2(), "the scale b of Laplace(mu, b)")));
         add(CATEGORICAL, "Categorical", List.of("Cat"), List.of("{p1, ..., pK}"), 1,
                 List.of(new Range(1, false, Double.POSITIVE_INFINITY, true)), true, Families::categorical);
+        VectorFamilies.register();
+    }
+
+    /** Registers a family whose variable is a vector or a matrix (nvars 0: its size comes from the parameters). */
+    static void addVector(ISymbol head, String name, List<String> aliases, List<String> params, List<Range> support,
+            boolean discrete, Reqs reqs) {
+        add(head, name, aliases, params, 0, support, discrete, reqs);
+    }
+
+    static Req positive(IExpr e, String what) {
+        return pos(e, what);
+    }
+
+    static Req nonnegative(IExpr e, String what) {
+        return nonneg(e, what);
     }
 
     /** Every probability >= 0 and the probabilities summing to 1. */
-    private static List<Req> categorical(IAST p) {
+    static List<Req> categorical(IAST p) {
         List<Req> out = new ArrayList<>();
         if (!p.arg1().isList()) {
             return out;
@@ -122,8 +142,8 @@ final class Families {
             terms[i - 1] = ps.getAt(i);
         }
         IExpr sum = F.Plus(terms);
-        out.add(nonneg(F.Subtract(sum, F.C1), "the probabilities of Categorical({p1, ..., pK}) sum to 1, so sum - 1"));
-        out.add(nonneg(F.Subtract(F.C1, sum), "the probabilities of Categorical({p1, ..., pK}) sum to 1, so 1 - sum"));
+        out.add(nonneg(F.ExpandAll(F.Subtract(sum, F.C1)), "the probabilities of Categorical({p1, ..., pK}) sum to 1, so sum - 1"));
+        out.add(nonneg(F.ExpandAll(F.Subtract(F.C1, sum)), "the probabilities of Categorical({p1, ..., pK}) sum to 1, so 1 - sum"));
         return out;
     }
 
@@ -141,7 +161,7 @@ final class Families {
     static String catalogue() {
         List<String> out = new ArrayList<>();
         for (Family f : BY_HEAD.values()) {
-            out.add(f.nvars() == 2 ? "{mu, tau} ~ " + f.usage() : f.usage());
+            out.add(f.nvars() == 2 ? "{mu, tau} ~ " + f.usage() : f.nvars() == 0 ? VectorFamilies.usage(f) : f.usage());
         }
         return String.join(", ", out);
     }

@@ -62,6 +62,9 @@ final class Moments {
             }
             return gamma(inner.get(), tau, fam.getAt(3), fam.getAt(4), engine, conditions, "NormalGamma(m, lambda, a, b)");
         }
+        if (VectorFamilies.isVector(h)) {
+            return MomentsVector.expect(body, vars, fam, engine, conditions);
+        }
         return MomentsMore.expect(body, dist, engine, conditions);
     }
 

@@ -42,7 +42,7 @@ final class MomentsMore {
         IExpr h = fam.head();
         Optional<IExpr> r;
         if (h == Families.BETA) {
-            r = beta(body, x, fam.arg1(), fam.arg2(), engine, conditions);
+            r = beta(body, x, fam.arg1(), fam.arg2(), engine, conditions, "Beta(a, b)");
         } else if (h == Families.LOGNORMAL) {
             r = logNormal(body, x, fam.arg1(), fam.arg2(), engine);
         } else if (h == Families.INVERSE_GAMMA) {
@@ -101,7 +101,9 @@ final class MomentsMore {
         return e.isPlus() && !e.isFree(x, true) && engine.evaluate(F.ExpandAll(F.Subtract(e, F.Subtract(F.C1, x)))).isZero();
     }
 
-    private static Optional<IExpr> beta(IExpr body, ISymbol x, IExpr a, IExpr b, EvalEngine engine, Reducer.Conditions c) {
+    /** E[body] under Beta(a, b), before the final simplification; family names the law in existence conditions. */
+    static Optional<IExpr> beta(IExpr body, ISymbol x, IExpr a, IExpr b, EvalEngine engine, Reducer.Conditions c,
+            String family) {
         ISymbol s = F.Dummy("s");
         ISymbol r = F.Dummy("r");
         IExpr m = F.Divide(F.Times(F.Gamma(F.Plus(a, s)), F.Gamma(F.Plus(b, r)), F.Gamma(F.Plus(a, b))),
@@ -144,8 +146,8 @@ final class MomentsMore {
             }
             k = engine.evaluate(k);
             l = engine.evaluate(l);
-            existence(c, engine, F.Plus(a, k), k, F.Power(x, k), "Beta(a, b)");
-            existence(c, engine, F.Plus(b, l), l, F.Power(F.Subtract(F.C1, x), l), "Beta(a, b)");
+            existence(c, engine, F.Plus(a, k), k, F.Power(x, k), family);
+            existence(c, engine, F.Plus(b, l), l, F.Power(F.Subtract(F.C1, x), l), family);
             IExpr d = m;
             if (i > 0) {
                 d = F.D(d, F.List(s, F.ZZ(i)));

@@ -308,6 +308,54 @@ final class NumericCompiler {
         }
     }
 
+    /**
+     * An expectation over a declared family: quadrature or a series (CustomLaws), also inside a Monte Carlo
+     * replicate (there is no sampler: the inner expectation is exact, which keeps the replicate unbiased).
+     */
+    private Node customExpectation(IAST a, IAST vars, IAST fam, CustomFamily cf) {
+        random |= !deterministic;
+        Node lo = cf.lo().isPresent() ? node(cf.at(cf.lo().get(), fam)) : null;
+        Node hi = cf.hi().isPresent() ? node(cf.at(cf.hi().get(), fam)) : null;
+        ISymbol v = (ISymbol) vars.arg1();
+        int slot = nslots++;
+        Integer saved = slots.put(v, slot);
+        nesting += 1;
+        Node ld;
+        Node body;
+        try {
+            if (deterministic && nesting > Deterministic.MAX_DIMENSIONS) {
+                throw unsupported("more than " + Deterministic.MAX_DIMENSIONS + " nested integrals over a declared family");
+            }
+            ld = node(Resolver.substitute(cf.at(cf.logDensity(), fam), Map.of(cf.variable(), v)));
+            body = node(a.arg1());
+        } finally {
+            nesting -= 1;
+            restore(v, saved);
+        }
+        return CustomLaws.node(cf.name(), ld, lo, hi, cf.discrete(), slot, body);
+    }
+
+    /** The parameters of a vector family, lists and matrices flattened row by row (VectorLaws). */
+    private Node[] flatChildren(IAST a) {
+        List<Node> out = new ArrayList<>();
+        for (IExpr x : a) {
+            if (x.isList()) {
+                for (IExpr y : (IAST) x) {
+                    if (y.isList()) {
+                        for (IExpr z : (IAST) y) {
+                            out.add(node(z));
+                        }
+                    } else {
+                        out.add(node(y));
+                    }
+                }
+            } else {
+                out.add(node(x));
+            }
+        }
+        return out.toArray(new Node[0]);
+    }
+
     Node[] children(IAST a) {
         Node[] ns = new Node[a.argSize()];
         for (int i = 0; i < ns.length; i++) {
@@ -350,14 +398,20 @@ final class NumericCompiler {
         IAST dist = (IAST) a.arg2();
         IAST vars = (IAST) dist.arg1();
         IAST fam = (IAST) dist.arg2();
-        Node[] params = children(fam);
+        var custom = table.familyByHead(fam.head());
+        if (custom.isPresent()) {
+            return customExpectation(a, vars, fam, custom.get());
+        }
+        boolean vector = VectorFamilies.isVector(fam.head());
+        Node[] params = vector ? flatChildren(fam) : children(fam);
         int[] vs = new int[vars.argSize()];
         Integer[] saved = new Integer[vs.length];
         for (int i = 0; i < vs.length; i++) {
             vs[i] = nslots++;
             saved[i] = slots.put((ISymbol) vars.getAt(i + 1), vs[i]);
         }
-        nesting += vs.length;
+        int dims = vector ? VectorLaws.dimensions(fam.head(), vs.length) : vs.length;
+        nesting += dims;
         if (deterministic && nesting > Deterministic.MAX_DIMENSIONS) {
             throw unsupported("more than " + Deterministic.MAX_DIMENSIONS + " nested integrals (Monte Carlo decides)");
         }
@@ -365,12 +419,15 @@ final class NumericCompiler {
         try {
             body = node(a.arg1());
         } finally {
-            nesting -= vs.length;
+            nesting -= dims;
         }
         for (int i = 0; i < vs.length; i++) {
             restore((ISymbol) vars.getAt(i + 1), saved[i]);
         }
         IExpr h = fam.head();
+        if (vector) {
+            return deterministic ? VectorLaws.node(h, params, vs, body) : VectorLaws.sampled(h, params, vs, body);
+        }
         if (deterministic) {
             return Deterministic.node(h, params, vs, body);
         }

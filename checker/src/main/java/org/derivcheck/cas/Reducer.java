@@ -5,6 +5,7 @@ import org.matheclipse.core.expression.F;
 import org.matheclipse.core.interfaces.IAST;
 import org.matheclipse.core.interfaces.IASTAppendable;
 import org.matheclipse.core.interfaces.IExpr;
+import java.util.List;
 
 /** Evaluates an expression bottom-up, replacing each expectation by its closed form where {@link Moments} has one. */
 final class Reducer {
@@ -108,12 +109,15 @@ final class Reducer {
             return;
         }
         IAST fam = (IAST) dist.arg2();
-        Families.byHead(fam.head()).ifPresent(f -> {
-            for (Families.Req r : f.reqs().of(fam)) {
+        List<Families.Req> reqs = Families.byHead(fam.head()).map(f -> f.reqs().of(fam)).orElseGet(() ->
+                conditions.table == null ? List.of()
+                        : conditions.table.familyByHead(fam.head()).map(f -> f.reqs(fam)).orElse(List.of()));
+        {
+            for (Families.Req r : reqs) {
                 conditions.add(Condition.Kind.PARAMETER, engine.evaluate(r.expr()), r.strict(), r.integer(),
                         r.what() + " must be " + (r.integer() ? "a whole number >= 0" : r.strict() ? "> 0" : ">= 0"));
             }
-        });
+        }
     }
 
     /** Conditions that mention this expectation's variables hold over the variables' support. */

@@ -32,7 +32,10 @@ final class Resolver {
     final SymbolTable table;
     /** Names bound where they are used (function parameters, summation indices, integration variables). */
     Map<String, ISymbol> scope = new LinkedHashMap<>();
+    /** Vector and matrix variables of an expectation (VectorFamilies): the name stands for its components. */
+    Map<String, IExpr> vectors = new LinkedHashMap<>();
     private final DensityCalls densities = new DensityCalls(this);
+    private final FamilyCalls families = new FamilyCalls(this);
     private final OperatorCalls operators = new OperatorCalls(this);
 
     Resolver(SymbolTable table) {
@@ -90,6 +93,10 @@ final class Resolver {
 
     private IExpr name(Syntax.Name n) {
         String name = n.name();
+        IExpr vector = vectors.get(name);
+        if (vector != null) {
+            return vector;
+        }
         ISymbol local = scope.get(name);
         if (local != null) {
             return local;
@@ -199,6 +206,9 @@ final class Resolver {
     private IExpr call(Syntax.Call c) {
         String name = c.name();
         List<Syntax> args = c.args();
+        if (vectors.containsKey(name)) {
+            return families.component(c, vectors.get(name));
+        }
         // local function parameters and user definitions come first
         var def = table.definition(name);
         if (def.isPresent() && !scope.containsKey(name)) {
@@ -304,7 +314,7 @@ final class Resolver {
     }
 
     /** One 'vars ~ Family(params)' spec, resolved; vars are bound for what follows. */
-    private record Spec(List<ISymbol> vars, List<String> names, IExpr family) {
+    record Spec(List<ISymbol> vars, List<String> names, IExpr family) {
     }
 
     private Spec spec(Syntax s) {
@@ -333,8 +343,19 @@ final class Resolver {
         if (!(b.right() instanceof Syntax.Call fam)) {
             throw new ParseException("the right side of '~' is a family: " + Families.catalogue(), b.right().column());
         }
+        var custom = table.family(fam.name());
+        if (custom.isPresent()) {
+            return families.customSpec(varNames, fam, custom.get());
+        }
         Families.Family family = Families.byName(fam.name()).orElseThrow(() -> new ParseException("unknown family '"
                 + fam.name() + "': use " + Families.catalogue(), fam.column()));
+        if (family.nvars() == 0 || family.head() == Families.CATEGORICAL && varNames.size() > 1) {
+            return families.vectorSpec(varNames, fam, family);
+        }
+        if (family.head() == Ops.NORMAL && fam.args().size() == 2 && resolve(fam.args().get(0)).isList()) {
+            // N(m, S) with a mean vector is the multivariate Normal (\mathcal{N}(\mu, \Sigma) in LaTeX)
+            return families.vectorSpec(varNames, fam, Families.byHead(Families.MV_NORMAL).orElseThrow());
+        }
         ISymbol head = family.head();
         int arity = family.params().size();
         int nvars = family.nvars();
@@ -402,7 +423,9 @@ final class Resolver {
     /** Resolves f with the specs' variables bound, {@code bodyTransform} applied to f inside the expectations. */
     IExpr withSpecs(Syntax.Call c, Function<IExpr, IExpr> bodyTransform) {
         Map<String, ISymbol> saved = scope;
+        Map<String, IExpr> savedVectors = vectors;
         scope = new LinkedHashMap<>(scope);
+        vectors = new LinkedHashMap<>(vectors);
         try {
             List<Spec> specs = new ArrayList<>();
             List<Syntax> specSyntax = new ArrayList<>();
@@ -430,6 +453,7 @@ final class Resolver {
                 specs.add(sp);
                 for (int i = 0; i < sp.vars().size(); i++) {
                     scope.put(sp.names().get(i), sp.vars().get(i));
+                    vectors.remove(sp.names().get(i));
                 }
             }
             IExpr body = bodyTransform.apply(resolve(c.args().get(0)));
@@ -444,6 +468,7 @@ final class Resolver {
             return body;
         } finally {
             scope = saved;
+            vectors = savedVectors;
         }
     }
 

@@ -8,27 +8,9 @@ final class Samplers {
     private Samplers() {
     }
 
-    /** Gamma(shape, rate 1) by Marsaglia and Tsang (2000); shape < 1 by the boost U^(1/shape). */
+    /** Gamma(shape, rate 1): {@link org.derivcheck.integrate.Laws#gammaDraw}. */
     static double gamma(RandomGenerator rng, double shape) {
-        if (shape < 1) {
-            double u = rng.nextDouble();
-            return gamma(rng, shape + 1) * Math.pow(u, 1 / shape);
-        }
-        double d = shape - 1.0 / 3;
-        double c = 1 / Math.sqrt(9 * d);
-        while (true) {
-            double x;
-            double v;
-            do {
-                x = rng.nextGaussian();
-                v = 1 + c * x;
-            } while (v <= 0);
-            v = v * v * v;
-            double u = rng.nextDouble();
-            if (u < 1 - 0.0331 * x * x * x * x || Math.log(u) < 0.5 * x * x + d * (1 - v + Math.log(v))) {
-                return d * v;
-            }
-        }
+        return org.derivcheck.integrate.Laws.gammaDraw(rng, shape);
     }
 
     /** Parameters inside the family's domain. */

@@ -70,6 +70,36 @@ public final class SymbolTable {
         densities.put(d.name(), d);
     }
 
+    private final Map<String, CustomFamily> families = new LinkedHashMap<>();
+
+    /**
+     * Declares a family by its log-density up to a constant (over {@code variable}, in terms of {@code params}
+     * and earlier names), its support ends (empty: infinite) and its parameter domain ('l > 0', ...).
+     */
+    public void declareFamily(String name, List<String> params, String variable, String logDensity, Optional<String> min,
+            Optional<String> max, boolean discrete, List<String> domain) {
+        checkNew(name);
+        if (families.containsKey(name)) {
+            throw new ParseException("family '" + name + "' is declared twice", 1);
+        }
+        CustomFamily f = CustomFamily.declare(this, name, params, variable, logDensity, min, max, discrete, domain);
+        families.put(name, f);
+        names.put(f.head(), name);
+    }
+
+    Optional<CustomFamily> family(String name) {
+        return Optional.ofNullable(families.get(name));
+    }
+
+    Optional<CustomFamily> familyByHead(IExpr head) {
+        for (CustomFamily f : families.values()) {
+            if (f.head() == head) {
+                return Optional.of(f);
+            }
+        }
+        return Optional.empty();
+    }
+
     Optional<Density> density(String name) {
         return Optional.ofNullable(densities.get(name));
     }

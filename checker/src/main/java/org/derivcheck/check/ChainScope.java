@@ -10,6 +10,7 @@ import org.derivcheck.cas.SymbolTable;
 import org.derivcheck.derivation.Definition;
 import org.derivcheck.derivation.DensityDecl;
 import org.derivcheck.derivation.Domain;
+import org.derivcheck.derivation.FamilyDecl;
 import org.derivcheck.derivation.Line;
 import org.derivcheck.derivation.SymbolDecl;
 import org.derivcheck.notation.Chain;
@@ -72,13 +73,13 @@ public final class ChainScope {
     }
 
     /**
-     * Declares the symbols, densities and definitions in order and reads the assumptions; definitions the CAS
+     * Declares the symbols, densities, declared families and definitions in order and reads the assumptions; definitions the CAS
      * evaluates (derivatives) run under a time limit, as they are untrusted input too ({@link SymbolTable}).
      *
      * @throws Invalid for the first record that cannot be used
      */
     public static ChainScope of(String id, Path file, List<SymbolDecl> symbols, List<DensityDecl> densities,
-            List<Definition> definitions, List<Line> assumptions) {
+            List<FamilyDecl> families, List<Definition> definitions, List<Line> assumptions) {
         SymbolTable table = new SymbolTable();
         for (SymbolDecl s : symbols) {
             try {
@@ -96,6 +97,16 @@ public final class ChainScope {
                 table.declareDensity(new SymbolTable.Density(dd.name(), dd.variables(), dd.params(), dd.normalized()));
             } catch (ParseException e) {
                 throw new Invalid(dd.line(), e.getMessage());
+            }
+        }
+        for (FamilyDecl fd : families) {
+            try {
+                List<String> domain = new ArrayList<>();
+                fd.domain().forEach(l -> domain.add(l.text()));
+                table.declareFamily(fd.name(), fd.params(), fd.variable(), fd.logDensity(), fd.min(), fd.max(),
+                        fd.discrete(), domain);
+            } catch (ParseException e) {
+                throw new Invalid(fd.line(), "family '" + fd.name() + "': " + where(e) + e.getMessage());
             }
         }
         for (Definition def : definitions) {

@@ -38,7 +38,8 @@ public final class DerivationChecker {
         long t0 = System.nanoTime();
         ChainScope scope;
         try {
-            scope = ChainScope.of(d.id(), d.file(), d.symbols(), d.densities(), d.definitions(), d.assumptions());
+            scope = ChainScope.of(d.id(), d.file(), d.symbols(), d.densities(), d.families(), d.definitions(),
+                    d.assumptions());
         } catch (ChainScope.Invalid e) {
             return new DerivationResult(d.id(), d.title(), d.source(), d.file(), Verdict.INVALID, List.of(),
                     Optional.of(d.file() + ":" + e.line() + ": " + e.getMessage()), millis(t0));

@@ -31,7 +31,7 @@ public final class DerivationReader {
     public static final long MAX_BYTES = 1 << 20;
     private static final Pattern FUNCTION_NAME = Pattern.compile("([A-Za-z][A-Za-z0-9_]*)\\s*\\(([^)]*)\\)");
     private static final List<String> TOP_KEYS = List.of("id", "title", "source", "symbols", "densities", "functions",
-            "define", "assume", "steps", "description", "notes");
+            "define", "assume", "steps", "description", "notes", "families");
 
     private DerivationReader() {
     }
@@ -105,6 +105,7 @@ public final class DerivationReader {
         List<Definition> defs = new ArrayList<>();
         List<Line> assumptions = new ArrayList<>();
         List<Step> steps = null;
+        List<FamilyDecl> families = List.of();
         for (NodeTuple t : top.getValue()) {
             String key = scalar(file, t.getKeyNode(), "a key");
             Node v = t.getValueNode();
@@ -119,6 +120,7 @@ public final class DerivationReader {
                 case "define" -> defs = definitions(file, text, v);
                 case "assume" -> assumptions = lines(file, text, v, "assume");
                 case "steps" -> steps = steps(file, text, v);
+                case "families" -> families = FamilyReader.families(file, text, v);
                 default -> throw new DerivationException(file, line(t.getKeyNode()),
                         "unknown key '" + key + "' (expected one of " + String.join(", ", TOP_KEYS) + ")");
             }
@@ -130,7 +132,7 @@ public final class DerivationReader {
             String name = file.getFileName().toString();
             id = name.replaceFirst("\\.(ya?ml)$", "");
         }
-        return new Derivation(id, title, source, file, symbols, densities, defs, assumptions, steps);
+        return new Derivation(id, title, source, file, symbols, densities, defs, assumptions, steps, families);
     }
 
     public static int line(Node n) {

@@ -72,7 +72,7 @@ final class ChainRun implements AutoCloseable {
             try (Cas fresh = Cas.start()) {
                 ChainScope scope;
                 try {
-                    scope = ChainScope.of(id + "-chain" + c.number(), c.file(), symbols, List.of(), defs, assumptions);
+                    scope = ChainScope.of(id + "-chain" + c.number(), c.file(), symbols, List.of(), List.of(), defs, assumptions);
                 } catch (ChainScope.Invalid e) {
                     return invalid(c, c.firstLine(), c.file() + ":" + e.line() + ": " + e.getMessage());
                 }

@@ -86,8 +86,8 @@ public final class Grader implements AutoCloseable {
         }
         ChainScope scope;
         try {
-            scope = ChainScope.of(rubric.id(), rubric.file(), rubric.symbols(), List.of(), rubric.definitions(),
-                    rubric.assumptions());
+            scope = ChainScope.of(rubric.id(), rubric.file(), rubric.symbols(), List.of(), List.of(),
+                    rubric.definitions(), rubric.assumptions());
         } catch (ChainScope.Invalid e) {
             problems.add(rubric.file() + ":" + e.line() + ": " + e.getMessage());
             return problems;

@@ -82,7 +82,12 @@ public final class DoubleExponential {
             if (!aIsLo && !Double.isFinite(lo)) {
                 out[2] = Double.POSITIVE_INFINITY;
             }
-            return x > a && x < b && dA > 0 && dB > 0 && Double.isFinite(out[1]);
+            // at an end of the support the node stands while its exact distance is positive, even where x itself
+            // has rounded onto the end (1 - 1e-20 is 1.0 in double): densities read the distances, and a body that
+            // needs x there gets the end (a log(1 - x) then becomes infinite: unresolved, never a value)
+            boolean inA = x > a || aIsLo && x == a;
+            boolean inB = x < b || bIsHi && x == b;
+            return inA && inB && dA > 0 && dB > 0 && Double.isFinite(out[1]);
         }
     }
 
@@ -125,6 +130,9 @@ public final class DoubleExponential {
                     double v = f.at(node[0], node[2], node[3]);
                     evals++;
                     double term = v * node[1];
+                    if (!Double.isFinite(term) && (node[0] == lo || node[0] == hi)) {
+                        break; // x rounded onto the end and the body needs x: the walk ends here, the tail check judges
+                    }
                     if (!Double.isFinite(term)) {
                         return new Result(Double.NaN, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, false, false, evals);
                     }

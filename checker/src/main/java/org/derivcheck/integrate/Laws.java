@@ -66,10 +66,14 @@ public final class Laws {
         };
     }
 
-    /** Gamma(shape, rate 1) by Marsaglia and Tsang (2000); shape < 1 by the boost U^(1/shape). */
-    static double gammaDraw(RandomGenerator rng, double shape) {
+    /**
+     * Gamma(shape, rate 1) by Marsaglia and Tsang (2000); shape < 1 by the boost U^(1/shape). The one copy: the
+     * checker's Monte Carlo draws ({@code cas.Samplers}) use it too.
+     */
+    public static double gammaDraw(RandomGenerator rng, double shape) {
         if (shape < 1) {
-            return gammaDraw(rng, shape + 1) * Math.pow(rng.nextDouble(), 1 / shape);
+            double u = rng.nextDouble();
+            return gammaDraw(rng, shape + 1) * Math.pow(u, 1 / shape);
         }
         double d = shape - 1.0 / 3;
         double c = 1 / Math.sqrt(9 * d);

@@ -39,7 +39,10 @@ final class TexNames {
             Map.entry("InvGamma", "InverseGamma"), Map.entry("InverseGamma", "InverseGamma"), Map.entry("IG", "InverseGamma"),
             Map.entry("Inv-Gamma", "InverseGamma"), Map.entry("StudentT", "StudentT"), Map.entry("St", "StudentT"),
             Map.entry("Student", "StudentT"), Map.entry("Laplace", "Laplace"), Map.entry("Lap", "Laplace"),
-            Map.entry("Categorical", "Categorical"), Map.entry("Cat", "Categorical"));
+            Map.entry("Categorical", "Categorical"), Map.entry("Cat", "Categorical"), Map.entry("Dir", "Dirichlet"),
+            Map.entry("Dirichlet", "Dirichlet"), Map.entry("Mult", "Multinomial"), Map.entry("Multinomial", "Multinomial"),
+            Map.entry("Wishart", "Wishart"), Map.entry("W", "Wishart"), Map.entry("Wi", "Wishart"),
+            Map.entry("OneHot", "OneHotCategorical"), Map.entry("MVN", "MvNormal"), Map.entry("MvNormal", "MvNormal"));
 
     private TexNames() {
     }
