@@ -110,7 +110,8 @@ final class Names {
             exp.put(TexInput.normalized(e.getKey()), e.getValue());
         }
         this.table = t;
-        this.vocabulary = new TexInput.Vocabulary(scalars, indexed, functions, constants, arrays, lists, exp, notation);
+        this.vocabulary = new TexInput.Vocabulary(scalars, indexed, functions, constants, arrays, lists, exp, notation,
+                context.indices());
     }
 
     boolean knows(String name) {

@@ -247,7 +247,11 @@ final class StatementReader {
                 }
             } catch (ParseException e) {
                 String msg = e.getMessage();
-                if (msg.startsWith("unknown") && !msg.contains("declare")) {
+                java.util.regex.Matcher free = java.util.regex.Pattern.compile("^unknown symbol '([A-Za-z][A-Za-z0-9]*)'").matcher(msg);
+                if (free.find() && names.vocabulary.indices().containsKey(free.group(1))) {
+                    msg = "the index " + free.group(1) + " is free here: no \\sum_" + free.group(1) + " or \\prod_"
+                            + free.group(1) + " binds it, so the formula does not say which term it means";
+                } else if (msg.startsWith("unknown") && !msg.contains("declare")) {
                     msg += ": declare it in the context (symbols, densities, functions, define or notation)";
                 }
                 return Reading.invalid(msg + " (read as: " + l.text() + ")", doc(map, l.sourceColumn(Math.max(1, e.column())) - 1));

@@ -193,17 +193,34 @@ abstract class TexCalculus extends TexBinders {
                 break;
             }
         }
-        if (eq < 1) {
-            throw new ParseException(t.text() + " needs its range: " + t.text() + "_{n=1}^{N}", s.pos() + 1);
+        String index;
+        TexSrc lo;
+        TexSrc hi;
+        if (eq < 0 && peek().kind() != Kind.SUP && wordOf(range, s).isPresent()) {
+            // a bare \sum_n: the range of n is the context's (indices: {n: "1, N"}); it is never guessed
+            index = wordOf(range, s).get();
+            String bounds = vocab.indices().get(index);
+            if (bounds == null) {
+                throw new ParseException(t.text() + "_" + index + " does not say the range of " + index + ": write "
+                        + t.text() + "_{" + index + "=1}^{N}, or give it in the context under indices: (" + index
+                        + ": 1, N)", s.pos() + 1);
+            }
+            List<String> ends = TexNames.topLevel(bounds, ',');
+            lo = TexSrc.lit(ends.get(0).strip(), s.pos(), ATOM, false); // an element of {n, lo, hi}: no parentheses needed
+            hi = TexSrc.lit(ends.get(1).strip(), s.pos(), ATOM, false);
+        } else {
+            if (eq < 1) {
+                throw new ParseException(t.text() + " needs its range: " + t.text() + "_{n=1}^{N}", s.pos() + 1);
+            }
+            index = wordOf(range.subList(0, eq), s).orElseThrow(() -> new ParseException("the index of "
+                    + t.text() + " is a name, e.g. n", s.pos() + 1));
+            lo = sub(range.subList(eq + 1, range.size()), s).whole();
+            if (peek().kind() != Kind.SUP) {
+                throw new ParseException(t.text() + " needs its upper limit: " + t.text() + "_{n=1}^{N}", t.pos() + 1);
+            }
+            Token u = next();
+            hi = sub(argTokens("the upper limit of " + t.text()), u).whole();
         }
-        String index = wordOf(range.subList(0, eq), s).orElseThrow(() -> new ParseException("the index of "
-                + t.text() + " is a name, e.g. n", s.pos() + 1));
-        TexSrc lo = sub(range.subList(eq + 1, range.size()), s).whole();
-        if (peek().kind() != Kind.SUP) {
-            throw new ParseException(t.text() + " needs its upper limit: " + t.text() + "_{n=1}^{N}", t.pos() + 1);
-        }
-        Token u = next();
-        TexSrc hi = sub(argTokens("the upper limit of " + t.text()), u).whole();
         String fn = t.isCmd("\\sum") ? "Sum" : "Product";
         if (fn.equals("Sum") && peek().isCmd("\\nabla")) {
             // the sum of gradients is the gradient of the sum (finite sums are linear): derivcheck reduces the latter
@@ -223,7 +240,7 @@ abstract class TexCalculus extends TexBinders {
     /** {@code \nabla_{\alpha,\beta} f}, {@code \nabla_\theta f} (a variable list), {@code \nabla^2_\theta f}. */
     TexSrc nabla(Token t) {
         Nabla n = nablaVariables(t);
-        TexSrc body = term();
+        TexSrc body = operand();
         if (!n.hessian() && n.vars().matches("\\{[A-Za-z][A-Za-z0-9_]*\\}") && !body.array()) {
             // the gradient in one scalar variable is the derivative
             return new TexSrc.Builder().add("D(", t.pos()).add(body).add(", " + n.vars().substring(1, n.vars().length() - 1)
@@ -309,7 +326,19 @@ abstract class TexCalculus extends TexBinders {
         }
         next();
         TexSrc v = sub(argTokens("the variable of \\partial"), t).primaryOnly();
-        TexSrc body = term();
+        TexSrc body = operand();
         return call("D", t.pos(), body, v);
+    }
+
+    /**
+     * What {@code \nabla_x} or {@code \partial_x} applies to: the product that follows, except that a log written
+     * first is the operand alone ({@code \nabla_\lambda \log q(z) (f - g)} is the score times (f - g), as the
+     * score-function literature writes it).
+     */
+    private TexSrc operand() {
+        if (peek().isCmd("\\log") || peek().isCmd("\\ln")) {
+            return factor();
+        }
+        return term();
     }
 }
