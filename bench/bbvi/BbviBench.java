@@ -2,7 +2,8 @@
 // ../../../shared/anchors/numpy_bbvi.py (Normal-Gamma model, N = 100 points from N(1, 1/0.5), prior
 // mu0 = 1, lambda0 = 0.1, a0 = 1, b0 = 2, start q = (0, 1, 2, 2), AdaGrad eta = 0.5, S samples per step),
 // plain and with control variates. Run by run.sh in source-file mode against the built jar:
-//   java -cp target/derivcheck.jar:target/lib/commons-math3-3.6.1.jar bench/bbvi/BbviBench.java ITERS S REPEATS
+//   java -cp checker/target/derivcheck.jar:experiments/target/derivcheck-experiments.jar:experiments/target/lib/* \
+//     bench/bbvi/BbviBench.java ITERS S REPEATS
 // Each variant runs ITERS iterations REPEATS times in one JVM; the last run is the steady-state rate (the
 // JIT needs a few hundred thousand iterations on a busy 2-core machine), the first is reported as "cold".
 // Prints one line per variant in the anchor's format ("... cv=False: 123,456 it/s ...").

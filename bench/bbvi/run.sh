@@ -21,12 +21,14 @@ if [ ! -f "$anchor" ]; then
   echo "bench/bbvi: anchor script not found at $anchor (set ANCHOR=/path/to/numpy_bbvi.py)" >&2
   exit 2
 fi
-if [ ! -f "$root/target/derivcheck.jar" ] || \
-   [ -n "$(find "$root/src/main" "$root/pom.xml" -newer "$root/target/derivcheck.jar" -print -quit)" ]; then
-  echo "bench/bbvi: building derivcheck..." >&2
-  (cd "$root" && mvn -B -q -DskipTests package >&2)
+# Bbvi is in the experiments module (it needs the checker's special.Digamma, not the VAE)
+xjar="$root/experiments/target/derivcheck-experiments.jar"
+if [ ! -f "$xjar" ] || \
+   [ -n "$(find "$root/checker/src/main" "$root/experiments/src/main" "$root"/pom.xml "$root"/*/pom.xml -newer "$xjar" -print -quit)" ]; then
+  echo "bench/bbvi: building derivcheck's experiments..." >&2
+  (cd "$root" && mvn -B -q -DskipTests -pl experiments -am package >&2)
 fi
-cp="$root/target/derivcheck.jar:$root/target/lib/*"
+cp="$root/checker/target/derivcheck.jar:$xjar:$root/experiments/target/lib/*"
 out="$root/bench/results"
 mkdir -p "$out"
 log="$out/bbvi-$(date +%Y%m%d-%H%M%S).txt"

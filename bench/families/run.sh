@@ -3,5 +3,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ./derivcheck --version > /dev/null   # builds on first use
-cp="target/derivcheck.jar"; for f in target/lib/*.jar; do cp="$cp:$f"; done
+cp="checker/target/derivcheck.jar"; for f in checker/target/lib/*.jar; do cp="$cp:$f"; done
 java -Xss16m -cp "$cp" bench/families/FamiliesBench.java "$@"

@@ -15,7 +15,7 @@ import org.derivcheck.grade.SubmissionReader;
 /**
  * Grading throughput, warm: grades the same batch ROUNDS times in one JVM (the first rounds warm up Symja,
  * the JIT and the caches) and reports the last round. Run by bench/grading/run.sh:
- * java -cp target/derivcheck.jar:target/lib/* bench/grading/GradingBench.java RUBRIC DIR THREADS ROUNDS
+ * java -cp checker/target/derivcheck.jar:checker/target/lib/* bench/grading/GradingBench.java RUBRIC DIR THREADS ROUNDS
  */
 public class GradingBench {
     public static void main(String[] args) throws Exception {

@@ -8,9 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 n="${1:-100}"; threads="${2:-2}"; rounds="${3:-3}"
-if [ ! -f target/derivcheck.jar ] || [ -n "$(find src/main pom.xml -newer target/derivcheck.jar -print -quit)" ]; then
-  mvn -B -q -DskipTests package
-fi
+./derivcheck --version > /dev/null   # builds the checker module on first use or when a source changed
 batch="$(mktemp -d)"
 trap 'rm -rf "$batch"' EXIT
 if [ "${MIX:-class}" = all ]; then
@@ -24,5 +22,5 @@ for ((i = 0; i < n; i++)); do
   cp "$f" "$batch/$(printf '%03d' "$i")-${name}"
 done
 echo "batch: $n submissions from ${#src[@]} examples (MIX=${MIX:-class}); $(nproc) cores; $(java -version 2>&1 | head -1)"
-java -Xss16m -cp "target/derivcheck.jar:target/lib/*" bench/grading/GradingBench.java \
+java -Xss16m -cp "checker/target/derivcheck.jar:checker/target/lib/*" bench/grading/GradingBench.java \
   tests/grading/rubric.yaml "$batch" "$threads" "$rounds"

@@ -1,0 +1,113 @@
+package org.derivcheck;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The package rules of docs/ARCHITECTURE.md §3 for the checker module, enforced (the experiments' and the VAE's are
+ * in experiments/: ExperimentsArchitectureTest).
+ */
+class ArchitectureTest {
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.derivcheck");
+    }
+
+    @Test
+    void onlyCasImportsSymja() {
+        noClasses().that().resideOutsideOfPackage("org.derivcheck.cas..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.matheclipse..", "edu.jas..")
+                .because("Symja is wrapped by the cas package alone")
+                .check(classes);
+    }
+
+    @Test
+    void theCheckerNeedsNeitherTheExperimentsNorDjlNorCharts() {
+        noClasses().should().dependOnClassesThat().resideInAnyPackage("ai.djl..", "org.knowm.xchart..",
+                        "org.derivcheck.vi..", "org.derivcheck.vae..", "org.derivcheck.plot..", "org.derivcheck.experiment..")
+                .because("the checker module builds and runs without the experiments, DJL, PyTorch and XChart; "
+                        + "run finds the experiments through org.derivcheck.command.ExperimentProvider")
+                .check(classes);
+    }
+
+    @Test
+    void lowerLayersDoNotDependOnUpperOnes() {
+        noClasses().that().resideInAnyPackage("org.derivcheck.notation..", "org.derivcheck.derivation..",
+                        "org.derivcheck.cas..", "org.derivcheck.prove..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.derivcheck.check..",
+                        "org.derivcheck.report..", "org.derivcheck.grade..", "org.derivcheck.cli..",
+                        "org.derivcheck.diagnose..", "org.derivcheck.experiment..")
+                .check(classes);
+        noClasses().that().resideInAnyPackage("org.derivcheck.cas..", "org.derivcheck.derivation..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.derivcheck.prove..")
+                .because("the prover sits above cas and below check")
+                .check(classes);
+        noClasses().that().resideOutsideOfPackage("org.derivcheck.cli..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.derivcheck.cli..")
+                .check(classes);
+    }
+
+    @Test
+    void packagesAreFreeOfCycles() {
+        slices().matching("org.derivcheck.(*)..").should().beFreeOfCycles().check(classes);
+    }
+
+    @Test
+    void notationIsPureJava() {
+        noClasses().that().resideInAPackage("org.derivcheck.notation..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.matheclipse..", "edu.jas..")
+                .because("the own-syntax parser and the LaTeX reader come before Symja and never need it")
+                .check(classes);
+        classes().that().resideInAPackage("org.derivcheck.notation..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("org.derivcheck.notation..", "java.lang..",
+                        "java.util..", "java.math..")
+                .because("notation reads text into syntax: no other derivcheck package, no I/O")
+                .check(classes);
+    }
+
+    /** The "may use" column of docs/ARCHITECTURE.md §3 (cli may use everything; a package not listed is not checked). */
+    private static final Map<String, List<String>> MAY_USE = Map.ofEntries(
+            Map.entry("notation", List.of()),
+            Map.entry("derivation", List.of()),
+            Map.entry("special", List.of()),
+            Map.entry("cas", List.of("notation", "special", "integrate")),
+            Map.entry("diagnose", List.of("cas", "notation")),
+            Map.entry("check", List.of("derivation", "notation", "cas", "diagnose", "prove", "integrate")),
+            Map.entry("document", List.of("derivation", "notation", "cas", "check")),
+            Map.entry("report", List.of("check", "diagnose", "document", "derivation")),
+            Map.entry("grade", List.of("check", "report", "derivation", "diagnose", "notation", "cas", "document")),
+            Map.entry("command", List.of()));
+
+    @Test
+    void packagesUseOnlyWhatTheArchitectureAllows() {
+        for (var e : MAY_USE.entrySet()) {
+            List<String> allowed = new ArrayList<>();
+            allowed.add("org.derivcheck." + e.getKey() + "..");
+            for (String p : e.getValue()) {
+                allowed.add("org.derivcheck." + p + "..");
+            }
+            DescribedPredicate<JavaClass> outside = JavaClass.Predicates.resideInAPackage("org.derivcheck..")
+                    .and(DescribedPredicate.not(JavaClass.Predicates.resideInAnyPackage(allowed.toArray(String[]::new))));
+            noClasses().that().resideInAPackage("org.derivcheck." + e.getKey() + "..")
+                    .should().dependOnClassesThat(outside)
+                    .because("docs/ARCHITECTURE.md §3: " + e.getKey() + " may use " + e.getValue())
+                    .check(classes);
+        }
+    }
+}
