@@ -44,7 +44,8 @@ public final class Diagnoser {
         try {
             if (holds(lhs, rhs.negate())) {
                 return Optional.of(new Diagnosis(Diagnosis.Kind.SIGN_FLIPPED, where,
-                        in + "the sign is flipped: the negative of the right side, " + Shown.of(rhs.negate()) + ", makes the step hold",
+                        in + "the sign is flipped: the negative of the right side" + (rhs.isAbstract() ? "" : ", "
+                                + Shown.of(rhs.negate()) + ",") + " makes the step hold",
                         rhs.negate().toString()));
             }
             Optional<Diagnosis> factor = wholeFactor(in, where, lhs, rhs, factorCandidates, true);

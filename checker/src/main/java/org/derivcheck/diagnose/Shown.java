@@ -53,7 +53,10 @@ public final class Shown {
     }
 
     /** A readable plain form of derivcheck text: log, exp, ψ, Greek letters, products with a dot. */
-    public static String readableText(String text) {
+    public static String readableText(String raw) {
+        // derivcheck's internal forms of abstract densities, as a student writes them
+        String text = raw.replaceAll("\\b([A-Za-z][A-Za-z0-9_]*) ~ abstract\\(([A-Za-z][A-Za-z0-9_]*)\\([^()]*\\)\\)", "$1 ~ $2")
+                .replace("finitesum(", "Sum(");
         StringBuilder sb = new StringBuilder();
         Matcher w = WORD.matcher(text);
         int at = 0;
