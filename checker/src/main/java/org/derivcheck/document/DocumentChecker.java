@@ -114,7 +114,7 @@ public final class DocumentChecker implements AutoCloseable {
                     String key = ctx.fingerprint() + defs + forms;
                     names = namesCache.get(key);
                     if (names == null) {
-                        names = new Names(cas, ctx, defs, forms);
+                        names = new Names(ctx, defs, forms);
                         namesCache.put(key, names);
                     }
                 } catch (DerivationException e) {
@@ -138,7 +138,7 @@ public final class DocumentChecker implements AutoCloseable {
                             next.add(def);
                             Map<String, String> nextForms = new LinkedHashMap<>(forms);
                             nextForms.put(d.form(), d.name());
-                            new Names(cas, ctx, next, nextForms);
+                            new Names(ctx, next, nextForms);
                             defs.add(def);
                             forms.put(d.form(), d.name());
                         } catch (DerivationException | org.derivcheck.notation.ParseException e) {

@@ -41,7 +41,7 @@ public final class NameTable {
     }
 
     /**
-     * @param table a fresh table (made with the Cas, so that definitions with derivatives run under its time limit)
+     * @param table a fresh table
      */
     public static Built declare(SymbolTable table, List<SymbolDecl> symbols, List<DensityDecl> densities,
             List<Definition> definitions, Map<String, String> notation, Map<String, String> expectations,

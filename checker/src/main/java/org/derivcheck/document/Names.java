@@ -6,7 +6,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.derivcheck.cas.Cas;
 import org.derivcheck.cas.SymbolTable;
 import org.derivcheck.notation.TexInput;
 import org.derivcheck.derivation.Definition;
@@ -29,12 +28,11 @@ final class Names {
     final Set<String> finite = new LinkedHashSet<>();
 
     /**
-     * @param cas                 evaluates definitions with derivatives under its time limit (a document is untrusted)
      * @param documentDefinitions definitions made by earlier displays
      * @param documentNotation    their LaTeX forms
      * @throws DerivationException when the context itself cannot be used (its line named)
      */
-    Names(Cas cas, Context context, List<Definition> documentDefinitions, Map<String, String> documentNotation) {
+    Names(Context context, List<Definition> documentDefinitions, Map<String, String> documentNotation) {
         this.context = context;
         List<Definition> defs = new ArrayList<>(context.definitions());
         defs.addAll(documentDefinitions);
@@ -45,7 +43,7 @@ final class Names {
         for (DensityDecl d : context.densities()) {
             densities.put(d.name(), d);
         }
-        NameTable.Built b = NameTable.declare(new SymbolTable(cas), context.symbols(), context.densities(), defs, notation,
+        NameTable.Built b = NameTable.declare(new SymbolTable(), context.symbols(), context.densities(), defs, notation,
                 context.expectations(), context.indices(), (line, message) -> new DerivationException(context.file(), line,
                         message.startsWith("definition of") ? message : "context: " + message));
         this.table = b.table();
