@@ -34,7 +34,9 @@ public final class Shown {
 
     /** The mark of an expression inside a message. */
     public static String of(Expr e) {
-        return OPEN + e.toString() + MID + e.tex() + CLOSE;
+        // over abstract densities the CAS's LaTeX shows derivcheck's internal forms: the readable form instead
+        String tex = e.isAbstract() ? "\\text{" + readableText(e.toString()).replaceAll("[\\\\{}$&#%^_~]", " ") + "}" : e.tex();
+        return OPEN + e.toString() + MID + tex + CLOSE;
     }
 
     /** The message with derivcheck's own text for each expression. */

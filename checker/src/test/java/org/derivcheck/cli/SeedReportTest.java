@@ -84,7 +84,7 @@ class SeedReportTest {
     @Test
     void everyOtherDisplayOfTheCoveredQuestionsHoldsOrSaysWhyNot() {
         // the one display the LaTeX reader refuses, with the reason: eq. (8) as written opens the bracket of
-        // \mathbb{E}_{q_1(Z_1)} [ and never closes it (counted by hand: 4 '[' and 3 ']'); the integral over one draw Z
+        // \mathbb{E}_{q_1(Z_1)} [ and never closes it (counted: 3 '[' and 2 ']'; the parentheses and braces balance); the integral over one draw Z
         // (line 168) and Question 2.1.12 (a bare \prod_n with the context's indices:, q_{\lambda_{5,n}}) are read
         Map<Integer, String> unreadable = Map.of(96, "never closed");
         int holds = 0;
