@@ -152,6 +152,9 @@ final class Printer {
         if (h == S.Inverse && tex) {
             return p(a.arg1(), PREC_ATOM) + "^{-1}";
         }
+        if (h == S.D && a.argSize() == 2 && a.arg2().isSymbol() && tex) {
+            return "\\frac{\\partial}{\\partial " + p(a.arg2(), 0) + "}\\left(" + p(a.arg1(), 0) + "\\right)";
+        }
         if (h == S.Abs && tex) {
             return "\\left|" + p(a.arg1(), 0) + "\\right|";
         }

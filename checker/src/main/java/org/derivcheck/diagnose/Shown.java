@@ -59,6 +59,7 @@ public final class Shown {
         // derivcheck's internal forms of abstract densities, as a student writes them
         String text = raw.replaceAll("\\b([A-Za-z][A-Za-z0-9_]*) ~ abstract\\(([A-Za-z][A-Za-z0-9_]*)\\([^()]*\\)\\)", "$1 ~ $2")
                 .replace("finitesum(", "Sum(");
+        text = derivatives(text);
         StringBuilder sb = new StringBuilder();
         Matcher w = WORD.matcher(text);
         int at = 0;
@@ -80,5 +81,32 @@ public final class Shown {
         sb.append(text.substring(at));
         // -(-x) is x: a negated negative side reads without the double sign
         return sb.toString().replace("*", "·").replaceAll("(^|[ (])--", "$1");
+    }
+
+    /** D(f, x) as ∂/∂x (f), as a student writes a derivative. */
+    private static String derivatives(String text) {
+        Matcher d = Pattern.compile("(?<![A-Za-z0-9_])D\\(").matcher(text);
+        if (!d.find()) {
+            return text;
+        }
+        int open = d.end() - 1;
+        int depth = 0;
+        int comma = -1;
+        for (int i = open; i < text.length(); i++) {
+            char c = text.charAt(i);
+            depth += c == '(' || c == '{' ? 1 : c == ')' || c == '}' ? -1 : 0;
+            if (c == ',' && depth == 1 && comma < 0) {
+                comma = i;
+            }
+            if (depth == 0) {
+                String variable = comma < 0 ? "" : text.substring(comma + 1, i).strip();
+                if (comma < 0 || !variable.matches("[A-Za-z][A-Za-z0-9_]*")) {
+                    return text; // a derivative of another shape stays as written
+                }
+                String body = derivatives(text.substring(open + 1, comma));
+                return text.substring(0, d.start()) + "∂/∂" + variable + " (" + body + ")" + derivatives(text.substring(i + 1));
+            }
+        }
+        return text;
     }
 }
