@@ -55,10 +55,11 @@ abstract class TexBinders extends TexCursor {
             throw new ParseException("an integral with bounds is not understood: derivcheck reads \\int f \\, dZ over the "
                     + "support of a finite variable Z", peek().pos() + 1);
         }
+        String law = lawAhead();
         integrals++;
         TexSrc body;
         try {
-            body = expr();
+            body = law != null && atDifferential() ? TexSrc.lit("1", t.pos(), ATOM, false) : expr();
         } finally {
             integrals--;
         }
@@ -82,7 +83,43 @@ abstract class TexBinders extends TexCursor {
             throw new ParseException("the integral's subscript (" + declared + ") and its differential (d" + v.text()
                     + ") name different variables", d.pos() + 1);
         }
+        if (law != null) {
+            if (!law.startsWith(v.text() + " ~ ")) {
+                throw new ParseException("the density written first is that of " + law + ", but the integral is over "
+                        + v.text(), t.pos() + 1);
+            }
+            return new TexSrc.Builder().add("Expectation(", t.pos()).add(body).add(", " + law + ")", d.pos()).done(ATOM, false);
+        }
         return new TexSrc.Builder().add("Sum(", t.pos()).add(body).add(", ", d.pos()).add(v).add(")", d.pos()).done(ATOM, false);
+    }
+
+    /**
+     * {@code \int p(\theta) f(\theta) \, d\theta} over a real variable: when the integrand starts with a density that the
+     * context names as a law under {@code expectations:} ({@code "p(\theta)": "theta ~ Beta(a, b)"}), the integral is
+     * the expectation of the rest under that law; the density's tokens are consumed. Null otherwise (then the
+     * integral is the sum over a finite variable's support).
+     */
+    private String lawAhead() {
+        for (var e : vocab.expectations().entrySet()) {
+            if (!e.getValue().matches("[A-Za-z][A-Za-z0-9_]* ~ [A-Za-z]+\\(.*\\)")) {
+                continue; // an abstract density's expectation stays a sum over its support
+            }
+            List<Token> key = new ArrayList<>(TexLexer.lex(e.getKey()));
+            key.remove(key.size() - 1);
+            if (key.isEmpty() || pos + key.size() > tokens.size()) {
+                continue;
+            }
+            boolean same = true;
+            for (int k = 0; k < key.size() && same; k++) {
+                Token a = tokens.get(pos + k);
+                same = a.kind() == key.get(k).kind() && a.text().equals(key.get(k).text());
+            }
+            if (same) {
+                pos += key.size();
+                return e.getValue();
+            }
+        }
+        return null;
     }
 
     /** True at {@code dZ} (or {@code \mathrm{d}Z}) inside an integral, Z a declared symbol. */

@@ -262,4 +262,17 @@ class DocumentCheckTest {
         assertFalse(r.out().toLowerCase(java.util.Locale.ROOT).contains("rubric"), r.out());
         assertTrue(r.out().contains("indices:"), "a bare \\sum_n says where its range goes: " + r.out());
     }
+
+    @Test
+    void anIntegralUnderAGammaDensityIsItsExpectation() throws Exception {
+        Path md = dir.resolve("gamma.md");
+        Files.writeString(md, "---\nsymbols: {t: positive, a: positive, b: positive}\n"
+                + "expectations: {\"p(t)\": \"t ~ Gamma(a, b)\"}\n---\n"
+                + "$$\\int p(t) \\, t \\, dt = \\frac{a}{b}$$\n\n$$\\int p(t) \\, dt = 1$$\n\n"
+                + "$$\\int p(t) \\, t^2 \\, dt = \\frac{a^2}{b^2}$$\n");
+        JsonNode r = json(md.toString());
+        assertEquals("PROVED", eq(r, "display 1").get("verdict").asText(), r.toString());
+        assertEquals("PROVED", eq(r, "display 2").get("verdict").asText(), r.toString());
+        assertEquals("REFUTED", eq(r, "display 3").get("verdict").asText(), r.toString()); // E[t^2] = a(a + 1)/b^2
+    }
 }

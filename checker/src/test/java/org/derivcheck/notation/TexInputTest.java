@@ -113,4 +113,15 @@ class TexInputTest {
         assertEquals("D(Log(x), mu)*(mu - x)", tr("\\partial_\\mu \\log x (\\mu - x)"));
         assertEquals("D(x*(mu - x), mu)", tr("\\nabla_\\mu x (\\mu - x)")); // otherwise the product that follows
     }
+
+    @Test
+    void anIntegralOverARealVariableUnderANamedDensityIsAnExpectation() {
+        TexInput.Vocabulary v = new TexInput.Vocabulary(Set.of("theta", "a", "b"), Set.of(), Map.of(), Set.of(), Set.of(),
+                Map.of(), Map.of(TexInput.normalized("p(\\theta)"), "theta ~ Beta(a, b)"), Map.of());
+        assertEquals("Expectation(Log(theta), theta ~ Beta(a, b))",
+                TexInput.translate("\\int p(\\theta) \\log \\theta \\, d\\theta", v).get(0).text());
+        assertEquals("Expectation(1, theta ~ Beta(a, b))", TexInput.translate("\\int p(\\theta) \\, d\\theta", v).get(0).text());
+        ParseException other = assertThrows(ParseException.class, () -> TexInput.translate("\\int p(\\theta) a \\, da", v));
+        assertTrue(other.getMessage().contains("over a"), other.getMessage());
+    }
 }
