@@ -275,4 +275,24 @@ class DocumentCheckTest {
         assertEquals("PROVED", eq(r, "display 2").get("verdict").asText(), r.toString());
         assertEquals("REFUTED", eq(r, "display 3").get("verdict").asText(), r.toString()); // E[t^2] = a(a + 1)/b^2
     }
+
+    @Test
+    void aDiagnosisIsShownInTheUsersNotationInEveryFormat() throws Exception {
+        Path md = dir.resolve("score.md");
+        // the score of a Normal in s with a factor 1/2 left on the second term
+        Files.writeString(md, "---\nsymbols: {x: real, m: real, s: positive}\n---\n"
+                + "$$\\frac{\\partial}{\\partial s} \\left(-\\log s - \\frac{(x - m)^2}{2 s^2}\\right) = -\\frac{1}{s} + "
+                + "\\frac{(x - m)^2}{2 s^3}$$\n");
+        JsonNode d = eq(json(md.toString()), "display 1").get("relations").get(0).get("diagnosis").get(0);
+        assertTrue(d.get("message").asText().contains("term 2 is off by a factor 1/2"), d.toString());
+        assertTrue(d.get("text").asText().contains("(x - m)^2/s^3"), d.toString()); // not (-m + x)^2/s^3
+        assertTrue(d.get("tex").asText().contains("$\\frac{"), d.toString());
+        Run text = run("check", md.toString());
+        assertTrue(text.out().contains("it should be (x - m)^2/s^3"), text.out());
+        Path html = dir.resolve("score.html");
+        run("check", "--format", "html", "--out", html.toString(), md.toString());
+        String h = Files.readString(html);
+        int li = h.indexOf("<b>Diagnosis:</b>");
+        assertTrue(li > 0 && h.indexOf("class=\"tex\"", li) > li && h.indexOf("class=\"tex\"", li) < h.indexOf("</li>", li), h);
+    }
 }
