@@ -7,14 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicReference;
-import org.matheclipse.core.eval.EvalEngine;
 import org.matheclipse.core.eval.exception.LimitException;
 import org.matheclipse.core.expression.F;
 import org.matheclipse.core.interfaces.IExpr;
@@ -26,15 +19,10 @@ import org.matheclipse.core.interfaces.ISymbol;
  * abandoned, so a hanging input costs its limit and nothing more.
  */
 public final class Cas implements AutoCloseable {
-    private static final long STACK_BYTES = 64L << 20;
     private final ExecutorService workers;
 
     private Cas() {
-        this.workers = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(null, r, "derivcheck-cas", STACK_BYTES);
-            t.setDaemon(true);
-            return t;
-        });
+        this.workers = Bounded.workers("derivcheck-cas");
     }
 
     /** Starts the service; {@link #warmUp()} pays Symja's one-time start-up early. */
@@ -285,51 +273,7 @@ public final class Cas implements AutoCloseable {
     }
 
     private <T> T runTimed(Callable<T> task, long millis) {
-        AtomicReference<EvalEngine> engine = new AtomicReference<>();
-        Future<T> f = workers.submit(() -> {
-            // a worker that ran an abandoned computation comes back interrupted and with its engine's stop
-            // flag set: both would end the next computation at once
-            Thread.interrupted();
-            EvalEngine e = SymjaRuntime.engine();
-            e.setStopRequested(false);
-            engine.set(e);
-            e.setTimeConstrainedMillis(millis);
-            try {
-                return task.call();
-            } finally {
-                e.setTimeConstrainedMillis(-1);
-            }
-        });
-        try {
-            return f.get(millis, TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            EvalEngine en = engine.get();
-            if (en != null) {
-                en.stopRequest();
-            }
-            f.cancel(true);
-            throw new CasException(CasException.Kind.TIMEOUT, "the CAS did not finish within " + millis + " ms");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            f.cancel(true);
-            throw new CasException(CasException.Kind.TIMEOUT, "interrupted");
-        } catch (ExecutionException e) {
-            Throwable c = e.getCause();
-            if (c instanceof CasException ce) {
-                throw ce;
-            }
-            if (c instanceof LimitException) {
-                throw new CasException(CasException.Kind.LIMIT, "the CAS hit a size limit: " + c.getMessage());
-            }
-            if (c instanceof org.matheclipse.core.eval.exception.TimeoutException) {
-                throw new CasException(CasException.Kind.TIMEOUT, "the CAS did not finish within " + millis + " ms");
-            }
-            if (c instanceof StackOverflowError || c instanceof OutOfMemoryError) {
-                throw new CasException(CasException.Kind.LIMIT, "the CAS ran out of " + (c instanceof StackOverflowError
-                        ? "stack" : "memory") + " on this expression");
-            }
-            throw new CasException(CasException.Kind.ERROR, "the CAS failed: " + c);
-        }
+        return Bounded.run(workers, task, millis);
     }
 
     @Override

@@ -3,16 +3,13 @@ package org.derivcheck.cas;
 import org.derivcheck.notation.ParseException;
 import org.derivcheck.notation.Syntax;
 import org.derivcheck.notation.ChainReader;
-import org.derivcheck.special.Digamma;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 import org.matheclipse.core.expression.F;
 import org.matheclipse.core.expression.S;
@@ -23,69 +20,20 @@ import org.matheclipse.core.interfaces.ISymbol;
 
 /**
  * Turns a {@link Syntax} tree into a Symja expression, resolving every name against the symbol table,
- * the local scope and an allow-list of functions. Nothing outside the allow-list can be expressed, so
- * no file, network, process or reflection function of Symja is ever reachable from user input.
+ * the local scope and an allow-list of functions ({@link AllowList}). Nothing outside the allow-list can be
+ * expressed, so no file, network, process or reflection function of Symja is ever reachable from user input.
+ * Calls of densities ({@link DensityCalls}) and of the operators built from other calls ({@link OperatorCalls})
+ * are resolved by helpers that resolve their arguments here.
  */
 final class Resolver {
     /** Largest literal exponent accepted: larger ones are a resource attack, not mathematics. */
     static final int MAX_EXPONENT = 1000;
 
-    private record Fn(int minArgs, int maxArgs, Function<List<IExpr>, IExpr> build) {
-    }
-
-    private static final Map<String, Fn> FUNCTIONS = new HashMap<>();
-
-    private static void fn(int min, int max, Function<List<IExpr>, IExpr> build, String... names) {
-        for (String n : names) {
-            FUNCTIONS.put(n, new Fn(min, max, build));
-        }
-    }
-
-    static {
-        fn(1, 2, a -> a.size() == 1 ? F.Log(a.get(0)) : F.Divide(F.Log(a.get(1)), F.Log(a.get(0))), "Log", "log", "ln", "Ln");
-        fn(1, 1, a -> F.Exp(a.get(0)), "Exp", "exp");
-        fn(1, 1, a -> F.Sqrt(a.get(0)), "Sqrt", "sqrt");
-        fn(1, 1, a -> F.Abs(a.get(0)), "Abs", "abs");
-        fn(1, 1, a -> F.Sin(a.get(0)), "Sin", "sin");
-        fn(1, 1, a -> F.Cos(a.get(0)), "Cos", "cos");
-        fn(1, 1, a -> F.Tan(a.get(0)), "Tan", "tan");
-        fn(1, 1, a -> F.Sinh(a.get(0)), "Sinh", "sinh");
-        fn(1, 1, a -> F.Cosh(a.get(0)), "Cosh", "cosh");
-        fn(1, 1, a -> F.Tanh(a.get(0)), "Tanh", "tanh");
-        fn(1, 1, a -> F.ArcTan(a.get(0)), "ArcTan", "arctan", "atan");
-        fn(1, 1, a -> F.Erf(a.get(0)), "Erf", "erf");
-        fn(1, 1, a -> F.Gamma(a.get(0)), "Gamma", "gamma", "GammaFunction");
-        fn(1, 1, a -> F.LogGamma(a.get(0)), "LogGamma", "lgamma", "loggamma", "lnGamma", "gammaln");
-        fn(2, 2, a -> F.PolyGamma(a.get(0), a.get(1)), "PolyGamma", "polygamma");
-        fn(1, 1, a -> F.PolyGamma(F.C0, a.get(0)), "Digamma", "digamma", "psi", "Psi", "psi0");
-        fn(1, 1, a -> F.PolyGamma(F.C1, a.get(0)), "Trigamma", "trigamma", "psi1");
-        fn(2, 2, a -> F.Beta(a.get(0), a.get(1)), "Beta", "beta_fn");
-        fn(2, 2, a -> F.Binomial(a.get(0), a.get(1)), "Binomial", "binomial");
-        fn(1, 1, a -> F.Factorial(a.get(0)), "Factorial", "factorial");
-        fn(2, 2, a -> F.Pochhammer(a.get(0), a.get(1)), "Pochhammer");
-        fn(1, 1, a -> F.Divide(F.C1, F.Plus(F.C1, F.Exp(F.Negate(a.get(0))))), "Sigmoid", "sigmoid", "LogisticSigmoid");
-        fn(1, 1, a -> F.Transpose(a.get(0)), "Transpose", "transpose");
-        fn(1, 1, a -> F.Inverse(a.get(0)), "Inverse", "inverse", "inv");
-        fn(1, 1, a -> F.Det(a.get(0)), "Det", "det");
-        fn(1, 1, a -> F.Tr(a.get(0)), "Tr", "trace");
-        fn(2, 8, a -> F.function(S.Dot, a.toArray(new IExpr[0])), "Dot");
-        fn(1, 1, a -> F.DiagonalMatrix(a.get(0)), "DiagonalMatrix", "diag");
-        fn(2, 2, a -> F.ternaryAST3(S.Outer, S.Times, a.get(0), a.get(1)), "Outer");
-        fn(2, 8, a -> F.function(S.D, a.toArray(new IExpr[0])), "D");
-        fn(2, 2, a -> F.Max(a.get(0), a.get(1)), "Max");
-        fn(2, 2, a -> F.Min(a.get(0), a.get(1)), "Min");
-        fn(1, 1, a -> F.IdentityMatrix(a.get(0).toIntDefault()), "IdentityMatrix");
-    }
-
-    private static final Set<String> SPECIAL = Set.of("Sum", "Product", "Expectation", "E", "Gradient", "Grad",
-            "Hessian", "Jacobian", "Cov", "Var", "D", "IdentityMatrix");
-
-    static boolean isReserved(String name) {
-        return FUNCTIONS.containsKey(name) || SPECIAL.contains(name) || name.equals("Pi") || name.equals("Infinity");
-    }
-
-    private final SymbolTable table;
-    private Map<String, ISymbol> scope = new LinkedHashMap<>();
+    final SymbolTable table;
+    /** Names bound where they are used (function parameters, summation indices, integration variables). */
+    Map<String, ISymbol> scope = new LinkedHashMap<>();
+    private final DensityCalls densities = new DensityCalls(this);
+    private final OperatorCalls operators = new OperatorCalls(this);
 
     Resolver(SymbolTable table) {
         this.table = table;
@@ -121,7 +69,7 @@ final class Resolver {
             return binary(b);
         }
         if (s instanceof Syntax.Prime p) {
-            return prime(p);
+            return operators.prime(p);
         }
         return call((Syntax.Call) s);
     }
@@ -169,7 +117,7 @@ final class Resolver {
             default:
                 break;
         }
-        if (FUNCTIONS.containsKey(name) || SPECIAL.contains(name)) {
+        if (AllowList.isFunction(name)) {
             throw new ParseException("'" + name + "' is a function: write " + name + "(...)", n.column());
         }
         throw new ParseException("unknown symbol '" + name + "': declare it under 'symbols:' or define it under 'define:'",
@@ -248,19 +196,6 @@ final class Resolver {
         return out;
     }
 
-    private IExpr prime(Syntax.Prime p) {
-        Syntax.Call c = (Syntax.Call) p.fn();
-        if (c.args().size() == 1 && (c.name().equals("psi") || c.name().equals("Psi") || c.name().equals("digamma")
-                || c.name().equals("Digamma"))) {
-            return F.PolyGamma(F.C1, resolve(c.args().get(0)));
-        }
-        if (c.args().size() == 1 && (c.name().equals("psi1") || c.name().equals("trigamma") || c.name().equals("Trigamma"))) {
-            return F.PolyGamma(F.C2, resolve(c.args().get(0)));
-        }
-        throw new ParseException("a prime is only understood on psi (psi'(a) is the trigamma function); "
-                + "write D(f, x) for other derivatives", p.column());
-    }
-
     private IExpr call(Syntax.Call c) {
         String name = c.name();
         List<Syntax> args = c.args();
@@ -282,19 +217,19 @@ final class Resolver {
         }
         var dens = table.density(name);
         if (dens.isPresent() && !scope.containsKey(name)) {
-            return densityCall(c, dens.get());
+            return densities.call(c, dens.get());
         }
         if (c.given() >= 0) {
             throw new ParseException("'|' (given) is only understood in a density, e.g. p(z | x)", c.column());
         }
         if (name.equals("KL")) {
-            return kl(c);
+            return densities.kl(c);
         }
         if (name.equals("Sum") && args.size() == 2 && args.get(1) instanceof Syntax.Name v && isFinite(v.name())) {
-            return finiteSum(resolve(args.get(0)), v.name());
+            return DensityCalls.finiteSum(resolve(args.get(0)), v.name(), table);
         }
         if (name.equals("D") && args.size() == 2 && args.get(1) instanceof Syntax.Call dc && table.density(dc.name()).isPresent()) {
-            return entryDerivative(c, dc);
+            return densities.entryDerivative(c, dc);
         }
         var sym = table.symbol(name);
         if (sym.isPresent() && !scope.containsKey(name)) {
@@ -310,25 +245,25 @@ final class Resolver {
         }
         switch (name) {
             case "Sum", "Product":
-                return sumOrProduct(c);
+                return operators.sumOrProduct(c);
             case "Expectation", "E":
                 return expectation(c);
             case "Gradient", "Grad":
-                return gradient(c);
+                return operators.gradient(c);
             case "Hessian":
-                return hessian(c);
+                return operators.hessian(c);
             case "Jacobian":
-                return jacobian(c);
+                return operators.jacobian(c);
             case "Cov":
-                return cov(c);
+                return operators.cov(c);
             case "Var":
-                return variance(c);
+                return operators.variance(c);
             case "IdentityMatrix":
-                return identity(c);
+                return operators.identity(c);
             default:
                 break;
         }
-        Fn fn = FUNCTIONS.get(name);
+        AllowList.Fn fn = AllowList.function(name);
         if (fn == null) {
             throw new ParseException("unknown function '" + name + "': it is not among the functions derivcheck evaluates "
                     + "(see derivations/README.md)", c.column());
@@ -353,7 +288,7 @@ final class Resolver {
         return fn.build().apply(resolved);
     }
 
-    private boolean isFinite(String name) {
+    boolean isFinite(String name) {
         return table.declared(name).map(SymbolTable.Declared::finite).orElse(false);
     }
 
@@ -364,145 +299,8 @@ final class Resolver {
         return table.symbol(name).orElseThrow();
     }
 
-    /** Sum over the finite support of a declared finite variable (which is bound inside). */
-    private static IExpr finiteSum(IExpr body, String var, SymbolTable table) {
-        return F.binaryAST2(Ops.FSUM, body, table.symbol(var).orElseThrow());
-    }
-
-    private IExpr finiteSum(IExpr body, String var) {
-        return finiteSum(body, var, table);
-    }
-
-    /**
-     * p(x, z) with all its variables; p(x) a marginal (the others summed out); p(z | x) a conditional,
-     * p(x, z) / p(x). Arguments of marginals and conditionals must be the density's own variable names.
-     */
-    private IExpr densityCall(Syntax.Call c, SymbolTable.Density d) {
-        ISymbol head = table.densityHead(d.name()).orElseThrow();
-        List<Syntax> args = c.args();
-        if (c.given() < 0 && args.size() == d.variables().size()) {
-            boolean byName = true;
-            for (int i = 0; i < args.size(); i++) {
-                if (!(args.get(i) instanceof Syntax.Name n) || !n.name().equals(d.variables().get(i))) {
-                    byName = false;
-                }
-            }
-            IExpr[] resolved = new IExpr[args.size()];
-            for (int i = 0; i < args.size(); i++) {
-                resolved[i] = resolve(args.get(i));
-            }
-            return F.function(head, resolved);
-        }
-        if (!d.normalized()) {
-            throw new ParseException("'" + d.name() + "' is a function of " + d.variables() + ": give all its arguments",
-                    c.column());
-        }
-        List<String> left = new ArrayList<>();
-        List<String> right = new ArrayList<>();
-        for (int i = 0; i < args.size(); i++) {
-            if (!(args.get(i) instanceof Syntax.Name n) || !d.variables().contains(n.name())) {
-                throw new ParseException("a marginal or conditional of '" + d.name() + "' names its variables "
-                        + d.variables() + ", e.g. " + d.name() + "(" + d.variables().get(0) + ")", args.get(i).column());
-            }
-            (c.given() >= 0 && i >= c.given() ? right : left).add(n.name());
-        }
-        IExpr joint = marginal(head, d, union(left, right));
-        if (right.isEmpty()) {
-            return joint;
-        }
-        return F.Times(joint, F.Power(marginal(head, d, right), F.CN1));
-    }
-
-    private static List<String> union(List<String> a, List<String> b) {
-        List<String> u = new ArrayList<>(a);
-        for (String x : b) {
-            if (!u.contains(x)) {
-                u.add(x);
-            }
-        }
-        return u;
-    }
-
-    /** The density with the variables not in keep summed out. */
-    private IExpr marginal(ISymbol head, SymbolTable.Density d, List<String> keep) {
-        IExpr[] all = new IExpr[d.variables().size()];
-        for (int i = 0; i < all.length; i++) {
-            all[i] = table.symbol(d.variables().get(i)).orElseThrow();
-        }
-        IExpr e = F.function(head, all);
-        for (String v : d.variables()) {
-            if (!keep.contains(v)) {
-                e = finiteSum(e, v);
-            }
-        }
-        return e;
-    }
-
-    /** KL(A || B) = sum over A's variables of A (log A - log B). */
-    private IExpr kl(Syntax.Call c) {
-        if (c.args().size() != 2 || !(c.args().get(0) instanceof Syntax.Call a) || table.density(a.name()).isEmpty()) {
-            throw new ParseException("KL(q(z) || p(z | x)) compares two densities; the first must be a density call",
-                    c.column());
-        }
-        IExpr qa = resolve(a);
-        IExpr pb = resolve(c.args().get(1));
-        IExpr body = F.Times(qa, F.Subtract(F.Log(qa), F.Log(pb)));
-        int end = a.given() >= 0 ? a.given() : a.args().size();
-        for (int i = 0; i < end; i++) {
-            if (!(a.args().get(i) instanceof Syntax.Name n) || !isFinite(n.name())) {
-                throw new ParseException("KL: the first density's arguments must be finite variables", a.args().get(i).column());
-            }
-            body = finiteSum(body, n.name());
-        }
-        return body;
-    }
-
-    /** D(F, q(z)): the derivative of F with respect to the table entry q(z), others held fixed. */
-    private IExpr entryDerivative(Syntax.Call c, Syntax.Call dc) {
-        SymbolTable.Density d = table.density(dc.name()).orElseThrow();
-        if (dc.given() >= 0 || dc.args().size() != d.variables().size() || !d.params().isEmpty()) {
-            throw new ParseException("D(F, q(z)) differentiates with respect to one table entry: give all of q's variables "
-                    + "(and q may not have parameters)", dc.column());
-        }
-        List<IExpr> parts = new ArrayList<>();
-        parts.add(resolve(c.args().get(0)));
-        parts.add(table.densityHead(d.name()).orElseThrow());
-        for (Syntax a : dc.args()) {
-            parts.add(resolve(a));
-        }
-        return F.function(Ops.FD, parts.toArray(new IExpr[0]));
-    }
-
-    private IExpr identity(Syntax.Call c) {
-        if (c.args().size() != 1 || !(c.args().get(0) instanceof Syntax.Num n) || n.text().length() > 2) {
-            throw new ParseException("IdentityMatrix(n) takes a small whole number", c.column());
-        }
-        return F.IdentityMatrix(Integer.parseInt(n.text()));
-    }
-
     static IExpr substitute(IExpr body, Map<IExpr, IExpr> subst) {
         return body.replaceAll(e -> subst.containsKey(e) ? subst.get(e) : F.NIL).orElse(body);
-    }
-
-    /** Sum(f, {n, lo, hi}): n is bound inside f. */
-    private IExpr sumOrProduct(Syntax.Call c) {
-        if (c.args().size() != 2 || !(c.args().get(1) instanceof Syntax.ListLit it) || it.items().size() != 3
-                || !(it.items().get(0) instanceof Syntax.Name idx)) {
-            throw new ParseException(c.name() + "(f, {n, from, to}) expects a body and an iterator {n, from, to}", c.column());
-        }
-        // one symbol per index name and table, so that equal sums are equal expressions
-        ISymbol n = table.symbol(idx.name()).orElseGet(() -> table.indexSymbol(idx.name()));
-        IExpr lo = resolve(it.items().get(1));
-        IExpr hi = resolve(it.items().get(2));
-        Map<String, ISymbol> saved = scope;
-        scope = new LinkedHashMap<>(scope);
-        scope.put(idx.name(), n);
-        try {
-            IExpr body = resolve(c.args().get(0));
-            return c.name().equals("Sum") ? F.Sum(body, F.List(n, lo, hi)) : F.Product(body, F.List(n, lo, hi));
-        } finally {
-            scope = saved;
-        }
     }
 
     /** One 'vars ~ Family(params)' spec, resolved; vars are bound for what follows. */
@@ -601,7 +399,8 @@ final class Resolver {
         return withSpecs(c, body -> body);
     }
 
-    private IExpr withSpecs(Syntax.Call c, Function<IExpr, IExpr> bodyTransform) {
+    /** Resolves f with the specs' variables bound, {@code bodyTransform} applied to f inside the expectations. */
+    IExpr withSpecs(Syntax.Call c, Function<IExpr, IExpr> bodyTransform) {
         Map<String, ISymbol> saved = scope;
         scope = new LinkedHashMap<>(scope);
         try {
@@ -614,7 +413,7 @@ final class Resolver {
                     specSyntax.add(s);
                 }
             }
-            List<IidSpec> iids = new ArrayList<>();
+            List<DensityCalls.IidSpec> iids = new ArrayList<>();
             for (int si = 0; si < specSyntax.size(); si++) {
                 Syntax s = specSyntax.get(si);
                 if (s instanceof Syntax.Bin ib && ib.op().equals("~") && ib.left() instanceof Syntax.Call zc
@@ -623,7 +422,7 @@ final class Resolver {
                             || it.items().size() != 3) {
                         throw new ParseException("K independent draws are written z(k) ~ q, {k, 1, K}", s.column());
                     }
-                    iids.add(iidSpec(zc, ib.right(), it));
+                    iids.add(densities.iidSpec(zc, ib.right(), it));
                     si++;
                     continue;
                 }
@@ -635,7 +434,7 @@ final class Resolver {
             }
             IExpr body = bodyTransform.apply(resolve(c.args().get(0)));
             for (int i = iids.size() - 1; i >= 0; i--) {
-                IidSpec sp = iids.get(i);
+                DensityCalls.IidSpec sp = iids.get(i);
                 body = F.function(Ops.IID, body, sp.z(), sp.count(), sp.density());
             }
             for (int i = specs.size() - 1; i >= 0; i--) {
@@ -648,118 +447,7 @@ final class Resolver {
         }
     }
 
-    private record IidSpec(ISymbol z, IExpr count, ISymbol density) {
-    }
-
-    private IidSpec iidSpec(Syntax.Call zc, Syntax right, Syntax.ListLit it) {
-        boolean indexed = table.declared(zc.name()).map(SymbolTable.Declared::indexed).orElse(false);
-        if (!indexed) {
-            throw new ParseException("'" + zc.name() + "' must be declared {domain: finite, indexed: true} to draw "
-                    + zc.name() + "(1), ..., " + zc.name() + "(K)", zc.column());
-        }
-        if (!(right instanceof Syntax.Name rn) || table.density(rn.name()).isEmpty()
-                || table.density(rn.name()).get().variables().size() != 1) {
-            throw new ParseException("independent draws z(k) ~ q need a density q of one variable", right.column());
-        }
-        if (!(it.items().get(1) instanceof Syntax.Num one) || !one.text().equals("1")) {
-            throw new ParseException("draws are numbered from 1: {k, 1, K}", it.column());
-        }
-        IExpr count = resolve(it.items().get(2));
-        return new IidSpec(table.symbol(zc.name()).orElseThrow(), count, table.densityHead(rn.name()).orElseThrow());
-    }
-
     private static IExpr expectationNode(IExpr body, Spec sp) {
         return F.binaryAST2(Ops.EXPECTATION, body, F.binaryAST2(Ops.DIST, F.List(sp.vars().toArray(new IExpr[0])), sp.family()));
-    }
-
-    /** Cov(v, specs) = E[v v^T] - E[v] E[v]^T. */
-    private IExpr cov(Syntax.Call c) {
-        if (c.args().size() < 2) {
-            throw new ParseException("Cov(v, x ~ Family(...)) needs a vector and a distribution", c.column());
-        }
-        IExpr[] holder = new IExpr[1];
-        IExpr outerExpectation = withSpecs(c, v -> {
-            if (!v.isList()) {
-                throw new ParseException("Cov(v, ...) needs a vector v; use Var(f, ...) for a scalar", c.column());
-            }
-            holder[0] = v;
-            return F.ternaryAST3(S.Outer, S.Times, v, v);
-        });
-        IExpr mean = withSpecs(c, v -> v);
-        return F.Subtract(outerExpectation, F.ternaryAST3(S.Outer, S.Times, mean, mean));
-    }
-
-    /** Var(f, specs) = E[f^2] - E[f]^2. */
-    private IExpr variance(Syntax.Call c) {
-        if (c.args().size() < 2) {
-            throw new ParseException("Var(f, x ~ Family(...)) needs an expression and a distribution", c.column());
-        }
-        IExpr second = withSpecs(c, f -> F.Sqr(f));
-        IExpr mean = withSpecs(c, f -> f);
-        return F.Subtract(second, F.Sqr(mean));
-    }
-
-    private List<IExpr> variables(Syntax s, String what) {
-        if (!(s instanceof Syntax.ListLit l) || l.items().isEmpty()) {
-            throw new ParseException(what + " needs a list of variables, e.g. {a, b}", s.column());
-        }
-        List<IExpr> vars = new ArrayList<>();
-        for (Syntax item : l.items()) {
-            IExpr v = resolve(item);
-            if (!v.isSymbol()) {
-                throw new ParseException(what + ": '" + item + "' is not a declared symbol", item.column());
-            }
-            vars.add(v);
-        }
-        return vars;
-    }
-
-    private IExpr gradient(Syntax.Call c) {
-        if (c.args().size() != 2) {
-            throw new ParseException("Gradient(f, {x, y, ...}) takes a function and a list of variables", c.column());
-        }
-        IExpr f = resolve(c.args().get(0));
-        IASTAppendable g = F.ListAlloc();
-        for (IExpr v : variables(c.args().get(1), "Gradient")) {
-            g.append(F.D(f, v));
-        }
-        return g;
-    }
-
-    private IExpr hessian(Syntax.Call c) {
-        if (c.args().size() != 2) {
-            throw new ParseException("Hessian(f, {x, y, ...}) takes a function and a list of variables", c.column());
-        }
-        IExpr f = resolve(c.args().get(0));
-        List<IExpr> vars = variables(c.args().get(1), "Hessian");
-        IASTAppendable h = F.ListAlloc();
-        for (IExpr vi : vars) {
-            IASTAppendable row = F.ListAlloc();
-            for (IExpr vj : vars) {
-                row.append(F.D(F.D(f, vi), vj));
-            }
-            h.append(row);
-        }
-        return h;
-    }
-
-    private IExpr jacobian(Syntax.Call c) {
-        if (c.args().size() != 2) {
-            throw new ParseException("Jacobian({f1, f2, ...}, {x, y, ...}) takes a vector and a list of variables", c.column());
-        }
-        IExpr f = resolve(c.args().get(0));
-        if (!f.isList()) {
-            throw new ParseException("Jacobian needs a vector of functions {f1, f2, ...}", c.args().get(0).column());
-        }
-        List<IExpr> vars = variables(c.args().get(1), "Jacobian");
-        IASTAppendable j = F.ListAlloc();
-        for (IExpr fi : (IAST) f) {
-            IASTAppendable row = F.ListAlloc();
-            for (IExpr v : vars) {
-                row.append(F.D(fi, v));
-            }
-            j.append(row);
-        }
-        return j;
     }
 }

@@ -95,16 +95,11 @@ public final class SymbolTable {
     private final Map<String, Definition> definitions = new LinkedHashMap<>();
     private final Map<ISymbol, String> names = new java.util.IdentityHashMap<>();
 
-    private final Cas cas;
-
-    /** A table whose definitions are evaluated without a time limit (tests and trusted input). */
+    /**
+     * An empty table. Definitions with derivatives are evaluated on a worker of their own under a time limit
+     * (definitions are untrusted input too); the table holds no CAS, only names.
+     */
     public SymbolTable() {
-        this(null);
-    }
-
-    /** A table whose definitions with derivatives are evaluated by {@code cas}, under its time limit. */
-    public SymbolTable(Cas cas) {
-        this.cas = cas;
         SymjaRuntime.engine();
     }
 
@@ -170,18 +165,15 @@ public final class SymbolTable {
         if (symbols.containsKey(name) || definitions.containsKey(name) || densities.containsKey(name)) {
             throw new ParseException("'" + name + "' is declared twice", 1);
         }
-        if (Resolver.isReserved(name)) {
+        if (AllowList.isReserved(name)) {
             throw new ParseException("'" + name + "' is a built-in function name; choose another name", 1);
         }
     }
 
-    /** Evaluates a definition's body on a CAS worker under a time limit (definitions are untrusted input too). */
+    /** Evaluates a definition's body on a worker under a time limit (definitions are untrusted input too). */
     private IExpr evaluateBounded(String name, IExpr body) {
-        if (cas == null) {
-            return SymjaRuntime.engine().evaluate(Cas.deepCopy(body));
-        }
         try {
-            return cas.run(() -> SymjaRuntime.engine().evaluate(Cas.deepCopy(body)), DEFINITION_MILLIS);
+            return Bounded.definition(() -> SymjaRuntime.engine().evaluate(Cas.deepCopy(body)), DEFINITION_MILLIS);
         } catch (CasException e) {
             throw new ParseException("'" + name + "': taking its derivatives failed: " + e.getMessage(), 1);
         }

@@ -12,24 +12,23 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.derivcheck.cas.Cas;
-import org.derivcheck.notation.ChainReader;
-import org.derivcheck.notation.Link;
-import org.derivcheck.notation.ParseException;
-import org.derivcheck.notation.TexInput;
+import org.derivcheck.check.ChainChecker;
+import org.derivcheck.check.ChainScope;
 import org.derivcheck.check.CheckOptions;
-import org.derivcheck.check.DerivationChecker;
-import org.derivcheck.check.DerivationResult;
 import org.derivcheck.check.StepResult;
 import org.derivcheck.check.Verdict;
 import org.derivcheck.derivation.Definition;
-import org.derivcheck.derivation.Derivation;
 import org.derivcheck.derivation.Line;
-import org.derivcheck.derivation.Step;
 import org.derivcheck.derivation.SymbolDecl;
+import org.derivcheck.notation.ChainReader;
+import org.derivcheck.notation.Link;
+import org.derivcheck.notation.ParseException;
+import org.derivcheck.notation.Relation;
+import org.derivcheck.notation.TexInput;
 
 /**
  * Grades one submission against a rubric: reads every chain (LaTeX is translated, then parsed with the
- * rubric's names), checks it with {@link DerivationChecker} under a time limit of its own, compares the
+ * rubric's names), checks it with {@link ChainChecker} under a time limit of its own, compares the
  * final line of every chain about a result with the result's target, and scores (docs/grading.md):
  * full points when a chain reaches the target and every intermediate result is established; partial
  * points when a chain about the target holds up to a wrong final line, or reaches it without an
@@ -94,27 +93,45 @@ public final class Grader implements AutoCloseable {
                 problems.add(rubric.file() + ": expectations '" + n.getKey() + "': " + e.getMessage());
             }
         }
-        List<Step> steps = new ArrayList<>();
+        ChainScope scope;
+        try {
+            scope = ChainScope.of(rubric.id(), rubric.file(), rubric.symbols(), List.of(), rubric.definitions(),
+                    rubric.assumptions());
+        } catch (ChainScope.Invalid e) {
+            problems.add(rubric.file() + ":" + e.line() + ": " + e.getMessage());
+            return problems;
+        }
+        ChainChecker checker = new ChainChecker(cas, options);
         List<Goal> goals = goals();
         for (int i = 0; i < goals.size(); i++) {
             Goal g = goals.get(i);
-            steps.add(new Step(i + 1, Optional.of(g.id()), List.of(new Line(g.relation(), g.line())), Optional.empty(),
-                    Optional.empty(), g.line()));
-        }
-        Derivation d = new Derivation(rubric.id(), rubric.title(), rubric.source(), rubric.file(), rubric.symbols(), List.of(),
-                rubric.definitions(), rubric.assumptions(), steps);
-        DerivationResult r = new DerivationChecker(cas, options).check(d);
-        r.error().ifPresent(problems::add);
-        for (int i = 0; i < r.steps().size() && i < goals.size(); i++) {
-            targetTex.put(goals.get(i).id(), r.steps().get(i).tex());
-        }
-        for (StepResult s : r.steps()) {
-            if (!s.verdict().holds()) {
-                problems.add(rubric.file() + ":" + s.line() + ": the target '" + s.claim() + "' does not hold ("
-                        + s.verdict() + ": " + s.message() + "); fix the rubric");
+            List<StepResult> rs;
+            try {
+                rs = checker.check(scope, target(g, g.line()), ChainChecker.Step.plain(i + 1, g.line(), Optional.of(g.id())));
+            } catch (ParseException e) {
+                problems.add(rubric.file() + ":" + g.line() + ": the target '" + g.relation() + "' does not hold ("
+                        + Verdict.INVALID + ": " + (e.column() > 0 ? "column " + e.column() + ": " : "") + e.getMessage()
+                        + "); fix the rubric");
+                continue;
+            }
+            if (!rs.isEmpty()) {
+                targetTex.put(g.id(), rs.get(0).tex());
+            }
+            for (StepResult s : rs) {
+                if (!s.verdict().holds()) {
+                    problems.add(rubric.file() + ":" + s.line() + ": the target '" + s.claim() + "' does not hold ("
+                            + s.verdict() + ": " + s.message() + "); fix the rubric");
+                }
             }
         }
         return problems;
+    }
+
+    /** A goal's relation lhs = rhs as a parsed chain of two links, read at {@code line} of the rubric. */
+    private org.derivcheck.notation.Chain target(Goal g, int line) {
+        Link lhs = ChainReader.line(g.lhs(), true, rubric.file().toString(), line).get(0);
+        Link rhs = ChainReader.line(g.rhs(), true, rubric.file().toString(), line).get(0).withRelation(Relation.EQUAL);
+        return new org.derivcheck.notation.Chain(List.of(lhs.first(), rhs));
     }
 
     public SubmissionGrade grade(Submission s) {
@@ -178,23 +195,17 @@ public final class Grader implements AutoCloseable {
         return out;
     }
 
-    /** A chain line translated and parsed: its relation to the line before, its text, and where it came from. */
-    private record Parsed(String relation, String text, int line) {
-    }
-
     private ChainResult checkChain(Chain c, Cas own, NameSpace ns, List<Goal> goals, List<SymbolDecl> symbols,
             List<Definition> defs, List<Line> assumptions, String id) {
-        List<Parsed> parsed = new ArrayList<>();
+        List<Link> parsed;
         try {
-            for (Chain.ChainLine line : c.lines()) {
-                parsed.addAll(c.tex() ? texLine(c, line, ns) : textLine(c, line, ns, parsed.isEmpty()));
-            }
+            parsed = read(c, ns);
         } catch (InvalidLine e) {
             return invalid(c, e.line, e.getMessage());
         }
-        if (!parsed.get(0).relation().isEmpty()) {
-            return invalid(c, c.firstLine(), "the chain starts with '" + parsed.get(0).relation() + "': there is no line "
-                    + "before it to compare with");
+        if (parsed.get(0).relation().isPresent()) {
+            return invalid(c, c.firstLine(), "the chain starts with '" + parsed.get(0).relationSymbol() + "': there is no "
+                    + "line before it to compare with");
         }
         if (parsed.size() < 2) {
             return invalid(c, c.firstLine(), "a line without a relation (=, \\le, \\ge) states nothing to check");
@@ -253,11 +264,9 @@ public final class Grader implements AutoCloseable {
     private ChainResult compareOnly(ChainResult r, Cas own, NameSpace ns, List<Goal> goals, List<SymbolDecl> symbols,
             List<Definition> defs, List<Line> assumptions, String id) {
         Chain c = r.chain();
-        List<Parsed> parsed = new ArrayList<>();
+        List<Link> parsed;
         try {
-            for (Chain.ChainLine line : c.lines()) {
-                parsed.addAll(c.tex() ? texLine(c, line, ns) : textLine(c, line, ns, parsed.isEmpty()));
-            }
+            parsed = read(c, ns);
         } catch (InvalidLine e) {
             return r;
         }
@@ -266,42 +275,61 @@ public final class Grader implements AutoCloseable {
     }
 
     /**
-     * Checks the chain's relations (when it has two lines or more) and the comparisons of its final line
-     * with the goals, as one derivation under one time limit.
+     * Checks the chain's relations (when it has two lines or more) and the comparisons of its final line with the
+     * goals, in one scope under one time limit.
      */
-    private ChainResult run(Cas own, Chain c, List<Parsed> parsed, List<Goal> compare, List<String> about, List<SymbolDecl> symbols,
+    private ChainResult run(Cas own, Chain c, List<Link> parsed, List<Goal> compare, List<String> about, List<SymbolDecl> symbols,
             List<Definition> defs, List<Line> assumptions, String id) {
-        List<Step> steps = new ArrayList<>();
         boolean hasChain = parsed.size() >= 2;
-        if (hasChain) {
-            List<Line> lines = new ArrayList<>();
-            for (int i = 0; i < parsed.size(); i++) {
-                Parsed p = parsed.get(i);
-                lines.add(new Line(i == 0 ? p.text() : p.relation() + " " + p.text(), p.line()));
-            }
-            steps.add(new Step(1, Optional.empty(), lines, Optional.empty(), Optional.empty(), c.firstLine()));
-        }
-        Parsed last = parsed.get(parsed.size() - 1);
-        for (Goal g : compare) {
-            steps.add(new Step(steps.size() + 1, Optional.of(g.id()), List.of(new Line("(" + last.text() + ") = (" + g.rhs()
-                    + ")", last.line())), Optional.empty(), Optional.empty(), last.line()));
-        }
-        if (steps.isEmpty()) {
+        if (!hasChain && compare.isEmpty()) {
             return new ChainResult(c, List.of(), Map.of(), about);
         }
-        Derivation d = new Derivation(id + "-chain" + c.number(), "", "", c.file(), symbols, List.of(), defs, assumptions, steps);
+        Link last = parsed.get(parsed.size() - 1);
         int relations = hasChain ? parsed.size() - 1 : 0;
         long limit = options.stepMillis() * (relations + compare.size()) + 5_000L;
-        DerivationResult r;
         // a CAS of its own per chain: no state of a computation stopped at its time limit (Symja 3.0.0 keeps an
         // engine's stop request; Cas resets it now) may spill over to the next chain or student
-        Future<DerivationResult> f = chains.submit(() -> {
+        Future<ChainResult> f = chains.submit(() -> {
             try (Cas fresh = Cas.start()) {
-                return new DerivationChecker(fresh, options).check(d);
+                ChainScope scope;
+                try {
+                    scope = ChainScope.of(id + "-chain" + c.number(), c.file(), symbols, List.of(), defs, assumptions);
+                } catch (ChainScope.Invalid e) {
+                    return invalid(c, c.firstLine(), c.file() + ":" + e.line() + ": " + e.getMessage());
+                }
+                ChainChecker checker = new ChainChecker(fresh, options);
+                List<StepResult> chainSteps = new ArrayList<>();
+                int number = 1;
+                if (hasChain) {
+                    // as before the chain was checked: each link shown as written, without surrounding spaces
+                    List<Link> shown = new ArrayList<>();
+                    for (Link l : parsed) {
+                        shown.add(l.withText(l.text().trim()));
+                    }
+                    for (StepResult s : checker.check(scope, new org.derivcheck.notation.Chain(shown),
+                            ChainChecker.Step.plain(number++, c.firstLine(), Optional.empty()).indexed(String.valueOf(c.number())))) {
+                        chainSteps.add(unnamed(s));
+                    }
+                }
+                Map<String, StepResult> comparisons = new LinkedHashMap<>();
+                for (Goal g : compare) {
+                    ChainChecker.Step step = ChainChecker.Step.plain(number++, last.span().line(), Optional.of(g.id()))
+                            .indexed(c.number() + ":" + g.id());
+                    List<StepResult> rs;
+                    try {
+                        rs = checker.check(scope, comparison(last, g), step);
+                    } catch (ParseException e) {
+                        rs = List.of(new StepResult(step.index(), "(" + last.text() + ") = (" + g.rhs() + ")", "",
+                                last.span().line(), Verdict.INVALID, "parse", List.of(), Optional.empty(), List.of(),
+                                e.getMessage(), 0));
+                    }
+                    comparisons.put(g.id(), unnamed(rs.get(0)));
+                }
+                return new ChainResult(c, chainSteps, comparisons, about);
             }
         });
         try {
-            r = f.get(limit, TimeUnit.MILLISECONDS);
+            return f.get(limit, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             f.cancel(true);
             return timedOut(c, parsed, about, limit);
@@ -312,41 +340,34 @@ public final class Grader implements AutoCloseable {
         } catch (java.util.concurrent.ExecutionException e) {
             return invalid(c, c.firstLine(), "internal error while checking: " + e.getCause(), Verdict.INCONCLUSIVE);
         }
-        if (r.error().isPresent()) {
-            return invalid(c, c.firstLine(), r.error().get());
-        }
-        List<StepResult> chainSteps = new ArrayList<>();
-        Map<String, StepResult> comparisons = new LinkedHashMap<>();
-        for (StepResult s : r.steps()) {
-            String head = s.index().contains(".") ? s.index().substring(0, s.index().indexOf('.')) : s.index();
-            int step = Integer.parseInt(head);
-            if (hasChain && step == 1) {
-                String idx = c.number() + (s.index().contains(".") ? s.index().substring(s.index().indexOf('.')) : "");
-                chainSteps.add(reindex(s, idx));
-            } else {
-                Goal g = compare.get(step - (hasChain ? 2 : 1));
-                comparisons.put(g.id(), reindex(s, c.number() + ":" + g.id()));
-            }
-        }
-        return new ChainResult(c, chainSteps, comparisons, about);
     }
 
-    private static StepResult reindex(StepResult s, String index) {
-        return new StepResult(index, s.claim(), s.tex(), s.line(), s.verdict(), s.method(), s.evidence(), s.counterexample(),
-                s.diagnoses(), s.message(), s.millis());
+    /**
+     * The final line compared with a goal's target: {@code (final) = (target)}, the target read from the rubric's
+     * text, both shown in parentheses.
+     */
+    private static org.derivcheck.notation.Chain comparison(Link last, Goal g) {
+        Link target = ChainReader.line(g.rhs(), true, last.span().file(), last.span().line()).get(0);
+        return new org.derivcheck.notation.Chain(List.of(last.first().withText("(" + last.text() + ")"),
+                target.withRelation(Relation.EQUAL).withText("(" + g.rhs() + ")")));
     }
 
-    private ChainResult timedOut(Chain c, List<Parsed> parsed, List<String> about, long limit) {
+    /** A chain's result as the scores see it: its index, without the step's name. */
+    private static StepResult unnamed(StepResult s) {
+        return s.named("", "");
+    }
+
+    private ChainResult timedOut(Chain c, List<Link> parsed, List<String> about, long limit) {
         StepResult s = new StepResult(String.valueOf(c.number()), joined(parsed), "", c.firstLine(), Verdict.INCONCLUSIVE,
                 "none", List.of(), Optional.empty(), List.of(), "the chain's time limit of " + limit / 1000 + " s was reached; "
                         + "it was not decided", limit);
         return new ChainResult(c, List.of(s), Map.of(), about);
     }
 
-    private static String joined(List<Parsed> parsed) {
+    private static String joined(List<Link> parsed) {
         StringBuilder sb = new StringBuilder();
-        for (Parsed p : parsed) {
-            sb.append(p.relation().isEmpty() ? "" : " " + p.relation() + " ").append(p.text());
+        for (Link p : parsed) {
+            sb.append(p.relation().isEmpty() ? "" : " " + p.relationSymbol() + " ").append(p.text());
         }
         return sb.toString();
     }
@@ -372,8 +393,17 @@ public final class Grader implements AutoCloseable {
         }
     }
 
+    /** Every line of a chain read into links, each resolved in the submission's names (errors name file, line, column). */
+    private static List<Link> read(Chain c, NameSpace ns) {
+        List<Link> parsed = new ArrayList<>();
+        for (Chain.ChainLine line : c.lines()) {
+            parsed.addAll(c.tex() ? texLine(c, line, ns) : textLine(c, line, ns, parsed.isEmpty()));
+        }
+        return parsed;
+    }
+
     /** Translates one LaTeX line and parses every piece; errors name file, line and column. */
-    private List<Parsed> texLine(Chain c, Chain.ChainLine line, NameSpace ns) {
+    private static List<Link> texLine(Chain c, Chain.ChainLine line, NameSpace ns) {
         List<Link> links;
         try {
             links = ChainReader.texLine(line.source(), ns.vocabulary, c.file().toString(), line.line());
@@ -382,14 +412,14 @@ public final class Grader implements AutoCloseable {
         } catch (ParseException e) {
             throw new InvalidLine(line.line(), c.file().getFileName() + ":" + line.locate(e.column()) + ": " + e.getMessage());
         }
-        List<Parsed> out = new ArrayList<>();
+        List<Link> out = new ArrayList<>();
         for (Link l : links) {
             try {
                 Cas.resolve(l, ns.table);
             } catch (ParseException e) {
                 throw inLink(c, line, l, e);
             }
-            out.add(new Parsed(l.relationSymbol(), l.text(), line.line()));
+            out.add(l);
         }
         return out;
     }
@@ -400,12 +430,12 @@ public final class Grader implements AutoCloseable {
     }
 
     /** A derivcheck-syntax line of a YAML submission: the first may hold a whole chain, later ones start with a relation. */
-    private List<Parsed> textLine(Chain c, Chain.ChainLine line, NameSpace ns, boolean first) {
-        List<Parsed> out = new ArrayList<>();
+    private static List<Link> textLine(Chain c, Chain.ChainLine line, NameSpace ns, boolean first) {
+        List<Link> out = new ArrayList<>();
         try {
             for (Link l : ChainReader.line(line.source(), first, c.file().toString(), line.line())) {
                 Cas.resolve(l, ns.table);
-                out.add(new Parsed(l.relationSymbol(), l.text(), line.line()));
+                out.add(l);
             }
         } catch (ParseException e) {
             throw new InvalidLine(line.line(), c.file().getFileName() + ":" + line.line() + (e.column() > 0 ? ":" + e.column()

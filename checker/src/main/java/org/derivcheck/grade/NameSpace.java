@@ -23,15 +23,16 @@ final class NameSpace {
     }
 
     /**
-     * Declares the symbols and definitions in order; definitions with derivatives are evaluated by {@code cas}
-     * under its time limit.
+     * Declares the symbols and definitions in order; definitions with derivatives are evaluated under a time
+     * limit ({@link SymbolTable}).
      *
+     * @param cas the grader's CAS (the table needs none: it evaluates definitions on workers of its own)
      * @throws IllegalArgumentException naming the line when a name cannot be declared
      */
     static NameSpace of(Cas cas, List<SymbolDecl> symbols, List<Definition> definitions, Map<String, String> notation,
             Map<String, String> expectations) {
-        // a submission's definitions are untrusted: the ones the CAS evaluates run under its time limit
-        NameTable.Built b = NameTable.declare(new SymbolTable(cas), symbols, List.of(), definitions, notation, expectations,
+        // a submission's definitions are untrusted: the ones the CAS evaluates run under a time limit (SymbolTable)
+        NameTable.Built b = NameTable.declare(new SymbolTable(), symbols, List.of(), definitions, notation, expectations,
                 Map.of(), (line, message) -> new IllegalArgumentException("line " + line + ": " + message));
         return new NameSpace(b.table(), b.vocabulary());
     }

@@ -24,4 +24,19 @@ public record Link(Optional<Relation> relation, Syntax expr, String text, Span s
     public String relationSymbol() {
         return relation.map(Relation::symbol).orElse("");
     }
+
+    /** The same expression with another relation to the one before (a link read alone, placed later in a chain). */
+    public Link withRelation(Relation r) {
+        return new Link(Optional.of(r), expr, text, span, map);
+    }
+
+    /** The same expression as the first of a chain (no relation before it). */
+    public Link first() {
+        return new Link(Optional.empty(), expr, text, span, map);
+    }
+
+    /** The same link shown as {@code shown} (its parsed expression is unchanged). */
+    public Link withText(String shown) {
+        return new Link(relation, expr, shown, span, map);
+    }
 }

@@ -1,0 +1,150 @@
+package org.derivcheck.cas;
+
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.function.BinaryOperator;
+import java.util.function.UnaryOperator;
+import org.apache.commons.math3.special.Beta;
+import org.apache.commons.math3.special.Erf;
+import org.apache.commons.math3.special.Gamma;
+import org.derivcheck.cas.NumericCompiler.Node;
+import org.matheclipse.core.interfaces.IAST;
+import org.matheclipse.core.interfaces.IExpr;
+import org.matheclipse.core.interfaces.ISymbol;
+import org.matheclipse.core.expression.S;
+
+/**
+ * The numeric compiler's table: for each head it can evaluate, the rule that compiles an expression with that
+ * head into a double operation. A rule answers {@code null} when the expression does not have the form it
+ * compiles (the wrong number of arguments, say); the compiler then reports the construct as unsupported.
+ */
+final class NumericRules {
+    /** Compiles one expression whose head is this rule's, or answers {@code null} when its form does not fit. */
+    interface Rule {
+        Node compile(NumericCompiler c, IAST a);
+    }
+
+    /** Heads are compared by identity, as Symja's built-in symbols and derivcheck's own heads are singletons. */
+    private static final Map<IExpr, Rule> RULES = new IdentityHashMap<>();
+
+    private NumericRules() {
+    }
+
+    /** The rule for a head, or {@code null} when the head has none. */
+    static Rule of(IExpr head) {
+        return RULES.get(head);
+    }
+
+    private static void rule(ISymbol head, Rule r) {
+        if (RULES.put(head, r) != null) {
+            throw new IllegalStateException("two numeric rules for " + head);
+        }
+    }
+
+    /** A function of one argument: the argument is compiled first, then wrapped. */
+    private static void unary(ISymbol head, UnaryOperator<Node> op) {
+        rule(head, (c, a) -> a.argSize() == 1 ? op.apply(c.node(a.arg1())) : null);
+    }
+
+    /** A function of two arguments: both are compiled first (left, then right), then combined. */
+    private static void binary(ISymbol head, BinaryOperator<Node> op) {
+        rule(head, (c, a) -> {
+            if (a.argSize() != 2) {
+                return null;
+            }
+            Node x = c.node(a.arg1());
+            Node y = c.node(a.arg2());
+            return op.apply(x, y);
+        });
+    }
+
+    static {
+        // derivcheck's own heads: expectations, finite sums, i.i.d. draws, table-entry derivatives
+        rule(Ops.EXPECTATION, (c, a) -> a.arg2().isAST() && ((IAST) a.arg2()).arg2().isAST(Ops.ABSTRACT, 2)
+                ? FiniteNodes.abstractExpectation(c, a) : c.expectation(a));
+        rule(Ops.FSUM, FiniteNodes::finiteSum);
+        rule(Ops.IID, FiniteNodes::iid);
+        rule(Ops.FD, FiniteNodes::entryDerivative);
+        // a derivative the CAS left, with respect to a scalar symbol: by differences
+        rule(S.D, (c, a) -> a.argSize() == 2 && a.arg2().isSymbol() && c.hasSlot((ISymbol) a.arg2())
+                ? c.derivative(c.node(a.arg1()), (ISymbol) a.arg2()) : null);
+        // arithmetic
+        rule(S.Plus, (c, a) -> a.isPlus() ? c.plus(a) : null);
+        rule(S.Times, (c, a) -> a.isTimes() ? c.times(a) : null);
+        rule(S.Power, (c, a) -> a.isPower() ? c.power(a) : null);
+        Rule sum = (c, a) -> a.argSize() == 2 && a.arg2().isList() && a.arg2().argSize() == 3 ? c.sum(a, a.head() == S.Sum) : null;
+        rule(S.Sum, sum);
+        rule(S.Product, sum);
+        // elementary and special functions
+        rule(S.Log, (c, a) -> {
+            if (a.argSize() == 1) {
+                Node x = c.node(a.arg1());
+                return f -> Math.log(x.eval(f));
+            }
+            if (a.argSize() == 2) {
+                Node x = c.node(a.arg1());
+                Node y = c.node(a.arg2());
+                return f -> Math.log(y.eval(f)) / Math.log(x.eval(f));
+            }
+            return null;
+        });
+        unary(S.Exp, x -> f -> Math.exp(x.eval(f)));
+        unary(S.Sqrt, x -> f -> Math.sqrt(x.eval(f)));
+        unary(S.Abs, x -> f -> Math.abs(x.eval(f)));
+        unary(S.Sin, x -> f -> Math.sin(x.eval(f)));
+        unary(S.Cos, x -> f -> Math.cos(x.eval(f)));
+        unary(S.Tan, x -> f -> Math.tan(x.eval(f)));
+        unary(S.Sinh, x -> f -> Math.sinh(x.eval(f)));
+        unary(S.Cosh, x -> f -> Math.cosh(x.eval(f)));
+        unary(S.Tanh, x -> f -> Math.tanh(x.eval(f)));
+        unary(S.ArcTan, x -> f -> Math.atan(x.eval(f)));
+        unary(S.Erf, x -> f -> Erf.erf(x.eval(f)));
+        unary(S.Gamma, x -> f -> gammaFn(x.eval(f)));
+        unary(S.LogGamma, x -> f -> {
+            double v = x.eval(f);
+            return v > 0 ? Gamma.logGamma(v) : Double.NaN;
+        });
+        unary(S.Factorial, x -> f -> gammaFn(x.eval(f) + 1));
+        rule(S.PolyGamma, (c, a) -> {
+            if (a.argSize() != 2) {
+                return null;
+            }
+            c.node(a.arg1());
+            Node y = c.node(a.arg2());
+            if (!a.arg1().isInteger()) {
+                return null;
+            }
+            int n = a.arg1().toIntDefault();
+            if (n == 0) {
+                return f -> {
+                    double v = y.eval(f);
+                    return v > 0 ? org.derivcheck.special.Digamma.digamma(v) : Double.NaN;
+                };
+            }
+            if (n == 1) {
+                return f -> {
+                    double v = y.eval(f);
+                    return v > 0 ? Gamma.trigamma(v) : Double.NaN;
+                };
+            }
+            throw NumericCompiler.unsupported("PolyGamma of order " + n + " (only digamma and trigamma)");
+        });
+        binary(S.Beta, (x, y) -> f -> Math.exp(Beta.logBeta(x.eval(f), y.eval(f))));
+        binary(S.Binomial, (x, y) -> f -> {
+            double n = x.eval(f);
+            double k = y.eval(f);
+            return gammaFn(n + 1) / (gammaFn(k + 1) * gammaFn(n - k + 1));
+        });
+        binary(S.Pochhammer, (x, y) -> f -> gammaFn(x.eval(f) + y.eval(f)) / gammaFn(x.eval(f)));
+        binary(S.Max, (x, y) -> f -> Math.max(x.eval(f), y.eval(f)));
+        binary(S.Min, (x, y) -> f -> Math.min(x.eval(f), y.eval(f)));
+    }
+
+    /** Gamma, NaN at its poles (0, -1, -2, ...). */
+    static double gammaFn(double v) {
+        if (v <= 0 && v == Math.rint(v)) {
+            return Double.NaN;
+        }
+        return Gamma.gamma(v);
+    }
+}
