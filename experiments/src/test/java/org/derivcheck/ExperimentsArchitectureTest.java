@@ -3,12 +3,7 @@ package org.derivcheck;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-import com.tngtech.archunit.base.DescribedPredicate;
-import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,9 +18,7 @@ class ExperimentsArchitectureTest {
 
     @BeforeAll
     static void importClasses() {
-        classes = new ClassFileImporter()
-                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("org.derivcheck");
+        classes = ArchitectureTest.mainClasses();
     }
 
     @Test
@@ -58,18 +51,6 @@ class ExperimentsArchitectureTest {
 
     @Test
     void packagesUseOnlyWhatTheArchitectureAllows() {
-        for (var e : MAY_USE.entrySet()) {
-            List<String> allowed = new ArrayList<>();
-            allowed.add("org.derivcheck." + e.getKey() + "..");
-            for (String p : e.getValue()) {
-                allowed.add("org.derivcheck." + p + "..");
-            }
-            DescribedPredicate<JavaClass> outside = JavaClass.Predicates.resideInAPackage("org.derivcheck..")
-                    .and(DescribedPredicate.not(JavaClass.Predicates.resideInAnyPackage(allowed.toArray(String[]::new))));
-            noClasses().that().resideInAPackage("org.derivcheck." + e.getKey() + "..")
-                    .should().dependOnClassesThat(outside)
-                    .because("docs/ARCHITECTURE.md §3: " + e.getKey() + " may use " + e.getValue())
-                    .check(classes);
-        }
+        ArchitectureTest.checkMayUse(classes, MAY_USE);
     }
 }

@@ -1,7 +1,7 @@
 package org.derivcheck.cas;
 
 import java.util.List;
-import org.apache.commons.math3.random.RandomGenerator;
+import org.hipparchus.random.RandomGenerator;
 
 /**
  * A scalar expression compiled for fast double evaluation. Scalars are given in the order of

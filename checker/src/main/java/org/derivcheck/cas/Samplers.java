@@ -1,6 +1,6 @@
 package org.derivcheck.cas;
 
-import org.apache.commons.math3.random.RandomGenerator;
+import org.hipparchus.random.RandomGenerator;
 import org.matheclipse.core.interfaces.IExpr;
 
 /** Random draws for Monte Carlo replicates. */

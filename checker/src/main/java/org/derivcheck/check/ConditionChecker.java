@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.apache.commons.math3.random.RandomGenerator;
+import org.hipparchus.random.RandomGenerator;
 import org.derivcheck.cas.Cas;
 import org.derivcheck.cas.CasException;
 import org.derivcheck.cas.Condition;

@@ -2,7 +2,7 @@ package org.derivcheck.check;
 
 import java.util.Map;
 import java.util.Optional;
-import org.apache.commons.math3.random.RandomGenerator;
+import org.hipparchus.random.RandomGenerator;
 import org.derivcheck.notation.Relation;
 
 /**

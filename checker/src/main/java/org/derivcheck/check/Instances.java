@@ -3,7 +3,7 @@ package org.derivcheck.check;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.math3.random.RandomGenerator;
+import org.hipparchus.random.RandomGenerator;
 import org.derivcheck.cas.FiniteModel;
 import org.derivcheck.cas.SymbolTable;
 

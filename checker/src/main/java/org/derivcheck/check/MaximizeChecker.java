@@ -3,7 +3,7 @@ package org.derivcheck.check;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.apache.commons.math3.random.RandomGenerator;
+import org.hipparchus.random.RandomGenerator;
 import org.derivcheck.cas.Cas;
 import org.derivcheck.cas.Expr;
 import org.derivcheck.cas.FiniteModel;

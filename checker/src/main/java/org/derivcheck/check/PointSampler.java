@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.math3.random.RandomGenerator;
+import org.hipparchus.random.RandomGenerator;
 import org.derivcheck.cas.NumericFunction;
 import org.derivcheck.derivation.Domain;
 import org.derivcheck.derivation.SymbolDecl;

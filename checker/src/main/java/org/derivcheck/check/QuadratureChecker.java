@@ -2,7 +2,7 @@ package org.derivcheck.check;
 
 import java.util.Locale;
 import java.util.Optional;
-import org.apache.commons.math3.random.RandomGenerator;
+import org.hipparchus.random.RandomGenerator;
 import org.derivcheck.cas.Cas;
 import org.derivcheck.cas.CasException;
 import org.derivcheck.cas.NumericFunction;

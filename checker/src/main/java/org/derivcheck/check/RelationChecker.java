@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import org.apache.commons.math3.random.RandomGenerator;
+import org.hipparchus.random.RandomGenerator;
 import org.derivcheck.cas.Cas;
 import org.derivcheck.cas.CasException;
 import org.derivcheck.cas.Expr;

@@ -1,7 +1,7 @@
 package org.derivcheck.check;
 
-import org.apache.commons.math3.random.RandomGenerator;
-import org.apache.commons.math3.random.Well19937c;
+import org.hipparchus.random.RandomGenerator;
+import org.hipparchus.random.Well19937c;
 import org.derivcheck.cas.Cas;
 import org.derivcheck.cas.CasException;
 import org.derivcheck.cas.Deadline;

@@ -101,8 +101,9 @@ abstract class TexBinders extends TexCursor {
      */
     private String lawAhead() {
         for (var e : vocab.expectations().entrySet()) {
-            if (!e.getValue().matches("[A-Za-z][A-Za-z0-9_]* ~ [A-Za-z]+\\(.*\\)")) {
-                continue; // an abstract density's expectation stays a sum over its support
+            if (!e.getValue().matches("[A-Za-z][A-Za-z0-9_]* ~ [A-Za-z]+\\(.*\\)") || !e.getKey().matches(".+\\(.+\\)")) {
+                continue; // only a density written with its variable, p(\\theta), under a law; an abstract density's
+                          // expectation stays a sum over its support, and a bare subscript (E_p) is no density
             }
             List<Token> key = new ArrayList<>(TexLexer.lex(e.getKey()));
             key.remove(key.size() - 1);
