@@ -1,6 +1,7 @@
 package org.derivcheck.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -294,5 +295,17 @@ class DocumentCheckTest {
         String h = Files.readString(html);
         int li = h.indexOf("<b>Diagnosis:</b>");
         assertTrue(li > 0 && h.indexOf("class=\"tex\"", li) > li && h.indexOf("class=\"tex\"", li) < h.indexOf("</li>", li), h);
+    }
+
+    @Test
+    void aDefinitionThatTakesForeverInADocumentIsStoppedAndReported() throws Exception {
+        Path md = dir.resolve("hostile.md");
+        // the 40th derivative of this product grows combinatorially: Symja does not finish it in minutes
+        Files.writeString(md, "---\nsymbols: {t: real}\ndefine: {\"f(s)\": \"D(Sin(s)^40*Cos(s)^40*Exp(s^2), {s, 40})\"}\n"
+                + "---\n$$ t + t = 2t $$\n");
+        Run r = assertTimeoutPreemptively(java.time.Duration.ofSeconds(150), () -> run("check", md.toString()),
+                "checking must not wait for the definition's derivatives");
+        assertEquals(2, r.exit(), r.out());
+        assertTrue(r.out().contains("definition of 'f'") && r.out().contains("did not finish"), r.out());
     }
 }
