@@ -30,6 +30,10 @@ public final class PreciseFunction {
     private static final long TERMS = 1_000_000;
     private static final int GUARD = 12;
 
+    static {
+        ApfloatSetup.apply();
+    }
+
     interface Node {
         Apfloat eval(Frame f);
     }
@@ -127,6 +131,7 @@ public final class PreciseFunction {
      * significant digits (ignored when exact); empty where the expression is undefined or not real.
      */
     public Optional<PreciseValue> eval(double[] values, double[][] data, int digits) {
+        ApfloatSetup.apply();
         long p = digits + GUARD;
         try {
             Apfloat v = root.eval(new Frame(nslots, values, data, p, exact));

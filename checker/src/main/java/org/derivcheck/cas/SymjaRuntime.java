@@ -37,6 +37,7 @@ final class SymjaRuntime {
         Config.MAX_BIT_LENGTH = 20_000;
         Config.MAX_POLYNOMIAL_DEGREE = 200;
         Config.MAX_MATRIX_DIMENSION_SIZE = 100;
+        ApfloatSetup.apply();
     }
 
     private SymjaRuntime() {
@@ -51,6 +52,7 @@ final class SymjaRuntime {
             e.setQuietMode(true);
             EvalEngine.set(e);
             ENGINE.set(e);
+            ApfloatSetup.apply(); // after Symja's F has set its own apfloat properties
         } else {
             EvalEngine.set(e);
         }
@@ -61,6 +63,7 @@ final class SymjaRuntime {
     static void warmUp() {
         engine();
         org.matheclipse.core.expression.F.initSymbols();
+        ApfloatSetup.apply();
     }
 
     /** Drops what Symja or JAS write to the standard streams; passes everything else on unchanged. */
