@@ -152,6 +152,9 @@ final class Printer {
         if (h == S.Inverse && tex) {
             return p(a.arg1(), PREC_ATOM) + "^{-1}";
         }
+        if (h == S.D && a.argSize() == 2 && a.arg2().isSymbol() && tex) {
+            return "\\frac{\\partial}{\\partial " + p(a.arg2(), 0) + "}\\left(" + p(a.arg1(), 0) + "\\right)";
+        }
         if (h == S.Abs && tex) {
             return "\\left|" + p(a.arg1(), 0) + "\\right|";
         }
@@ -265,6 +268,16 @@ final class Printer {
         }
         if (!terms.isEmpty() && terms.get(0).isNumber()) {
             terms.add(terms.remove(0));
+        }
+        // and a positive term first: x - m, not -m + x
+        if (!terms.isEmpty() && (negativeCoefficient(terms.get(0)) || terms.get(0).isNumber() && terms.get(0).isNegative())) {
+            for (int i = 1; i < terms.size(); i++) {
+                IExpr t = terms.get(i);
+                if (!negativeCoefficient(t) && !(t.isNumber() && t.isNegative())) {
+                    terms.add(0, terms.remove(i));
+                    break;
+                }
+            }
         }
         for (IExpr t : terms) {
             boolean neg = negativeCoefficient(t) || (t.isNumber() && t.isNegative());

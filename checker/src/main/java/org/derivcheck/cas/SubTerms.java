@@ -91,6 +91,12 @@ public final class SubTerms {
                 }
                 Kind kind = m.isPower() && !m.base().equals(S.E) ? Kind.EXPONENT : Kind.ARGUMENT;
                 add(out, side, m, t, kind);
+                if (samePower && kind == Kind.EXPONENT && t.exponent().isNumber() && t.exponent().isNegative()
+                        && m.exponent().isNumber() && !m.exponent().isNegative()) {
+                    // the power written in a denominator, where the reference has it as a negative exponent:
+                    // 1/(2 t^(3/2)) where 1/(2 t^(1/2)) belongs
+                    add(out, side, m, F.Power(m.base(), F.eval(F.Negate(t.exponent()))), Kind.EXPONENT);
+                }
             }
             if (m.isPower() && !m.base().equals(S.E) && m.exponent().isInteger() && !m.exponent().isMinusOne()) {
                 IExpr e = m.exponent();

@@ -76,8 +76,7 @@ final class DocumentRun {
         Context c = embedded.overlay(side);
         List<Context.Section> sections = new ArrayList<>(embedded.sections());
         sections.addAll(side.sections());
-        return new Context(side.file(), c.symbols(), c.densities(), c.definitions(), c.assumptions(), c.notation(),
-                c.expectations(), c.constants(), c.maximizes(), sections);
+        return c.withSections(side.file(), sections);
     }
 
     /** Writes the results in the format asked for; returns the exit code. */

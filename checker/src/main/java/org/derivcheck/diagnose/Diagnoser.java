@@ -44,7 +44,8 @@ public final class Diagnoser {
         try {
             if (holds(lhs, rhs.negate())) {
                 return Optional.of(new Diagnosis(Diagnosis.Kind.SIGN_FLIPPED, where,
-                        in + "the sign is flipped: the negative of the right side, " + rhs.negate() + ", makes the step hold",
+                        in + "the sign is flipped: the negative of the right side" + (rhs.isAbstract() ? "" : ", "
+                                + Shown.of(rhs.negate()) + ",") + " makes the step hold",
                         rhs.negate().toString()));
             }
             Optional<Diagnosis> factor = wholeFactor(in, where, lhs, rhs, factorCandidates, true);
@@ -62,7 +63,7 @@ public final class Diagnoser {
                     if (holds(lhs, repaired)) {
                         List<String> names = new ArrayList<>();
                         for (int i : subset) {
-                            names.add("'" + terms.get(i) + "' (term " + (i + 1) + ")");
+                            names.add("'" + Shown.of(terms.get(i)) + "' (term " + (i + 1) + ")");
                         }
                         String msg = subset.size() == 1 ? "the sign of term " + names.get(0) + " is flipped"
                                 : "the signs of terms " + String.join(" and ", names) + " are flipped";
@@ -75,7 +76,7 @@ public final class Diagnoser {
                     Expr repaired = rhs.dropTerm(i);
                     if (holds(lhs, repaired)) {
                         return Optional.of(new Diagnosis(Diagnosis.Kind.EXTRA_TERM, where,
-                                in + "term " + (i + 1) + ", '" + terms.get(i) + "', should not be there: without it the "
+                                in + "term " + (i + 1) + ", '" + Shown.of(terms.get(i)) + "', should not be there: without it the "
                                         + "step holds", repaired.toString()));
                     }
                 }
@@ -103,7 +104,7 @@ public final class Diagnoser {
             for (Expr repaired : rhs.swappedArguments()) {
                 if (holds(lhs, repaired)) {
                     return Optional.of(new Diagnosis(Diagnosis.Kind.SWAPPED_ARGUMENTS, where,
-                            in + "arguments swapped: " + repaired + " makes the step hold", repaired.toString()));
+                            in + "arguments swapped: " + Shown.of(repaired) + " makes the step hold", repaired.toString()));
                 }
             }
             List<String> syms = new ArrayList<>(rhs.symbols());
@@ -122,7 +123,7 @@ public final class Diagnoser {
             if (rhs.isZeroLiteral()) {
                 Expr value = cas.simplify(lhs, millis);
                 if (value.size() <= MAX_MISSING_TERM_SIZE && !value.hasExpectation()) {
-                    return Optional.of(new Diagnosis(Diagnosis.Kind.MISSING_TERM, where, in + "the left side is " + value
+                    return Optional.of(new Diagnosis(Diagnosis.Kind.MISSING_TERM, where, in + "the left side is " + Shown.of(value)
                             + ", not 0", value.toString()));
                 }
                 return Optional.empty();
@@ -141,7 +142,7 @@ public final class Diagnoser {
                         if (missing.size() <= 2 * MAX_MISSING_TERM_SIZE && holds(lhs, rhs.plus(missing))) {
                             Expr shown = i == j ? missing : cas.simplify(missing, millis);
                             return Optional.of(new Diagnosis(Diagnosis.Kind.MISSING_TERM, where, in + "a term is missing: "
-                                    + shown + ", a term of the correct result; adding it to the right side makes the step "
+                                    + Shown.of(shown) + ", a term of the correct result; adding it to the right side makes the step "
                                     + "hold", rhs.plus(missing).toString()));
                         }
                     }
@@ -170,7 +171,7 @@ public final class Diagnoser {
             Expr repaired = rhs.times(f.multiplier());
             if (holds(lhs, repaired)) {
                 return Optional.of(new Diagnosis(Diagnosis.Kind.CONSTANT_FACTOR, where,
-                        in + "off by a factor " + f.describe() + ": the right side times " + f.multiplier()
+                        in + "off by a factor " + f.describe() + ": the right side times " + Shown.of(f.multiplier())
                                 + " makes the step hold", repaired.toString()));
             }
         }
@@ -205,10 +206,10 @@ public final class Diagnoser {
             String msg;
             if (number && !coefficient.isEmpty() && !fixedCoefficient.isEmpty() && coefficient.matches("-?\\d+")
                     && fixedCoefficient.matches("-?\\d+")) {
-                msg = "term " + (i + 1) + " has the wrong coefficient: it should be " + fixed + ", not " + t;
+                msg = "term " + (i + 1) + " has the wrong coefficient: it should be " + Shown.of(fixed) + ", not " + Shown.of(t);
             } else {
                 Expr off = cas.simplify(c.reciprocal(), millis);
-                msg = "term " + (i + 1) + " is off by a factor " + off + ": it should be " + fixed + ", not " + t;
+                msg = "term " + (i + 1) + " is off by a factor " + Shown.of(off) + ": it should be " + Shown.of(fixed) + ", not " + Shown.of(t);
             }
             return Optional.of(new Diagnosis(Diagnosis.Kind.TERM_FACTOR, where, in + msg, repaired.toString()));
         }
@@ -266,8 +267,8 @@ public final class Diagnoser {
                 }
                 if (holds(lhs, rhs.plus(value))) {
                     Expr shown = value.isAbstract() ? value : cas.simplify(value, millis);
-                    return Optional.of(new Diagnosis(Diagnosis.Kind.MISSING_TERM, "", "a term is missing: " + shown
-                            + " (from " + part + " on the left side); adding it to the right side makes the step hold",
+                    return Optional.of(new Diagnosis(Diagnosis.Kind.MISSING_TERM, "", "a term is missing: " + Shown.of(shown)
+                            + " (from " + Shown.of(part) + " on the left side); adding it to the right side makes the step hold",
                             rhs.plus(value).toString()));
                 }
             }

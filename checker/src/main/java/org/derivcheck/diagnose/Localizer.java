@@ -46,20 +46,22 @@ final class Localizer {
     }
 
     static Diagnosis describe(String in, String where, SubTerms.Edit e) {
-        String from = e.from().toString();
-        String to = e.to().toString();
+        String from = Shown.of(e.from());
+        String to = Shown.of(e.to());
+        String fromText = e.from().toString();
+        String toText = e.to().toString();
         return switch (e.kind()) {
             case EXPONENT -> new Diagnosis(Diagnosis.Kind.WRONG_EXPONENT, where, in + "wrong exponent: " + from
                     + " is written where " + to + " belongs", e.repaired().toString());
             case ARGUMENT -> new Diagnosis(Diagnosis.Kind.WRONG_ARGUMENT, where, in + "wrong argument: " + from
                     + " is written where " + to + " belongs", e.repaired().toString());
-            case FUNCTION -> new Diagnosis(Diagnosis.Kind.WRONG_FUNCTION, where, in + "wrong function: " + name(from)
-                    + " is written where " + name(to) + " belongs: " + from + " should be " + to, e.repaired().toString());
+            case FUNCTION -> new Diagnosis(Diagnosis.Kind.WRONG_FUNCTION, where, in + "wrong function: " + name(fromText)
+                    + " is written where " + name(toText) + " belongs: " + from + " should be " + to, e.repaired().toString());
             case INNER_SIGN -> new Diagnosis(Diagnosis.Kind.INNER_SIGN, where, in + "a sign inside " + from
                     + " is wrong: it should be " + to, e.repaired().toString());
             case FACTOR_ORDER -> new Diagnosis(Diagnosis.Kind.FACTOR_ORDER, where, in + "the factors of " + from
                     + " are in the wrong order: it should be " + to, e.repaired().toString());
-            case EXPECTATION_SWAP -> new Diagnosis(Diagnosis.Kind.EXPECTATION_SWAPPED, where, in + swapWords(from, to)
+            case EXPECTATION_SWAP -> new Diagnosis(Diagnosis.Kind.EXPECTATION_SWAPPED, where, in + swapWords(fromText, toText)
                     + ": the right side equals " + to + ", not " + from, e.repaired().toString());
         };
     }

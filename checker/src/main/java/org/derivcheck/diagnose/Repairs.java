@@ -71,8 +71,15 @@ final class Repairs implements Diagnostics {
             if (d.isEmpty() && written != re.get(i).value()) {
                 d = diagnoser.diagnose(le.get(i).label(), l, re.get(i).value(), factors);
             }
-            if (d.isEmpty() && le.size() == 1 && probe.timeLeft()) {
-                d = diagnoser.missingPart(r.lhsWritten(), l, re.get(i).value());
+            if (d.isEmpty() && probe.timeLeft()) {
+                // a part of the reference side as written that the student left out; for a vector or matrix, a part of
+                // the same entry (a gradient's component is the derivative of a sum: each term's derivative is a part)
+                List<Expr.Entry> lw = le.size() == 1 ? List.of() : r.lhsWritten().entries();
+                if (le.size() == 1) {
+                    d = diagnoser.missingPart(r.lhsWritten(), l, re.get(i).value());
+                } else if (lw.size() == le.size()) {
+                    d = diagnoser.missingPart(lw.get(i).value(), l, re.get(i).value()).map(x -> x.in(le.get(i).label()));
+                }
             }
             out.add(d.orElse(Diagnoser.noLocalRepair(le.get(i).label())));
         }

@@ -19,12 +19,13 @@ import org.derivcheck.derivation.SymbolDecl;
  * define, assume) plus the LaTeX reader's {@code notation} (a LaTeX form to derivcheck text) and
  * {@code expectations} (the subscript of {@code \mathbb{E}} to distribution specs), {@code constants} (the name of
  * an additive constant, such as C, to the variable it does not depend on), {@code maximizes} (what a starred
- * density {@code q_k^*} maximizes over {@code q_k}) and {@code sections} (more names for the equations under some
- * headings: a question's own model).
+ * density {@code q_k^*} maximizes over {@code q_k}), {@code sections} (more names for the equations under some
+ * headings: a question's own model) and {@code indices} (the range of an index that a bare {@code \sum_n} or
+ * {@code \prod_n} runs over: {@code n: 1, N}).
  */
 public record Context(Path file, List<SymbolDecl> symbols, List<DensityDecl> densities, List<Definition> definitions,
         List<Line> assumptions, Map<String, String> notation, Map<String, String> expectations,
-        Map<String, String> constants, Optional<String> maximizes, List<Section> sections) {
+        Map<String, String> constants, Optional<String> maximizes, List<Section> sections, Map<String, String> indices) {
     public Context {
         symbols = List.copyOf(symbols);
         densities = List.copyOf(densities);
@@ -34,6 +35,13 @@ public record Context(Path file, List<SymbolDecl> symbols, List<DensityDecl> den
         expectations = Map.copyOf(expectations);
         constants = Map.copyOf(constants);
         sections = List.copyOf(sections);
+        indices = Map.copyOf(indices);
+    }
+
+    /** This context with its sections replaced. */
+    public Context withSections(Path file, List<Section> s) {
+        return new Context(file, symbols, densities, definitions, assumptions, notation, expectations, constants, maximizes,
+                s, indices);
     }
 
     /** The names of the equations under headings that contain one of {@code headings}. */
@@ -45,7 +53,7 @@ public record Context(Path file, List<SymbolDecl> symbols, List<DensityDecl> den
 
     public static Context empty(Path file) {
         return new Context(file, List.of(), List.of(), List.of(), List.of(), Map.of(), Map.of(), Map.of(), Optional.empty(),
-                List.of());
+                List.of(), Map.of());
     }
 
     /** The context of an equation under the heading given: this one with the matching sections laid over it. */
@@ -57,7 +65,7 @@ public record Context(Path file, List<SymbolDecl> symbols, List<DensityDecl> den
             }
         }
         return new Context(c.file, c.symbols, c.densities, c.definitions, c.assumptions, c.notation, c.expectations,
-                c.constants, c.maximizes, List.of());
+                c.constants, c.maximizes, List.of(), c.indices);
     }
 
     /** This context with another's names added; a name the other declares replaces this one's. */
@@ -75,7 +83,8 @@ public record Context(Path file, List<SymbolDecl> symbols, List<DensityDecl> den
         List<Line> as = new ArrayList<>(assumptions);
         as.addAll(o.assumptions);
         return new Context(file, sy, de, df, as, merge(notation, o.notation), merge(expectations, o.expectations),
-                merge(constants, o.constants), o.maximizes.isPresent() ? o.maximizes : maximizes, sections);
+                merge(constants, o.constants), o.maximizes.isPresent() ? o.maximizes : maximizes, sections,
+                merge(indices, o.indices));
     }
 
     private static Map<String, String> merge(Map<String, String> a, Map<String, String> b) {
@@ -92,6 +101,7 @@ public record Context(Path file, List<SymbolDecl> symbols, List<DensityDecl> den
                 + densities.stream().map(d -> d.name() + d.variables() + d.params() + d.normalized()).toList() + "|"
                 + definitions.stream().map(d -> d.name() + d.params() + "=" + d.text()).toList() + "|"
                 + assumptions.stream().map(Line::text).toList() + "|" + sorted.apply(notation) + "|"
-                + sorted.apply(expectations) + "|" + sorted.apply(constants) + "|" + maximizes.orElse("");
+                + sorted.apply(expectations) + "|" + sorted.apply(constants) + "|" + maximizes.orElse("") + "|"
+                + sorted.apply(indices);
     }
 }

@@ -25,7 +25,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 /** Reads a context (see {@link Context}) from YAML: a side file, front matter, or {@code % derivcheck:} comments. */
 public final class ContextReader {
     private static final String KEYS = "symbols, densities, functions, define, assume, notation, expectations, constants, "
-            + "maximizes, sections (and id, title, source, description, notes)";
+            + "maximizes, sections, indices (and id, title, source, description, notes)";
 
     private ContextReader() {
     }
@@ -63,6 +63,7 @@ public final class ContextReader {
         Map<String, String> notation = new LinkedHashMap<>();
         Map<String, String> expectations = new LinkedHashMap<>();
         Map<String, String> constants = new LinkedHashMap<>();
+        Map<String, String> indices = new LinkedHashMap<>();
         Optional<String> maximizes = Optional.empty();
         List<Context.Section> sections = new ArrayList<>();
         for (NodeTuple t : m.getValue()) {
@@ -78,6 +79,7 @@ public final class ContextReader {
                 case "notation" -> notation.putAll(strings(file, text, v, key));
                 case "expectations" -> expectations.putAll(strings(file, text, v, key));
                 case "constants" -> constants.putAll(strings(file, text, v, key));
+                case "indices" -> indices.putAll(indices(file, text, v));
                 case "maximizes" -> maximizes = Optional.of(DerivationReader.expression(file, text, v, key));
                 case "sections" -> {
                     if (!top) {
@@ -89,7 +91,7 @@ public final class ContextReader {
                         + KEYS + ")");
             }
         }
-        return new Context(file, symbols, densities, defs, assume, notation, expectations, constants, maximizes, sections);
+        return new Context(file, symbols, densities, defs, assume, notation, expectations, constants, maximizes, sections, indices);
     }
 
     /** sections: a list of {headings: [..], ...names}, or a mapping heading -> names. */
@@ -132,6 +134,28 @@ public final class ContextReader {
             out.add(new Context.Section(headings, context(file, text, names, false), line(item)));
         }
         return out;
+    }
+
+    /** indices: {n: "1, N"}: the range of a bare \sum_n or \prod_n, as the bounds of derivcheck's {n, 1, N}. */
+    private static Map<String, String> indices(Path file, String text, Node v) {
+        Map<String, String> out = strings(file, text, v, "indices");
+        for (var e : out.entrySet()) {
+            if (!e.getKey().matches("[A-Za-z][A-Za-z0-9]*") || topCommas(e.getValue()) != 1) {
+                throw new DerivationException(file, line(v), "indices: '" + e.getKey() + ": " + e.getValue()
+                        + "' must name an index and its two bounds, e.g. 'n: 1, N'");
+            }
+        }
+        return out;
+    }
+
+    private static int topCommas(String s) {
+        int depth = 0;
+        int commas = 0;
+        for (char c : s.toCharArray()) {
+            depth += c == '(' || c == '{' || c == '[' ? 1 : c == ')' || c == '}' || c == ']' ? -1 : 0;
+            commas += c == ',' && depth == 0 ? 1 : 0;
+        }
+        return commas;
     }
 
     private static Map<String, String> strings(Path file, String text, Node n, String what) {

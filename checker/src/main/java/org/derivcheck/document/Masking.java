@@ -65,18 +65,7 @@ final class Masking {
 
     /** LaTeX: comments (from an unescaped % to the end of its line) and verbatim environments. */
     static String latexComments(String s) {
-        StringBuilder sb = new StringBuilder(s);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '\\') {
-                i++;
-            } else if (c == '%') {
-                while (i < s.length() && s.charAt(i) != '\n') {
-                    sb.setCharAt(i, ' ');
-                    i++;
-                }
-            }
-        }
+        StringBuilder sb = new StringBuilder(SourceText.withoutLatexComments(s));
         String t = sb.toString();
         Matcher v = VERBATIM.matcher(t);
         int from = 0;

@@ -3,7 +3,10 @@ package org.derivcheck.document;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The text of a document and its line starts, to turn offsets into 1-based lines and columns. */
+/**
+ * The text of a document and its line starts, to turn offsets into 1-based lines and columns: a student's document and a
+ * graded LaTeX submission alike.
+ */
 public final class SourceText {
     private final String text;
     private final int[] lineStarts;
@@ -58,5 +61,22 @@ public final class SourceText {
     /** The 0-based offset where a 1-based line starts. */
     public int lineStart(int line) {
         return lineStarts[line - 1];
+    }
+
+    /** LaTeX text with every comment (from an unescaped % to the end of its line) replaced by spaces. */
+    public static String withoutLatexComments(String s) {
+        StringBuilder sb = new StringBuilder(s);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (c == '%') {
+                while (i < s.length() && s.charAt(i) != '\n') {
+                    sb.setCharAt(i, ' ');
+                    i++;
+                }
+            }
+        }
+        return sb.toString();
     }
 }

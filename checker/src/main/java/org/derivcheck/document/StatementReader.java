@@ -247,10 +247,19 @@ final class StatementReader {
                 }
             } catch (ParseException e) {
                 String msg = e.getMessage();
-                if (msg.startsWith("unknown") && !msg.contains("declare")) {
+                java.util.regex.Matcher free = java.util.regex.Pattern.compile("^unknown symbol '([A-Za-z][A-Za-z0-9]*)'").matcher(msg);
+                if (msg.startsWith("Sum(f, {n, from, to}) expects") && l.text().contains("Sum(")) {
+                    msg = "an integral over a real variable is not read: derivcheck reads \\int f \\, dZ over a finite "
+                            + "variable Z (the sum over its support); write the expectation, e.g. "
+                            + "\\mathbb{E}_{\\theta \\sim \\mathrm{Beta}(a, b)}[f], instead";
+                } else if (free.find() && names.vocabulary.indices().containsKey(free.group(1))) {
+                    msg = "the index " + free.group(1) + " is free here: no \\sum_" + free.group(1) + " or \\prod_"
+                            + free.group(1) + " binds it, so the formula does not say which term it means";
+                } else if (msg.startsWith("unknown") && !msg.contains("declare")) {
                     msg += ": declare it in the context (symbols, densities, functions, define or notation)";
                 }
-                return Reading.invalid(msg + " (read as: " + l.text() + ")", doc(map, l.sourceColumn(Math.max(1, e.column())) - 1));
+                return Reading.invalid(forDocuments(msg) + " (read as: " + l.text() + ")",
+                        doc(map, l.sourceColumn(Math.max(1, e.column())) - 1));
             }
             links.add(new Link(l.relation(), l.text(), doc(map, l.sourceColumn(1) - 1)));
         }
@@ -272,7 +281,11 @@ final class StatementReader {
                 .replace("in the rubric", "in " + CONTEXT)
                 .replace("map the form that uses it (e.g. p(x|\\alpha,\\beta)) to a name under notation: in " + CONTEXT,
                         "declare p as a density (densities: {p: [x, z]}) to write p(z | x), or map the form under "
-                                + "notation: in " + CONTEXT);
+                                + "notation: in " + CONTEXT)
+                .replace("docs/grading.md", "docs/documents.md")
+                // whatever else the shared reader says of a rubric: a document has a context instead
+                .replaceAll("\\b(a|the) rubric's\\b", "the context's").replaceAll("\\b(a|the) rubric\\b", "the context")
+                .replaceAll("\\brubric\\b", "context");
     }
 
     /** The document offset of an offset in the joined LaTeX. */

@@ -11,6 +11,7 @@ import org.derivcheck.derivation.DerivationException;
 import org.derivcheck.derivation.Domain;
 import org.derivcheck.derivation.Line;
 import org.derivcheck.derivation.SymbolDecl;
+import org.derivcheck.document.SourceText;
 import org.derivcheck.document.Document;
 import org.derivcheck.document.DocumentReader;
 import org.derivcheck.document.Equation;
@@ -34,19 +35,12 @@ final class TexDocument {
 
     private final Path file;
     private final String text;
-    private final int[] lineStarts;
+    private final SourceText source;
 
     private TexDocument(Path file, String text) {
         this.file = file;
         this.text = text;
-        List<Integer> starts = new ArrayList<>();
-        starts.add(0);
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) == '\n') {
-                starts.add(i + 1);
-            }
-        }
-        this.lineStarts = starts.stream().mapToInt(Integer::intValue).toArray();
+        this.source = new SourceText(text);
     }
 
     /** What the document holds; an unreadable document throws a DerivationException naming line and column. */
@@ -75,11 +69,10 @@ final class TexDocument {
         List<Line> assumptions = new ArrayList<>();
         List<int[]> resultLabels = new ArrayList<>(); // {offset, index into labels}
         List<String> labels = new ArrayList<>();
-        for (int ln = 0; ln < lineStarts.length; ln++) {
-            int end = ln + 1 < lineStarts.length ? lineStarts[ln + 1] - 1 : text.length();
-            Matcher m = HEADER.matcher(text.substring(lineStarts[ln], Math.max(lineStarts[ln], end)));
+        for (int ln = 0; ln < source.lines(); ln++) {
+            Matcher m = HEADER.matcher(source.line(ln + 1));
             if (m.matches()) {
-                header(m.group(1), m.group(2).trim(), ln + 1, symbols, defs, assumptions, labels, resultLabels, lineStarts[ln]);
+                header(m.group(1), m.group(2).trim(), ln + 1, symbols, defs, assumptions, labels, resultLabels, source.lineStart(ln + 1));
             }
         }
         // the displays, their rows and statements, as the document reader finds them (derivcheck check FILE.tex)
@@ -160,37 +153,15 @@ final class TexDocument {
 
     /** The text with every comment (from an unescaped % to the end of its line) replaced by spaces. */
     static String maskComments(String s) {
-        StringBuilder sb = new StringBuilder(s);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '\\') {
-                i++;
-            } else if (c == '%') {
-                while (i < s.length() && s.charAt(i) != '\n') {
-                    sb.setCharAt(i, ' ');
-                    i++;
-                }
-            }
-        }
-        return sb.toString();
+        return SourceText.withoutLatexComments(s);
     }
 
     int lineOf(int offset) {
-        int lo = 0;
-        int hi = lineStarts.length - 1;
-        while (lo < hi) {
-            int mid = (lo + hi + 1) >>> 1;
-            if (lineStarts[mid] <= offset) {
-                lo = mid;
-            } else {
-                hi = mid - 1;
-            }
-        }
-        return lo + 1;
+        return source.lineOf(offset);
     }
 
     int columnOf(int offset) {
-        return offset - lineStarts[lineOf(offset) - 1] + 1;
+        return source.columnOf(offset);
     }
 
     private DerivationException error(int offset, String message) {

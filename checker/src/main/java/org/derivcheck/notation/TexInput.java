@@ -31,10 +31,11 @@ public final class TexInput {
      * @param expectations  LaTeX subscripts of {@code \mathbb{E}} (e.g. "q", "" for none) to derivcheck
      *                      distribution text ("mu ~ Normal(m, 1/l), tau ~ Gamma(a, b)")
      * @param notation      LaTeX forms (e.g. "F(\theta)", "\log q(\mu,\tau)") to derivcheck text
+     * @param indices       the range ("1, N") of an index a bare {@code \sum_n} or {@code \prod_n} runs over
      */
     public record Vocabulary(Set<String> symbols, Set<String> indexed, Map<String, Integer> functions,
             Set<String> constants, Set<String> arrays, Map<String, List<String>> variableLists,
-            Map<String, String> expectations, Map<String, String> notation) {
+            Map<String, String> expectations, Map<String, String> notation, Map<String, String> indices) {
         public Vocabulary {
             symbols = Set.copyOf(symbols);
             indexed = Set.copyOf(indexed);
@@ -44,6 +45,13 @@ public final class TexInput {
             variableLists = Map.copyOf(variableLists);
             expectations = Map.copyOf(expectations);
             notation = Map.copyOf(notation);
+            indices = Map.copyOf(indices);
+        }
+
+        public Vocabulary(Set<String> symbols, Set<String> indexed, Map<String, Integer> functions, Set<String> constants,
+                Set<String> arrays, Map<String, List<String>> variableLists, Map<String, String> expectations,
+                Map<String, String> notation) {
+            this(symbols, indexed, functions, constants, arrays, variableLists, expectations, notation, Map.of());
         }
 
         public static Vocabulary empty() {

@@ -55,7 +55,7 @@ public final class DocumentReport {
                 case REFUTED -> {
                     s.counterexample().ifPresent(cx -> out.println("          counterexample: " + TextReport.counterexample(cx)));
                     for (Diagnosis dg : s.diagnoses()) {
-                        out.println("          diagnosis: " + dg.message());
+                        out.println("          diagnosis: " + dg.readable());
                     }
                 }
                 case INVALID -> out.println("          line " + e.line() + ", " + s.message());

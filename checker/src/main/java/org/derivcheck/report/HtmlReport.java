@@ -87,7 +87,7 @@ public final class HtmlReport {
         if (!s.diagnoses().isEmpty()) {
             b.append("<ul>");
             for (Diagnosis d : s.diagnoses()) {
-                b.append("<li><b>Diagnosis:</b> ").append(esc(d.message())).append("</li>");
+                b.append("<li><b>Diagnosis:</b> ").append(withMath(d.tex())).append("</li>");
             }
             b.append("</ul>\n");
         }
@@ -99,6 +99,16 @@ public final class HtmlReport {
             b.append("</ul></details>\n");
         }
         b.append("</div>\n");
+    }
+
+    /** Words with {@code $LaTeX$} expressions (a diagnosis in the user's notation): the words escaped, each expression by KaTeX. */
+    static String withMath(String text) {
+        StringBuilder b = new StringBuilder();
+        String[] parts = text.split("\\$", -1);
+        for (int i = 0; i < parts.length; i++) {
+            b.append(i % 2 == 1 && i < parts.length - 1 ? HtmlPage.math(parts[i], false) : esc(parts[i]));
+        }
+        return b.toString();
     }
 
     static String badge(String verdict) {

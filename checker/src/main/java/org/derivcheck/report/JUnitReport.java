@@ -76,7 +76,7 @@ public final class JUnitReport {
             StringBuilder detail = new StringBuilder(s.message());
             s.counterexample().ifPresent(cx -> detail.append("\ncounterexample: ").append(TextReport.counterexample(cx)));
             for (Diagnosis dg : s.diagnoses()) {
-                detail.append("\ndiagnosis: ").append(dg.message());
+                detail.append("\ndiagnosis: ").append(dg.readable());
             }
             b.append(">\n      <").append(tag).append(" type=\"").append(s.verdict()).append("\" message=\"")
                     .append(xml(s.verdict() + ": " + s.message())).append("\">").append(xml(detail.toString())).append("</")

@@ -103,7 +103,7 @@ public final class JsonReport {
         ArrayNode diags = n.putArray("diagnosis");
         for (Diagnosis d : s.diagnoses()) {
             diags.addObject().put("kind", d.kind().name()).put("where", d.where()).put("message", d.message())
-                    .put("repair", d.repair());
+                    .put("text", d.readable()).put("tex", d.tex()).put("repair", d.repair());
         }
         n.put("millis", s.millis());
         return n;

@@ -44,7 +44,7 @@ public final class TextReport {
             case REFUTED -> {
                 s.counterexample().ifPresent(cx -> out.println("        counterexample: " + counterexample(cx)));
                 for (Diagnosis d : s.diagnoses()) {
-                    out.println("        diagnosis: " + d.message());
+                    out.println("        diagnosis: " + d.readable());
                 }
                 if (s.diagnoses().isEmpty()) {
                     out.println("        diagnosis: none: repairs are tried for '=' relations only, within the step's "

@@ -1,6 +1,7 @@
 package org.derivcheck.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -216,5 +217,95 @@ class DocumentCheckTest {
         assertTrue(second.contains("refresh 1") && second.contains("(1 re-checked"), second);
         assertTrue(second.contains(", 0 REFUTED"), second);
         assertEquals(0, exit[0]);
+    }
+
+    @Test
+    void aMacroTheContextMapsIsReadAndAnUnmappedOneIsRefusedWithItsLine() throws Exception {
+        Path tex = dir.resolve("macros.tex");
+        Files.writeString(tex, "% derivcheck: symbols: {a: real}\n% derivcheck: notation: {\"\\\\sq{a}\": a^2}\n"
+                + "\\newcommand{\\sq}[1]{#1^2}\n\\newcommand{\\cube}[1]{#1^3}\n"
+                + "\\[ \\sq{a} = a \\cdot a \\]\n\\[ \\cube{a} = a^3 \\]\n\\[ a - a = 0 \\]\n");
+        JsonNode r = json(tex.toString());
+        assertEquals("PROVED", eq(r, "display 1").get("verdict").asText(), r.toString()); // mapped by the context
+        JsonNode cube = eq(r, "display 2");
+        assertEquals("INVALID", cube.get("verdict").asText());
+        assertTrue(cube.get("note").asText().contains("line 4") && cube.get("note").asText().contains("\\cube"), cube.toString());
+        assertEquals("PROVED", eq(r, "display 3").get("verdict").asText());
+    }
+
+    @Test
+    void shellEscapeAndUnclosedDisplaysAreNamedWithLineAndColumnAndTheRestIsChecked() throws Exception {
+        Path md = dir.resolve("bad.md");
+        Files.writeString(md, "---\nsymbols: {x: real}\n---\n$$x + x = 2x$$\n\n$$ y = \\write18{touch pwned} $$\n\n"
+                + "$$ x = \n\nprose\n\n$$x \\cdot x = x^2$$\n");
+        JsonNode r = json(md.toString());
+        JsonNode doc = r.get("documents").get(0);
+        String all = doc.toString();
+        assertTrue(doc.get("problems").toString().contains(":8:"), all); // the $$ never closed, at its line
+        assertTrue(all.contains("write18"), all);
+        int proved = 0;
+        for (JsonNode e : doc.get("equations")) {
+            proved += e.get("verdict").asText().equals("PROVED") ? 1 : 0;
+        }
+        assertEquals(2, proved, all); // the displays before and after the bad ones
+        assertEquals("INVALID", eq(r, "display 2").get("verdict").asText());
+        assertFalse(Files.exists(dir.resolve("pwned")));
+        assertFalse(Files.exists(Path.of("pwned")));
+    }
+
+    @Test
+    void documentMessagesNeverSpeakOfARubric() throws Exception {
+        Path md = dir.resolve("names.md");
+        Files.writeString(md, "---\nsymbols: {x: real}\n---\n$$f(x) + g = x$$\n\n$$p(x|\\alpha) = x$$\n\n"
+                + "$$\\foo{x} = x$$\n\n$$x_{n+1} = x$$\n\n$$\\sum_n x = x$$\n\n$$ y = x $$\n");
+        Run r = run("check", md.toString());
+        assertEquals(2, r.exit());
+        assertFalse(r.out().toLowerCase(java.util.Locale.ROOT).contains("rubric"), r.out());
+        assertTrue(r.out().contains("indices:"), "a bare \\sum_n says where its range goes: " + r.out());
+    }
+
+    @Test
+    void anIntegralUnderAGammaDensityIsItsExpectation() throws Exception {
+        Path md = dir.resolve("gamma.md");
+        Files.writeString(md, "---\nsymbols: {t: positive, a: positive, b: positive}\n"
+                + "expectations: {\"p(t)\": \"t ~ Gamma(a, b)\"}\n---\n"
+                + "$$\\int p(t) \\, t \\, dt = \\frac{a}{b}$$\n\n$$\\int p(t) \\, dt = 1$$\n\n"
+                + "$$\\int p(t) \\, t^2 \\, dt = \\frac{a^2}{b^2}$$\n");
+        JsonNode r = json(md.toString());
+        assertEquals("PROVED", eq(r, "display 1").get("verdict").asText(), r.toString());
+        assertEquals("PROVED", eq(r, "display 2").get("verdict").asText(), r.toString());
+        assertEquals("REFUTED", eq(r, "display 3").get("verdict").asText(), r.toString()); // E[t^2] = a(a + 1)/b^2
+    }
+
+    @Test
+    void aDiagnosisIsShownInTheUsersNotationInEveryFormat() throws Exception {
+        Path md = dir.resolve("score.md");
+        // the score of a Normal in s with a factor 1/2 left on the second term
+        Files.writeString(md, "---\nsymbols: {x: real, m: real, s: positive}\n---\n"
+                + "$$\\frac{\\partial}{\\partial s} \\left(-\\log s - \\frac{(x - m)^2}{2 s^2}\\right) = -\\frac{1}{s} + "
+                + "\\frac{(x - m)^2}{2 s^3}$$\n");
+        JsonNode d = eq(json(md.toString()), "display 1").get("relations").get(0).get("diagnosis").get(0);
+        assertTrue(d.get("message").asText().contains("term 2 is off by a factor 1/2"), d.toString());
+        assertTrue(d.get("text").asText().contains("(x - m)^2/s^3"), d.toString()); // not (-m + x)^2/s^3
+        assertTrue(d.get("tex").asText().contains("$\\frac{"), d.toString());
+        Run text = run("check", md.toString());
+        assertTrue(text.out().contains("it should be (x - m)^2/s^3"), text.out());
+        Path html = dir.resolve("score.html");
+        run("check", "--format", "html", "--out", html.toString(), md.toString());
+        String h = Files.readString(html);
+        int li = h.indexOf("<b>Diagnosis:</b>");
+        assertTrue(li > 0 && h.indexOf("class=\"tex\"", li) > li && h.indexOf("class=\"tex\"", li) < h.indexOf("</li>", li), h);
+    }
+
+    @Test
+    void aDefinitionThatTakesForeverInADocumentIsStoppedAndReported() throws Exception {
+        Path md = dir.resolve("hostile.md");
+        // the 40th derivative of this product grows combinatorially: Symja does not finish it in minutes
+        Files.writeString(md, "---\nsymbols: {t: real}\ndefine: {\"f(s)\": \"D(Sin(s)^40*Cos(s)^40*Exp(s^2), {s, 40})\"}\n"
+                + "---\n$$ t + t = 2t $$\n");
+        Run r = assertTimeoutPreemptively(java.time.Duration.ofSeconds(150), () -> run("check", md.toString()),
+                "checking must not wait for the definition's derivatives");
+        assertEquals(2, r.exit(), r.out());
+        assertTrue(r.out().contains("definition of 'f'") && r.out().contains("did not finish"), r.out());
     }
 }

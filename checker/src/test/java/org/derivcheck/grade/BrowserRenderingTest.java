@@ -125,20 +125,7 @@ class BrowserRenderingTest {
 
     /** The DOM after scripts ran, as headless Chromium dumps it. */
     static String dumpDom(Path html) throws Exception {
-        String chromium = chromium();
-        Path profile = Files.createTempDirectory("derivcheck-chromium");
-        Path err = Files.createTempFile("chromium", ".log");
-        List<String> cmd = new ArrayList<>(List.of(chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--user-data-dir=" + profile, "--virtual-time-budget=5000", "--dump-dom", html.toUri().toString()));
-        Process p = new ProcessBuilder(cmd).redirectError(err.toFile()).start();
-        byte[] out = p.getInputStream().readAllBytes();
-        if (!p.waitFor(120, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            fail("chromium did not finish within 120 s");
-        }
-        assertEquals(0, p.exitValue(), () -> "chromium failed: " + read(err));
-        return new String(out, StandardCharsets.UTF_8);
+        return org.derivcheck.HeadlessChromium.dumpDom(html);
     }
 
     private static String read(Path p) {
@@ -147,20 +134,5 @@ class BrowserRenderingTest {
         } catch (java.io.IOException e) {
             return e.toString();
         }
-    }
-
-    private static String chromium() {
-        String env = System.getenv("DERIVCHECK_CHROMIUM");
-        if (env != null && !env.isBlank()) {
-            return env;
-        }
-        for (String dirName : System.getenv().getOrDefault("PATH", "/usr/bin").split(File.pathSeparator)) {
-            for (String name : List.of("chromium", "chromium-browser", "google-chrome")) {
-                if (Files.isExecutable(Path.of(dirName, name))) {
-                    return Path.of(dirName, name).toString();
-                }
-            }
-        }
-        return fail("no chromium on PATH: install it (apt-get install chromium; ./test does) or set DERIVCHECK_CHROMIUM");
     }
 }

@@ -94,4 +94,34 @@ class TexInputTest {
         ParseException e = assertThrows(ParseException.class, () -> TexInput.translate(deep, V));
         assertTrue(e.getMessage().contains("nested too deeply"), e::getMessage);
     }
+
+    @Test
+    void aBareSumTakesItsRangeFromTheIndicesAndNeverGuessesIt() {
+        TexInput.Vocabulary withN = new TexInput.Vocabulary(V.symbols(), V.indexed(), V.functions(), V.constants(), V.arrays(),
+                V.variableLists(), V.expectations(), V.notation(), Map.of("n", "1, N"));
+        assertEquals("Sum(y(n)^2, {n, 1, N})", TexInput.translate("\\sum_n y_n^2", withN).get(0).text());
+        assertEquals("Product(y(n), {n, 1, N})", TexInput.translate("\\prod_{n} y_n", withN).get(0).text());
+        ParseException e = assertThrows(ParseException.class, () -> TexInput.translate("\\sum_n y_n", V));
+        assertTrue(e.getMessage().contains("indices:") && e.column() == 5, e.getMessage());
+        ParseException k = assertThrows(ParseException.class, () -> TexInput.translate("\\sum_k y_k", withN));
+        assertTrue(k.getMessage().contains("range of k"), k.getMessage());
+    }
+
+    @Test
+    void aGradientOfALogWrittenFirstIsTheScoreTimesWhatFollows() {
+        assertEquals("D(Log(x), mu)*(mu - x)", tr("\\nabla_\\mu \\log x (\\mu - x)"));
+        assertEquals("D(Log(x), mu)*(mu - x)", tr("\\partial_\\mu \\log x (\\mu - x)"));
+        assertEquals("D(x*(mu - x), mu)", tr("\\nabla_\\mu x (\\mu - x)")); // otherwise the product that follows
+    }
+
+    @Test
+    void anIntegralOverARealVariableUnderANamedDensityIsAnExpectation() {
+        TexInput.Vocabulary v = new TexInput.Vocabulary(Set.of("theta", "a", "b"), Set.of(), Map.of(), Set.of(), Set.of(),
+                Map.of(), Map.of(TexInput.normalized("p(\\theta)"), "theta ~ Beta(a, b)"), Map.of());
+        assertEquals("Expectation(Log(theta), theta ~ Beta(a, b))",
+                TexInput.translate("\\int p(\\theta) \\log \\theta \\, d\\theta", v).get(0).text());
+        assertEquals("Expectation(1, theta ~ Beta(a, b))", TexInput.translate("\\int p(\\theta) \\, d\\theta", v).get(0).text());
+        ParseException other = assertThrows(ParseException.class, () -> TexInput.translate("\\int p(\\theta) a \\, da", v));
+        assertTrue(other.getMessage().contains("over a"), other.getMessage());
+    }
 }

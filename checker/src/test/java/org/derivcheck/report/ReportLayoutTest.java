@@ -107,20 +107,7 @@ class ReportLayoutTest {
 
     /** The DOM after scripts ran, in a window {@code width} px wide. */
     private static String dump(Path html, int width) throws Exception {
-        Path profile = Files.createTempDirectory("derivcheck-chromium");
-        Path err = Files.createTempFile("chromium", ".log");
-        List<String> cmd = List.of(chromium(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--hide-scrollbars", "--window-size=" + width + ",1000", "--user-data-dir=" + profile,
-                "--virtual-time-budget=5000", "--dump-dom", html.toUri().toString());
-        Process p = new ProcessBuilder(cmd).redirectError(err.toFile()).start();
-        byte[] out = p.getInputStream().readAllBytes();
-        if (!p.waitFor(120, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            fail("chromium did not finish within 120 s");
-        }
-        assertEquals(0, p.exitValue(), () -> "chromium failed: " + read(err));
-        return new String(out, StandardCharsets.UTF_8);
+        return org.derivcheck.HeadlessChromium.dumpDom(html, width);
     }
 
     private static String read(Path p) {
@@ -129,20 +116,5 @@ class ReportLayoutTest {
         } catch (java.io.IOException e) {
             return e.toString();
         }
-    }
-
-    private static String chromium() {
-        String env = System.getenv("DERIVCHECK_CHROMIUM");
-        if (env != null && !env.isBlank()) {
-            return env;
-        }
-        for (String dirName : System.getenv().getOrDefault("PATH", "/usr/bin").split(File.pathSeparator)) {
-            for (String name : List.of("chromium", "chromium-browser", "google-chrome")) {
-                if (Files.isExecutable(Path.of(dirName, name))) {
-                    return Path.of(dirName, name).toString();
-                }
-            }
-        }
-        return fail("no chromium on PATH: install it (apt-get install chromium; .ci/run does) or set DERIVCHECK_CHROMIUM");
     }
 }
