@@ -89,10 +89,12 @@ public final class GradeBatch {
                         left++;
                         long limit = limitMillis.applyAsLong(t.submission);
                         if (t.started != 0 && now - t.started > limit * 1_000_000L) {
-                            t.future.cancel(true);
-                            t.cancelledAt = now;
+                            // the time-out is delivered before the worker is interrupted: a worker that returns a
+                            // grade as soon as it sees the interrupt must not win over its own time-out
                             deliver(t, failed(rubric, t.submission, "the submission's time limit of " + (limit + 999) / 1000
                                     + " s was reached: its grading was stopped"), onResult);
+                            t.future.cancel(true);
+                            t.cancelledAt = now;
                         }
                     } else if (t.cancelledAt != 0 && !t.replaced && now - t.cancelledAt > STUCK_MILLIS * 1_000_000L) {
                         // interrupted but still running: let another worker take the queue

@@ -103,7 +103,8 @@ final class Scoring {
         List<String> ds = new ArrayList<>();
         for (Diagnosis d : s.diagnoses()) {
             if (!d.message().equals(s.message())) {
-                ds.add(d.message());
+                // the student's notation (log, ψ, Greek letters, ∂/∂x), not derivcheck's syntax
+                ds.add(d.readable());
             }
         }
         return ds.isEmpty() ? "" : ": " + String.join("; ", ds);

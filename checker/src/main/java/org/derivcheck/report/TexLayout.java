@@ -37,10 +37,26 @@ public final class TexLayout {
         }
         String first = (lhsLines.size() > 1 ? "\\quad " : "") + lhsLines.get(lhsLines.size() - 1);
         boolean firstRow = true;
+        // a left side on one line whose first row would be too wide even with the right side broken (a right side
+        // that has no top-level + or -, such as one long fraction): the left side gets a row of its own and every
+        // relation starts a row under it, all in the right-hand column, so the left column takes no width
+        boolean stacked = false;
         for (int i = 1; i + 1 < parts.size(); i += 2) {
             String rel = parts.get(i).strip();
             double room = MAX_WIDTH - (firstRow ? Math.min(width(first), MAX_WIDTH / 2) : 0) - 1.5;
             List<String> lines = breakSide(parts.get(i + 1).strip(), Math.max(room, MAX_WIDTH / 2));
+            if (firstRow && lhsLines.size() == 1 && width(first) + 1.5 + width(lines.get(0)) > MAX_WIDTH) {
+                stacked = true;
+                rows.add("& " + first);
+            }
+            if (stacked) {
+                lines = breakSide(parts.get(i + 1).strip(), MAX_WIDTH - 3);
+                for (int k = 0; k < lines.size(); k++) {
+                    rows.add("& \\quad " + (k == 0 ? rel + " " : "\\quad ") + lines.get(k));
+                }
+                firstRow = false;
+                continue;
+            }
             for (int k = 0; k < lines.size(); k++) {
                 String left = firstRow && k == 0 ? first + " " : "";
                 rows.add(left + "&" + (k == 0 ? " " + rel + " " : " \\quad ") + lines.get(k));

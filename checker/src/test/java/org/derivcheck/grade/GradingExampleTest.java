@@ -107,6 +107,27 @@ class GradingExampleTest {
     }
 
     @Test
+    void feedbackStatesDiagnosesInTheStudentsNotationNotDerivchecksSyntax() {
+        assertEquals(0, exit, console);
+        // derivcheck's own function syntax (Log(...), psi(...), D(...)) must not reach a student's feedback line
+        java.util.regex.Pattern internal = java.util.regex.Pattern.compile("\\b(Log|psi|Sqrt|Exp|Gradient|D)\\(");
+        int diagnosed = 0;
+        for (JsonNode s : scores.get("submissions")) {
+            for (JsonNode r : s.get("results")) {
+                String m = r.get("message").asText();
+                int at = Math.max(m.indexOf("diagnosis"), Math.max(m.indexOf("is missing"), m.indexOf("off by")));
+                if (at < 0) {
+                    continue;
+                }
+                diagnosed++;
+                String tail = m.substring(at);
+                assertTrue(!internal.matcher(tail).find(), () -> s.get("id").asText() + " " + r.get("id").asText() + ": " + m);
+            }
+        }
+        assertTrue(diagnosed >= 1, "the example batch has diagnosed feedback");
+    }
+
+    @Test
     void unreadableConstructsNameFileLineAndColumn() {
         List<String> messages = new ArrayList<>();
         submission(checks, "derivations", "11-unreadable-parts").get("steps").forEach(s -> messages.add(s.get("message").asText()));
