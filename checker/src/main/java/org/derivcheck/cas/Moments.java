@@ -69,7 +69,7 @@ final class Moments {
     }
 
     /** The terms of the fully expanded body. */
-    private static List<IExpr> terms(IExpr body, EvalEngine engine) {
+    static List<IExpr> terms(IExpr body, EvalEngine engine) {
         IExpr ex = engine.evaluate(F.ExpandAll(body));
         List<IExpr> out = new ArrayList<>();
         if (ex.isPlus()) {

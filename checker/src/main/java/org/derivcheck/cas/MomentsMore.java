@@ -71,19 +71,6 @@ final class MomentsMore {
         return r.map(e -> engine.evaluate(F.ExpandAll(engine.evaluate(Simplification.shiftPolyGamma(Moments.shiftGamma(e))))));
     }
 
-    private static List<IExpr> terms(IExpr body, EvalEngine engine) {
-        IExpr ex = engine.evaluate(F.ExpandAll(body));
-        List<IExpr> out = new ArrayList<>();
-        if (ex.isPlus()) {
-            for (IExpr t : (IAST) ex) {
-                out.add(t);
-            }
-        } else {
-            out.add(ex);
-        }
-        return out;
-    }
-
     private static List<IExpr> factors(IExpr term) {
         List<IExpr> out = new ArrayList<>();
         if (term.isTimes()) {
@@ -109,7 +96,7 @@ final class MomentsMore {
         IExpr m = F.Divide(F.Times(F.Gamma(F.Plus(a, s)), F.Gamma(F.Plus(b, r)), F.Gamma(F.Plus(a, b))),
                 F.Times(F.Gamma(a), F.Gamma(b), F.Gamma(F.Plus(a, b, s, r))));
         List<IExpr> parts = new ArrayList<>();
-        for (IExpr t : terms(body, engine)) {
+        for (IExpr t : Moments.terms(body, engine)) {
             IExpr coef = F.C1;
             IExpr k = F.C0;
             IExpr l = F.C0;
@@ -174,7 +161,7 @@ final class MomentsMore {
         ISymbol s = F.Dummy("s");
         IExpr mgf = F.Exp(F.Plus(F.Times(mu, s), F.Times(F.C1D2, s2, F.Sqr(s))));
         List<IExpr> parts = new ArrayList<>();
-        for (IExpr t : terms(body, engine)) {
+        for (IExpr t : Moments.terms(body, engine)) {
             IExpr coef = F.C1;
             IExpr k = F.C0;
             int j = 0;
@@ -203,7 +190,7 @@ final class MomentsMore {
     /** Polynomial bodies: every term a coefficient times x^k, k = 0..12. */
     private static Optional<IExpr> polynomial(IExpr body, ISymbol x, IAST fam, EvalEngine engine, Reducer.Conditions c) {
         List<IExpr> parts = new ArrayList<>();
-        for (IExpr t : terms(body, engine)) {
+        for (IExpr t : Moments.terms(body, engine)) {
             IExpr coef = F.C1;
             int k = 0;
             for (IExpr f : factors(t)) {

@@ -67,19 +67,6 @@ final class MomentsVector {
         return r.map(e -> engine.evaluate(F.ExpandAll(engine.evaluate(Simplification.shiftPolyGamma(Moments.shiftGamma(e))))));
     }
 
-    private static List<IExpr> terms(IExpr body, EvalEngine engine) {
-        IExpr ex = engine.evaluate(F.ExpandAll(body));
-        List<IExpr> out = new ArrayList<>();
-        if (ex.isPlus()) {
-            for (IExpr t : (IAST) ex) {
-                out.add(t);
-            }
-        } else {
-            out.add(ex);
-        }
-        return out;
-    }
-
     private static List<IExpr> factors(IExpr term) {
         List<IExpr> out = new ArrayList<>();
         if (term.isTimes()) {
@@ -226,7 +213,7 @@ final class MomentsVector {
         den[kk] = F.Gamma(F.Plus(total, F.Plus(s)));
         IExpr mgf = F.Divide(F.Times(num), F.Times(den));
         List<IExpr> parts = new ArrayList<>();
-        for (IExpr t : terms(split, engine)) {
+        for (IExpr t : Moments.terms(split, engine)) {
             Optional<Mono> mono = split(t, xs, true, null, engine);
             if (mono.isEmpty()) {
                 return Optional.empty();
@@ -256,7 +243,7 @@ final class MomentsVector {
 
     private static Optional<IExpr> multinomial(IExpr body, List<ISymbol> xs, IExpr n, IAST p, EvalEngine engine) {
         List<IExpr> parts = new ArrayList<>();
-        for (IExpr t : terms(body, engine)) {
+        for (IExpr t : Moments.terms(body, engine)) {
             Optional<Mono> mono = split(t, xs, false, null, engine);
             if (mono.isEmpty() || !mono.get().integerPowers() || mono.get().degree() > MAX_POLY_DEGREE) {
                 return Optional.empty();
@@ -323,7 +310,7 @@ final class MomentsVector {
             zero.put(v, F.C0);
         }
         List<IExpr> parts = new ArrayList<>();
-        for (IExpr t : terms(body, engine)) {
+        for (IExpr t : Moments.terms(body, engine)) {
             Optional<Mono> mono = split(t, xs, false, null, engine);
             if (mono.isEmpty() || !mono.get().integerPowers() || mono.get().degree() > MAX_NORMAL_DEGREE) {
                 return Optional.empty();
@@ -345,7 +332,7 @@ final class MomentsVector {
         int d = shape.n();
         IExpr det = engine.evaluate(F.ExpandAll(F.Det(VectorFamilies.value(xs, shape))));
         List<IExpr> parts = new ArrayList<>();
-        for (IExpr t : terms(body, engine)) {
+        for (IExpr t : Moments.terms(body, engine)) {
             Optional<Mono> mono = split(t, xs, false, det, engine);
             if (mono.isEmpty() || !mono.get().integerPowers()) {
                 return Optional.empty();
