@@ -110,6 +110,25 @@ public final class Cas implements AutoCloseable {
         }, millis);
     }
 
+    /** The names of the symbolic sizes K of a written expression's vector families (t ~ Dirichlet(alpha, K)). */
+    public static java.util.Set<String> sizeSymbols(Expr e) {
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        SizedFamilies.sizes(e.ast).forEach(s -> out.add(e.table.nameOf(s)));
+        return out;
+    }
+
+    /** The free symbols in the component indices t(k) of a written expression's vector families of symbolic size. */
+    public static java.util.Set<String> componentIndexSymbols(Expr e) {
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        SizedFamilies.indexSymbols(e.ast).forEach(s -> out.add(e.table.nameOf(s)));
+        return out;
+    }
+
+    /** Whether the families of symbolic size in e have parameters in their domain at every K by their form. */
+    public static boolean sizedParametersPlain(Expr e) {
+        return SizedFamilies.plainParameters(e.ast, e.table);
+    }
+
     /**
      * The written expression at whole-number values of its size and index symbols (SizedFamilies): sums with
      * whole-number bounds written out and each family of symbolic size made the family of that dimension.

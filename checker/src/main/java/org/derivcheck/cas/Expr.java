@@ -386,25 +386,6 @@ public final class Expr {
         }
     }
 
-    /** The names of the symbolic sizes K of its vector families (t ~ Dirichlet(alpha, K)); empty when it has none. */
-    public Set<String> sizeSymbols() {
-        Set<String> out = new LinkedHashSet<>();
-        SizedFamilies.sizes(ast).forEach(s -> out.add(table.nameOf(s)));
-        return out;
-    }
-
-    /** The free symbols in the component indices t(k) of its vector families of symbolic size. */
-    public Set<String> componentIndexSymbols() {
-        Set<String> out = new LinkedHashSet<>();
-        SizedFamilies.indexSymbols(ast).forEach(s -> out.add(table.nameOf(s)));
-        return out;
-    }
-
-    /** Whether its families of symbolic size have parameters in their domain at every K by their form. */
-    public boolean sizedParametersPlain() {
-        return SizedFamilies.plainParameters(ast, table);
-    }
-
     /** True when it still holds an expectation that was not reduced to a closed form. */
     public boolean hasExpectation() {
         return !ast.isFree(x -> x == Ops.EXPECTATION, true);

@@ -114,6 +114,14 @@ final class FamilyCalls {
         return new Resolver.Spec(List.of(v), List.of(n), F.function(family.head(), params.toArray(new IExpr[0])));
     }
 
+    /** t(k) for the variable t of a family of symbolic size (SizedFamilies): t's head applied to the index. */
+    IExpr sizedComponent(Syntax.Call c, ISymbol head) {
+        if (c.args().size() != 1) {
+            throw new ParseException("'" + c.name() + "' is a vector: write " + c.name() + "(k)", c.column());
+        }
+        return F.unaryAST1(head, r.resolve(c.args().get(0)));
+    }
+
     /** t(i) for a vector variable t, L(i, j) for a matrix one: a literal index picks the component. */
     IExpr component(Syntax.Call c, IExpr value) {
         boolean matrix = value.isList() && value.first().isList();

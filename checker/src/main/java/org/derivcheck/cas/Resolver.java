@@ -216,10 +216,7 @@ final class Resolver {
             return families.component(c, vectors.get(name));
         }
         if (sized.containsKey(name)) {
-            if (args.size() != 1) {
-                throw new ParseException("'" + name + "' is a vector: write " + name + "(k)", c.column());
-            }
-            return F.unaryAST1(sized.get(name), resolve(args.get(0)));
+            return families.sizedComponent(c, sized.get(name));
         }
         // local function parameters and user definitions come first
         var def = table.definition(name);

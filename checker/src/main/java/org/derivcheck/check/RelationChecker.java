@@ -42,7 +42,7 @@ final class RelationChecker {
     }
 
     Decision decide(Expr lhsWritten, Expr rhsWritten, Relation rel, StepContext ctx) {
-        if (!lhsWritten.sizeSymbols().isEmpty() || !rhsWritten.sizeSymbols().isEmpty()) {
+        if (!Cas.sizeSymbols(lhsWritten).isEmpty() || !Cas.sizeSymbols(rhsWritten).isEmpty()) {
             // a vector family of symbolic size K: exact instances at concrete K, and a proof with symbolic sums
             return new SizedChecker(this).decide(lhsWritten, rhsWritten, rel, ctx);
         }

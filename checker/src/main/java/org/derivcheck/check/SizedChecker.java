@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.derivcheck.cas.Cas;
 import org.derivcheck.cas.CasException;
 import org.derivcheck.cas.Expr;
 import org.derivcheck.derivation.Domain;
@@ -36,10 +37,10 @@ final class SizedChecker {
     }
 
     RelationChecker.Decision decide(Expr lhs, Expr rhs, Relation rel, StepContext ctx) {
-        Set<String> sizes = new LinkedHashSet<>(lhs.sizeSymbols());
-        sizes.addAll(rhs.sizeSymbols());
-        Set<String> indices = new LinkedHashSet<>(lhs.componentIndexSymbols());
-        indices.addAll(rhs.componentIndexSymbols());
+        Set<String> sizes = new LinkedHashSet<>(Cas.sizeSymbols(lhs));
+        sizes.addAll(Cas.sizeSymbols(rhs));
+        Set<String> indices = new LinkedHashSet<>(Cas.componentIndexSymbols(lhs));
+        indices.addAll(Cas.componentIndexSymbols(rhs));
         indices.removeAll(sizes);
         Map<String, int[]> sizeRanges = new LinkedHashMap<>();
         for (String k : sizes) {
@@ -134,8 +135,8 @@ final class SizedChecker {
         Evidence inst = new Evidence("instances", "exact instances at " + tried.size() + " sizes and indices ("
                 + String.join("; ", tried) + "): the family written out at each, every instance PROVED or CONFIRMED"
                 + beyond);
-        if (rel == Relation.EQUAL && lhs.isScalar() && rhs.isScalar() && lhs.sizedParametersPlain()
-                && rhs.sizedParametersPlain() && ctx.timeLeft(500)) {
+        if (rel == Relation.EQUAL && lhs.isScalar() && rhs.isScalar() && Cas.sizedParametersPlain(lhs)
+                && Cas.sizedParametersPlain(rhs) && ctx.timeLeft(500)) {
             try {
                 Optional<String> proof = ctx.cas.provesSizedEqual(lhs, rhs, Math.min(5_000, ctx.remainingMillis()));
                 if (proof.isPresent()) {
