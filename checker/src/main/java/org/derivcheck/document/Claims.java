@@ -64,7 +64,7 @@ final class Claims {
             }
         }
         String id = "eq" + eq.display() + "-" + line;
-        return new Derivation(id, "", "", doc.file(), symbols, densities, defs, c.assumptions(), steps);
+        return new Derivation(id, "", "", doc.file(), symbols, densities, defs, c.assumptions(), steps, c.families());
     }
 
     /** Adds copies of v and of every definition that mentions v (or a copy), in order. */
@@ -110,6 +110,7 @@ final class Claims {
         d.densities().forEach(s -> sb.append(s.name()).append(s.variables()).append(s.params()).append(s.normalized()).append(';'));
         d.definitions().forEach(s -> sb.append(s.name()).append(s.params()).append('=').append(s.text()).append(';'));
         d.assumptions().forEach(s -> sb.append(s.text()).append(';'));
+        d.families().forEach(f -> sb.append(f).append(';'));
         for (Step s : d.steps()) {
             s.lines().forEach(l -> sb.append(l.text()).append('|'));
             s.maximize().ifPresent(m -> sb.append(m.objective().text()).append(m.over()).append(m.by().text()));

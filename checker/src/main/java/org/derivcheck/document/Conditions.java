@@ -98,7 +98,8 @@ final class Conditions {
             Names n = it.names();
             Derivation d = new Derivation("follows", "", "", n.context.file(), n.context.symbols(), n.context.densities(),
                     n.definitions, n.context.assumptions(), List.of(new Step(1, Optional.empty(),
-                            List.of(new Line(claim, it.result().line())), Optional.empty(), Optional.empty(), it.result().line())));
+                            List.of(new Line(claim, it.result().line())), Optional.empty(), Optional.empty(), it.result().line())),
+                    n.context.families());
             String key = Claims.key(d);
             List<StepResult> steps = cache.computeIfAbsent(key, k -> run.apply(d));
             if (steps.size() == 1 && steps.get(0).verdict().holds()) {

@@ -14,6 +14,8 @@ import org.derivcheck.derivation.Definition;
 import org.derivcheck.derivation.DensityDecl;
 import org.derivcheck.derivation.DerivationException;
 import org.derivcheck.derivation.DerivationReader;
+import org.derivcheck.derivation.FamilyDecl;
+import org.derivcheck.derivation.FamilyReader;
 import org.derivcheck.derivation.Line;
 import org.derivcheck.derivation.SymbolDecl;
 import org.yaml.snakeyaml.nodes.MappingNode;
@@ -25,7 +27,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 /** Reads a context (see {@link Context}) from YAML: a side file, front matter, or {@code % derivcheck:} comments. */
 public final class ContextReader {
     private static final String KEYS = "symbols, densities, functions, define, assume, notation, expectations, constants, "
-            + "maximizes, sections, indices (and id, title, source, description, notes)";
+            + "maximizes, sections, indices, families (and id, title, source, description, notes)";
 
     private ContextReader() {
     }
@@ -65,6 +67,7 @@ public final class ContextReader {
         Map<String, String> constants = new LinkedHashMap<>();
         Map<String, String> indices = new LinkedHashMap<>();
         Optional<String> maximizes = Optional.empty();
+        List<FamilyDecl> families = new ArrayList<>();
         List<Context.Section> sections = new ArrayList<>();
         for (NodeTuple t : m.getValue()) {
             String key = scalar(file, t.getKeyNode(), "a key");
@@ -80,6 +83,7 @@ public final class ContextReader {
                 case "expectations" -> expectations.putAll(strings(file, text, v, key));
                 case "constants" -> constants.putAll(strings(file, text, v, key));
                 case "indices" -> indices.putAll(indices(file, text, v));
+                case "families" -> families.addAll(FamilyReader.families(file, text, v));
                 case "maximizes" -> maximizes = Optional.of(DerivationReader.expression(file, text, v, key));
                 case "sections" -> {
                     if (!top) {
@@ -91,7 +95,8 @@ public final class ContextReader {
                         + KEYS + ")");
             }
         }
-        return new Context(file, symbols, densities, defs, assume, notation, expectations, constants, maximizes, sections, indices);
+        return new Context(file, symbols, densities, defs, assume, notation, expectations, constants, maximizes, sections, indices,
+                families);
     }
 
     /** sections: a list of {headings: [..], ...names}, or a mapping heading -> names. */

@@ -46,6 +46,13 @@ public final class NameTable {
     public static Built declare(SymbolTable table, List<SymbolDecl> symbols, List<DensityDecl> densities,
             List<Definition> definitions, Map<String, String> notation, Map<String, String> expectations,
             Map<String, String> indices, Failure failure) {
+        return declare(table, symbols, densities, List.of(), definitions, notation, expectations, indices, failure);
+    }
+
+    /** As above, with families declared by log-density ({@code families:}) before the definitions. */
+    public static Built declare(SymbolTable table, List<SymbolDecl> symbols, List<DensityDecl> densities,
+            List<org.derivcheck.derivation.FamilyDecl> families, List<Definition> definitions, Map<String, String> notation,
+            Map<String, String> expectations, Map<String, String> indices, Failure failure) {
         Set<String> known = new LinkedHashSet<>();
         Set<String> finite = new LinkedHashSet<>();
         Set<String> scalars = new LinkedHashSet<>();
@@ -73,6 +80,16 @@ public final class NameTable {
             }
             functions.put(d.name(), d.variables().size());
             known.add(d.name());
+        }
+        for (org.derivcheck.derivation.FamilyDecl fd : families) {
+            try {
+                List<String> domain = new java.util.ArrayList<>();
+                fd.domain().forEach(l -> domain.add(l.text()));
+                table.declareFamily(fd.name(), fd.params(), fd.variable(), fd.logDensity(), fd.min(), fd.max(),
+                        fd.discrete(), domain);
+            } catch (ParseException e) {
+                throw failure.at(fd.line(), "family '" + fd.name() + "': " + e.getMessage());
+            }
         }
         Set<String> constants = new LinkedHashSet<>();
         Set<String> arrays = new LinkedHashSet<>();

@@ -43,7 +43,8 @@ final class Names {
         for (DensityDecl d : context.densities()) {
             densities.put(d.name(), d);
         }
-        NameTable.Built b = NameTable.declare(new SymbolTable(), context.symbols(), context.densities(), defs, notation,
+        NameTable.Built b = NameTable.declare(new SymbolTable(), context.symbols(), context.densities(), context.families(), defs,
+                notation,
                 context.expectations(), context.indices(), (line, message) -> new DerivationException(context.file(), line,
                         message.startsWith("definition of") ? message : "context: " + message));
         this.table = b.table();

@@ -250,7 +250,9 @@ abstract class TexBinders extends TexCursor {
                 throw new ParseException("expected a family such as \\mathrm{Gamma}(a, b) or \\mathcal{N}(m, v)",
                         fam.pos() + 1);
             }
-            String family = TexNames.family(famWord).orElseThrow(() -> new ParseException("unknown family '" + famWord
+            // a word that is not a built-in family may name one the context declares (families:): the resolver decides
+            String family = TexNames.family(famWord).or(() -> famWord.matches("[A-Za-z][A-Za-z0-9]*") ? Optional.of(famWord)
+                    : Optional.empty()).orElseThrow(() -> new ParseException("unknown family '" + famWord
                     + "': Gamma, \\mathcal{N} (Normal), Exp, Bernoulli, Uniform, NormalGamma, Beta, Poisson, Bin, Geom, "
                     + "LogNormal, InvGamma, St, Laplace", fam.pos() + 1));
             Token open = next();

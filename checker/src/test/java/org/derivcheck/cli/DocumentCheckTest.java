@@ -79,6 +79,40 @@ class DocumentCheckTest {
     }
 
     @Test
+    void familiesDeclaredInTheContextAreReadInDocuments() throws Exception {
+        // a truncated exponential on [0, c] declared in the front matter and in a LaTeX comment context: its mean
+        // 1/l - c/(e^(l c) - 1) (textbook, integrate t l e^(-l t) over [0, c] and divide by 1 - e^(-l c)) is
+        // decided by the deterministic quadrature; 1/l (the untruncated mean) is refuted; an undeclared name stays
+        // an unknown family, INVALID with the line
+        String fam = "families:\n  TruncExp:\n    params: [l, c]\n    variable: t\n    log_density: -l*t\n"
+                + "    support: {min: 0, max: c}\n    domain: [l > 0, c > 0]\n";
+        Path md = dir.resolve("fam.md");
+        Files.writeString(md, "---\nsymbols: {l: positive, c: positive}\n" + fam + "---\n# Truncated\n\n"
+                + "$$\\mathbb{E}_{t \\sim \\mathrm{TruncExp}(l, c)}[t] = \\frac{1}{l} - \\frac{c}{e^{l c} - 1} \\quad (1)$$\n\n"
+                + "$$\\mathbb{E}_{t \\sim \\mathrm{TruncExp}(l, c)}[t] = \\frac{1}{l} \\quad (2)$$\n\n"
+                + "$$\\mathbb{E}_{t \\sim \\mathrm{Foo}(l, c)}[t] = l \\quad (3)$$\n");
+        JsonNode r = json(md.toString());
+        assertEquals("CONFIRMED", eq(r, "eq. (1)").get("verdict").asText(), r.toString());
+        assertEquals("REFUTED", eq(r, "eq. (2)").get("verdict").asText());
+        JsonNode bad = eq(r, "eq. (3)");
+        assertEquals("INVALID", bad.get("verdict").asText());
+        assertTrue(bad.toString().contains("unknown family 'Foo'"), bad.toString());
+        Path tex = dir.resolve("fam.tex");
+        StringBuilder comment = new StringBuilder("% derivcheck: symbols: {l: positive, c: positive}\n");
+        for (String line : fam.split("\n")) {
+            comment.append("% derivcheck: ").append(line).append("\n");
+        }
+        Files.writeString(tex, comment + "\\documentclass{article}\n\\begin{document}\n\\begin{equation}\n"
+                + "\\mathbb{E}_{t \\sim \\mathrm{TruncExp}(l, c)}[t] = \\frac{1}{l}\n\\end{equation}\n\\end{document}\n");
+        assertEquals("REFUTED", eq(json(tex.toString()), "eq. (1)").get("verdict").asText());
+        Path bare = dir.resolve("bare.md");
+        Files.writeString(bare, "---\nsymbols: {l: positive}\nfamilies: {Bad: {params: [l], variable: t, log_density: q*t}}\n"
+                + "---\n$$l = l$$\n");
+        Run bad2 = run("check", bare.toString());
+        assertTrue((bad2.out() + bad2.err()).contains("Bad"), bad2.out() + bad2.err());
+    }
+
+    @Test
     void standardInputIsMarkdown() {
         InputStream in = System.in;
         try {
