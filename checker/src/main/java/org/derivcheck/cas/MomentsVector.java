@@ -26,7 +26,8 @@ import org.matheclipse.core.interfaces.ISymbol;
  *   <li>x ~ MvNormal(m, S): polynomial moments up to degree 8 from the derivatives of exp(s.m + s.S.s/2) at 0
  *       (so E[x] = m, E[x x^T] = S + m m^T, E[x^T A x] = Tr(A S) + m^T A m)</li>
  *   <li>L ~ Wishart(nu, W) (D x D): E[L_ij] = nu W_ij, E[L_ij L_kl] = nu^2 W_ij W_kl + nu (W_ik W_jl + W_il W_jk),
- *       E[log |L|] = sum_{i=1..D} psi((nu + 1 - i)/2) + D log 2 + log |W|</li>
+ *       E[log |L|] = sum_{i=1..D} psi((nu + 1 - i)/2) + D log 2 + log |W|, E[L^-1] = W^-1/(nu - D - 1) for
+ *       nu > D + 1 (Inverse(L) written in the body; a term with L^-1 and L together has no entry)</li>
  * </ul>
  * Anything else is left to the deterministic fallback. Each entry is confirmed independently in MomentsVectorTest.
  */
@@ -60,7 +61,7 @@ final class MomentsVector {
         } else if (h == Families.MV_NORMAL) {
             r = mvNormal(body, xs, (IAST) fam.arg1(), (IAST) fam.arg2(), engine);
         } else if (h == Families.WISHART) {
-            r = wishart(body, xs, fam.arg1(), (IAST) fam.arg2(), shape.get(), engine);
+            r = wishart(body, xs, fam.arg1(), (IAST) fam.arg2(), shape.get(), engine, c);
         } else {
             return Optional.empty();
         }
@@ -328,11 +329,37 @@ final class MomentsVector {
     }
 
     private static Optional<IExpr> wishart(IExpr body, List<ISymbol> xs, IExpr nu, IAST w, VectorFamilies.Shape shape,
-            EvalEngine engine) {
+            EvalEngine engine, Reducer.Conditions c) {
         int d = shape.n();
         IExpr det = engine.evaluate(F.ExpandAll(F.Det(VectorFamilies.value(xs, shape))));
         List<IExpr> parts = new ArrayList<>();
         for (IExpr t : Moments.terms(body, engine)) {
+            if (!t.isFree(x -> x == WINV, true)) {
+                // coef * (L^-1)_ij: E = (W^-1)_ij / (nu - D - 1), for nu > D + 1 (the inverse Wishart's mean)
+                IExpr coef = F.C1;
+                IExpr entry = null;
+                for (IExpr f : factors(t)) {
+                    if (f.isAST(WINV, 4) && f.getAt(3) == xs.get(0) && entry == null) {
+                        entry = f;
+                    } else if (free(f, xs) && f.isFree(x -> x == WINV, true)) {
+                        coef = F.Times(coef, f);
+                    } else {
+                        return Optional.empty();
+                    }
+                }
+                if (entry == null) {
+                    return Optional.empty();
+                }
+                IExpr winv = engine.evaluate(F.Inverse(w));
+                IExpr dof = engine.evaluate(F.Subtract(nu, F.ZZ(d + 1)));
+                if (c.table != null && !(dof.isNumber() && dof.isReal() && dof.evalf() > 0)) {
+                    c.add(Condition.Kind.EXISTENCE, dof, true, false, "E[Inverse(L)] under Wishart(nu, W) with D = " + d
+                            + " exists only when nu - D - 1 =");
+                }
+                parts.add(F.Times(coef, F.Divide(winv.getAt(entry.first().toIntDefault()).getAt(entry.second()
+                        .toIntDefault()), dof)));
+                continue;
+            }
             Optional<Mono> mono = split(t, xs, false, det, engine);
             if (mono.isEmpty() || !mono.get().integerPowers()) {
                 return Optional.empty();
@@ -372,6 +399,58 @@ final class MomentsVector {
             parts.add(F.Times(mo.coef(), e));
         }
         return Optional.of(engine.evaluate(F.Plus(parts.toArray(new IExpr[0]))));
+    }
+
+    /** WINV(i, j, L_11): entry (i, j) of the inverse of the Wishart variable whose first component is L_11. */
+    static final ISymbol WINV = F.Dummy("WishartInverse");
+
+    /** The body with Inverse(L) of the Wishart variable L of dist replaced by the matrix of WINV entries. */
+    static IExpr markInverse(IExpr body, IAST dist) {
+        if (!dist.isAST(Ops.DIST, 3) || !dist.arg2().isAST() || dist.arg2().head() != Families.WISHART
+                || !dist.arg1().isList()) {
+            return body;
+        }
+        Optional<VectorFamilies.Shape> shape = VectorFamilies.shapeOf((IAST) dist.arg2());
+        if (shape.isEmpty() || dist.arg1().argSize() != shape.get().components()) {
+            return body;
+        }
+        List<IExpr> xs = new ArrayList<>();
+        for (IExpr x : (IAST) dist.arg1()) {
+            xs.add(x);
+        }
+        IExpr v = VectorFamilies.value(xs, shape.get());
+        int d = shape.get().n();
+        IExpr first = xs.get(0);
+        return body.replaceAll(e -> {
+            if (e.isAST(S.Inverse, 2) && e.first().equals(v)) {
+                List<IExpr> comps = new ArrayList<>();
+                for (int i = 1; i <= d; i++) {
+                    for (int j = i; j <= d; j++) {
+                        comps.add(F.ternaryAST3(WINV, F.ZZ(i), F.ZZ(j), first));
+                    }
+                }
+                return VectorFamilies.value(comps, shape.get());
+            }
+            return F.NIL;
+        }).orElse(body);
+    }
+
+    /** The WINV entries of dist's variable back as entries of Inverse(L), for the fallback. */
+    static IExpr unmarkInverse(IExpr body, IAST dist, EvalEngine engine) {
+        if (body.isFree(x -> x == WINV, true) || !dist.arg1().isList()) {
+            return body;
+        }
+        Optional<VectorFamilies.Shape> shape = VectorFamilies.shapeOf((IAST) dist.arg2());
+        if (shape.isEmpty()) {
+            return body;
+        }
+        List<IExpr> xs = new ArrayList<>();
+        for (IExpr x : (IAST) dist.arg1()) {
+            xs.add(x);
+        }
+        IExpr inv = engine.evaluate(F.Inverse(VectorFamilies.value(xs, shape.get())));
+        return engine.evaluate(body.replaceAll(e -> e.isAST(WINV, 4) && e.getAt(3) == xs.get(0)
+                ? inv.getAt(e.first().toIntDefault()).getAt(e.second().toIntDefault()) : F.NIL).orElse(body));
     }
 
     private static IExpr wij(IAST w, int i, int j) {

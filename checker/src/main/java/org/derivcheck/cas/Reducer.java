@@ -74,8 +74,9 @@ final class Reducer {
         IAST a = (IAST) e;
         if (a.head() == Ops.EXPECTATION) {
             int mark = conditions.list.size();
-            IExpr body = reduce(a.arg1(), engine, conditions);
             IAST dist = (IAST) reduce(a.arg2(), engine, conditions);
+            // Inverse(L) of a Wishart variable stays a matrix of entries the table knows (E[L^-1] = W^-1/(nu - D - 1))
+            IExpr body = reduce(MomentsVector.markInverse(a.arg1(), dist), engine, conditions);
             IExpr out;
             if (body.isList()) {
                 // linearity over components: E[{f, g}] = {E[f], E[g]}
@@ -86,7 +87,8 @@ final class Reducer {
                 out = list;
             } else {
                 parameterConditions(dist, engine, conditions);
-                out = Moments.expect(body, dist, engine, conditions).orElse(F.binaryAST2(Ops.EXPECTATION, body, dist));
+                out = Moments.expect(body, dist, engine, conditions).orElseGet(() -> F.binaryAST2(Ops.EXPECTATION,
+                        MomentsVector.unmarkInverse(body, dist, engine), dist));
             }
             bind(dist, conditions, mark);
             return out;

@@ -60,6 +60,9 @@ class MomentsVectorTest {
         Supplier<double[]> mvn = mvNormal(M, S, 4);
         Supplier<double[]> mvn3 = mvNormal(new double[] {1, 0, -2}, new double[][] {{1, 0.5, 0.2}, {0.5, 2, -0.4}, {0.2, -0.4, 1.5}}, 5);
         Supplier<double[]> wis = wishart(5, W, 6);
+        // nu = 8 > D + 3: the inverse's entries have a finite variance, so the standard error means something
+        Supplier<double[]> wis8 = wishart(8, W, 7);
+        String wis8Spec = "L ~ Wishart(8, {{1, 3/10}, {3/10, 2}})";
         String mvn3Spec = "x ~ MvNormal({1, 0, -2}, {{1, 1/2, 1/5}, {1/2, 2, -2/5}, {1/5, -2/5, 3/2}})";
         return Stream.of(
                 a(DIR, "t(1)", dir, t -> t[0]), a(DIR, "t(1)*t(2)", dir, t -> t[0] * t[1]), a(DIR, "t(2)^2", dir, t -> t[1] * t[1]),
@@ -84,7 +87,12 @@ class MomentsVectorTest {
                 a(mvn3Spec, "x(1)*x(2)*x(3)", mvn3, x -> x[0] * x[1] * x[2]), a(mvn3Spec, "x(3)^2*x(2)", mvn3, x -> x[2] * x[2] * x[1]),
                 a(WIS, "L(1, 1)", wis, l -> l[0]), a(WIS, "L(2, 1)", wis, l -> l[1]), a(WIS, "L(1, 1)*L(2, 2)", wis, l -> l[0] * l[2]),
                 a(WIS, "L(1, 2)^2", wis, l -> l[1] * l[1]), a(WIS, "Log(Det(L))", wis, l -> Math.log(l[0] * l[2] - l[1] * l[1])),
-                a(WIS, "Tr({{1, 2}, {0, 1}} . L)", wis, l -> l[0] + 2 * l[1] + l[2]));
+                a(WIS, "Tr({{1, 2}, {0, 1}} . L)", wis, l -> l[0] + 2 * l[1] + l[2]),
+                a(wis8Spec, "Tr({{1, 0}, {0, 0}} . Inverse(L))", wis8, l -> l[2] / (l[0] * l[2] - l[1] * l[1])),
+                a(wis8Spec, "Tr({{1, 2}, {0, 3}} . Inverse(L))", wis8,
+                        l -> (l[2] - 2 * l[1] + 3 * l[0]) / (l[0] * l[2] - l[1] * l[1])),
+                a(wis8Spec, "{1, -1} . Inverse(L) . {1, -1}", wis8,
+                        l -> (l[2] + 2 * l[1] + l[0]) / (l[0] * l[2] - l[1] * l[1])));
     }
 
     @ParameterizedTest
