@@ -28,8 +28,20 @@ final class Simplification {
             return Optional.of("psi recurrence + ExpandAll + Together");
         }
         e = shifted;
-        if (isExactZero(engine.evaluate(F.Together(F.ExpandAll(e))))) {
+        IExpr fixed = e;
+        if (zeroWithin(() -> engine.evaluate(F.Together(F.ExpandAll(fixed))))) {
             return Optional.of("ExpandAll + Together");
+        }
+        // Symja's Together can exceed its size limit on a sum of many fractions over expanded denominators (a
+        // moment of the table, expanded): the terms grouped by their factored denominator first
+        if (zeroWithin(() -> engine.evaluate(F.Together(groupByDenominator(fixed, engine))))) {
+            return Optional.of("terms grouped by factored denominator + Together");
+        }
+        // Beta(p, q) = Gamma(p) Gamma(q) / Gamma(p + q), an identity wherever both sides are defined; with the Gammas
+        // as atoms, a ratio of Beta functions (a marginal likelihood) meets the Gamma form of the table's moments
+        IExpr gammas = betaAsGamma(e);
+        if (!gammas.equals(e) && isExactZero(engine.evaluate(F.Together(F.ExpandAll(engine.evaluate(gammas)))))) {
+            return Optional.of("Beta(p, q) = Gamma(p) Gamma(q)/Gamma(p + q) + ExpandAll + Together");
         }
         IExpr logs = engine.evaluate(new LogRules(table).expand(e));
         if (!logs.equals(e) && isExactZero(engine.evaluate(F.Together(F.ExpandAll(logs))))) {
@@ -52,6 +64,38 @@ final class Simplification {
             }
         }
         return Optional.empty();
+    }
+
+    /** Whether the computed value is exactly 0; false when Symja exceeds a size limit computing it. */
+    private static boolean zeroWithin(java.util.function.Supplier<IExpr> f) {
+        try {
+            return isExactZero(f.get());
+        } catch (org.matheclipse.core.eval.exception.LimitException e) {
+            return false;
+        }
+    }
+
+    /** The expanded terms of e summed per factored denominator: sum over d of (sum of numerators over d) / d. */
+    static IExpr groupByDenominator(IExpr e, EvalEngine engine) {
+        IExpr ex = engine.evaluate(F.ExpandAll(e));
+        if (!ex.isPlus()) {
+            return ex;
+        }
+        java.util.Map<IExpr, java.util.List<IExpr>> groups = new java.util.LinkedHashMap<>();
+        for (IExpr t : (org.matheclipse.core.interfaces.IAST) ex) {
+            IExpr den = engine.evaluate(F.Factor(engine.evaluate(F.Denominator(t))));
+            groups.computeIfAbsent(den, k -> new java.util.ArrayList<>()).add(engine.evaluate(F.Numerator(t)));
+        }
+        java.util.List<IExpr> parts = new java.util.ArrayList<>();
+        groups.forEach((den, nums) -> parts.add(F.Divide(engine.evaluate(F.Factor(F.Plus(nums.toArray(new IExpr[0])))), den)));
+        return F.Plus(parts.toArray(new IExpr[0]));
+    }
+
+    /** Every Beta(p, q) written as Gamma(p) Gamma(q) / Gamma(p + q). */
+    static IExpr betaAsGamma(IExpr e) {
+        return e.replaceAll(x -> x.isAST(org.matheclipse.core.expression.S.Beta, 3)
+                ? F.Divide(F.Times(F.Gamma(x.first()), F.Gamma(x.second())), F.Gamma(F.Plus(x.first(), x.second())))
+                : F.NIL).orElse(e);
     }
 
     /**
