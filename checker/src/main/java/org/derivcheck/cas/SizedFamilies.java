@@ -338,24 +338,36 @@ final class SizedFamilies {
         return ok[0];
     }
 
+    /** Positive by its form: positive indexed data at i, a positive number, exp of anything, products and powers of those. */
     private static boolean positiveAtom(IExpr g, IExpr i, SymbolTable table) {
         if (g.isAST() && g.argSize() == 1 && g.first() == i && g.head() instanceof ISymbol h) {
             String n = table.nameOf(h);
             return n != null && table.declared(n).map(d -> d.indexed() && d.positive()).orElse(false);
         }
-        return g.isAST(S.Exp, 2) || g.isPower() && g.base() == S.E;
+        if (g.isTimes()) {
+            for (IExpr f : (IAST) g) {
+                if (!positiveAtom(f, i, table)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (g.isPower()) {
+            return g.base() == S.E || positiveAtom(g.base(), i, table);
+        }
+        return g.isAST(S.Exp, 2) || g.isNumber() && g.isReal() && g.evalf() > 0;
     }
 
     private static boolean normalized(IExpr body, IExpr i, IExpr size, SymbolTable table) {
-        if (!body.isTimes() || body.argSize() != 2) {
+        if (!body.isTimes()) {
             return false;
         }
-        for (int a = 1; a <= 2; a++) {
-            IExpr g = body.getAt(a);
-            IExpr d = body.getAt(3 - a);
+        for (int a = 1; a <= body.argSize(); a++) {
+            IExpr d = body.getAt(a);
             if (d.isPower() && d.exponent().isMinusOne() && d.base().isAST(S.Sum, 3) && d.base().second().isList()) {
                 IAST it = (IAST) d.base().second();
-                IExpr gj = Resolver.substitute(d.base().first(), Map.of(it.first(), i));
+                IExpr g = ((IAST) body).splice(a).oneIdentity1();
+                IExpr gj = substitute(d.base().first(), Map.of((ISymbol) it.first(), i)); // an inner sum over j keeps its j
                 if (it.argSize() == 3 && it.second().isOne() && it.getAt(3).equals(size) && gj.equals(g)
                         && positiveAtom(g, i, table)) {
                     return true;
