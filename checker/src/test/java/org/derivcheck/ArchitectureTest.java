@@ -2,6 +2,7 @@ package org.derivcheck;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.base.DescribedPredicate;
@@ -75,6 +76,15 @@ class ArchitectureTest {
                 .check(classes);
         noClasses().that().resideOutsideOfPackage("org.derivcheck.cli..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.derivcheck.cli..")
+                .check(classes);
+    }
+
+    @Test
+    void aScopeIsTiedToNoCas() {
+        noFields().that().areDeclaredInClassesThat().belongToAnyOf(org.derivcheck.cas.Scope.class)
+                .should().haveRawType(org.derivcheck.cas.Cas.class)
+                .orShould().haveRawType(org.matheclipse.core.eval.EvalEngine.class)
+                .because("issue 10: a Scope is names built once from the records, never tied back to a Cas or an engine")
                 .check(classes);
     }
 

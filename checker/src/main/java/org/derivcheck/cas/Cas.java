@@ -39,7 +39,7 @@ public final class Cas implements AutoCloseable {
     }
 
     /** Parses a relation chain, e.g. {@code a = b <= c}, in the derivation's names. */
-    public static List<Link> parseChain(String text, SymbolTable table) {
+    public static List<Link> parseChain(String text, Scope table) {
         List<Link> out = new ArrayList<>();
         for (org.derivcheck.notation.Link l : ChainReader.chain(text, "", 0).links()) {
             out.add(new Link(l.relation(), resolve(l, table), l.span().column(), l.text()));
@@ -62,7 +62,7 @@ public final class Cas implements AutoCloseable {
      *
      * @throws ParseException with the column in the text the link was parsed from
      */
-    public static Expr resolve(org.derivcheck.notation.Link link, SymbolTable table) {
+    public static Expr resolve(org.derivcheck.notation.Link link, Scope table) {
         try {
             return guarded(new Expr(new Resolver(table).resolve(link.expr()), table), link.span().column());
         } catch (LimitException e) {
@@ -71,7 +71,7 @@ public final class Cas implements AutoCloseable {
     }
 
     /** Parses a single expression (no relation). */
-    public static Expr parse(String text, SymbolTable table) {
+    public static Expr parse(String text, Scope table) {
         try {
             return guarded(new Expr(new Resolver(table).resolveSingle(text), table), 1);
         } catch (LimitException e) {

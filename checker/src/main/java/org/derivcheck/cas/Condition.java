@@ -28,9 +28,9 @@ public final class Condition {
     private final boolean integer;
     private final String reason;
     final Map<ISymbol, Range> bound = new IdentityHashMap<>();
-    private final SymbolTable table;
+    private final Scope table;
 
-    Condition(Kind kind, IExpr expr, boolean strict, boolean integer, String reason, SymbolTable table) {
+    Condition(Kind kind, IExpr expr, boolean strict, boolean integer, String reason, Scope table) {
         this.kind = kind;
         this.expr = expr;
         this.strict = strict;

@@ -53,10 +53,10 @@ final class Reducer {
 
     /** The conditions met while reducing: parameter domains and the existence of every moment used. */
     static final class Conditions {
-        final SymbolTable table;
+        final Scope table;
         final java.util.List<Condition> list = new java.util.ArrayList<>();
 
-        Conditions(SymbolTable table) {
+        Conditions(Scope table) {
             this.table = table;
         }
 

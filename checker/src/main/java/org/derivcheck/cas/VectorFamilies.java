@@ -125,7 +125,7 @@ final class VectorFamilies {
     }
 
     /** The component symbols, in order: t(1..K), or the upper triangle L(i, j), i <= j, row by row. */
-    static List<ISymbol> components(String name, Shape shape, SymbolTable table) {
+    static List<ISymbol> components(String name, Shape shape, Scope table) {
         List<ISymbol> out = new ArrayList<>();
         if (!shape.matrix()) {
             for (int i = 1; i <= shape.n(); i++) {
@@ -141,7 +141,7 @@ final class VectorFamilies {
         return out;
     }
 
-    private static ISymbol bound(String shown, String dummy, SymbolTable table) {
+    private static ISymbol bound(String shown, String dummy, Scope table) {
         ISymbol s = F.Dummy(dummy);
         if (table != null) {
             table.nameBound(s, shown);
