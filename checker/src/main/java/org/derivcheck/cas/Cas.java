@@ -1,5 +1,6 @@
 package org.derivcheck.cas;
 
+import org.derivcheck.math.Range;
 import org.derivcheck.notation.ParseException;
 import org.derivcheck.notation.ChainReader;
 import org.derivcheck.notation.Relation;
@@ -231,10 +232,24 @@ public final class Cas implements AutoCloseable {
     }
 
     /**
+     * Two sides at one point: their real values at 30 digits (NaN where a side has none) and whether the
+     * difference is exactly 0 there.
+     */
+    public record RealPair(double lhs, double rhs, boolean exactlyEqual, double difference, boolean exactDifference) {
+        public boolean lhsDefined() {
+            return !Double.isNaN(lhs);
+        }
+
+        public boolean rhsDefined() {
+            return !Double.isNaN(rhs);
+        }
+    }
+
+    /**
      * Both sides at a point under real semantics (30 digits; NaN for a side without a real value) and whether
      * their difference is exactly 0 there (exact arithmetic on the point's exact binary values).
      */
-    public RealValue.Pair realPair(Expr l, Expr r, java.util.Map<String, Double> point, long millis) {
+    public RealPair realPair(Expr l, Expr r, java.util.Map<String, Double> point, long millis) {
         return run(() -> RealValue.pair(at(l, point), at(r, point), SymjaRuntime.engine()), millis);
     }
 

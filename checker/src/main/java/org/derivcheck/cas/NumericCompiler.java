@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import org.derivcheck.cas.NumericFunction.QuadratureLog;
 import org.hipparchus.random.RandomGenerator;
 import org.hipparchus.util.FastMath;
 import org.matheclipse.core.expression.S;

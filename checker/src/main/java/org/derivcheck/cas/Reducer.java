@@ -1,5 +1,6 @@
 package org.derivcheck.cas;
 
+import org.derivcheck.math.Range;
 import org.matheclipse.core.eval.EvalEngine;
 import org.matheclipse.core.expression.F;
 import org.matheclipse.core.interfaces.IAST;

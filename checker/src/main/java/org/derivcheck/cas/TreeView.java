@@ -3,6 +3,7 @@ package org.derivcheck.cas;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.derivcheck.math.Tree;
 import org.matheclipse.core.expression.S;
 import org.matheclipse.core.interfaces.IAST;
 import org.matheclipse.core.interfaces.IBuiltInSymbol;

@@ -3,6 +3,7 @@ package org.derivcheck.cas;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.derivcheck.math.Range;
 import org.matheclipse.core.expression.F;
 import org.matheclipse.core.interfaces.IAST;
 import org.matheclipse.core.interfaces.IASTAppendable;

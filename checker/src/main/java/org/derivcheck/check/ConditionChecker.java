@@ -13,7 +13,7 @@ import org.derivcheck.cas.Cas;
 import org.derivcheck.cas.CasException;
 import org.derivcheck.cas.Condition;
 import org.derivcheck.cas.Expr;
-import org.derivcheck.cas.Range;
+import org.derivcheck.math.Range;
 import org.derivcheck.cas.Scope;
 import org.derivcheck.derivation.Domain;
 import org.derivcheck.derivation.SymbolDecl;

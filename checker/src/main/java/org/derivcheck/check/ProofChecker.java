@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.derivcheck.cas.Scope;
-import org.derivcheck.cas.Tree;
+import org.derivcheck.math.Tree;
 import org.derivcheck.derivation.Domain;
 import org.derivcheck.notation.Relation;
 import org.derivcheck.derivation.SymbolDecl;
