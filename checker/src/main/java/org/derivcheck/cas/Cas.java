@@ -111,6 +111,70 @@ public final class Cas implements AutoCloseable {
         }, millis);
     }
 
+    /** The names of the symbolic sizes K of a written expression's vector families (t ~ Dirichlet(alpha, K)). */
+    public static java.util.Set<String> sizeSymbols(Expr e) {
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        SizedFamilies.sizes(e.ast).forEach(s -> out.add(e.table.nameOf(s)));
+        return out;
+    }
+
+    /** The free symbols in the component indices t(k) of a written expression's vector families of symbolic size. */
+    public static java.util.Set<String> componentIndexSymbols(Expr e) {
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        SizedFamilies.indexSymbols(e.ast).forEach(s -> out.add(e.table.nameOf(s)));
+        return out;
+    }
+
+    /** Whether the families of symbolic size in e have parameters in their domain at every K by their form. */
+    public static boolean sizedParametersPlain(Expr e) {
+        return SizedFamilies.plainParameters(e.ast, e.table);
+    }
+
+    /**
+     * The written expression at whole-number values of its size and index symbols (SizedFamilies): sums with
+     * whole-number bounds written out and each family of symbolic size made the family of that dimension.
+     *
+     * @throws IllegalArgumentException when a size or a component index leaves its range (the message says which)
+     */
+    public Expr atSizes(Expr written, java.util.Map<String, Integer> values, long millis) {
+        String[] bad = {null};
+        Expr out = run(() -> {
+            java.util.Map<ISymbol, IExpr> v = new java.util.IdentityHashMap<>();
+            values.forEach((n, k) -> written.table.symbol(n).ifPresent(s -> v.put(s, F.ZZ(k))));
+            try {
+                return new Expr(SizedFamilies.instantiate(deepCopy(written.ast), v, written.table, SymjaRuntime.engine()),
+                        written.table);
+            } catch (IllegalArgumentException e) {
+                bad[0] = e.getMessage();
+                return null;
+            }
+        }, millis);
+        if (out == null) {
+            throw new IllegalArgumentException(bad[0]);
+        }
+        return out;
+    }
+
+    /**
+     * A proof that two written sides with families of symbolic size are equal for every K: both reduced by the
+     * closed forms with symbolic sums (SizedMoments), summation indices renamed alike, the difference reduced to 0.
+     * Empty when an expectation has no such closed form or the CAS does not reach 0.
+     */
+    public Optional<String> provesSizedEqual(Expr lhs, Expr rhs, long millis) {
+        Expr[] sides = run(() -> {
+            org.matheclipse.core.eval.EvalEngine en = SymjaRuntime.engine();
+            IExpr l = SizedMoments.normalSums(Reducer.reduce(deepCopy(lhs.ast), en), en);
+            IExpr r = SizedMoments.normalSums(Reducer.reduce(deepCopy(rhs.ast), en), en);
+            return new Expr[] {new Expr(SizedMoments.canonicalIndices(l), lhs.table),
+                new Expr(SizedMoments.canonicalIndices(r), rhs.table)};
+        }, millis);
+        if (sides[0].hasExpectation() || sides[1].hasExpectation() || !sides[0].isScalar() || !sides[1].isScalar()) {
+            return Optional.empty();
+        }
+        return provesEqual(sides[0], sides[1], millis).map(p -> p + " (closed forms with the sums over 1..K kept: "
+                + sides[0] + " and " + sides[1] + ")");
+    }
+
     /** Whether a condition holds throughout the domains and assumptions (see {@link Condition#provedOn}). */
     public boolean proves(Condition c, java.util.Map<String, Range> domains, java.util.Set<String> integers,
             List<Condition.Assumed> assumptions, long millis) {

@@ -34,6 +34,8 @@ final class Resolver {
     Map<String, ISymbol> scope = new LinkedHashMap<>();
     /** Vector and matrix variables of an expectation (VectorFamilies): the name stands for its components. */
     Map<String, IExpr> vectors = new LinkedHashMap<>();
+    /** Variables of a vector family of symbolic size K (SizedFamilies): the name's head applied to an index. */
+    Map<String, ISymbol> sized = new LinkedHashMap<>();
     private final DensityCalls densities = new DensityCalls(this);
     private final FamilyCalls families = new FamilyCalls(this);
     private final OperatorCalls operators = new OperatorCalls(this);
@@ -96,6 +98,10 @@ final class Resolver {
         IExpr vector = vectors.get(name);
         if (vector != null) {
             return vector;
+        }
+        if (sized.containsKey(name)) {
+            throw new ParseException("'" + name + "' is a vector of K components (K a symbol): write " + name
+                    + "(k), or sum over its components", n.column());
         }
         ISymbol local = scope.get(name);
         if (local != null) {
@@ -208,6 +214,9 @@ final class Resolver {
         List<Syntax> args = c.args();
         if (vectors.containsKey(name)) {
             return families.component(c, vectors.get(name));
+        }
+        if (sized.containsKey(name)) {
+            return families.sizedComponent(c, sized.get(name));
         }
         // local function parameters and user definitions come first
         var def = table.definition(name);
@@ -349,7 +358,8 @@ final class Resolver {
         }
         Families.Family family = Families.byName(fam.name()).orElseThrow(() -> new ParseException("unknown family '"
                 + fam.name() + "': use " + Families.catalogue(), fam.column()));
-        if (family.nvars() == 0 || family.head() == Families.CATEGORICAL && varNames.size() > 1) {
+        if (family.nvars() == 0 || family.head() == Families.CATEGORICAL && varNames.size() > 1
+                || SizedFamilies.takesSize(family) && fam.args().size() == family.params().size() + 1) {
             return families.vectorSpec(varNames, fam, family);
         }
         if (family.head() == Ops.NORMAL && fam.args().size() == 2 && resolve(fam.args().get(0)).isList()) {
@@ -424,8 +434,10 @@ final class Resolver {
     IExpr withSpecs(Syntax.Call c, Function<IExpr, IExpr> bodyTransform) {
         Map<String, ISymbol> saved = scope;
         Map<String, IExpr> savedVectors = vectors;
+        Map<String, ISymbol> savedSized = sized;
         scope = new LinkedHashMap<>(scope);
         vectors = new LinkedHashMap<>(vectors);
+        sized = new LinkedHashMap<>(sized);
         try {
             List<Spec> specs = new ArrayList<>();
             List<Syntax> specSyntax = new ArrayList<>();
@@ -452,8 +464,14 @@ final class Resolver {
                 Spec sp = spec(s);
                 specs.add(sp);
                 for (int i = 0; i < sp.vars().size(); i++) {
-                    scope.put(sp.names().get(i), sp.vars().get(i));
                     vectors.remove(sp.names().get(i));
+                    if (sp.family().isAST() && sp.family().head() == SizedFamilies.SIZED) {
+                        sized.put(sp.names().get(i), sp.vars().get(i));
+                        scope.remove(sp.names().get(i));
+                    } else {
+                        scope.put(sp.names().get(i), sp.vars().get(i));
+                        sized.remove(sp.names().get(i));
+                    }
                 }
             }
             IExpr body = bodyTransform.apply(resolve(c.args().get(0)));
@@ -469,6 +487,7 @@ final class Resolver {
         } finally {
             scope = saved;
             vectors = savedVectors;
+            sized = savedSized;
         }
     }
 

@@ -42,6 +42,10 @@ final class RelationChecker {
     }
 
     Decision decide(Expr lhsWritten, Expr rhsWritten, Relation rel, StepContext ctx) {
+        if (!Cas.sizeSymbols(lhsWritten).isEmpty() || !Cas.sizeSymbols(rhsWritten).isEmpty()) {
+            // a vector family of symbolic size K: exact instances at concrete K, and a proof with symbolic sums
+            return new SizedChecker(this).decide(lhsWritten, rhsWritten, rel, ctx);
+        }
         Expr lhs;
         Expr rhs;
         List<String> unproved;
