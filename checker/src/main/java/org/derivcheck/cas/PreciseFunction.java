@@ -195,7 +195,7 @@ public final class PreciseFunction {
                 return f -> ApfloatMath.pi(f.precision);
             }
             if (e == S.E) {
-                return f -> ApfloatMath.exp(new Apfloat(1, f.precision));
+                return f -> PreciseElementary.exp(new Apfloat(1, f.precision));
             }
             if (e == S.EulerGamma) {
                 return f -> ApfloatMath.euler(f.precision);

@@ -71,8 +71,14 @@ final class EqualitySearch {
         }
     }
 
-    /** The decision (a refutation or an undecided claim), or none with a note for the evidence. */
-    record Result(Optional<Outcome> outcome, String note) {
+    /**
+     * The decision (a refutation or an undecided claim), or none with a note for the evidence; {@code complete} is
+     * false when the step's time ran out before every candidate point was examined.
+     */
+    record Result(Optional<Outcome> outcome, String note, boolean complete) {
+        Result(Optional<Outcome> outcome, String note) {
+            this(outcome, note, true);
+        }
     }
 
     private EqualitySearch() {
@@ -102,7 +108,12 @@ final class EqualitySearch {
         String limitAt = "";
         int tried = 0;
         List<List<Double>> seen = new ArrayList<>();
-        for (int i = 0; i < sorted.size() && i < CANDIDATES && margins.size() < 3 && ctx.timeLeft(RESERVE_MILLIS); i++) {
+        boolean cut = false;
+        for (int i = 0; i < sorted.size() && i < CANDIDATES && margins.size() < 3; i++) {
+            if (!ctx.timeLeft(RESERVE_MILLIS)) {
+                cut = true;
+                break;
+            }
             PointSampler.Point p = sorted.get(i).point();
             List<Double> key = new ArrayList<>();
             for (String s : free) {
@@ -133,6 +144,7 @@ final class EqualitySearch {
             // exact points at this place: closed forms of its coordinates, then the CAS's solutions in each symbol
             for (Map<String, EqualityPoints.Value> exact : exactPoints(c, ctx, p, free)) {
                 if (!ctx.timeLeft(RESERVE_MILLIS)) {
+                    cut = true;
                     break;
                 }
                 tried++;
@@ -144,6 +156,7 @@ final class EqualitySearch {
             }
             for (String s : free) {
                 if (!ctx.timeLeft(RESERVE_MILLIS)) {
+                    cut = true;
                     break;
                 }
                 Map<String, EqualityPoints.Value> fixed = first(c, ctx, p, free);
@@ -167,7 +180,7 @@ final class EqualitySearch {
         String limitNote = limits == 0 ? "" : "; the margin falls toward 0 only toward the edge of the domain (at "
                 + limitAt + " it keeps falling), which no point of the domain attains";
         if (margins.isEmpty()) {
-            return new Result(Optional.empty(), limitNote);
+            return new Result(Optional.empty(), limitNote, !cut);
         }
         return undecided(c, typical, margins, " (" + tried + " exact points tried: closed forms near it and the CAS's "
                 + "solutions of lhs = rhs" + (ctx.timeLeft(RESERVE_MILLIS) ? "" : "; the step's time ran out") + ")", limitNote);

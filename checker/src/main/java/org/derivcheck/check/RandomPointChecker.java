@@ -140,19 +140,34 @@ final class RandomPointChecker implements Checker {
             }
         }
         String search = "";
-        if (c.relation() != Relation.EQUAL && ctx.timeLeft(reserve(c, ctx))) {
+        if (c.relation() != Relation.EQUAL) {
+            // an inequality is confirmed only after its search for a violation (and, when strict, for an equality)
+            // ran to the end: cut short by the step's time, it is undecided, however many points held
+            if (!ctx.timeLeft(reserve(c, ctx))) {
+                return Optional.of(searchCutShort(t, "the search for a violation could not start"));
+            }
             Optional<Outcome> o = searchMargin(c, f, precise, ctx, t, rng, seeds);
             if (o.isPresent()) {
                 return o;
+            }
+            if (!ctx.timeLeft(reserve(c, ctx))) {
+                return Optional.of(searchCutShort(t, "the search for a violation was cut short after " + t.searched
+                        + " points"));
             }
             search = String.format(Locale.ROOT, "; a search for a violation or an equality (Nelder-Mead from %d starts, "
                     + "then simple values nearby) tried %d points, smallest margin %.3g%s", Math.min(seeds.size(), STARTS),
                     t.searched, t.smallestMargin, t.smallestAt.isEmpty() ? "" : " at " + t.smallestAt);
         }
-        if (strict(c.relation()) && ctx.timeLeft()) {
+        if (strict(c.relation())) {
+            if (!ctx.timeLeft()) {
+                return Optional.of(searchCutShort(t, "the search for an equality could not start"));
+            }
             EqualitySearch.Result eq = EqualitySearch.decide(c, f, precise, ctx, t.margins.lowest(), t.margins.typical(), rng);
             if (eq.outcome().isPresent()) {
                 return eq.outcome();
+            }
+            if (!eq.complete()) {
+                return Optional.of(searchCutShort(t, "the search for an equality was cut short"));
             }
             search += eq.note();
         }
@@ -189,6 +204,11 @@ final class RandomPointChecker implements Checker {
 
     /** Starts of the margin search. */
     static final int STARTS = 8;
+
+    private static Outcome searchCutShort(Tally t, String what) {
+        return Outcome.of(Verdict.INCONCLUSIVE, "random points", "the relation held at the " + t.valid + " points tried, "
+                + "but the step's time ran out: " + what + ", and an inequality is not confirmed without it");
+    }
 
     private Optional<Outcome> searchMargin(Claim c, Compiled f, Optional<PreciseCheck> precise, StepContext ctx, Tally t,
             RandomGenerator rng,
