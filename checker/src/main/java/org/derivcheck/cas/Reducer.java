@@ -70,7 +70,7 @@ final class Reducer {
 
     static IExpr reduce(IExpr e, EvalEngine engine, Conditions conditions) {
         if (e.isFree(x -> x == Ops.EXPECTATION, true)) {
-            return engine.evaluate(e);
+            return SumAtoms.evaluate(e, engine);
         }
         IAST a = (IAST) e;
         if (a.head() == Ops.EXPECTATION) {

@@ -84,7 +84,7 @@ final class EqualitySearch {
     private EqualitySearch() {
     }
 
-    static Result decide(Claim c, RandomPointChecker.Compiled f, Optional<PreciseCheck> precise, StepContext ctx,
+    static Result decide(Claim c, CompiledSides f, Optional<PreciseCheck> precise, StepContext ctx,
             List<Candidate> lowest, double typical, RandomGenerator rng) {
         if (lowest.isEmpty() || !(typical > 0) || !Double.isFinite(typical)) {
             return new Result(Optional.empty(), "");
@@ -194,7 +194,7 @@ final class EqualitySearch {
     }
 
     /** log10 of the margin beyond double precision where it can be computed (-inf for 0), else from double. */
-    static double logMargin(Claim c, RandomPointChecker.Compiled f, Optional<PreciseCheck> precise,
+    static double logMargin(Claim c, CompiledSides f, Optional<PreciseCheck> precise,
             PointSampler.Point p, RandomGenerator rng) {
         if (precise.isPresent()) {
             Optional<PreciseValue> m = precise.get().margin(p);
@@ -210,7 +210,7 @@ final class EqualitySearch {
      * Whether the margin keeps falling next to the point (by more than rounding), along some coordinate: the
      * infimum then lies further on, toward the edge of the domain, not here.
      */
-    private static boolean descends(Claim c, RandomPointChecker.Compiled f, Optional<PreciseCheck> precise,
+    private static boolean descends(Claim c, CompiledSides f, Optional<PreciseCheck> precise,
             StepContext ctx, PointSampler.Point p, double m, Set<String> free, RandomGenerator rng) {
         if (m == Double.NEGATIVE_INFINITY) {
             return false;
@@ -312,7 +312,7 @@ final class EqualitySearch {
                 || dr.violated(x, q.data(), rng).isPresent()) {
             return Optional.empty();
         }
-        RandomPointChecker.Compiled f = RandomPointChecker.Compiled.of(c.lhs(), c.rhs());
+        CompiledSides f = CompiledSides.of(c.lhs(), c.rhs());
         double lv = f.lhs().eval(x, q.data(), rng);
         double rv = f.rhs().eval(x, q.data(), rng);
         if (!Double.isFinite(lv) || !Double.isFinite(rv)) {

@@ -30,37 +30,6 @@ final class RandomPointChecker implements Checker {
         this.points = points;
     }
 
-    /** Compiled sides with their top-level terms, for the scale of rounding errors. */
-    record Compiled(NumericFunction lhs, NumericFunction rhs, List<NumericFunction> terms) {
-        static Compiled of(Expr l, Expr r) {
-            List<NumericFunction> terms = new ArrayList<>();
-            for (Expr side : List.of(l, r)) {
-                List<Expr> ts = side.terms();
-                if (ts.size() > 1 && ts.size() <= 40) {
-                    for (Expr t : ts) {
-                        terms.add(Cas.compile(t));
-                    }
-                }
-            }
-            return new Compiled(Cas.compile(l), Cas.compile(r), terms);
-        }
-
-        boolean random() {
-            return lhs.random() || rhs.random();
-        }
-
-        double scale(PointSampler.Point p, double lv, double rv, RandomGenerator rng) {
-            double s = Math.max(Math.abs(lv), Math.abs(rv));
-            for (NumericFunction t : terms) {
-                double v = Math.abs(t.eval(p.values(), p.data(), rng));
-                if (Double.isFinite(v)) {
-                    s = Math.max(s, v);
-                }
-            }
-            return s;
-        }
-    }
-
     /** What the points showed so far; a refutation ends the check. */
     static final class Tally {
         int valid;
@@ -96,9 +65,9 @@ final class RandomPointChecker implements Checker {
         if (c.lhs().isAbstract() || c.rhs().isAbstract()) {
             return Optional.empty();
         }
-        Compiled f;
+        CompiledSides f;
         try {
-            f = Compiled.of(c.lhs(), c.rhs());
+            f = CompiledSides.of(c.lhs(), c.rhs());
         } catch (CasException e) {
             return Optional.of(Outcome.of(Verdict.INCONCLUSIVE, "random points", e.getMessage()));
         }
@@ -210,7 +179,7 @@ final class RandomPointChecker implements Checker {
                 + "but the step's time ran out: " + what + ", and an inequality is not confirmed without it");
     }
 
-    private Optional<Outcome> searchMargin(Claim c, Compiled f, Optional<PreciseCheck> precise, StepContext ctx, Tally t,
+    private Optional<Outcome> searchMargin(Claim c, CompiledSides f, Optional<PreciseCheck> precise, StepContext ctx, Tally t,
             RandomGenerator rng,
             List<PointSampler.Point> seeds) {
         if (seeds.isEmpty()) {
@@ -264,7 +233,7 @@ final class RandomPointChecker implements Checker {
     }
 
     /** rhs - lhs for < and <=, lhs - rhs for > and >= (negative: violated). */
-    static double margin(Relation rel, Compiled f, PointSampler.Point p, RandomGenerator rng) {
+    static double margin(Relation rel, CompiledSides f, PointSampler.Point p, RandomGenerator rng) {
         double l = f.lhs().eval(p.values(), p.data(), rng);
         double r = f.rhs().eval(p.values(), p.data(), rng);
         if (!Double.isFinite(l) || !Double.isFinite(r)) {
@@ -295,7 +264,7 @@ final class RandomPointChecker implements Checker {
     }
 
     /** Evaluates one point; a confirmed refutation is returned. */
-    private Optional<Outcome> visit(Claim c, Compiled f, Optional<PreciseCheck> precise, StepContext ctx,
+    private Optional<Outcome> visit(Claim c, CompiledSides f, Optional<PreciseCheck> precise, StepContext ctx,
             PointSampler.Point p, Phase phase, Tally t, RandomGenerator rng, List<PointSampler.Point> seeds) {
         double lv = f.lhs().eval(p.values(), p.data(), rng);
         double rv = f.rhs().eval(p.values(), p.data(), rng);
@@ -404,9 +373,9 @@ final class RandomPointChecker implements Checker {
         if (precise.isEmpty() || c.lhs().isAbstract() || c.rhs().isAbstract()) {
             return confirmed;
         }
-        Compiled f;
+        CompiledSides f;
         try {
-            f = Compiled.of(c.lhs(), c.rhs());
+            f = CompiledSides.of(c.lhs(), c.rhs());
         } catch (CasException e) {
             return confirmed;
         }

@@ -110,7 +110,7 @@ final class RealPoints {
      * singularity, as of x/x at 0): then the point says nothing about the claim. Undefined on a region
      * (Log(x) for x < 0) is a difference; undefined at an isolated point is not.
      */
-    static boolean isolated(RandomPointChecker.Compiled f, PointSampler.Point p, boolean left, RandomGenerator rng) {
+    static boolean isolated(CompiledSides f, PointSampler.Point p, boolean left, RandomGenerator rng) {
         NumericFunction side = left ? f.lhs() : f.rhs();
         double[] v = p.values();
         for (int i = 0; i < v.length; i++) {
