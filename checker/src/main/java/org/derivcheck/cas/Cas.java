@@ -1,5 +1,6 @@
 package org.derivcheck.cas;
 
+import org.derivcheck.math.Range;
 import org.derivcheck.notation.ParseException;
 import org.derivcheck.notation.ChainReader;
 import org.derivcheck.notation.Relation;
@@ -39,7 +40,7 @@ public final class Cas implements AutoCloseable {
     }
 
     /** Parses a relation chain, e.g. {@code a = b <= c}, in the derivation's names. */
-    public static List<Link> parseChain(String text, SymbolTable table) {
+    public static List<Link> parseChain(String text, Scope table) {
         List<Link> out = new ArrayList<>();
         for (org.derivcheck.notation.Link l : ChainReader.chain(text, "", 0).links()) {
             out.add(new Link(l.relation(), resolve(l, table), l.span().column(), l.text()));
@@ -62,7 +63,7 @@ public final class Cas implements AutoCloseable {
      *
      * @throws ParseException with the column in the text the link was parsed from
      */
-    public static Expr resolve(org.derivcheck.notation.Link link, SymbolTable table) {
+    public static Expr resolve(org.derivcheck.notation.Link link, Scope table) {
         try {
             return guarded(new Expr(new Resolver(table).resolve(link.expr()), table), link.span().column());
         } catch (LimitException e) {
@@ -71,7 +72,7 @@ public final class Cas implements AutoCloseable {
     }
 
     /** Parses a single expression (no relation). */
-    public static Expr parse(String text, SymbolTable table) {
+    public static Expr parse(String text, Scope table) {
         try {
             return guarded(new Expr(new Resolver(table).resolveSingle(text), table), 1);
         } catch (LimitException e) {
@@ -295,10 +296,24 @@ public final class Cas implements AutoCloseable {
     }
 
     /**
+     * Two sides at one point: their real values at 30 digits (NaN where a side has none) and whether the
+     * difference is exactly 0 there.
+     */
+    public record RealPair(double lhs, double rhs, boolean exactlyEqual, double difference, boolean exactDifference) {
+        public boolean lhsDefined() {
+            return !Double.isNaN(lhs);
+        }
+
+        public boolean rhsDefined() {
+            return !Double.isNaN(rhs);
+        }
+    }
+
+    /**
      * Both sides at a point under real semantics (30 digits; NaN for a side without a real value) and whether
      * their difference is exactly 0 there (exact arithmetic on the point's exact binary values).
      */
-    public RealValue.Pair realPair(Expr l, Expr r, java.util.Map<String, Double> point, long millis) {
+    public RealPair realPair(Expr l, Expr r, java.util.Map<String, Double> point, long millis) {
         return run(() -> RealValue.pair(at(l, point), at(r, point), SymjaRuntime.engine()), millis);
     }
 

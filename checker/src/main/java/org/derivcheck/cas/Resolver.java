@@ -19,7 +19,7 @@ import org.matheclipse.core.interfaces.IExpr;
 import org.matheclipse.core.interfaces.ISymbol;
 
 /**
- * Turns a {@link Syntax} tree into a Symja expression, resolving every name against the symbol table,
+ * Turns a {@link Syntax} tree into a Symja expression, resolving every name against the scope,
  * the local scope and an allow-list of functions ({@link AllowList}). Nothing outside the allow-list can be
  * expressed, so no file, network, process or reflection function of Symja is ever reachable from user input.
  * Calls of densities ({@link DensityCalls}) and of the operators built from other calls ({@link OperatorCalls})
@@ -29,7 +29,7 @@ final class Resolver {
     /** Largest literal exponent accepted: larger ones are a resource attack, not mathematics. */
     static final int MAX_EXPONENT = 1000;
 
-    final SymbolTable table;
+    final Scope table;
     /** Names bound where they are used (function parameters, summation indices, integration variables). */
     Map<String, ISymbol> scope = new LinkedHashMap<>();
     /** Vector and matrix variables of an expectation (VectorFamilies): the name stands for its components. */
@@ -40,7 +40,7 @@ final class Resolver {
     private final FamilyCalls families = new FamilyCalls(this);
     private final OperatorCalls operators = new OperatorCalls(this);
 
-    Resolver(SymbolTable table) {
+    Resolver(Scope table) {
         this.table = table;
     }
 
@@ -109,7 +109,7 @@ final class Resolver {
         }
         var sym = table.symbol(name);
         if (sym.isPresent()) {
-            if (table.declared(name).map(SymbolTable.Declared::indexed).orElse(false)) {
+            if (table.declared(name).map(Scope.Declared::indexed).orElse(false)) {
                 throw new ParseException("'" + name + "' is indexed data: write " + name + "(n) with an index", n.column());
             }
             return sym.get();
@@ -252,7 +252,7 @@ final class Resolver {
         }
         var sym = table.symbol(name);
         if (sym.isPresent() && !scope.containsKey(name)) {
-            boolean indexed = table.declared(name).map(SymbolTable.Declared::indexed).orElse(false);
+            boolean indexed = table.declared(name).map(Scope.Declared::indexed).orElse(false);
             if (!indexed) {
                 throw new ParseException("'" + name + "' is a symbol, not a function: write " + name + "*(...) for a product",
                         c.column());
@@ -308,7 +308,7 @@ final class Resolver {
     }
 
     boolean isFinite(String name) {
-        return table.declared(name).map(SymbolTable.Declared::finite).orElse(false);
+        return table.declared(name).map(Scope.Declared::finite).orElse(false);
     }
 
     private ISymbol finiteSymbol(String name, int column) {
@@ -405,7 +405,7 @@ final class Resolver {
         }
         IExpr weight;
         if (right instanceof Syntax.Name rn) {
-            SymbolTable.Density d = table.density(rn.name()).orElseThrow();
+            Scope.Density d = table.density(rn.name()).orElseThrow();
             if (!d.normalized()) {
                 throw new ParseException("'" + d.name() + "' is a function, not a density: it cannot weight an expectation",
                         rn.column());

@@ -54,7 +54,7 @@ final class SizedFamilies {
         }
         ISymbol i = F.Dummy("i");
         var sym = r.table.symbol(n.name());
-        if (sym.isPresent() && r.table.declared(n.name()).map(SymbolTable.Declared::indexed).orElse(false)) {
+        if (sym.isPresent() && r.table.declared(n.name()).map(Scope.Declared::indexed).orElse(false)) {
             return F.binaryAST2(ENTRY, i, F.unaryAST1(sym.get(), i));
         }
         var def = r.table.definition(n.name());
@@ -177,7 +177,7 @@ final class SizedFamilies {
      *
      * @throws IllegalArgumentException when a size or a component index leaves its range
      */
-    static IExpr instantiate(IExpr e, Map<ISymbol, IExpr> values, SymbolTable table, EvalEngine engine) {
+    static IExpr instantiate(IExpr e, Map<ISymbol, IExpr> values, Scope table, EvalEngine engine) {
         IExpr s = substitute(e, values);
         IExpr x = expandSums(s, engine);
         return concrete(x, table, engine);
@@ -244,7 +244,7 @@ final class SizedFamilies {
         return copy;
     }
 
-    private static IExpr concrete(IExpr e, SymbolTable table, EvalEngine engine) {
+    private static IExpr concrete(IExpr e, Scope table, EvalEngine engine) {
         if (!e.isAST()) {
             return e;
         }
@@ -290,7 +290,7 @@ final class SizedFamilies {
                 F.function((ISymbol) head, params.toArray(new IExpr[0]))));
     }
 
-    private static IExpr components(IExpr body, ISymbol var, List<IExpr> comps, String name, int k, SymbolTable table,
+    private static IExpr components(IExpr body, ISymbol var, List<IExpr> comps, String name, int k, Scope table,
             EvalEngine engine) {
         // no exception is thrown inside replaceAll (Symja's visitor may swallow it): the first problem is kept
         String[] bad = {null};
@@ -322,7 +322,7 @@ final class SizedFamilies {
      * entries positive indexed data, a probability vector's entries g(k)/Sum(g(j), {j, 1, K}) with g(k) positive
      * indexed data or an exponential (so they sum to 1 at every K).
      */
-    static boolean plainParameters(IExpr e, SymbolTable table) {
+    static boolean plainParameters(IExpr e, Scope table) {
         boolean[] ok = {true};
         e.isFree(x -> {
             if (isSized(x)) {
@@ -339,7 +339,7 @@ final class SizedFamilies {
     }
 
     /** Positive by its form: positive indexed data at i, a positive number, exp of anything, products and powers of those. */
-    private static boolean positiveAtom(IExpr g, IExpr i, SymbolTable table) {
+    private static boolean positiveAtom(IExpr g, IExpr i, Scope table) {
         if (g.isAST() && g.argSize() == 1 && g.first() == i && g.head() instanceof ISymbol h) {
             String n = table.nameOf(h);
             return n != null && table.declared(n).map(d -> d.indexed() && d.positive()).orElse(false);
@@ -358,7 +358,7 @@ final class SizedFamilies {
         return g.isAST(S.Exp, 2) || g.isNumber() && g.isReal() && g.evalf() > 0;
     }
 
-    private static boolean normalized(IExpr body, IExpr i, IExpr size, SymbolTable table) {
+    private static boolean normalized(IExpr body, IExpr i, IExpr size, Scope table) {
         if (!body.isTimes()) {
             return false;
         }
