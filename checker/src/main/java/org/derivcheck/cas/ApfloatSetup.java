@@ -49,7 +49,9 @@ final class ApfloatSetup {
     /** apfloat's builders for radix-10 longs (its default), refused to an interrupted thread. */
     static final class Stoppable extends org.apfloat.internal.LongBuilderFactory {
         private static void stopIfInterrupted() {
-            Deadline.check(); // the interrupt, and the step's limit on a checking thread
+            if (Thread.currentThread().isInterrupted()) {
+                throw new CasException(CasException.Kind.TIMEOUT, "the evaluation was stopped (time limit)");
+            }
         }
 
         @Override
@@ -72,7 +74,7 @@ final class ApfloatSetup {
 
         @Override
         public org.apfloat.spi.ConvolutionBuilder getConvolutionBuilder() {
-            stopIfInterrupted();
+            Deadline.check(); // every multiplication: the interrupt, and the step's limit on a checking thread
             return super.getConvolutionBuilder();
         }
     }
