@@ -58,7 +58,7 @@ final class Bounded {
         });
     }
 
-    /** The workers that evaluate definitions while symbol tables are built (they hold no state between tasks). */
+    /** The workers that evaluate definitions while scopes are built (they hold no state between tasks). */
     private static final class Definitions {
         static final ExecutorService POOL = workers("derivcheck-definition");
     }

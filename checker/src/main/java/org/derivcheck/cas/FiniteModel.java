@@ -44,7 +44,7 @@ public final class FiniteModel {
         return widths.getOrDefault(variable, 1.0);
     }
 
-    private double cellVolume(SymbolTable.Density d) {
+    private double cellVolume(Scope.Density d) {
         double v = 1;
         for (String x : d.variables()) {
             v *= width(x);
@@ -73,36 +73,84 @@ public final class FiniteModel {
     }
 
     /** The value at a flat index; parameterized densities use the parameter values given. */
-    double value(SymbolTable.Density d, int flat, double[] params) {
+    double value(Scope.Density d, int flat, double[] params) {
+        return value(lookup(d), flat, params);
+    }
+
+    /**
+     * A density's table (or logits) and cell volume, looked up once: the compiled numeric nodes keep the
+     * lookup of the model they last saw, so that an exact finite sum does not hash the density's name
+     * (and, for a parameterized density, recompute its softmax) at every cell.
+     */
+    Lookup lookup(Scope.Density d) {
         double[][] coef = logits.isEmpty() ? null : logits.get(d.name());
+        double volume = d.normalized() && !widths.isEmpty() ? cellVolume(d) : 1;
+        return new Lookup(this, d.name(), coef == null ? tables.get(d.name()) : null, coef, volume);
+    }
+
+    /** The value at a flat index through a lookup made by this model. */
+    double value(Lookup l, int flat, double[] params) {
         double v;
-        if (coef != null) {
+        if (l.coef != null) {
+            v = l.probabilities(params)[flat];
+        } else {
+            v = l.table[flat];
+        }
+        v /= l.volume;
+        if (perturbed != null && flat == perturbedIndex && l.name.equals(perturbed)) {
+            v += delta;
+        }
+        return v;
+    }
+
+    /** See {@link #lookup}. Immutable but for a one-entry cache of the last softmax (an immutable pair). */
+    static final class Lookup {
+        final FiniteModel model;
+        final String name;
+        final double[] table;
+        final double[][] coef;
+        final double volume;
+        private Softmax last;
+
+        private Lookup(FiniteModel model, String name, double[] table, double[][] coef, double volume) {
+            this.model = model;
+            this.name = name;
+            this.table = table;
+            this.coef = coef;
+            this.volume = volume;
+        }
+
+        private record Softmax(double[] params, double[] probabilities) {
+        }
+
+        /** softmax(a + sum_j b_j params_j) over the whole table, reused while the parameters are the same. */
+        double[] probabilities(double[] params) {
+            Softmax s = last;
+            if (s != null && java.util.Arrays.equals(s.params, params)) {
+                return s.probabilities;
+            }
             int n = coef[0].length;
             double max = Double.NEGATIVE_INFINITY;
             double[] l = new double[n];
             for (int i = 0; i < n; i++) {
-                double s = coef[0][i];
+                double v = coef[0][i];
                 for (int j = 0; j < params.length; j++) {
-                    s += coef[j + 1][i] * params[j];
+                    v += coef[j + 1][i] * params[j];
                 }
-                l[i] = s;
-                max = Math.max(max, s);
+                l[i] = v;
+                max = Math.max(max, v);
             }
             double z = 0;
             for (int i = 0; i < n; i++) {
                 z += Math.exp(l[i] - max);
             }
-            v = Math.exp(l[flat] - max) / z;
-        } else {
-            v = tables.get(d.name())[flat];
+            double[] q = new double[n];
+            for (int i = 0; i < n; i++) {
+                q[i] = Math.exp(l[i] - max) / z;
+            }
+            last = new Softmax(params.clone(), q);
+            return q;
         }
-        if (d.normalized() && !widths.isEmpty()) {
-            v /= cellVolume(d);
-        }
-        if (perturbed != null && flat == perturbedIndex && d.name().equals(perturbed)) {
-            v += delta;
-        }
-        return v;
     }
 
     void perturb(String name, int flat, double by) {
@@ -130,9 +178,9 @@ public final class FiniteModel {
     }
 
     /** The tables as a person reads them, e.g. "q(z): [0.2, 0.8]; p(x, z): [[0.1, 0.3], [0.4, 0.2]]". */
-    public String describe(List<SymbolTable.Density> densities) {
+    public String describe(List<Scope.Density> densities) {
         List<String> parts = new ArrayList<>();
-        for (SymbolTable.Density d : densities) {
+        for (Scope.Density d : densities) {
             double[] t = tables.get(d.name());
             String head = d.name() + "(" + String.join(", ", d.variables()) + ")";
             if (t == null) {

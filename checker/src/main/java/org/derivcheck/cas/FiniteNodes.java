@@ -16,7 +16,7 @@ final class FiniteNodes {
     private FiniteNodes() {
     }
 
-    private static int[] paramSlots(NumericCompiler c, SymbolTable.Density d) {
+    private static int[] paramSlots(NumericCompiler c, Scope.Density d) {
         int[] ps = new int[d.params().size()];
         for (int j = 0; j < ps.length; j++) {
             ps[j] = c.slot(c.table.symbol(d.params().get(j)).orElseThrow());
@@ -39,9 +39,12 @@ final class FiniteNodes {
         Integer prev = c.bind((ISymbol) a.arg2(), slot);
         Node body = c.node(a.arg1());
         c.restore((ISymbol) a.arg2(), prev);
+        String[] one = {name};
+        Resolved[] cache = new Resolved[1];
         return f -> {
+            Resolved r = Resolved.of(cache, f.model(), null, one);
             double saved = f.slots[slot];
-            int n = f.model().size(name);
+            int n = r.sizes[0];
             double s = 0;
             Deadline.check();
             for (int i = 0; i < n; i++) {
@@ -49,7 +52,7 @@ final class FiniteNodes {
                 s += body.eval(f);
             }
             f.slots[slot] = saved;
-            return s * f.model().width(name);
+            return s * r.cell;
         };
     }
 
@@ -70,18 +73,16 @@ final class FiniteNodes {
         for (int i = 0; i < vs.length; i++) {
             c.restore((ISymbol) vars.getAt(i + 1), prev[i]);
         }
+        Resolved[] cache = new Resolved[1];
         return f -> {
+            Resolved r = Resolved.of(cache, f.model(), null, names);
             double[] saved = new double[vs.length];
-            int[] n = new int[vs.length];
+            int[] n = r.sizes;
             for (int i = 0; i < vs.length; i++) {
                 saved[i] = f.slots[vs[i]];
-                n[i] = f.model().size(names[i]);
                 f.slots[vs[i]] = 0;
             }
-            double cell = 1;
-            for (String name : names) {
-                cell *= f.model().width(name);
-            }
+            double cell = r.cell;
             double s = 0;
             long steps = 0;
             while (true) {
@@ -120,7 +121,7 @@ final class FiniteNodes {
             throw NumericCompiler.unsupported("draws of " + z + " need it declared as indexed");
         }
         Node count = c.node(a.arg3());
-        SymbolTable.Density d = c.table.density(c.table.nameOf((ISymbol) a.getAt(4))).orElseThrow();
+        Scope.Density d = c.table.density(c.table.nameOf((ISymbol) a.getAt(4))).orElseThrow();
         String var = d.variables().get(0);
         Node body = c.node(a.arg1());
         int params = d.params().size();
@@ -177,18 +178,20 @@ final class FiniteNodes {
 
     /** A density or function value at integer arguments (0-based support indices). */
     static Node density(NumericCompiler c, IAST a) {
-        SymbolTable.Density d = c.table.density(c.table.nameOf((ISymbol) a.head())).orElseThrow();
+        Scope.Density d = c.table.density(c.table.nameOf((ISymbol) a.head())).orElseThrow();
         if (a.argSize() != d.variables().size()) {
             throw NumericCompiler.unsupported(d.name() + " takes " + d.variables().size() + " arguments");
         }
         Node[] args = c.children(a);
         String[] vars = d.variables().toArray(new String[0]);
         int[] pslots = paramSlots(c, d);
+        Resolved[] cache = new Resolved[1];
         return f -> {
+            Resolved r = Resolved.of(cache, f.model(), d, vars);
             int flat = 0;
             for (int i = 0; i < args.length; i++) {
                 double v = args[i].eval(f);
-                int n = f.model().size(vars[i]);
+                int n = r.sizes[i];
                 int iv = (int) v;
                 if (v != iv || iv < 0 || iv >= n) {
                     return Double.NaN;
@@ -199,15 +202,48 @@ final class FiniteNodes {
             for (int j = 0; j < pv.length; j++) {
                 pv[j] = f.slots[pslots[j]];
             }
-            return f.model().value(d, flat, pv);
+            return r.model.value(r.lookup, flat, pv);
         };
+    }
+
+    /**
+     * What a node looks up in the model it evaluates over (support sizes, cell widths, a density's table),
+     * resolved once per model: the node keeps the last one in a one-element array (an immutable object, so a
+     * race between threads only repeats the lookup).
+     */
+    private static final class Resolved {
+        final FiniteModel model;
+        final int[] sizes;
+        final double cell;
+        final FiniteModel.Lookup lookup;
+
+        private Resolved(FiniteModel model, Scope.Density d, String[] vars) {
+            this.model = model;
+            this.sizes = new int[vars.length];
+            double w = 1;
+            for (int i = 0; i < vars.length; i++) {
+                sizes[i] = model.size(vars[i]);
+                w *= model.width(vars[i]);
+            }
+            this.cell = w;
+            this.lookup = d == null ? null : model.lookup(d);
+        }
+
+        static Resolved of(Resolved[] cache, FiniteModel model, Scope.Density d, String[] vars) {
+            Resolved r = cache[0];
+            if (r == null || r.model != model) {
+                r = new Resolved(model, d, vars);
+                cache[0] = r;
+            }
+            return r;
+        }
     }
 
     /** FD(f, q, idx...): derivative of f with respect to the table entry q(idx), by central differences. */
     static Node entryDerivative(NumericCompiler c, IAST a) {
         c.markApproximate();
         Node body = c.node(a.arg1());
-        SymbolTable.Density d = c.table.density(c.table.nameOf((ISymbol) a.arg2())).orElseThrow();
+        Scope.Density d = c.table.density(c.table.nameOf((ISymbol) a.arg2())).orElseThrow();
         Node[] idx = new Node[a.argSize() - 2];
         for (int i = 0; i < idx.length; i++) {
             idx[i] = c.node(a.getAt(i + 3));

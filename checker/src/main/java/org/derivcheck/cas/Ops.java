@@ -28,7 +28,15 @@ final class Ops {
     /** FD(f, density, index...): derivative of f with respect to one table entry of a density. */
     static final ISymbol FD = F.Dummy("EntryDerivative");
 
+    private static final java.util.Set<ISymbol> ALL = java.util.Set.of(EXPECTATION, DIST, NORMAL, GAMMA, NORMAL_GAMMA,
+            EXPONENTIAL, BERNOULLI, UNIFORM, ABSTRACT, FSUM, IID, FD);
+
     private Ops() {
+    }
+
+    /** One of derivcheck's own heads (expectations, distributions, finite sums and draws, entry derivatives). */
+    static boolean isOp(ISymbol h) {
+        return ALL.contains(h) || Families.byHead(h).isPresent();
     }
 
     /** The family's user-facing name for messages. */

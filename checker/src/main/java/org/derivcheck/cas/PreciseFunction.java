@@ -80,11 +80,11 @@ public final class PreciseFunction {
     private boolean usesSymbols;
     private Node root;
 
-    private PreciseFunction(SymbolTable table, boolean exact) {
+    private PreciseFunction(Scope table, boolean exact) {
         this.exact = exact;
         List<String> scalars = new ArrayList<>();
         List<String> data = new ArrayList<>();
-        for (SymbolTable.Declared d : table.declared()) {
+        for (Scope.Declared d : table.declared()) {
             ISymbol s = table.symbol(d.name()).orElseThrow();
             if (d.indexed()) {
                 dataSlots.put(s, data.size());
@@ -195,7 +195,7 @@ public final class PreciseFunction {
                 return f -> ApfloatMath.pi(f.precision);
             }
             if (e == S.E) {
-                return f -> ApfloatMath.exp(new Apfloat(1, f.precision));
+                return f -> PreciseElementary.exp(new Apfloat(1, f.precision));
             }
             if (e == S.EulerGamma) {
                 return f -> ApfloatMath.euler(f.precision);

@@ -59,9 +59,9 @@ final class PreciseFunctions {
 
     private static java.util.function.BiFunction<Apfloat, Long, Apfloat> unary(IExpr h) {
         if (h == S.Log) {
-            return (v, p) -> v.signum() > 0 ? ApfloatMath.log(v) : null;
+            return (v, p) -> v.signum() > 0 ? PreciseElementary.log(v) : null;
         } else if (h == S.Exp) {
-            return (v, p) -> ApfloatMath.exp(v);
+            return (v, p) -> PreciseElementary.exp(v);
         } else if (h == S.Sqrt) {
             return (v, p) -> v.signum() >= 0 ? ApfloatMath.sqrt(v) : null;
         } else if (h == S.Abs) {
@@ -99,7 +99,7 @@ final class PreciseFunctions {
 
     private static java.util.function.BinaryOperator<Apfloat> binary(IExpr h) {
         if (h == S.Beta) {
-            return (x, y) -> x.signum() > 0 && y.signum() > 0 ? ApfloatMath.exp(PreciseGamma.logGamma(x)
+            return (x, y) -> x.signum() > 0 && y.signum() > 0 ? PreciseElementary.exp(PreciseGamma.logGamma(x)
                     .add(PreciseGamma.logGamma(y)).subtract(PreciseGamma.logGamma(x.add(y)))) : null;
         } else if (h == S.Binomial) {
             return (n, k) -> {
@@ -120,7 +120,7 @@ final class PreciseFunctions {
             return ApfloatMath::min;
         } else if (h == S.Log) {
             return (b, x) -> b.signum() > 0 && x.signum() > 0 && b.compareTo(new Apfloat(1)) != 0
-                    ? ApfloatMath.log(x).divide(ApfloatMath.log(b)) : null;
+                    ? PreciseElementary.log(x).divide(PreciseElementary.log(b)) : null;
         }
         return null;
     }
@@ -145,7 +145,7 @@ final class PreciseFunctions {
         if (k.bitLength() < 63) {
             return ApfloatMath.pow(x, k.longValue());
         }
-        Apfloat mag = ApfloatMath.exp(ApfloatMath.log(ApfloatMath.abs(x)).multiply(new Apfloat(k, precision)));
+        Apfloat mag = PreciseElementary.exp(PreciseElementary.log(ApfloatMath.abs(x)).multiply(new Apfloat(k, precision)));
         return x.signum() < 0 && k.testBit(0) ? mag.negate() : mag;
     }
 
@@ -163,7 +163,7 @@ final class PreciseFunctions {
         if (y.equals(new Apfloat(1).divide(new Apfloat(2, precision)))) {
             return ApfloatMath.sqrt(x);
         }
-        return ApfloatMath.pow(x, y);
+        return PreciseElementary.pow(x, y);
     }
 
 }

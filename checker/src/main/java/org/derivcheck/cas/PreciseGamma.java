@@ -74,7 +74,7 @@ final class PreciseGamma {
             y = y.add(num(1, p));
         }
         Apfloat half = num(1, p).divide(num(2, p));
-        Apfloat s = y.subtract(half).multiply(ApfloatMath.log(y)).subtract(y).add(halfLog2Pi(p));
+        Apfloat s = y.subtract(half).multiply(PreciseElementary.log(y)).subtract(y).add(halfLog2Pi(p));
         Apfloat y2 = y.multiply(y);
         Apfloat pow = y; // y^(2k-1)
         Apfloat eps = ApfloatMath.scale(num(1, p), -p - 2);
@@ -87,14 +87,14 @@ final class PreciseGamma {
             }
             pow = pow.multiply(y2);
         }
-        return prod.equals(num(1, p)) ? s : s.subtract(ApfloatMath.log(prod));
+        return prod.equals(num(1, p)) ? s : s.subtract(PreciseElementary.log(prod));
     }
 
     /** Gamma(x): exp(log Gamma) for x > 0, the reflection formula for negative non-integers, null at the poles. */
     static Apfloat gamma(Apfloat x) {
         long p = x.precision();
         if (x.signum() > 0) {
-            return ApfloatMath.exp(logGamma(x));
+            return PreciseElementary.exp(logGamma(x));
         }
         if (PreciseFunction.isInteger(x)) {
             return null;
@@ -123,7 +123,7 @@ final class PreciseGamma {
         Apfloat s;
         if (n == 0) {
             // psi(y) ~ log y - 1/(2y) - sum B_2k / (2k y^2k)
-            s = ApfloatMath.log(y).subtract(one.divide(y.multiply(num(2, p))));
+            s = PreciseElementary.log(y).subtract(one.divide(y.multiply(num(2, p))));
             Apfloat pow = y2;
             for (int k = 1; k < 4 * p; k++) {
                 Apfloat t = bernoulli2k(k, p).divide(num(2L * k, p).multiply(pow));
@@ -190,6 +190,6 @@ final class PreciseGamma {
             new java.util.concurrent.ConcurrentHashMap<>();
 
     private static Apfloat halfLog2Pi(long p) {
-        return HALF_LOG_2PI.computeIfAbsent(p, x -> ApfloatMath.log(ApfloatMath.pi(x).multiply(num(2, x))).divide(num(2, x)));
+        return HALF_LOG_2PI.computeIfAbsent(p, x -> PreciseElementary.log(ApfloatMath.pi(x).multiply(num(2, x))).divide(num(2, x)));
     }
 }

@@ -1,5 +1,6 @@
 package org.derivcheck.cas;
 
+import org.derivcheck.math.Range;
 import org.matheclipse.core.eval.EvalEngine;
 import org.matheclipse.core.expression.F;
 import org.matheclipse.core.interfaces.IAST;
@@ -53,10 +54,10 @@ final class Reducer {
 
     /** The conditions met while reducing: parameter domains and the existence of every moment used. */
     static final class Conditions {
-        final SymbolTable table;
+        final Scope table;
         final java.util.List<Condition> list = new java.util.ArrayList<>();
 
-        Conditions(SymbolTable table) {
+        Conditions(Scope table) {
             this.table = table;
         }
 
@@ -69,7 +70,7 @@ final class Reducer {
 
     static IExpr reduce(IExpr e, EvalEngine engine, Conditions conditions) {
         if (e.isFree(x -> x == Ops.EXPECTATION, true)) {
-            return engine.evaluate(e);
+            return SumAtoms.evaluate(e, engine);
         }
         IAST a = (IAST) e;
         if (a.head() == Ops.EXPECTATION) {

@@ -66,12 +66,11 @@ public final class BatchChecker {
         AtomicLongArray deadlines = new AtomicLongArray(n);
         AtomicBoolean[] reported = new AtomicBoolean[n];
         try {
-            List<Future<DerivationResult>> futures = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                int k = i;
+            List<Future<DerivationResult>> futures = new ArrayList<>(java.util.Collections.nCopies(n, null));
+            for (int k : largestFirst(files)) {
                 deadlines.set(k, Long.MAX_VALUE);
                 reported[k] = new AtomicBoolean();
-                futures.add(pool.submit(() -> {
+                futures.set(k, pool.submit(() -> {
                     DerivationResult r = checkOne(files.get(k), budget -> deadlines.set(k, System.nanoTime() + budget));
                     report(reported[k], r, onResult, k);
                     return r;
@@ -85,6 +84,28 @@ public final class BatchChecker {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /**
+     * The order the files start in: largest first (by bytes, a stand-in for the work in them), so that a big file
+     * does not start last and leave the other workers idle while it runs (longest-processing-time-first
+     * scheduling). The results keep the order the files were given in.
+     */
+    static List<Integer> largestFirst(List<Path> files) {
+        long[] size = new long[files.size()];
+        for (int i = 0; i < size.length; i++) {
+            try {
+                size[i] = Files.size(files.get(i));
+            } catch (IOException | RuntimeException e) {
+                size[i] = 0; // reported when its check reads it
+            }
+        }
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < size.length; i++) {
+            order.add(i);
+        }
+        order.sort((a, b) -> a.equals(b) ? 0 : size[a] != size[b] ? Long.compare(size[b], size[a]) : Integer.compare(a, b));
+        return order;
     }
 
     /** Waits for one file, at most until its deadline: a file past it is stopped and reported INCONCLUSIVE. */

@@ -71,14 +71,20 @@ final class EqualitySearch {
         }
     }
 
-    /** The decision (a refutation or an undecided claim), or none with a note for the evidence. */
-    record Result(Optional<Outcome> outcome, String note) {
+    /**
+     * The decision (a refutation or an undecided claim), or none with a note for the evidence; {@code complete} is
+     * false when the step's time ran out before every candidate point was examined.
+     */
+    record Result(Optional<Outcome> outcome, String note, boolean complete) {
+        Result(Optional<Outcome> outcome, String note) {
+            this(outcome, note, true);
+        }
     }
 
     private EqualitySearch() {
     }
 
-    static Result decide(Claim c, RandomPointChecker.Compiled f, Optional<PreciseCheck> precise, StepContext ctx,
+    static Result decide(Claim c, CompiledSides f, Optional<PreciseCheck> precise, StepContext ctx,
             List<Candidate> lowest, double typical, RandomGenerator rng) {
         if (lowest.isEmpty() || !(typical > 0) || !Double.isFinite(typical)) {
             return new Result(Optional.empty(), "");
@@ -102,7 +108,12 @@ final class EqualitySearch {
         String limitAt = "";
         int tried = 0;
         List<List<Double>> seen = new ArrayList<>();
-        for (int i = 0; i < sorted.size() && i < CANDIDATES && margins.size() < 3 && ctx.timeLeft(RESERVE_MILLIS); i++) {
+        boolean cut = false;
+        for (int i = 0; i < sorted.size() && i < CANDIDATES && margins.size() < 3; i++) {
+            if (!ctx.timeLeft(RESERVE_MILLIS)) {
+                cut = true;
+                break;
+            }
             PointSampler.Point p = sorted.get(i).point();
             List<Double> key = new ArrayList<>();
             for (String s : free) {
@@ -133,6 +144,7 @@ final class EqualitySearch {
             // exact points at this place: closed forms of its coordinates, then the CAS's solutions in each symbol
             for (Map<String, EqualityPoints.Value> exact : exactPoints(c, ctx, p, free)) {
                 if (!ctx.timeLeft(RESERVE_MILLIS)) {
+                    cut = true;
                     break;
                 }
                 tried++;
@@ -144,6 +156,7 @@ final class EqualitySearch {
             }
             for (String s : free) {
                 if (!ctx.timeLeft(RESERVE_MILLIS)) {
+                    cut = true;
                     break;
                 }
                 Map<String, EqualityPoints.Value> fixed = first(c, ctx, p, free);
@@ -167,7 +180,7 @@ final class EqualitySearch {
         String limitNote = limits == 0 ? "" : "; the margin falls toward 0 only toward the edge of the domain (at "
                 + limitAt + " it keeps falling), which no point of the domain attains";
         if (margins.isEmpty()) {
-            return new Result(Optional.empty(), limitNote);
+            return new Result(Optional.empty(), limitNote, !cut);
         }
         return undecided(c, typical, margins, " (" + tried + " exact points tried: closed forms near it and the CAS's "
                 + "solutions of lhs = rhs" + (ctx.timeLeft(RESERVE_MILLIS) ? "" : "; the step's time ran out") + ")", limitNote);
@@ -181,7 +194,7 @@ final class EqualitySearch {
     }
 
     /** log10 of the margin beyond double precision where it can be computed (-inf for 0), else from double. */
-    static double logMargin(Claim c, RandomPointChecker.Compiled f, Optional<PreciseCheck> precise,
+    static double logMargin(Claim c, CompiledSides f, Optional<PreciseCheck> precise,
             PointSampler.Point p, RandomGenerator rng) {
         if (precise.isPresent()) {
             Optional<PreciseValue> m = precise.get().margin(p);
@@ -197,7 +210,7 @@ final class EqualitySearch {
      * Whether the margin keeps falling next to the point (by more than rounding), along some coordinate: the
      * infimum then lies further on, toward the edge of the domain, not here.
      */
-    private static boolean descends(Claim c, RandomPointChecker.Compiled f, Optional<PreciseCheck> precise,
+    private static boolean descends(Claim c, CompiledSides f, Optional<PreciseCheck> precise,
             StepContext ctx, PointSampler.Point p, double m, Set<String> free, RandomGenerator rng) {
         if (m == Double.NEGATIVE_INFINITY) {
             return false;
@@ -299,7 +312,7 @@ final class EqualitySearch {
                 || dr.violated(x, q.data(), rng).isPresent()) {
             return Optional.empty();
         }
-        RandomPointChecker.Compiled f = RandomPointChecker.Compiled.of(c.lhs(), c.rhs());
+        CompiledSides f = CompiledSides.of(c.lhs(), c.rhs());
         double lv = f.lhs().eval(x, q.data(), rng);
         double rv = f.rhs().eval(x, q.data(), rng);
         if (!Double.isFinite(lv) || !Double.isFinite(rv)) {

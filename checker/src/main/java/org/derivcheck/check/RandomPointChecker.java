@@ -30,37 +30,6 @@ final class RandomPointChecker implements Checker {
         this.points = points;
     }
 
-    /** Compiled sides with their top-level terms, for the scale of rounding errors. */
-    record Compiled(NumericFunction lhs, NumericFunction rhs, List<NumericFunction> terms) {
-        static Compiled of(Expr l, Expr r) {
-            List<NumericFunction> terms = new ArrayList<>();
-            for (Expr side : List.of(l, r)) {
-                List<Expr> ts = side.terms();
-                if (ts.size() > 1 && ts.size() <= 40) {
-                    for (Expr t : ts) {
-                        terms.add(Cas.compile(t));
-                    }
-                }
-            }
-            return new Compiled(Cas.compile(l), Cas.compile(r), terms);
-        }
-
-        boolean random() {
-            return lhs.random() || rhs.random();
-        }
-
-        double scale(PointSampler.Point p, double lv, double rv, RandomGenerator rng) {
-            double s = Math.max(Math.abs(lv), Math.abs(rv));
-            for (NumericFunction t : terms) {
-                double v = Math.abs(t.eval(p.values(), p.data(), rng));
-                if (Double.isFinite(v)) {
-                    s = Math.max(s, v);
-                }
-            }
-            return s;
-        }
-    }
-
     /** What the points showed so far; a refutation ends the check. */
     static final class Tally {
         int valid;
@@ -96,9 +65,9 @@ final class RandomPointChecker implements Checker {
         if (c.lhs().isAbstract() || c.rhs().isAbstract()) {
             return Optional.empty();
         }
-        Compiled f;
+        CompiledSides f;
         try {
-            f = Compiled.of(c.lhs(), c.rhs());
+            f = CompiledSides.of(c.lhs(), c.rhs());
         } catch (CasException e) {
             return Optional.of(Outcome.of(Verdict.INCONCLUSIVE, "random points", e.getMessage()));
         }
@@ -140,19 +109,34 @@ final class RandomPointChecker implements Checker {
             }
         }
         String search = "";
-        if (c.relation() != Relation.EQUAL && ctx.timeLeft(reserve(c, ctx))) {
+        if (c.relation() != Relation.EQUAL) {
+            // an inequality is confirmed only after its search for a violation (and, when strict, for an equality)
+            // ran to the end: cut short by the step's time, it is undecided, however many points held
+            if (!ctx.timeLeft(reserve(c, ctx))) {
+                return Optional.of(searchCutShort(t, "the search for a violation could not start"));
+            }
             Optional<Outcome> o = searchMargin(c, f, precise, ctx, t, rng, seeds);
             if (o.isPresent()) {
                 return o;
+            }
+            if (!ctx.timeLeft(reserve(c, ctx))) {
+                return Optional.of(searchCutShort(t, "the search for a violation was cut short after " + t.searched
+                        + " points"));
             }
             search = String.format(Locale.ROOT, "; a search for a violation or an equality (Nelder-Mead from %d starts, "
                     + "then simple values nearby) tried %d points, smallest margin %.3g%s", Math.min(seeds.size(), STARTS),
                     t.searched, t.smallestMargin, t.smallestAt.isEmpty() ? "" : " at " + t.smallestAt);
         }
-        if (strict(c.relation()) && ctx.timeLeft()) {
+        if (strict(c.relation())) {
+            if (!ctx.timeLeft()) {
+                return Optional.of(searchCutShort(t, "the search for an equality could not start"));
+            }
             EqualitySearch.Result eq = EqualitySearch.decide(c, f, precise, ctx, t.margins.lowest(), t.margins.typical(), rng);
             if (eq.outcome().isPresent()) {
                 return eq.outcome();
+            }
+            if (!eq.complete()) {
+                return Optional.of(searchCutShort(t, "the search for an equality was cut short"));
             }
             search += eq.note();
         }
@@ -190,7 +174,12 @@ final class RandomPointChecker implements Checker {
     /** Starts of the margin search. */
     static final int STARTS = 8;
 
-    private Optional<Outcome> searchMargin(Claim c, Compiled f, Optional<PreciseCheck> precise, StepContext ctx, Tally t,
+    private static Outcome searchCutShort(Tally t, String what) {
+        return Outcome.of(Verdict.INCONCLUSIVE, "random points", "the relation held at the " + t.valid + " points tried, "
+                + "but the step's time ran out: " + what + ", and an inequality is not confirmed without it");
+    }
+
+    private Optional<Outcome> searchMargin(Claim c, CompiledSides f, Optional<PreciseCheck> precise, StepContext ctx, Tally t,
             RandomGenerator rng,
             List<PointSampler.Point> seeds) {
         if (seeds.isEmpty()) {
@@ -244,7 +233,7 @@ final class RandomPointChecker implements Checker {
     }
 
     /** rhs - lhs for < and <=, lhs - rhs for > and >= (negative: violated). */
-    static double margin(Relation rel, Compiled f, PointSampler.Point p, RandomGenerator rng) {
+    static double margin(Relation rel, CompiledSides f, PointSampler.Point p, RandomGenerator rng) {
         double l = f.lhs().eval(p.values(), p.data(), rng);
         double r = f.rhs().eval(p.values(), p.data(), rng);
         if (!Double.isFinite(l) || !Double.isFinite(r)) {
@@ -275,7 +264,7 @@ final class RandomPointChecker implements Checker {
     }
 
     /** Evaluates one point; a confirmed refutation is returned. */
-    private Optional<Outcome> visit(Claim c, Compiled f, Optional<PreciseCheck> precise, StepContext ctx,
+    private Optional<Outcome> visit(Claim c, CompiledSides f, Optional<PreciseCheck> precise, StepContext ctx,
             PointSampler.Point p, Phase phase, Tally t, RandomGenerator rng, List<PointSampler.Point> seeds) {
         double lv = f.lhs().eval(p.values(), p.data(), rng);
         double rv = f.rhs().eval(p.values(), p.data(), rng);
@@ -384,9 +373,9 @@ final class RandomPointChecker implements Checker {
         if (precise.isEmpty() || c.lhs().isAbstract() || c.rhs().isAbstract()) {
             return confirmed;
         }
-        Compiled f;
+        CompiledSides f;
         try {
-            f = Compiled.of(c.lhs(), c.rhs());
+            f = CompiledSides.of(c.lhs(), c.rhs());
         } catch (CasException e) {
             return confirmed;
         }

@@ -22,9 +22,9 @@ final class StepProbe implements Probe {
     @Override
     public List<Ratio> ratios(Expr lhs, Expr rhs) {
         List<Ratio> out = new ArrayList<>();
-        RandomPointChecker.Compiled f;
+        CompiledSides f;
         try {
-            f = RandomPointChecker.Compiled.of(lhs, rhs);
+            f = CompiledSides.of(lhs, rhs);
         } catch (CasException e) {
             return out;
         }
@@ -81,7 +81,7 @@ final class StepProbe implements Probe {
             if (!Arrays.equals(lhs.shape(), c.shape()) || !lhs.isScalar()) {
                 return false;
             }
-            RandomPointChecker.Compiled f = RandomPointChecker.Compiled.of(lhs, c);
+            CompiledSides f = CompiledSides.of(lhs, c);
             if (f.random()) {
                 return false;
             }
