@@ -154,7 +154,12 @@ final class Bounded {
                 return; // it stopped by itself
             }
             running.stopped = true;
-            t.stop(); // Java 17: delivers ThreadDeath, caught in run() above
+            try {
+                t.stop(); // Java 17: delivers ThreadDeath, caught in run() above
+            } catch (UnsupportedOperationException e) {
+                t.interrupt(); // JDK 20+ has no Thread.stop: the computation stays abandoned, interrupted
+                return;
+            }
         }
         if (triesLeft > 1) { // a library that catches Throwable may swallow one
             Reaper.POOL.schedule(() -> reap(running, triesLeft - 1), GRACE_MILLIS, TimeUnit.MILLISECONDS);

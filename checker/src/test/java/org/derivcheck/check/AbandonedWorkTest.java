@@ -79,6 +79,26 @@ class AbandonedWorkTest {
         assertTrue(busy < 150_000_000L, p[1] + ": threads still busy after the verdict:" + who);
     }
 
+    /**
+     * A 30-digit Erf at a huge argument (apfloat's hypergeometric series) on the checking thread itself ran
+     * for over 13 minutes past a 20 s step limit: apfloat now stops at the step's limit.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"Erf(x) < 1", "Erf(x)^2 < 1 + Exp(-x^2)"})
+    void aPreciseEvaluationStopsAtTheStepLimit(String claim) throws Exception {
+        Path f = dir.resolve("erf.yaml");
+        Files.writeString(f, "title: erf\nsymbols:\n  x: real\nsteps:\n  - claim: '" + claim + "'\n");
+        long limit = 20_000;
+        long t0 = System.nanoTime();
+        DerivationResult r = new DerivationChecker(cas, CheckOptions.defaults().withStepMillis(limit))
+                .check(DerivationReader.read(f));
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        System.out.println("precise evaluation: " + claim + " -> " + r.steps().get(0).verdict() + " in " + ms + " ms");
+        assertTrue(r.steps().get(0).verdict() != Verdict.REFUTED, r.steps().get(0).message());
+        // the bound: within the limit + 2 s
+        assertTrue(ms < limit + 2_000, claim + " took " + ms + " ms");
+    }
+
     /** CPU time of every derivcheck thread but this one. */
     private static Map<Long, Long> cpu(ThreadMXBean mx) {
         Map<Long, Long> m = new HashMap<>();
