@@ -2,11 +2,15 @@ package org.derivcheck;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaCodeUnit;
+import com.tngtech.archunit.core.domain.JavaField;
+import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import java.io.IOException;
@@ -16,6 +20,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -64,17 +71,26 @@ class ArchitectureTest {
     @Test
     void lowerLayersDoNotDependOnUpperOnes() {
         noClasses().that().resideInAnyPackage("org.derivcheck.notation..", "org.derivcheck.derivation..",
-                        "org.derivcheck.cas..", "org.derivcheck.prove..")
+                        "org.derivcheck.math..", "org.derivcheck.cas..", "org.derivcheck.prove..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.derivcheck.check..",
                         "org.derivcheck.report..", "org.derivcheck.grade..", "org.derivcheck.cli..",
                         "org.derivcheck.diagnose..", "org.derivcheck.experiment..")
                 .check(classes);
         noClasses().that().resideInAnyPackage("org.derivcheck.cas..", "org.derivcheck.derivation..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.derivcheck.prove..")
-                .because("the prover sits above cas and below check")
+                .because("the prover sits beside cas (both read math.Tree) and below check")
                 .check(classes);
         noClasses().that().resideOutsideOfPackage("org.derivcheck.cli..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.derivcheck.cli..")
+                .check(classes);
+    }
+
+    @Test
+    void aScopeIsTiedToNoCas() {
+        noFields().that().areDeclaredInClassesThat().belongToAnyOf(org.derivcheck.cas.Scope.class)
+                .should().haveRawType(org.derivcheck.cas.Cas.class)
+                .orShould().haveRawType(org.matheclipse.core.eval.EvalEngine.class)
+                .because("issue 10: a Scope is names built once from the records, never tied back to a Cas or an engine")
                 .check(classes);
     }
 
@@ -96,16 +112,109 @@ class ArchitectureTest {
                 .check(classes);
     }
 
+    @Test
+    void mathIsPureJava() {
+        classes().that().resideInAPackage("org.derivcheck.math..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("org.derivcheck.math..", "java.lang..",
+                        "java.util..", "java.math..")
+                .because("math holds the plain values that cross the border of cas: no Symja (org.matheclipse), "
+                        + "no other derivcheck package, no I/O")
+                .check(classes);
+    }
+
+    /**
+     * The public types of package cas (docs/ARCHITECTURE.md §3, "the public API of cas"): the API the issue asks for
+     * (Cas, Expr, NumericFunction, CasException, Scope) and the few types that must stay public beside it, each with
+     * the reason. A type that is not listed must be package-private, nested in a listed one, or (without Symja) in
+     * package math.
+     */
+    static final Map<String, String> CAS_PUBLIC = Map.ofEntries(
+            Map.entry("Cas", "the service: every CAS operation under a time limit"),
+            Map.entry("Expr", "the handle of a resolved expression (no Symja type visible)"),
+            Map.entry("NumericFunction", "an expression compiled for double evaluation (with its QuadratureLog)"),
+            Map.entry("CasException", "what a CAS operation throws (timeout, size limit, unevaluable)"),
+            Map.entry("Scope", "the names of one derivation, built once from its records"),
+            Map.entry("Condition", "a parameter-domain or existence condition of Cas.reduceChecked, proved by Cas.proves"),
+            Map.entry("Deadline", "the checking thread's time limit, read by the compiled loops (throws CasException)"),
+            Map.entry("EqualityPoints", "exact point values (closed forms) that Cas.solve and Cas.equalAt take and return"),
+            Map.entry("FiniteModel", "a finite instance (sizes and tables), the argument of NumericFunction.eval"),
+            Map.entry("PreciseFunction", "the evaluator independent of the double compiler (exact or apfloat)"),
+            Map.entry("PreciseValue", "a value of PreciseFunction"),
+            Map.entry("PreciseMagnitude", "the evaluator beyond apfloat's range (sign and log-magnitude)"),
+            Map.entry("RealDomain", "where a side as written has a real value (Cas.realDomain), evaluated by check"),
+            Map.entry("SubTerms", "the edits of an expression's sub-terms that diagnose localizes repairs with"));
+
+    @Test
+    void casHasASmallPublicApi() {
+        Set<String> publicTypes = new TreeSet<>();
+        for (JavaClass c : classes) {
+            if (c.getPackageName().equals("org.derivcheck.cas") && c.isTopLevelClass()
+                    && c.getModifiers().contains(JavaModifier.PUBLIC)) {
+                publicTypes.add(c.getSimpleName());
+            }
+        }
+        assertEquals(new TreeSet<>(CAS_PUBLIC.keySet()), publicTypes,
+                "the public types of cas are those of ArchitectureTest.CAS_PUBLIC (docs/ARCHITECTURE.md §3): make a new "
+                        + "one package-private, nest it, or argue it there");
+    }
+
+    @Test
+    void symjaTypesDoNotLeakThroughTheApiOfCas() {
+        Map<String, String> leaks = new TreeMap<>();
+        int seen = 0;
+        for (JavaClass c : classes) {
+            if (!c.getPackageName().equals("org.derivcheck.cas") || !visible(c)) {
+                continue;
+            }
+            for (JavaCodeUnit u : c.getCodeUnits()) {
+                if (!u.getModifiers().contains(JavaModifier.PUBLIC) && !u.getModifiers().contains(JavaModifier.PROTECTED)) {
+                    continue;
+                }
+                seen++;
+                List<JavaClass> types = new ArrayList<>(u.getRawParameterTypes());
+                types.add(u.getRawReturnType());
+                for (JavaClass t : types) {
+                    if (symja(t)) {
+                        leaks.put(c.getName() + "." + u.getName(), t.getName());
+                    }
+                }
+            }
+            for (JavaField f : c.getFields()) {
+                if (f.getModifiers().contains(JavaModifier.PUBLIC) && symja(f.getRawType())) {
+                    leaks.put(c.getName() + "." + f.getName(), f.getRawType().getName());
+                }
+            }
+        }
+        assertTrue(seen > 100, "the public methods of cas were not found (" + seen + ")");
+        assertEquals(Map.of(), leaks, "docs/ARCHITECTURE.md §3: cas returns its own handles, never a Symja type");
+    }
+
+    /** Public, and nested only in public types: reachable from other packages. */
+    private static boolean visible(JavaClass c) {
+        for (JavaClass k = c; k != null; k = k.getEnclosingClass().orElse(null)) {
+            if (!k.getModifiers().contains(JavaModifier.PUBLIC)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean symja(JavaClass t) {
+        JavaClass base = t.isArray() ? t.getBaseComponentType() : t;
+        return base.getPackageName().startsWith("org.matheclipse") || base.getPackageName().startsWith("edu.jas");
+    }
+
     /** The "may use" column of docs/ARCHITECTURE.md §3 (cli may use everything; a package not listed is not checked). */
     private static final Map<String, List<String>> MAY_USE = Map.ofEntries(
             Map.entry("notation", List.of()),
             Map.entry("derivation", List.of()),
             Map.entry("special", List.of()),
             Map.entry("integrate", List.of()),
-            Map.entry("cas", List.of("notation", "special", "integrate")),
-            Map.entry("prove", List.of("cas")),
+            Map.entry("math", List.of()),
+            Map.entry("cas", List.of("math", "notation", "special", "integrate")),
+            Map.entry("prove", List.of("math")),
             Map.entry("diagnose", List.of("cas", "notation")),
-            Map.entry("check", List.of("derivation", "notation", "cas", "diagnose", "prove", "integrate")),
+            Map.entry("check", List.of("derivation", "notation", "math", "cas", "diagnose", "prove", "integrate")),
             Map.entry("document", List.of("derivation", "notation", "cas", "check")),
             Map.entry("report", List.of("check", "diagnose", "document", "derivation")),
             Map.entry("grade", List.of("check", "report", "derivation", "diagnose", "notation", "cas", "document")),

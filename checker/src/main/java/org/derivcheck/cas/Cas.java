@@ -1,5 +1,6 @@
 package org.derivcheck.cas;
 
+import org.derivcheck.math.Range;
 import org.derivcheck.notation.ParseException;
 import org.derivcheck.notation.ChainReader;
 import org.derivcheck.notation.Relation;
@@ -39,7 +40,7 @@ public final class Cas implements AutoCloseable {
     }
 
     /** Parses a relation chain, e.g. {@code a = b <= c}, in the derivation's names. */
-    public static List<Link> parseChain(String text, SymbolTable table) {
+    public static List<Link> parseChain(String text, Scope table) {
         List<Link> out = new ArrayList<>();
         for (org.derivcheck.notation.Link l : ChainReader.chain(text, "", 0).links()) {
             out.add(new Link(l.relation(), resolve(l, table), l.span().column(), l.text()));
@@ -62,7 +63,7 @@ public final class Cas implements AutoCloseable {
      *
      * @throws ParseException with the column in the text the link was parsed from
      */
-    public static Expr resolve(org.derivcheck.notation.Link link, SymbolTable table) {
+    public static Expr resolve(org.derivcheck.notation.Link link, Scope table) {
         try {
             return guarded(new Expr(new Resolver(table).resolve(link.expr()), table), link.span().column());
         } catch (LimitException e) {
@@ -71,7 +72,7 @@ public final class Cas implements AutoCloseable {
     }
 
     /** Parses a single expression (no relation). */
-    public static Expr parse(String text, SymbolTable table) {
+    public static Expr parse(String text, Scope table) {
         try {
             return guarded(new Expr(new Resolver(table).resolveSingle(text), table), 1);
         } catch (LimitException e) {
@@ -108,6 +109,70 @@ public final class Cas implements AutoCloseable {
             IExpr r = Reducer.reduce(deepCopy(e.ast), SymjaRuntime.engine(), c);
             return new Reduced(new Expr(r, e.table), List.copyOf(c.list));
         }, millis);
+    }
+
+    /** The names of the symbolic sizes K of a written expression's vector families (t ~ Dirichlet(alpha, K)). */
+    public static java.util.Set<String> sizeSymbols(Expr e) {
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        SizedFamilies.sizes(e.ast).forEach(s -> out.add(e.table.nameOf(s)));
+        return out;
+    }
+
+    /** The free symbols in the component indices t(k) of a written expression's vector families of symbolic size. */
+    public static java.util.Set<String> componentIndexSymbols(Expr e) {
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        SizedFamilies.indexSymbols(e.ast).forEach(s -> out.add(e.table.nameOf(s)));
+        return out;
+    }
+
+    /** Whether the families of symbolic size in e have parameters in their domain at every K by their form. */
+    public static boolean sizedParametersPlain(Expr e) {
+        return SizedFamilies.plainParameters(e.ast, e.table);
+    }
+
+    /**
+     * The written expression at whole-number values of its size and index symbols (SizedFamilies): sums with
+     * whole-number bounds written out and each family of symbolic size made the family of that dimension.
+     *
+     * @throws IllegalArgumentException when a size or a component index leaves its range (the message says which)
+     */
+    public Expr atSizes(Expr written, java.util.Map<String, Integer> values, long millis) {
+        String[] bad = {null};
+        Expr out = run(() -> {
+            java.util.Map<ISymbol, IExpr> v = new java.util.IdentityHashMap<>();
+            values.forEach((n, k) -> written.table.symbol(n).ifPresent(s -> v.put(s, F.ZZ(k))));
+            try {
+                return new Expr(SizedFamilies.instantiate(deepCopy(written.ast), v, written.table, SymjaRuntime.engine()),
+                        written.table);
+            } catch (IllegalArgumentException e) {
+                bad[0] = e.getMessage();
+                return null;
+            }
+        }, millis);
+        if (out == null) {
+            throw new IllegalArgumentException(bad[0]);
+        }
+        return out;
+    }
+
+    /**
+     * A proof that two written sides with families of symbolic size are equal for every K: both reduced by the
+     * closed forms with symbolic sums (SizedMoments), summation indices renamed alike, the difference reduced to 0.
+     * Empty when an expectation has no such closed form or the CAS does not reach 0.
+     */
+    public Optional<String> provesSizedEqual(Expr lhs, Expr rhs, long millis) {
+        Expr[] sides = run(() -> {
+            org.matheclipse.core.eval.EvalEngine en = SymjaRuntime.engine();
+            IExpr l = SizedMoments.normalSums(Reducer.reduce(deepCopy(lhs.ast), en), en);
+            IExpr r = SizedMoments.normalSums(Reducer.reduce(deepCopy(rhs.ast), en), en);
+            return new Expr[] {new Expr(SizedMoments.canonicalIndices(l), lhs.table),
+                new Expr(SizedMoments.canonicalIndices(r), rhs.table)};
+        }, millis);
+        if (sides[0].hasExpectation() || sides[1].hasExpectation() || !sides[0].isScalar() || !sides[1].isScalar()) {
+            return Optional.empty();
+        }
+        return provesEqual(sides[0], sides[1], millis).map(p -> p + " (closed forms with the sums over 1..K kept: "
+                + sides[0] + " and " + sides[1] + ")");
     }
 
     /** Whether a condition holds throughout the domains and assumptions (see {@link Condition#provedOn}). */
@@ -231,10 +296,24 @@ public final class Cas implements AutoCloseable {
     }
 
     /**
+     * Two sides at one point: their real values at 30 digits (NaN where a side has none) and whether the
+     * difference is exactly 0 there.
+     */
+    public record RealPair(double lhs, double rhs, boolean exactlyEqual, double difference, boolean exactDifference) {
+        public boolean lhsDefined() {
+            return !Double.isNaN(lhs);
+        }
+
+        public boolean rhsDefined() {
+            return !Double.isNaN(rhs);
+        }
+    }
+
+    /**
      * Both sides at a point under real semantics (30 digits; NaN for a side without a real value) and whether
      * their difference is exactly 0 there (exact arithmetic on the point's exact binary values).
      */
-    public RealValue.Pair realPair(Expr l, Expr r, java.util.Map<String, Double> point, long millis) {
+    public RealPair realPair(Expr l, Expr r, java.util.Map<String, Double> point, long millis) {
         return run(() -> RealValue.pair(at(l, point), at(r, point), SymjaRuntime.engine()), millis);
     }
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.derivcheck.math.Range;
 import org.matheclipse.core.eval.EvalEngine;
 import org.matheclipse.core.expression.F;
 import org.matheclipse.core.interfaces.IExpr;
@@ -28,9 +29,9 @@ public final class Condition {
     private final boolean integer;
     private final String reason;
     final Map<ISymbol, Range> bound = new IdentityHashMap<>();
-    private final SymbolTable table;
+    private final Scope table;
 
-    Condition(Kind kind, IExpr expr, boolean strict, boolean integer, String reason, SymbolTable table) {
+    Condition(Kind kind, IExpr expr, boolean strict, boolean integer, String reason, Scope table) {
         this.kind = kind;
         this.expr = expr;
         this.strict = strict;

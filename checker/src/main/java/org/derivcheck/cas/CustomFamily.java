@@ -25,7 +25,7 @@ record CustomFamily(String name, ISymbol head, List<ISymbol> params, ISymbol var
         Optional<IExpr> lo, Optional<IExpr> hi, boolean discrete, List<Families.Req> domain) {
 
     /** Resolves a declaration in the table's names (the parameters and the variable are local to it). */
-    static CustomFamily declare(SymbolTable table, String name, List<String> params, String variable, String logDensity,
+    static CustomFamily declare(Scope table, String name, List<String> params, String variable, String logDensity,
             Optional<String> min, Optional<String> max, boolean discrete, List<String> domain) {
         if (Families.byName(name).isPresent()) {
             throw new ParseException("'" + name + "' is a built-in family; give a declared family a name of its own", 1);
@@ -67,7 +67,7 @@ record CustomFamily(String name, ISymbol head, List<ISymbol> params, ISymbol var
         return new CustomFamily(name, F.Dummy(name), List.copyOf(ps), x, ld, lo, hi, discrete, List.copyOf(reqs));
     }
 
-    private static IExpr expression(SymbolTable table, Map<String, ISymbol> scope, String text, String family, String what) {
+    private static IExpr expression(Scope table, Map<String, ISymbol> scope, String text, String family, String what) {
         try {
             return new Resolver(table).withScope(scope).resolveSingle(text);
         } catch (ParseException e) {
@@ -76,7 +76,7 @@ record CustomFamily(String name, ISymbol head, List<ISymbol> params, ISymbol var
     }
 
     /** 'a > b' (strict), 'a >= b', 'a < b', 'a <= b' as a requirement expr > 0 or >= 0. */
-    private static Families.Req requirement(SymbolTable table, Map<String, ISymbol> scope, String text, String family) {
+    private static Families.Req requirement(Scope table, Map<String, ISymbol> scope, String text, String family) {
         List<Link> links = ChainReader.chain(text, "", 0).links();
         if (links.size() != 2 || links.get(1).relation().isEmpty() || links.get(1).relation().get() == Relation.EQUAL) {
             throw new ParseException("family '" + family + "', domain: '" + text + "' must be one inequality, e.g. 'l > 0'", 1);

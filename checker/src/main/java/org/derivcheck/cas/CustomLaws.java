@@ -1,5 +1,6 @@
 package org.derivcheck.cas;
 
+import org.derivcheck.cas.NumericFunction.QuadratureLog;
 import org.derivcheck.integrate.DoubleExponential;
 import org.derivcheck.integrate.Expectations;
 import org.derivcheck.integrate.Laws;

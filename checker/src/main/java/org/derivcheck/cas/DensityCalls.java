@@ -21,7 +21,7 @@ final class DensityCalls {
     }
 
     /** Sum over the finite support of a declared finite variable (which is bound inside). */
-    static IExpr finiteSum(IExpr body, String var, SymbolTable table) {
+    static IExpr finiteSum(IExpr body, String var, Scope table) {
         return F.binaryAST2(Ops.FSUM, body, table.symbol(var).orElseThrow());
     }
 
@@ -33,7 +33,7 @@ final class DensityCalls {
      * p(x, z) with all its variables; p(x) a marginal (the others summed out); p(z | x) a conditional,
      * p(x, z) / p(x). Arguments of marginals and conditionals must be the density's own variable names.
      */
-    IExpr call(Syntax.Call c, SymbolTable.Density d) {
+    IExpr call(Syntax.Call c, Scope.Density d) {
         ISymbol head = r.table.densityHead(d.name()).orElseThrow();
         List<Syntax> args = c.args();
         if (c.given() < 0 && args.size() == d.variables().size()) {
@@ -80,7 +80,7 @@ final class DensityCalls {
     }
 
     /** The density with the variables not in keep summed out. */
-    private IExpr marginal(ISymbol head, SymbolTable.Density d, List<String> keep) {
+    private IExpr marginal(ISymbol head, Scope.Density d, List<String> keep) {
         IExpr[] all = new IExpr[d.variables().size()];
         for (int i = 0; i < all.length; i++) {
             all[i] = r.table.symbol(d.variables().get(i)).orElseThrow();
@@ -115,7 +115,7 @@ final class DensityCalls {
 
     /** D(F, q(z)): the derivative of F with respect to the table entry q(z), others held fixed. */
     IExpr entryDerivative(Syntax.Call c, Syntax.Call dc) {
-        SymbolTable.Density d = r.table.density(dc.name()).orElseThrow();
+        Scope.Density d = r.table.density(dc.name()).orElseThrow();
         if (dc.given() >= 0 || dc.args().size() != d.variables().size() || !d.params().isEmpty()) {
             throw new ParseException("D(F, q(z)) differentiates with respect to one table entry: give all of q's variables "
                     + "(and q may not have parameters)", dc.column());
@@ -134,7 +134,7 @@ final class DensityCalls {
     }
 
     IidSpec iidSpec(Syntax.Call zc, Syntax right, Syntax.ListLit it) {
-        boolean indexed = r.table.declared(zc.name()).map(SymbolTable.Declared::indexed).orElse(false);
+        boolean indexed = r.table.declared(zc.name()).map(Scope.Declared::indexed).orElse(false);
         if (!indexed) {
             throw new ParseException("'" + zc.name() + "' must be declared {domain: finite, indexed: true} to draw "
                     + zc.name() + "(1), ..., " + zc.name() + "(K)", zc.column());

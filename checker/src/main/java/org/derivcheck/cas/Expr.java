@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.derivcheck.math.Tree;
 import org.matheclipse.core.expression.F;
 import org.matheclipse.core.expression.S;
 import org.matheclipse.core.interfaces.IAST;
@@ -20,9 +21,9 @@ import org.matheclipse.core.interfaces.ISymbol;
  */
 public final class Expr {
     final IExpr ast;
-    final SymbolTable table;
+    final Scope table;
 
-    Expr(IExpr ast, SymbolTable table) {
+    Expr(IExpr ast, Scope table) {
         this.ast = ast;
         this.table = table;
     }
@@ -395,7 +396,7 @@ public final class Expr {
     public boolean isAbstract() {
         return !ast.isFree(x -> x == Ops.FSUM || x == Ops.IID || x == Ops.FD || x == Ops.ABSTRACT
                 || table.isDensityHead(x) || (x instanceof ISymbol s && table.nameOf(s) != null
-                && table.declared(table.nameOf(s)).map(SymbolTable.Declared::finite).orElse(false)), true);
+                && table.declared(table.nameOf(s)).map(Scope.Declared::finite).orElse(false)), true);
     }
 
     /** Declared finite variables that occur free (not summed or integrated over). */
@@ -408,7 +409,7 @@ public final class Expr {
     private void freeFinite(IExpr e, Set<IExpr> bound, Set<String> out) {
         if (e instanceof ISymbol s) {
             String n = table.nameOf(s);
-            if (n != null && !bound.contains(s) && table.declared(n).map(SymbolTable.Declared::finite).orElse(false)) {
+            if (n != null && !bound.contains(s) && table.declared(n).map(Scope.Declared::finite).orElse(false)) {
                 out.add(n);
             }
             return;

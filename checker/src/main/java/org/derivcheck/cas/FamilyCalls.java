@@ -27,13 +27,40 @@ final class FamilyCalls {
      * {t1, ..., tK} ~ ... names them. {z1, ..., zK} ~ Categorical(p) is the one-hot form.
      */
     Resolver.Spec vectorSpec(List<Syntax.Name> varNames, Syntax.Call fam, Families.Family family) {
-        if (fam.args().size() != family.params().size()) {
+        List<Syntax> args = fam.args();
+        List<IExpr> given = null;
+        if (SizedFamilies.takesSize(family) && args.size() == family.params().size() + 1) {
+            // F(..., K): the vector parameter names its K entries; a literal K writes them out
+            IExpr size = r.resolve(args.get(args.size() - 1));
+            if (!size.isInteger()) {
+                if (!size.isSymbol() || r.table.nameOf((ISymbol) size) == null) {
+                    throw new ParseException("the size K of " + fam.name() + "(..., K) must be a number or a declared "
+                            + "whole-number symbol", args.get(args.size() - 1).column());
+                }
+                return SizedFamilies.spec(r, varNames, fam, family, size);
+            }
+            int k = size.toIntDefault(-1);
+            int vec = SizedFamilies.vectorArgument(family.head());
+            IExpr entries = SizedFamilies.entries(r, args.get(vec));
+            if (entries == null || k < 1 || k > VectorFamilies.MAX_SIZE) {
+                throw new ParseException(entries == null ? "with a size K, the parameter of " + fam.name() + " names its "
+                        + "entries: indexed data alpha or a function alpha(k) under define:"
+                        : "the size of " + fam.name() + " must be from 1 to " + VectorFamilies.MAX_SIZE, fam.column());
+            }
+            given = new ArrayList<>();
+            for (int a = 0; a < args.size() - 1; a++) {
+                given.add(a == vec ? SizedFamilies.list(entries, k) : r.resolve(args.get(a)));
+            }
+        } else if (fam.args().size() != family.params().size()) {
             throw new ParseException(fam.name() + " takes " + family.params().size() + " parameter(s), "
                     + VectorFamilies.usage(family) + ", not " + fam.args().size(), fam.column());
         }
-        List<IExpr> params = new ArrayList<>();
-        for (Syntax a : fam.args()) {
-            params.add(r.resolve(a));
+        List<IExpr> params = given;
+        if (params == null) {
+            params = new ArrayList<>();
+            for (Syntax a : fam.args()) {
+                params.add(r.resolve(a));
+            }
         }
         ISymbol head = family.head() == Families.CATEGORICAL ? Families.ONE_HOT : family.head();
         IAST f = F.function(head, params.toArray(new IExpr[0]));
@@ -85,6 +112,14 @@ final class FamilyCalls {
         ISymbol v = r.table.symbol(n).filter(x -> !r.table.declared(n).orElseThrow().indexed()).orElseGet(() -> F.Dummy(n));
         r.table.nameBound(v, n);
         return new Resolver.Spec(List.of(v), List.of(n), F.function(family.head(), params.toArray(new IExpr[0])));
+    }
+
+    /** t(k) for the variable t of a family of symbolic size (SizedFamilies): t's head applied to the index. */
+    IExpr sizedComponent(Syntax.Call c, ISymbol head) {
+        if (c.args().size() != 1) {
+            throw new ParseException("'" + c.name() + "' is a vector: write " + c.name() + "(k)", c.column());
+        }
+        return F.unaryAST1(head, r.resolve(c.args().get(0)));
     }
 
     /** t(i) for a vector variable t, L(i, j) for a matrix one: a literal index picks the component. */

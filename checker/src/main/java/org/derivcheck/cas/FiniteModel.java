@@ -44,7 +44,7 @@ public final class FiniteModel {
         return widths.getOrDefault(variable, 1.0);
     }
 
-    private double cellVolume(SymbolTable.Density d) {
+    private double cellVolume(Scope.Density d) {
         double v = 1;
         for (String x : d.variables()) {
             v *= width(x);
@@ -73,7 +73,7 @@ public final class FiniteModel {
     }
 
     /** The value at a flat index; parameterized densities use the parameter values given. */
-    double value(SymbolTable.Density d, int flat, double[] params) {
+    double value(Scope.Density d, int flat, double[] params) {
         return value(lookup(d), flat, params);
     }
 
@@ -82,7 +82,7 @@ public final class FiniteModel {
      * lookup of the model they last saw, so that an exact finite sum does not hash the density's name
      * (and, for a parameterized density, recompute its softmax) at every cell.
      */
-    Lookup lookup(SymbolTable.Density d) {
+    Lookup lookup(Scope.Density d) {
         double[][] coef = logits.isEmpty() ? null : logits.get(d.name());
         double volume = d.normalized() && !widths.isEmpty() ? cellVolume(d) : 1;
         return new Lookup(this, d.name(), coef == null ? tables.get(d.name()) : null, coef, volume);
@@ -178,9 +178,9 @@ public final class FiniteModel {
     }
 
     /** The tables as a person reads them, e.g. "q(z): [0.2, 0.8]; p(x, z): [[0.1, 0.3], [0.4, 0.2]]". */
-    public String describe(List<SymbolTable.Density> densities) {
+    public String describe(List<Scope.Density> densities) {
         List<String> parts = new ArrayList<>();
-        for (SymbolTable.Density d : densities) {
+        for (Scope.Density d : densities) {
             double[] t = tables.get(d.name());
             String head = d.name() + "(" + String.join(", ", d.variables()) + ")";
             if (t == null) {

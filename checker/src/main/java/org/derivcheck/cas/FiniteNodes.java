@@ -16,7 +16,7 @@ final class FiniteNodes {
     private FiniteNodes() {
     }
 
-    private static int[] paramSlots(NumericCompiler c, SymbolTable.Density d) {
+    private static int[] paramSlots(NumericCompiler c, Scope.Density d) {
         int[] ps = new int[d.params().size()];
         for (int j = 0; j < ps.length; j++) {
             ps[j] = c.slot(c.table.symbol(d.params().get(j)).orElseThrow());
@@ -121,7 +121,7 @@ final class FiniteNodes {
             throw NumericCompiler.unsupported("draws of " + z + " need it declared as indexed");
         }
         Node count = c.node(a.arg3());
-        SymbolTable.Density d = c.table.density(c.table.nameOf((ISymbol) a.getAt(4))).orElseThrow();
+        Scope.Density d = c.table.density(c.table.nameOf((ISymbol) a.getAt(4))).orElseThrow();
         String var = d.variables().get(0);
         Node body = c.node(a.arg1());
         int params = d.params().size();
@@ -178,7 +178,7 @@ final class FiniteNodes {
 
     /** A density or function value at integer arguments (0-based support indices). */
     static Node density(NumericCompiler c, IAST a) {
-        SymbolTable.Density d = c.table.density(c.table.nameOf((ISymbol) a.head())).orElseThrow();
+        Scope.Density d = c.table.density(c.table.nameOf((ISymbol) a.head())).orElseThrow();
         if (a.argSize() != d.variables().size()) {
             throw NumericCompiler.unsupported(d.name() + " takes " + d.variables().size() + " arguments");
         }
@@ -217,7 +217,7 @@ final class FiniteNodes {
         final double cell;
         final FiniteModel.Lookup lookup;
 
-        private Resolved(FiniteModel model, SymbolTable.Density d, String[] vars) {
+        private Resolved(FiniteModel model, Scope.Density d, String[] vars) {
             this.model = model;
             this.sizes = new int[vars.length];
             double w = 1;
@@ -229,7 +229,7 @@ final class FiniteNodes {
             this.lookup = d == null ? null : model.lookup(d);
         }
 
-        static Resolved of(Resolved[] cache, FiniteModel model, SymbolTable.Density d, String[] vars) {
+        static Resolved of(Resolved[] cache, FiniteModel model, Scope.Density d, String[] vars) {
             Resolved r = cache[0];
             if (r == null || r.model != model) {
                 r = new Resolved(model, d, vars);
@@ -243,7 +243,7 @@ final class FiniteNodes {
     static Node entryDerivative(NumericCompiler c, IAST a) {
         c.markApproximate();
         Node body = c.node(a.arg1());
-        SymbolTable.Density d = c.table.density(c.table.nameOf((ISymbol) a.arg2())).orElseThrow();
+        Scope.Density d = c.table.density(c.table.nameOf((ISymbol) a.arg2())).orElseThrow();
         Node[] idx = new Node[a.argSize() - 2];
         for (int i = 0; i < idx.length; i++) {
             idx[i] = c.node(a.getAt(i + 3));

@@ -1,6 +1,7 @@
 package org.derivcheck.cas;
 
 import java.util.Map;
+import org.derivcheck.math.Range;
 import org.matheclipse.core.expression.S;
 import org.matheclipse.core.interfaces.IAST;
 import org.matheclipse.core.interfaces.IExpr;

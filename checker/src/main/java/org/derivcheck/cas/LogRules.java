@@ -14,9 +14,9 @@ import org.matheclipse.core.interfaces.ISymbol;
  * symbol is real; some are positive). Unlike PowerExpand, they never assume what is not declared.
  */
 final class LogRules {
-    private final SymbolTable table;
+    private final Scope table;
 
-    LogRules(SymbolTable table) {
+    LogRules(Scope table) {
         this.table = table;
     }
 

@@ -62,6 +62,9 @@ final class Moments {
             }
             return gamma(inner.get(), tau, fam.getAt(3), fam.getAt(4), engine, conditions, "NormalGamma(m, lambda, a, b)");
         }
+        if (h == SizedFamilies.SIZED) {
+            return SizedMoments.expect(body, dist, engine);
+        }
         if (VectorFamilies.isVector(h)) {
             return MomentsVector.expect(body, vars, fam, engine, conditions);
         }

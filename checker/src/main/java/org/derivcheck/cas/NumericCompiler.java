@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import org.derivcheck.cas.NumericFunction.QuadratureLog;
 import org.hipparchus.random.RandomGenerator;
 import org.hipparchus.util.FastMath;
 import org.matheclipse.core.expression.S;
@@ -49,16 +50,16 @@ final class NumericCompiler {
     private final Map<ISymbol, Integer> dataSlots = new IdentityHashMap<>();
     private final List<String> scalarNames = new ArrayList<>();
     private final List<String> dataNames = new ArrayList<>();
-    final SymbolTable table;
+    final Scope table;
     private int nslots;
     private boolean random;
     private boolean approximate;
     private boolean deterministic;
     private int nesting;
 
-    private NumericCompiler(SymbolTable table) {
+    private NumericCompiler(Scope table) {
         this.table = table;
-        for (SymbolTable.Declared d : table.declared()) {
+        for (Scope.Declared d : table.declared()) {
             ISymbol s = table.symbol(d.name()).orElseThrow();
             if (d.indexed()) {
                 dataSlots.put(s, dataNames.size());
@@ -71,12 +72,12 @@ final class NumericCompiler {
         nslots = scalarNames.size();
     }
 
-    static NumericFunction compile(IExpr e, SymbolTable table) {
+    static NumericFunction compile(IExpr e, Scope table) {
         return compile(e, table, false);
     }
 
     /** Compiles with expectations evaluated deterministically (quadrature, series); fails for those without a route. */
-    static NumericFunction compile(IExpr e, SymbolTable table, boolean deterministic) {
+    static NumericFunction compile(IExpr e, Scope table, boolean deterministic) {
         NumericCompiler c = new NumericCompiler(table);
         c.deterministic = deterministic;
         Node root = c.node(e);

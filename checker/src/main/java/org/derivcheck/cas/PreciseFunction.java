@@ -80,11 +80,11 @@ public final class PreciseFunction {
     private boolean usesSymbols;
     private Node root;
 
-    private PreciseFunction(SymbolTable table, boolean exact) {
+    private PreciseFunction(Scope table, boolean exact) {
         this.exact = exact;
         List<String> scalars = new ArrayList<>();
         List<String> data = new ArrayList<>();
-        for (SymbolTable.Declared d : table.declared()) {
+        for (Scope.Declared d : table.declared()) {
             ISymbol s = table.symbol(d.name()).orElseThrow();
             if (d.indexed()) {
                 dataSlots.put(s, data.size());

@@ -73,12 +73,12 @@ public final class PreciseMagnitude {
     private final Map<ISymbol, Integer> slots = new IdentityHashMap<>();
     private final Node root;
 
-    private final SymbolTable table;
+    private final Scope table;
 
     private PreciseMagnitude(Expr scalar) {
         this.table = scalar.table;
         int i = 0;
-        for (SymbolTable.Declared d : scalar.table.declared()) {
+        for (Scope.Declared d : scalar.table.declared()) {
             if (!d.indexed()) {
                 slots.put(scalar.table.symbol(d.name()).orElseThrow(), i++);
             }

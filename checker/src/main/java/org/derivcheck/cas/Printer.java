@@ -24,10 +24,10 @@ final class Printer {
     private static final int PREC_POWER = 40;
     private static final int PREC_ATOM = 100;
 
-    private final SymbolTable table;
+    private final Scope table;
     private final boolean tex;
 
-    Printer(SymbolTable table, boolean tex) {
+    Printer(Scope table, boolean tex) {
         this.table = table;
         this.tex = tex;
     }

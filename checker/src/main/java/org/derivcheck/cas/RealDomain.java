@@ -119,13 +119,13 @@ public final class RealDomain {
         return new RealDomain(out, convention);
     }
 
-    private static boolean bound(IAST a, SymbolTable table) {
+    private static boolean bound(IAST a, Scope table) {
         IExpr h = a.head();
         return h == Ops.EXPECTATION || h == Ops.FSUM || h == Ops.IID || h == Ops.FD || h == Ops.ABSTRACT
                 || h == S.D || h == S.Sum || h == S.Product || h == S.Integrate || table.isDensityHead(h);
     }
 
-    private static void collect(IExpr e, SymbolTable table, EvalEngine engine, List<Guard> out, List<String> convention) {
+    private static void collect(IExpr e, Scope table, EvalEngine engine, List<Guard> out, List<String> convention) {
         if (!e.isAST() || out.size() >= 32) {
             return;
         }
@@ -168,7 +168,7 @@ public final class RealDomain {
         }
     }
 
-    private static void guard(Kind kind, String function, IExpr arg, IExpr exponent, SymbolTable table,
+    private static void guard(Kind kind, String function, IExpr arg, IExpr exponent, Scope table,
             EvalEngine engine, List<Guard> out) {
         Expr u = new Expr(arg, table);
         if (u.isAbstract() || !u.isScalar()) {

@@ -12,22 +12,8 @@ import org.matheclipse.core.interfaces.IExpr;
  * real semantics of a derivation both are undefined, and a claim whose one side is undefined where the
  * other is defined is false there.
  */
-public final class RealValue {
+final class RealValue {
     private RealValue() {
-    }
-
-    /**
-     * Two sides at one point: their real values at 30 digits (NaN where a side has none) and whether the
-     * difference is exactly 0 there.
-     */
-    public record Pair(double lhs, double rhs, boolean exactlyEqual, double difference, boolean exactDifference) {
-        public boolean lhsDefined() {
-            return !Double.isNaN(lhs);
-        }
-
-        public boolean rhsDefined() {
-            return !Double.isNaN(rhs);
-        }
     }
 
     /** Integer exponents above this are not evaluated exactly (the CAS would build numbers of millions of bits). */
@@ -62,7 +48,7 @@ public final class RealValue {
         return false;
     }
 
-    static Pair pair(IExpr l, IExpr r, EvalEngine engine) {
+    static Cas.RealPair pair(IExpr l, IExpr r, EvalEngine engine) {
         if (tooLarge(l) || tooLarge(r)) {
             throw new CasException(CasException.Kind.LIMIT, "an integer exponent above " + MAX_EXPONENT);
         }
@@ -77,7 +63,7 @@ public final class RealValue {
             exact = zero || d.isRational(); // an exact nonzero rational difference has an exact sign
             diff = zero ? 0 : toDouble(exact ? d : engine.evaluate(F.N(F.Subtract(lv, rv), F.ZZ(30))));
         }
-        return new Pair(toDouble(lv), toDouble(rv), zero, diff, exact);
+        return new Cas.RealPair(toDouble(lv), toDouble(rv), zero, diff, exact);
     }
 
     static double toDouble(IExpr v) {

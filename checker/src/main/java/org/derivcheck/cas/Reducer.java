@@ -1,5 +1,6 @@
 package org.derivcheck.cas;
 
+import org.derivcheck.math.Range;
 import org.matheclipse.core.eval.EvalEngine;
 import org.matheclipse.core.expression.F;
 import org.matheclipse.core.interfaces.IAST;
@@ -53,10 +54,10 @@ final class Reducer {
 
     /** The conditions met while reducing: parameter domains and the existence of every moment used. */
     static final class Conditions {
-        final SymbolTable table;
+        final Scope table;
         final java.util.List<Condition> list = new java.util.ArrayList<>();
 
-        Conditions(SymbolTable table) {
+        Conditions(Scope table) {
             this.table = table;
         }
 

@@ -19,7 +19,7 @@ import org.matheclipse.core.interfaces.IExpr;
 import org.matheclipse.core.interfaces.ISymbol;
 
 /**
- * Turns a {@link Syntax} tree into a Symja expression, resolving every name against the symbol table,
+ * Turns a {@link Syntax} tree into a Symja expression, resolving every name against the scope,
  * the local scope and an allow-list of functions ({@link AllowList}). Nothing outside the allow-list can be
  * expressed, so no file, network, process or reflection function of Symja is ever reachable from user input.
  * Calls of densities ({@link DensityCalls}) and of the operators built from other calls ({@link OperatorCalls})
@@ -29,16 +29,18 @@ final class Resolver {
     /** Largest literal exponent accepted: larger ones are a resource attack, not mathematics. */
     static final int MAX_EXPONENT = 1000;
 
-    final SymbolTable table;
+    final Scope table;
     /** Names bound where they are used (function parameters, summation indices, integration variables). */
     Map<String, ISymbol> scope = new LinkedHashMap<>();
     /** Vector and matrix variables of an expectation (VectorFamilies): the name stands for its components. */
     Map<String, IExpr> vectors = new LinkedHashMap<>();
+    /** Variables of a vector family of symbolic size K (SizedFamilies): the name's head applied to an index. */
+    Map<String, ISymbol> sized = new LinkedHashMap<>();
     private final DensityCalls densities = new DensityCalls(this);
     private final FamilyCalls families = new FamilyCalls(this);
     private final OperatorCalls operators = new OperatorCalls(this);
 
-    Resolver(SymbolTable table) {
+    Resolver(Scope table) {
         this.table = table;
     }
 
@@ -97,13 +99,17 @@ final class Resolver {
         if (vector != null) {
             return vector;
         }
+        if (sized.containsKey(name)) {
+            throw new ParseException("'" + name + "' is a vector of K components (K a symbol): write " + name
+                    + "(k), or sum over its components", n.column());
+        }
         ISymbol local = scope.get(name);
         if (local != null) {
             return local;
         }
         var sym = table.symbol(name);
         if (sym.isPresent()) {
-            if (table.declared(name).map(SymbolTable.Declared::indexed).orElse(false)) {
+            if (table.declared(name).map(Scope.Declared::indexed).orElse(false)) {
                 throw new ParseException("'" + name + "' is indexed data: write " + name + "(n) with an index", n.column());
             }
             return sym.get();
@@ -209,6 +215,9 @@ final class Resolver {
         if (vectors.containsKey(name)) {
             return families.component(c, vectors.get(name));
         }
+        if (sized.containsKey(name)) {
+            return families.sizedComponent(c, sized.get(name));
+        }
         // local function parameters and user definitions come first
         var def = table.definition(name);
         if (def.isPresent() && !scope.containsKey(name)) {
@@ -243,7 +252,7 @@ final class Resolver {
         }
         var sym = table.symbol(name);
         if (sym.isPresent() && !scope.containsKey(name)) {
-            boolean indexed = table.declared(name).map(SymbolTable.Declared::indexed).orElse(false);
+            boolean indexed = table.declared(name).map(Scope.Declared::indexed).orElse(false);
             if (!indexed) {
                 throw new ParseException("'" + name + "' is a symbol, not a function: write " + name + "*(...) for a product",
                         c.column());
@@ -299,7 +308,7 @@ final class Resolver {
     }
 
     boolean isFinite(String name) {
-        return table.declared(name).map(SymbolTable.Declared::finite).orElse(false);
+        return table.declared(name).map(Scope.Declared::finite).orElse(false);
     }
 
     private ISymbol finiteSymbol(String name, int column) {
@@ -349,7 +358,8 @@ final class Resolver {
         }
         Families.Family family = Families.byName(fam.name()).orElseThrow(() -> new ParseException("unknown family '"
                 + fam.name() + "': use " + Families.catalogue(), fam.column()));
-        if (family.nvars() == 0 || family.head() == Families.CATEGORICAL && varNames.size() > 1) {
+        if (family.nvars() == 0 || family.head() == Families.CATEGORICAL && varNames.size() > 1
+                || SizedFamilies.takesSize(family) && fam.args().size() == family.params().size() + 1) {
             return families.vectorSpec(varNames, fam, family);
         }
         if (family.head() == Ops.NORMAL && fam.args().size() == 2 && resolve(fam.args().get(0)).isList()) {
@@ -395,7 +405,7 @@ final class Resolver {
         }
         IExpr weight;
         if (right instanceof Syntax.Name rn) {
-            SymbolTable.Density d = table.density(rn.name()).orElseThrow();
+            Scope.Density d = table.density(rn.name()).orElseThrow();
             if (!d.normalized()) {
                 throw new ParseException("'" + d.name() + "' is a function, not a density: it cannot weight an expectation",
                         rn.column());
@@ -424,8 +434,10 @@ final class Resolver {
     IExpr withSpecs(Syntax.Call c, Function<IExpr, IExpr> bodyTransform) {
         Map<String, ISymbol> saved = scope;
         Map<String, IExpr> savedVectors = vectors;
+        Map<String, ISymbol> savedSized = sized;
         scope = new LinkedHashMap<>(scope);
         vectors = new LinkedHashMap<>(vectors);
+        sized = new LinkedHashMap<>(sized);
         try {
             List<Spec> specs = new ArrayList<>();
             List<Syntax> specSyntax = new ArrayList<>();
@@ -452,8 +464,14 @@ final class Resolver {
                 Spec sp = spec(s);
                 specs.add(sp);
                 for (int i = 0; i < sp.vars().size(); i++) {
-                    scope.put(sp.names().get(i), sp.vars().get(i));
                     vectors.remove(sp.names().get(i));
+                    if (sp.family().isAST() && sp.family().head() == SizedFamilies.SIZED) {
+                        sized.put(sp.names().get(i), sp.vars().get(i));
+                        scope.remove(sp.names().get(i));
+                    } else {
+                        scope.put(sp.names().get(i), sp.vars().get(i));
+                        sized.remove(sp.names().get(i));
+                    }
                 }
             }
             IExpr body = bodyTransform.apply(resolve(c.args().get(0)));
@@ -469,6 +487,7 @@ final class Resolver {
         } finally {
             scope = saved;
             vectors = savedVectors;
+            sized = savedSized;
         }
     }
 

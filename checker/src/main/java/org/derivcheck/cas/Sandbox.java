@@ -11,7 +11,7 @@ import org.matheclipse.core.interfaces.IExpr;
  * these out of reach of user text; this check is the second wall, so that a future change of the
  * allow-list cannot open the first one silently.
  */
-public final class Sandbox {
+final class Sandbox {
     static final Set<String> DENIED = Set.of("Run", "RunThrough", "RunProcess", "StartProcess", "Export", "ExportString",
             "Import", "ImportString", "ReadString", "ReadList", "Read", "Get", "Put", "PutAppend", "Save", "DumpSave",
             "OpenRead", "OpenWrite", "OpenAppend", "Close", "WriteString", "Write", "FilePrint", "DeleteFile",
@@ -26,7 +26,7 @@ public final class Sandbox {
     }
 
     /** The first denied name in the expression, if any. */
-    public static Optional<String> denied(Expr e) {
+    static Optional<String> denied(Expr e) {
         return denied(e.ast);
     }
 

@@ -15,7 +15,7 @@ final class Simplification {
     }
 
     /** The name of the rule set that reached 0, or empty. */
-    static Optional<String> provesZero(IExpr d, SymbolTable table, EvalEngine engine) {
+    static Optional<String> provesZero(IExpr d, Scope table, EvalEngine engine) {
         IExpr e = engine.evaluate(d);
         if (isExactZero(e)) {
             return Optional.of("evaluation");
@@ -140,7 +140,7 @@ final class Simplification {
     }
 
     /** l = r: the difference, and for two provably positive sides also log l - log r with the sound log rules. */
-    static Optional<String> provesEqual(IExpr l, IExpr r, SymbolTable table, EvalEngine engine) {
+    static Optional<String> provesEqual(IExpr l, IExpr r, Scope table, EvalEngine engine) {
         IExpr le = engine.evaluate(l);
         IExpr re = engine.evaluate(r);
         LogRules rules = new LogRules(table);
@@ -177,7 +177,7 @@ final class Simplification {
     }
 
     /** True when every symbol in d is declared positive (indexed positive data included). */
-    static boolean allPositive(IExpr d, SymbolTable table) {
+    static boolean allPositive(IExpr d, Scope table) {
         boolean[] ok = {true};
         d.isFree(x -> {
             if (x instanceof ISymbol s && table.nameOf(s) != null && !table.isPositive(s)) {

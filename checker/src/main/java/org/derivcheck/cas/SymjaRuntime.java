@@ -59,6 +59,11 @@ final class SymjaRuntime {
         return e;
     }
 
+    /** Forgets this thread's engine (it was stopped by force mid-evaluation); the next use makes a new one. */
+    static void discardEngine() {
+        ENGINE.remove();
+    }
+
     /** Forces Symja's one-time start-up (about 1.5 s cold) on the calling thread. */
     static void warmUp() {
         engine();

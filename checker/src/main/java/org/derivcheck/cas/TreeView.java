@@ -3,6 +3,7 @@ package org.derivcheck.cas;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.derivcheck.math.Tree;
 import org.matheclipse.core.expression.S;
 import org.matheclipse.core.interfaces.IAST;
 import org.matheclipse.core.interfaces.IBuiltInSymbol;
@@ -23,13 +24,13 @@ final class TreeView {
         }
     }
 
-    private final SymbolTable table;
+    private final Scope table;
 
-    private TreeView(SymbolTable table) {
+    private TreeView(Scope table) {
         this.table = table;
     }
 
-    static Optional<Tree> of(IExpr e, SymbolTable table) {
+    static Optional<Tree> of(IExpr e, Scope table) {
         try {
             return Optional.of(new TreeView(table).tree(e));
         } catch (IllegalArgumentException x) {
@@ -90,12 +91,12 @@ final class TreeView {
             throw new IllegalArgumentException("unnamed symbol " + s);
         }
         if (table.isDensityHead(s)) {
-            boolean normalized = table.density(n).map(SymbolTable.Density::normalized).orElse(false);
+            boolean normalized = table.density(n).map(Scope.Density::normalized).orElse(false);
             return new Tree.Sym(n, normalized ? Tree.Kind.DENSITY : Tree.Kind.FUNCTION);
         }
         var d = table.declared(n);
         if (d.isPresent() && table.symbol(n).orElse(null) == s) {
-            SymbolTable.Declared x = d.get();
+            Scope.Declared x = d.get();
             Tree.Kind k = x.finite() ? (x.indexed() ? Tree.Kind.FINITE_INDEXED : Tree.Kind.FINITE)
                     : x.indexed() ? Tree.Kind.DATA : x.positive() ? Tree.Kind.POSITIVE : Tree.Kind.REAL;
             return new Tree.Sym(n, k);

@@ -3,6 +3,7 @@ package org.derivcheck.cas;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.derivcheck.math.Range;
 import org.matheclipse.core.expression.F;
 import org.matheclipse.core.interfaces.IAST;
 import org.matheclipse.core.interfaces.IASTAppendable;
@@ -125,7 +126,7 @@ final class VectorFamilies {
     }
 
     /** The component symbols, in order: t(1..K), or the upper triangle L(i, j), i <= j, row by row. */
-    static List<ISymbol> components(String name, Shape shape, SymbolTable table) {
+    static List<ISymbol> components(String name, Shape shape, Scope table) {
         List<ISymbol> out = new ArrayList<>();
         if (!shape.matrix()) {
             for (int i = 1; i <= shape.n(); i++) {
@@ -141,7 +142,7 @@ final class VectorFamilies {
         return out;
     }
 
-    private static ISymbol bound(String shown, String dummy, SymbolTable table) {
+    private static ISymbol bound(String shown, String dummy, Scope table) {
         ISymbol s = F.Dummy(dummy);
         if (table != null) {
             table.nameBound(s, shown);

@@ -1,6 +1,7 @@
 package org.derivcheck.cas;
 
 import java.util.Optional;
+import org.derivcheck.cas.NumericFunction.QuadratureLog;
 import org.hipparchus.random.RandomGenerator;
 import org.derivcheck.integrate.DoubleExponential;
 import org.derivcheck.integrate.Laws;

@@ -1,4 +1,10 @@
 /**
- * The only package that imports Symja (org.matheclipse): resolving parsed syntax (from {@code notation}), substitution, differentiation, simplification under assumptions, numeric evaluation, TeX output, the sandbox (allow-list) and per-evaluation time and size limits. Callers see only its own Expr handle.
+ * The only package that imports Symja (org.matheclipse): resolving parsed syntax (from {@code notation}) in a
+ * {@link org.derivcheck.cas.Scope} (built once from a derivation's records), substitution, differentiation,
+ * simplification under assumptions, numeric evaluation, TeX output, the sandbox (allow-list) and per-evaluation time
+ * and size limits. Its public API is {@link org.derivcheck.cas.Cas}, {@link org.derivcheck.cas.Expr},
+ * {@link org.derivcheck.cas.NumericFunction}, {@link org.derivcheck.cas.CasException} and Scope, with the few
+ * evaluator and result types docs/ARCHITECTURE.md §3 lists (ArchitectureTest.CAS_PUBLIC); no public member shows a
+ * Symja type. Symja-free values it shares are in {@code org.derivcheck.math}.
  */
 package org.derivcheck.cas;

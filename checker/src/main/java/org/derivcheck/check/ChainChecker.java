@@ -7,7 +7,7 @@ import org.derivcheck.cas.Cas;
 import org.derivcheck.cas.CasException;
 import org.derivcheck.cas.Deadline;
 import org.derivcheck.cas.Expr;
-import org.derivcheck.cas.SymbolTable;
+import org.derivcheck.cas.Scope;
 import org.derivcheck.notation.Chain;
 import org.derivcheck.notation.Link;
 import org.derivcheck.notation.ParseException;
@@ -132,7 +132,7 @@ public final class ChainChecker {
     }
 
     /** LaTeX of the relation as the user wrote it (definitions by name); derivcheck's reading if that fails. */
-    private static String userTex(Link a, Expr ea, Link b, Expr eb, Relation rel, SymbolTable table) {
+    private static String userTex(Link a, Expr ea, Link b, Expr eb, Relation rel, Scope table) {
         String l = SourceTex.of(a.text(), table.sourceNames()).orElse(ea.tex());
         String r = SourceTex.of(b.text(), table.sourceNames()).orElse(eb.tex());
         return l + " " + texRelation(rel) + " " + r;

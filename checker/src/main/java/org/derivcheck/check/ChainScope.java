@@ -6,7 +6,7 @@ import java.util.List;
 import org.derivcheck.cas.Cas;
 import org.derivcheck.cas.CasException;
 import org.derivcheck.cas.Expr;
-import org.derivcheck.cas.SymbolTable;
+import org.derivcheck.cas.Scope;
 import org.derivcheck.derivation.Definition;
 import org.derivcheck.derivation.DensityDecl;
 import org.derivcheck.derivation.Domain;
@@ -27,12 +27,12 @@ import org.derivcheck.notation.ParseException;
 public final class ChainScope {
     private final String id;
     private final Path file;
-    private final SymbolTable table;
+    private final Scope table;
     final PointSampler sampler;
     final List<SymbolDecl> symbols;
     final List<Definition> definitions;
 
-    private ChainScope(String id, Path file, SymbolTable table, PointSampler sampler, List<SymbolDecl> symbols,
+    private ChainScope(String id, Path file, Scope table, PointSampler sampler, List<SymbolDecl> symbols,
             List<Definition> definitions) {
         this.id = id;
         this.file = file;
@@ -53,7 +53,7 @@ public final class ChainScope {
     }
 
     /** The names, for resolving text in this scope. */
-    public SymbolTable table() {
+    public Scope table() {
         return table;
     }
 
@@ -74,19 +74,19 @@ public final class ChainScope {
 
     /**
      * Declares the symbols, densities, declared families and definitions in order and reads the assumptions; definitions the CAS
-     * evaluates (derivatives) run under a time limit, as they are untrusted input too ({@link SymbolTable}).
+     * evaluates (derivatives) run under a time limit, as they are untrusted input too ({@link Scope}).
      *
      * @throws Invalid for the first record that cannot be used
      */
     public static ChainScope of(String id, Path file, List<SymbolDecl> symbols, List<DensityDecl> densities,
             List<FamilyDecl> families, List<Definition> definitions, List<Line> assumptions) {
-        SymbolTable table = new SymbolTable();
+        Scope.Builder names = Scope.builder();
         for (SymbolDecl s : symbols) {
             try {
                 if (s.domain() == Domain.FINITE) {
-                    table.declareFinite(s.name(), s.indexed());
+                    names.declareFinite(s.name(), s.indexed());
                 } else {
-                    table.declare(s.name(), s.domain().positive(), s.indexed());
+                    names.declare(s.name(), s.domain().positive(), s.indexed());
                 }
             } catch (ParseException e) {
                 throw new Invalid(s.line(), "symbol '" + s.name() + "': " + e.getMessage());
@@ -94,7 +94,7 @@ public final class ChainScope {
         }
         for (DensityDecl dd : densities) {
             try {
-                table.declareDensity(new SymbolTable.Density(dd.name(), dd.variables(), dd.params(), dd.normalized()));
+                names.declareDensity(new Scope.Density(dd.name(), dd.variables(), dd.params(), dd.normalized()));
             } catch (ParseException e) {
                 throw new Invalid(dd.line(), e.getMessage());
             }
@@ -103,7 +103,7 @@ public final class ChainScope {
             try {
                 List<String> domain = new ArrayList<>();
                 fd.domain().forEach(l -> domain.add(l.text()));
-                table.declareFamily(fd.name(), fd.params(), fd.variable(), fd.logDensity(), fd.min(), fd.max(),
+                names.declareFamily(fd.name(), fd.params(), fd.variable(), fd.logDensity(), fd.min(), fd.max(),
                         fd.discrete(), domain);
             } catch (ParseException e) {
                 throw new Invalid(fd.line(), "family '" + fd.name() + "': " + where(e) + e.getMessage());
@@ -112,14 +112,15 @@ public final class ChainScope {
         for (Definition def : definitions) {
             try {
                 if (def.params().isEmpty()) {
-                    table.define(def.name(), def.text());
+                    names.define(def.name(), def.text());
                 } else {
-                    table.defineFunction(def.name(), def.params(), def.text());
+                    names.defineFunction(def.name(), def.params(), def.text());
                 }
             } catch (ParseException e) {
                 throw new Invalid(def.line(), "definition of '" + def.name() + "': " + where(e) + e.getMessage());
             }
         }
+        Scope table = names.build();
         List<PointSampler.Assumption> assumed = new ArrayList<>();
         for (Line a : assumptions) {
             try {

@@ -13,8 +13,8 @@ import org.derivcheck.cas.Cas;
 import org.derivcheck.cas.CasException;
 import org.derivcheck.cas.Condition;
 import org.derivcheck.cas.Expr;
-import org.derivcheck.cas.Range;
-import org.derivcheck.cas.SymbolTable;
+import org.derivcheck.math.Range;
+import org.derivcheck.cas.Scope;
 import org.derivcheck.derivation.Domain;
 import org.derivcheck.derivation.SymbolDecl;
 
@@ -28,9 +28,9 @@ import org.derivcheck.derivation.SymbolDecl;
  */
 final class ConditionChecker {
     private static final int WITNESS_POINTS = 200;
-    private final SymbolTable table;
+    private final Scope table;
 
-    ConditionChecker(SymbolTable table) {
+    ConditionChecker(Scope table) {
         this.table = table;
     }
 

@@ -7,7 +7,7 @@ import org.derivcheck.cas.Cas;
 import org.derivcheck.cas.CasException;
 import org.derivcheck.cas.Deadline;
 import org.derivcheck.cas.Expr;
-import org.derivcheck.cas.SymbolTable;
+import org.derivcheck.cas.Scope;
 import org.derivcheck.derivation.Definition;
 import org.derivcheck.derivation.Derivation;
 import org.derivcheck.derivation.Line;
@@ -59,7 +59,7 @@ public final class DerivationChecker {
     }
 
     /** The definitions in the user's notation, for the reports. */
-    private static List<DefinitionShown> shown(Derivation d, SymbolTable table) {
+    private static List<DefinitionShown> shown(Derivation d, Scope table) {
         List<DefinitionShown> out = new ArrayList<>();
         for (Definition def : d.definitions()) {
             String head = def.params().isEmpty() ? def.name() : def.name() + "(" + String.join(", ", def.params()) + ")";
@@ -108,7 +108,7 @@ public final class DerivationChecker {
 
     private StepResult maximize(Step step, Maximize m, ChainScope scope, long t0) {
         String index = String.valueOf(step.number());
-        SymbolTable table = scope.table();
+        Scope table = scope.table();
         String claim = m.over() + "* with log " + m.over() + "* = " + m.by().text() + " + const maximizes "
                 + m.objective().text() + " over " + m.over();
         Expr objective;

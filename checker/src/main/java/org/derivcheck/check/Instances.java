@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.hipparchus.random.RandomGenerator;
 import org.derivcheck.cas.FiniteModel;
-import org.derivcheck.cas.SymbolTable;
+import org.derivcheck.cas.Scope;
 
 /**
  * Makes finite instances of a derivation's abstract densities: supports of size 2 to 4, positive
@@ -25,17 +25,17 @@ final class Instances {
     static final int MAX_CELLS = 2000;
     /** The most cells of one density in a very large instance (one finite variable only). */
     static final int HUGE_CELLS = 10_000;
-    private final List<SymbolTable.Density> densities;
+    private final List<Scope.Density> densities;
     private final List<String> finiteVariables;
     private final Map<String, int[]> ranges = new LinkedHashMap<>();
     /** Independent draws zs(1..K) multiply the cells of every expectation: no large supports then. */
     private final boolean draws;
 
     /** Support sizes: 2 to 4, or the declared {min, max} of a finite symbol. */
-    Instances(SymbolTable table, List<org.derivcheck.derivation.SymbolDecl> decls) {
+    Instances(Scope table, List<org.derivcheck.derivation.SymbolDecl> decls) {
         this.densities = table.densities();
-        this.finiteVariables = table.declared().stream().filter(SymbolTable.Declared::finite)
-                .map(SymbolTable.Declared::name).toList();
+        this.finiteVariables = table.declared().stream().filter(Scope.Declared::finite)
+                .map(Scope.Declared::name).toList();
         this.draws = decls.stream().anyMatch(d -> d.indexed() && d.domain() == org.derivcheck.derivation.Domain.FINITE);
         for (var d : decls) {
             // only a declared size range is kept (2 to 4 otherwise, with large supports among the instances)
@@ -47,7 +47,7 @@ final class Instances {
         }
     }
 
-    List<SymbolTable.Density> densities() {
+    List<Scope.Density> densities() {
         return densities;
     }
 
@@ -87,7 +87,7 @@ final class Instances {
         Map<String, double[]> tables = new LinkedHashMap<>();
         Map<String, double[][]> logits = new LinkedHashMap<>();
         Map<List<String>, double[]> shared = new java.util.HashMap<>();
-        for (SymbolTable.Density d : densities) {
+        for (Scope.Density d : densities) {
             int n = 1;
             for (String v : d.variables()) {
                 n *= sizes.get(v);
@@ -161,7 +161,7 @@ final class Instances {
         for (int guard = 0; guard < 64; guard++) {
             int worst = 0;
             List<String> worstVars = List.of();
-            for (SymbolTable.Density d : densities) {
+            for (Scope.Density d : densities) {
                 int n = 1;
                 for (String v : d.variables()) {
                     n *= sizes.get(v);

@@ -8,7 +8,7 @@ import org.derivcheck.cas.Cas;
 import org.derivcheck.cas.Expr;
 import org.derivcheck.cas.FiniteModel;
 import org.derivcheck.cas.NumericFunction;
-import org.derivcheck.cas.SymbolTable;
+import org.derivcheck.cas.Scope;
 
 /**
  * Decides "q_j* maximizes the objective over q_j, the other densities fixed", where log q_j* is given up
@@ -25,7 +25,7 @@ final class MaximizeChecker {
         this.instances = instances;
     }
 
-    RelationChecker.Decision decide(Expr objective, SymbolTable.Density over, Expr logOptimum, StepContext ctx) {
+    RelationChecker.Decision decide(Expr objective, Scope.Density over, Expr logOptimum, StepContext ctx) {
         NumericFunction obj = Cas.compile(objective);
         NumericFunction by = Cas.compile(logOptimum);
         RandomGenerator rng = ctx.rng(31337L);
@@ -92,7 +92,7 @@ final class MaximizeChecker {
     }
 
     /** exp(log optimum) at every value of the density's variables, normalized. */
-    private static double[] claimedTable(SymbolTable.Density over, NumericFunction by, FiniteModel m,
+    private static double[] claimedTable(Scope.Density over, NumericFunction by, FiniteModel m,
             PointSampler.Point p, RandomGenerator rng) {
         List<String> vars = over.variables();
         int n = 1;
@@ -150,7 +150,7 @@ final class MaximizeChecker {
     }
 
     /** Gradient ascent on softmax logits from the uniform table, numeric (forward-difference) gradients. */
-    private static double[] ascend(NumericFunction obj, SymbolTable.Density over, FiniteModel m, PointSampler.Point p,
+    private static double[] ascend(NumericFunction obj, Scope.Density over, FiniteModel m, PointSampler.Point p,
             RandomGenerator rng, int n) {
         double[] theta = new double[n];
         double step = 0.5;

@@ -60,6 +60,11 @@ final class PointSampler {
         this.dataLength = len;
     }
 
+    /** The declaration of a scalar symbol. */
+    java.util.Optional<SymbolDecl> declaration(String name) {
+        return scalars.stream().filter(s -> s.name().equals(name)).findFirst();
+    }
+
     int dataLength() {
         return dataLength;
     }

@@ -5,8 +5,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.derivcheck.cas.SymbolTable;
-import org.derivcheck.cas.Tree;
+import org.derivcheck.cas.Scope;
+import org.derivcheck.math.Tree;
 import org.derivcheck.derivation.Domain;
 import org.derivcheck.notation.Relation;
 import org.derivcheck.derivation.SymbolDecl;
@@ -61,7 +61,7 @@ final class ProofChecker implements Checker {
 
     static Prover prover(StepContext ctx) {
         List<Prover.Density> ds = new ArrayList<>();
-        for (SymbolTable.Density d : ctx.instances.densities()) {
+        for (Scope.Density d : ctx.instances.densities()) {
             ds.add(new Prover.Density(d.name(), d.variables(), d.params(), d.normalized()));
         }
         Set<String> integers = new LinkedHashSet<>();

@@ -4,9 +4,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.hipparchus.random.RandomGenerator;
+import org.derivcheck.cas.Cas;
 import org.derivcheck.cas.CasException;
 import org.derivcheck.cas.NumericFunction;
-import org.derivcheck.cas.RealValue;
 
 /**
  * The points double precision cannot decide, decided under real semantics at 30 digits by the CAS: a side
@@ -78,9 +78,9 @@ final class RealPoints {
     /** A strict relation whose sides agree to rounding at a point: exactly equal there refutes it. */
     static Optional<Outcome> nearEquality(Claim c, StepContext ctx, PointSampler.Point p, double lv, double rv,
             RandomPointChecker.Tally t) {
-        Optional<RealValue.Pair> hp = ctx.sampler.hasData() ? Optional.empty() : recheck(c, ctx, p, t);
+        Optional<Cas.RealPair> hp = ctx.sampler.hasData() ? Optional.empty() : recheck(c, ctx, p, t);
         if (hp.isPresent() && hp.get().lhsDefined() && hp.get().rhsDefined()) {
-            RealValue.Pair v = hp.get();
+            Cas.RealPair v = hp.get();
             Map<String, Double> point = ctx.sampler.describe(p);
             if (v.exactlyEqual()) {
                 return Optional.of(new Outcome(Verdict.REFUTED, new Evidence("random points", "the sides are exactly "
@@ -131,7 +131,7 @@ final class RealPoints {
      */
     static Optional<Outcome> oneSideNotFinite(Claim c, StepContext ctx, PointSampler.Point p, double lv, double rv,
             RandomPointChecker.Tally t) {
-        Optional<RealValue.Pair> hp = ctx.sampler.hasData() ? Optional.empty() : recheck(c, ctx, p, t);
+        Optional<Cas.RealPair> hp = ctx.sampler.hasData() ? Optional.empty() : recheck(c, ctx, p, t);
         if (hp.isEmpty()) {
             t.notRechecked++;
             if (Double.isNaN(Double.isFinite(lv) ? rv : lv)) {
@@ -139,7 +139,7 @@ final class RealPoints {
             }
             return Optional.empty();
         }
-        RealValue.Pair v = hp.get();
+        Cas.RealPair v = hp.get();
         Map<String, Double> point = ctx.sampler.describe(p);
         if (v.lhsDefined() != v.rhsDefined()) {
             String side = v.lhsDefined() ? "right" : "left";
@@ -163,7 +163,7 @@ final class RealPoints {
         return Optional.empty();
     }
 
-    private static Optional<RealValue.Pair> recheck(Claim c, StepContext ctx, PointSampler.Point p, RandomPointChecker.Tally t) {
+    private static Optional<Cas.RealPair> recheck(Claim c, StepContext ctx, PointSampler.Point p, RandomPointChecker.Tally t) {
         if (t.rechecks >= RandomPointChecker.MAX_RECHECKS) {
             return Optional.empty();
         }

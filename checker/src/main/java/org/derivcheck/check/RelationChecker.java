@@ -8,7 +8,7 @@ import org.hipparchus.random.RandomGenerator;
 import org.derivcheck.cas.Cas;
 import org.derivcheck.cas.CasException;
 import org.derivcheck.cas.Expr;
-import org.derivcheck.cas.SymbolTable;
+import org.derivcheck.cas.Scope;
 import org.derivcheck.notation.Relation;
 import org.derivcheck.diagnose.Diagnosis;
 import org.derivcheck.diagnose.Diagnostics;
@@ -22,10 +22,10 @@ import org.derivcheck.diagnose.Refutation;
 final class RelationChecker {
     private final List<Checker> checkers;
     private final RandomPointChecker randomPoints;
-    private final SymbolTable table;
+    private final Scope table;
     private final ConditionChecker conditions;
 
-    RelationChecker(SymbolTable table, CheckOptions options) {
+    RelationChecker(Scope table, CheckOptions options) {
         this.table = table;
         this.conditions = new ConditionChecker(table);
         // numeric first: a refuted claim needs no proof attempt, a confirmed one gets the rest of the time
@@ -42,6 +42,10 @@ final class RelationChecker {
     }
 
     Decision decide(Expr lhsWritten, Expr rhsWritten, Relation rel, StepContext ctx) {
+        if (!Cas.sizeSymbols(lhsWritten).isEmpty() || !Cas.sizeSymbols(rhsWritten).isEmpty()) {
+            // a vector family of symbolic size K: exact instances at concrete K, and a proof with symbolic sums
+            return new SizedChecker(this).decide(lhsWritten, rhsWritten, rel, ctx);
+        }
         Expr lhs;
         Expr rhs;
         List<String> unproved;

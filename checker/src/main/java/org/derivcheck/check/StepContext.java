@@ -20,12 +20,25 @@ final class StepContext {
     java.util.Optional<String> rule = java.util.Optional.empty();
 
     StepContext(Cas cas, PointSampler sampler, Instances instances, CheckOptions options, long seed) {
+        this(cas, sampler, instances, options, seed, System.nanoTime() + options.stepMillis() * 1_000_000L);
+    }
+
+    private StepContext(Cas cas, PointSampler sampler, Instances instances, CheckOptions options, long seed,
+            long deadlineNanos) {
         this.cas = cas;
         this.sampler = sampler;
         this.instances = instances;
         this.options = options;
         this.seed = seed;
-        this.deadlineNanos = System.nanoTime() + options.stepMillis() * 1_000_000L;
+        this.deadlineNanos = deadlineNanos;
+    }
+
+    /** A context for another claim within this step (an instance at a concrete K): same deadline, nothing cached. */
+    StepContext fresh(long salt, long millis) {
+        StepContext c = new StepContext(cas, sampler, instances, options, seed * 31 + salt,
+                Math.min(deadlineNanos, System.nanoTime() + millis * 1_000_000L));
+        c.rule = rule;
+        return c;
     }
 
     /** Milliseconds left for this step; throws a timeout when none are left. */

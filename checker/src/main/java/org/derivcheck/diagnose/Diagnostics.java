@@ -2,7 +2,7 @@ package org.derivcheck.diagnose;
 
 import java.util.List;
 import org.derivcheck.cas.Cas;
-import org.derivcheck.cas.SymbolTable;
+import org.derivcheck.cas.Scope;
 
 /**
  * The one way to ask what is wrong with a refuted relation. Every diagnosis returned was checked: the repair it
@@ -12,7 +12,7 @@ public interface Diagnostics {
     List<Diagnosis> diagnose(Refutation refutation, Probe probe);
 
     /** The repairs of {@link Repairs}: structure (swapped components, transposed matrix), then each entry. */
-    static Diagnostics standard(Cas cas, SymbolTable table) {
+    static Diagnostics standard(Cas cas, Scope table) {
         return new Repairs(cas, table);
     }
 }

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.derivcheck.cas.Cas;
 import org.derivcheck.cas.Expr;
-import org.derivcheck.cas.SymbolTable;
+import org.derivcheck.cas.Scope;
 import org.derivcheck.notation.Relation;
 
 /**
@@ -15,9 +15,9 @@ import org.derivcheck.notation.Relation;
  */
 final class Repairs implements Diagnostics {
     private final Cas cas;
-    private final SymbolTable table;
+    private final Scope table;
 
-    Repairs(Cas cas, SymbolTable table) {
+    Repairs(Cas cas, Scope table) {
         this.cas = cas;
         this.table = table;
     }

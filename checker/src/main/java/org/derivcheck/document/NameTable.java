@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.derivcheck.cas.SymbolTable;
+import org.derivcheck.cas.Scope;
 import org.derivcheck.derivation.Definition;
 import org.derivcheck.derivation.DensityDecl;
 import org.derivcheck.derivation.Domain;
@@ -16,7 +16,7 @@ import org.derivcheck.notation.ParseException;
 import org.derivcheck.notation.TexInput;
 
 /**
- * Declares names into a symbol table and makes the LaTeX reader's vocabulary of them: the one way a document's
+ * Declares names into a scope ({@code cas.Scope}) and makes the LaTeX reader's vocabulary of them: the one way a document's
  * context ({@link Names}) and a graded submission's rubric and header ({@code grade.NameSpace}) become names.
  * Symbols (finite ones as abstract variables), densities and functions, then definitions in order: a name without
  * parameters is a constant, one whose text is a vector or matrix is an array, one that lists scalar symbols is a
@@ -33,19 +33,18 @@ public final class NameTable {
         RuntimeException at(int line, String message);
     }
 
-    /** The names declared: the table, the vocabulary, every declared name, and the finite symbols. */
-    public record Built(SymbolTable table, TexInput.Vocabulary vocabulary, Set<String> known, Set<String> finite) {
+    /** The names declared: the scope, the vocabulary, every declared name, and the finite symbols. */
+    public record Built(Scope table, TexInput.Vocabulary vocabulary, Set<String> known, Set<String> finite) {
     }
 
     private NameTable() {
     }
 
-    /**
-     * @param table a fresh table
-     */
-    public static Built declare(SymbolTable table, List<SymbolDecl> symbols, List<DensityDecl> densities,
+    /** Builds the scope of these records, in order, and the LaTeX reader's vocabulary of its names. */
+    public static Built declare(List<SymbolDecl> symbols, List<DensityDecl> densities,
             List<Definition> definitions, Map<String, String> notation, Map<String, String> expectations,
             Map<String, String> indices, Failure failure) {
+        Scope.Builder table = Scope.builder();
         Set<String> known = new LinkedHashSet<>();
         Set<String> finite = new LinkedHashSet<>();
         Set<String> scalars = new LinkedHashSet<>();
@@ -67,7 +66,7 @@ public final class NameTable {
         Map<String, Integer> functions = new HashMap<>();
         for (DensityDecl d : densities) {
             try {
-                table.declareDensity(new SymbolTable.Density(d.name(), d.variables(), d.params(), d.normalized()));
+                table.declareDensity(new Scope.Density(d.name(), d.variables(), d.params(), d.normalized()));
             } catch (ParseException e) {
                 throw failure.at(d.line(), "'" + d.name() + "': " + e.getMessage());
             }
@@ -107,6 +106,6 @@ public final class NameTable {
         }
         TexInput.Vocabulary v = new TexInput.Vocabulary(scalars, indexed, functions, constants, arrays, lists, exp, notation,
                 indices);
-        return new Built(table, v, known, finite);
+        return new Built(table.build(), v, known, finite);
     }
 }

@@ -6,7 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.derivcheck.cas.SymbolTable;
+import org.derivcheck.cas.Scope;
 import org.derivcheck.notation.TexInput;
 import org.derivcheck.derivation.Definition;
 import org.derivcheck.derivation.DensityDecl;
@@ -14,7 +14,7 @@ import org.derivcheck.derivation.DerivationException;
 
 /**
  * The names one equation may use: its context's (with the section's) and the definitions of the displays
- * before it, as the LaTeX reader's vocabulary and as a symbol table to check every name before anything is
+ * before it, as the LaTeX reader's vocabulary and as a scope to check every name before anything is
  * checked.
  */
 final class Names {
@@ -22,7 +22,7 @@ final class Names {
     final List<Definition> definitions;
     final Map<String, String> notation;
     final TexInput.Vocabulary vocabulary;
-    final SymbolTable table;
+    final Scope table;
     final Set<String> known = new LinkedHashSet<>();
     final Map<String, DensityDecl> densities = new LinkedHashMap<>();
     final Set<String> finite = new LinkedHashSet<>();
@@ -43,7 +43,7 @@ final class Names {
         for (DensityDecl d : context.densities()) {
             densities.put(d.name(), d);
         }
-        NameTable.Built b = NameTable.declare(new SymbolTable(), context.symbols(), context.densities(), defs, notation,
+        NameTable.Built b = NameTable.declare(context.symbols(), context.densities(), defs, notation,
                 context.expectations(), context.indices(), (line, message) -> new DerivationException(context.file(), line,
                         message.startsWith("definition of") ? message : "context: " + message));
         this.table = b.table();

@@ -7,7 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.derivcheck.cas.Tree;
+import org.derivcheck.math.Tree;
 
 /**
  * An irreducible factor of the normal form. Atoms are compared by their keys, which are canonical:

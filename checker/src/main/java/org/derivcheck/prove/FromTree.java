@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.derivcheck.cas.Tree;
+import org.derivcheck.math.Tree;
 
 /** Reads a {@link Tree} into a normal form, giving every bound variable a fresh name. */
 final class FromTree {

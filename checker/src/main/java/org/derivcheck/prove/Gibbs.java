@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.derivcheck.cas.Tree;
+import org.derivcheck.math.Tree;
 
 /**
  * Gibbs' inequality as a cited rule: larger - smaller, in normal form, is written as E_q[g] for a density q

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.derivcheck.cas.Tree;
+import org.derivcheck.math.Tree;
 
 /**
  * Sums over an integer index ({@code Sum(f, {k, 1, K})}) and expectations over K independent draws

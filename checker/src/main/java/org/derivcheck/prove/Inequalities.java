@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
-import org.derivcheck.cas.Tree;
+import org.derivcheck.math.Tree;
 
 /**
  * Named inequality rules a step may cite ({@code by: jensen}). A cited rule is checked as an instance: one

@@ -12,7 +12,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.derivcheck.cas.Tree;
+import org.derivcheck.math.Tree;
 
 /**
  * The rewrite rules, as constructors of normal forms: every Poly built here is already reduced. Each rule

@@ -22,13 +22,14 @@ class CasSmokeTest {
 
     @Test
     void scoreOfGammaFactor() {
-        SymbolTable t = new SymbolTable();
+        Scope.Builder b = Scope.builder();
         for (String s : List.of("aN", "bN", "tau", "lamN")) {
-            t.declare(s, true, false);
+            b.declare(s, true, false);
         }
-        t.declare("mu", false, false);
-        t.declare("muN", false, false);
-        t.define("logq", "1/2*Log(lamN) - 1/2*Log(2*Pi) - lamN/2*(mu-muN)^2 + aN*Log(bN) - LogGamma(aN) + (aN-1)*Log(tau) - bN*tau");
+        b.declare("mu", false, false);
+        b.declare("muN", false, false);
+        b.define("logq", "1/2*Log(lamN) - 1/2*Log(2*Pi) - lamN/2*(mu-muN)^2 + aN*Log(bN) - LogGamma(aN) + (aN-1)*Log(tau) - bN*tau");
+        Scope t = b.build();
         var links = Cas.parseChain("Gradient(logq, {muN, lamN, aN, bN}) = {lamN*(mu - muN), 1/(2*lamN) - (mu-muN)^2/2, Log(bN) - psi(aN) + Log(tau), aN/bN - tau}", t);
         assertEquals(2, links.size());
         Expr l = cas.reduce(links.get(0).expr(), 10_000);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.IdentityHashMap;
 import java.util.Map;
+import org.derivcheck.math.Range;
 import org.hipparchus.random.Well19937c;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,16 +18,16 @@ import org.matheclipse.core.interfaces.ISymbol;
  * prove the signs the parameter domains need.
  */
 class IntervalsTest {
-    private static SymbolTable table() {
-        SymbolTable t = new SymbolTable();
+    private static Scope table() {
+        Scope.Builder t = Scope.builder();
         t.declare("a", true, false);
         t.declare("b", true, false);
         t.declare("p", true, false);
         t.declare("x", false, false);
-        return t;
+        return t.build();
     }
 
-    private static Map<ISymbol, Range> ranges(SymbolTable t) {
+    private static Map<ISymbol, Range> ranges(Scope t) {
         Map<ISymbol, Range> r = new IdentityHashMap<>();
         r.put(t.symbol("a").orElseThrow(), Range.POSITIVE);
         r.put(t.symbol("b").orElseThrow(), Range.POSITIVE);
@@ -39,7 +40,7 @@ class IntervalsTest {
     @ValueSource(strings = {"1 - p", "a*b - 1", "x^2 + 1", "Log(a) - x", "Exp(x)*a", "1/(a + b)", "(1 - p)/p", "a^(3/2) - b",
             "Sqrt(a*b) + x^3", "p*(1 - p) - 1/4", "Abs(x) - a", "a^x"})
     void containsEveryValue(String text) {
-        SymbolTable t = table();
+        Scope t = table();
         Expr e = Cas.parse(text, t);
         Range r = new Intervals(ranges(t)).of(e.ast);
         NumericFunction f = Cas.compile(e);
@@ -62,7 +63,7 @@ class IntervalsTest {
 
     @Test
     void provesTheSignsDomainsNeed() {
-        SymbolTable t = table();
+        Scope t = table();
         Intervals iv = new Intervals(ranges(t));
         assertTrue(iv.of(Cas.parse("1 - p", t).ast).positive());
         assertTrue(iv.of(Cas.parse("a*b", t).ast).positive());

@@ -120,7 +120,7 @@ class MomentsMoreTest {
     @MethodSource("entries")
     void entryMatchesMonteCarloAndQuadrature(String family, String params, double[] p, String f, DoubleUnaryOperator g) {
         String expectation = "Expectation(" + f + ", t ~ " + family + "(" + params + "))";
-        Expr closed = cas.reduce(Cas.parse(expectation, new SymbolTable()), 20_000);
+        Expr closed = cas.reduce(Cas.parse(expectation, Scope.empty()), 20_000);
         assertFalse(closed.hasExpectation(), () -> "the table has no closed form for " + expectation + ": " + closed);
         double exact = Cas.compile(closed).eval(new double[0], new double[0][], null);
         DoubleSupplier draw = sampler(family, p);

@@ -99,7 +99,7 @@ class MomentsTest {
     }
 
     private static void check(String expectation, java.util.function.DoubleSupplier draw) {
-        SymbolTable t = new SymbolTable();
+        Scope t = Scope.empty();
         Expr closed = cas.reduce(Cas.parse(expectation, t), 20_000);
         assertFalse(closed.hasExpectation(), () -> "the table has no closed form for " + expectation + ": " + closed);
         double exact = Cas.compile(closed).eval(new double[0], new double[0][], null);

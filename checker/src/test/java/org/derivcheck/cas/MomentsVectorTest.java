@@ -106,7 +106,7 @@ class MomentsVectorTest {
     }
 
     private static double closedForm(String expectation) {
-        Expr closed = cas.reduce(Cas.parse(expectation, new SymbolTable()), 30_000);
+        Expr closed = cas.reduce(Cas.parse(expectation, Scope.empty()), 30_000);
         assertFalse(closed.hasExpectation(), () -> "the table has no closed form for " + expectation + ": " + closed);
         return Cas.compile(closed).eval(new double[0], new double[0][], null);
     }
@@ -143,7 +143,7 @@ class MomentsVectorTest {
     /** Cov(t, ...) and Var(...) over a vector family come out as the textbook matrices. */
     @Test
     void dirichletCovarianceIsTheTextbookMatrix() {
-        Expr cov = cas.reduce(Cas.parse("Cov(t, " + DIR + ")", new SymbolTable()), 30_000);
+        Expr cov = cas.reduce(Cas.parse("Cov(t, " + DIR + ")", Scope.empty()), 30_000);
         double a0 = ALPHA[0] + ALPHA[1] + ALPHA[2];
         for (int i = 0; i < 3; i++) {
             for (int j = 0; j < 3; j++) {

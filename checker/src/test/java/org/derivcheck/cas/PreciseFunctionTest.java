@@ -18,10 +18,10 @@ class PreciseFunctionTest {
         return new double[] {x};
     }
 
-    private static SymbolTable table() {
-        SymbolTable t = new SymbolTable();
+    private static Scope table() {
+        Scope.Builder t = Scope.builder();
         t.declare("x", false, false);
-        return t;
+        return t.build();
     }
 
     private static PreciseValue value(String expr, double x, int digits) {
@@ -66,7 +66,7 @@ class PreciseFunctionTest {
 
     @Test
     void exactArithmeticSeesWhatDoubleCannot() {
-        SymbolTable t = table();
+        Scope t = table();
         PreciseFunction l = PreciseFunction.exact(Cas.parse("x + 10^(-12)", t)).orElseThrow();
         PreciseFunction r = PreciseFunction.exact(Cas.parse("x", t)).orElseThrow();
         PreciseValue d = l.eval(at(1.82), null, 0).orElseThrow().subtract(r.eval(at(1.82), null, 0).orElseThrow());
@@ -88,7 +88,7 @@ class PreciseFunctionTest {
 
     @Test
     void undefinedIsEmpty() {
-        SymbolTable t = table();
+        Scope t = table();
         assertTrue(PreciseFunction.precise(Cas.parse("Log(x)", t)).orElseThrow().eval(at(-1), null, 30).isEmpty());
         assertTrue(PreciseFunction.precise(Cas.parse("1/x", t)).orElseThrow().eval(at(0), null, 30).isEmpty());
         assertTrue(PreciseFunction.exact(Cas.parse("1/x", t)).orElseThrow().eval(at(0), null, 0).isEmpty());

@@ -13,10 +13,10 @@ import org.junit.jupiter.api.Test;
  * (Debian python3-mpmath: {@code mp.dps = 40}; {@code log10(2) * 10**30}, {@code loggamma(10**20) / log(10)}).
  */
 class PreciseMagnitudeTest {
-    private static SymbolTable table() {
-        SymbolTable t = new SymbolTable();
+    private static Scope table() {
+        Scope.Builder t = Scope.builder();
         t.declare("x", false, false);
-        return t;
+        return t.build();
     }
 
     private static PreciseMagnitude.Mag mag(String expr, double x, int digits) {

@@ -19,17 +19,14 @@ import org.junit.jupiter.api.Test;
  */
 class RealSemanticsTest {
     private static Cas cas;
-    private static SymbolTable table;
+    private static Scope table;
     /** Points are given in the table's declaration order: x, y, a. */
     private static final Well19937c RNG = new Well19937c(1);
 
     @BeforeAll
     static void start() {
         cas = Cas.start();
-        table = new SymbolTable();
-        table.declare("x", false, false);
-        table.declare("y", false, false);
-        table.declare("a", true, false);
+        table = Scope.builder().declare("x", false, false).declare("y", false, false).declare("a", true, false).build();
     }
 
     @AfterAll

@@ -30,12 +30,12 @@ class VectorFallbackTest {
     }
 
     private static double quadrature(String e) {
-        NumericFunction f = Cas.compileDeterministic(Cas.parse(e, new SymbolTable()));
+        NumericFunction f = Cas.compileDeterministic(Cas.parse(e, Scope.empty()));
         return f.eval(new double[0], new double[0][], null);
     }
 
     private static double[] monteCarlo(String e, int seed) {
-        NumericFunction f = Cas.compile(Cas.parse(e, new SymbolTable()));
+        NumericFunction f = Cas.compile(Cas.parse(e, Scope.empty()));
         Well19937c rng = new Well19937c(seed);
         int n = 100_000;
         double s = 0;

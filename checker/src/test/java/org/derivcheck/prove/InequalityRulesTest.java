@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.derivcheck.cas.Cas;
-import org.derivcheck.cas.SymbolTable;
+import org.derivcheck.cas.Scope;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -19,12 +19,12 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class InequalityRulesTest {
     static Prover.Result atMost(String rule, String claim) {
-        SymbolTable t = ProverTest.table();
         // L_K with positive weights s(zs(k))/q... here the density s itself (w is any real function)
-        t.defineFunction("L", List.of("k0"), "Expectation(Log(1/k0*Sum(s(zs(k))*s(zs(k)), {k, 1, k0})), zs(k) ~ s, {k, 1, k0})");
+        Scope t = ProverTest.builder().defineFunction("L", List.of("k0"),
+                "Expectation(Log(1/k0*Sum(s(zs(k))*s(zs(k)), {k, 1, k0})), zs(k) ~ s, {k, 1, k0})").build();
         List<Cas.Link> links = Cas.parseChain(claim, t);
         List<Prover.Density> ds = new ArrayList<>();
-        for (SymbolTable.Density d : t.densities()) {
+        for (Scope.Density d : t.densities()) {
             ds.add(new Prover.Density(d.name(), d.variables(), d.params(), d.normalized()));
         }
         return new Prover(ds, Set.of("K")).atMost(rule, links.get(0).expr().tree().orElseThrow(),

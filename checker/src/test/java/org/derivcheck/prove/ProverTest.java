@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Set;
 import org.derivcheck.cas.Cas;
 import org.derivcheck.cas.Expr;
-import org.derivcheck.cas.SymbolTable;
+import org.derivcheck.cas.Scope;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -19,8 +19,13 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class ProverTest {
     /** x, z, z_1, z_2 finite; zs indexed draws; p(x, z), q(z), q_1, q_2, r(z; phi); f, g, h functions. */
-    static SymbolTable table() {
-        SymbolTable t = new SymbolTable();
+    static Scope table() {
+        return builder().build();
+    }
+
+    /** The builder of {@link #table()}, for a test that declares more. */
+    static Scope.Builder builder() {
+        Scope.Builder t = Scope.builder();
         for (String v : new String[] {"x", "z", "z_1", "z_2"}) {
             t.declareFinite(v, false);
         }
@@ -28,26 +33,26 @@ class ProverTest {
         t.declare("c", false, false);
         t.declare("phi", false, false);
         t.declare("K", true, false);
-        t.declareDensity(new SymbolTable.Density("p", List.of("x", "z"), List.of(), true));
-        t.declareDensity(new SymbolTable.Density("q", List.of("z"), List.of(), true));
-        t.declareDensity(new SymbolTable.Density("q_1", List.of("z_1"), List.of(), true));
-        t.declareDensity(new SymbolTable.Density("q_2", List.of("z_2"), List.of(), true));
-        t.declareDensity(new SymbolTable.Density("r", List.of("z"), List.of("phi"), true));
-        t.declareDensity(new SymbolTable.Density("s", List.of("zs"), List.of(), true));
-        t.declareDensity(new SymbolTable.Density("f", List.of("z"), List.of(), false));
-        t.declareDensity(new SymbolTable.Density("g", List.of("z"), List.of(), false));
-        t.declareDensity(new SymbolTable.Density("h", List.of("z_1", "z_2"), List.of(), false));
-        t.declareDensity(new SymbolTable.Density("w", List.of("zs"), List.of(), false));
+        t.declareDensity(new Scope.Density("p", List.of("x", "z"), List.of(), true));
+        t.declareDensity(new Scope.Density("q", List.of("z"), List.of(), true));
+        t.declareDensity(new Scope.Density("q_1", List.of("z_1"), List.of(), true));
+        t.declareDensity(new Scope.Density("q_2", List.of("z_2"), List.of(), true));
+        t.declareDensity(new Scope.Density("r", List.of("z"), List.of("phi"), true));
+        t.declareDensity(new Scope.Density("s", List.of("zs"), List.of(), true));
+        t.declareDensity(new Scope.Density("f", List.of("z"), List.of(), false));
+        t.declareDensity(new Scope.Density("g", List.of("z"), List.of(), false));
+        t.declareDensity(new Scope.Density("h", List.of("z_1", "z_2"), List.of(), false));
+        t.declareDensity(new Scope.Density("w", List.of("zs"), List.of(), false));
         return t;
     }
 
     static Prover.Result prove(String claim) {
-        SymbolTable t = table();
+        Scope t = table();
         List<Cas.Link> links = Cas.parseChain(claim, t);
         Expr l = links.get(0).expr();
         Expr r = links.get(1).expr();
         List<Prover.Density> ds = new ArrayList<>();
-        for (SymbolTable.Density d : t.densities()) {
+        for (Scope.Density d : t.densities()) {
             ds.add(new Prover.Density(d.name(), d.variables(), d.params(), d.normalized()));
         }
         return new Prover(ds, Set.of("K")).equal(l.tree().orElseThrow(), r.tree().orElseThrow());

@@ -1,4 +1,4 @@
-package org.derivcheck.cas;
+package org.derivcheck.math;
 
 import java.math.BigInteger;
 import java.util.List;

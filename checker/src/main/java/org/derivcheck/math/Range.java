@@ -1,4 +1,4 @@
-package org.derivcheck.cas;
+package org.derivcheck.math;
 
 /**
  * A real interval with open or closed ends (an infinite end is always open), for proving that an

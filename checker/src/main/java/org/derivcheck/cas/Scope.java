@@ -14,11 +14,18 @@ import org.matheclipse.core.interfaces.IExpr;
 import org.matheclipse.core.interfaces.ISymbol;
 
 /**
- * The names one derivation declares: symbols (scalars, or indexed data such as x(n)), and definitions
- * (constants and functions). Names are case-sensitive and never collide with Symja's built-ins: each is
- * a symbol of its own outside Symja's symbol table.
+ * The names one derivation (a derivation file, a document's context, a rubric with a submission's header)
+ * declares: symbols (scalars, or indexed data such as x(n)), abstract densities and functions, declared families,
+ * and definitions (constants and functions). Names are case-sensitive and never collide with Symja's built-ins:
+ * each is a symbol of its own outside Symja's symbol table.
+ *
+ * <p>A scope is built once, in declaration order, by a {@link Builder} ({@link #builder()}), and is not changed
+ * after {@link Builder#build()}; it holds no {@link Cas} and no engine (definitions with derivatives are
+ * evaluated on a worker of their own under a time limit while the builder declares them). The only state a
+ * built scope still gains is the interning of bound names met while resolving (summation indices, function
+ * parameters), which declares nothing.
  */
-public final class SymbolTable {
+public final class Scope {
     /** A declared name as the CAS sees it; {@code finite} names range over a small finite support. */
     public record Declared(String name, boolean positive, boolean indexed, boolean finite) {
         public Declared(String name, boolean positive, boolean indexed) {
@@ -40,8 +47,7 @@ public final class SymbolTable {
     private final Map<String, Density> densities = new LinkedHashMap<>();
     private final Map<String, ISymbol> densityHeads = new LinkedHashMap<>();
 
-    /** Declares a variable over a small finite support (sizes are chosen by each finite instance). */
-    public void declareFinite(String name, boolean indexed) {
+    private void declareFinite(String name, boolean indexed) {
         checkNew(name);
         ISymbol s = F.Dummy(name);
         symbols.put(name, s);
@@ -49,8 +55,7 @@ public final class SymbolTable {
         declared.put(name, new Declared(name, false, indexed, true));
     }
 
-    /** Declares an abstract density (or function) over declared finite variables. */
-    public void declareDensity(Density d) {
+    private void declareDensity(Density d) {
         checkNew(d.name());
         for (String v : d.variables()) {
             Declared dv = declared.get(v);
@@ -72,11 +77,7 @@ public final class SymbolTable {
 
     private final Map<String, CustomFamily> families = new LinkedHashMap<>();
 
-    /**
-     * Declares a family by its log-density up to a constant (over {@code variable}, in terms of {@code params}
-     * and earlier names), its support ends (empty: infinite) and its parameter domain ('l > 0', ...).
-     */
-    public void declareFamily(String name, List<String> params, String variable, String logDensity, Optional<String> min,
+    private void declareFamily(String name, List<String> params, String variable, String logDensity, Optional<String> min,
             Optional<String> max, boolean discrete, List<String> domain) {
         checkNew(name);
         if (families.containsKey(name)) {
@@ -125,22 +126,94 @@ public final class SymbolTable {
     private final Map<String, Definition> definitions = new LinkedHashMap<>();
     private final Map<ISymbol, String> names = new java.util.IdentityHashMap<>();
 
-    /**
-     * An empty table. Definitions with derivatives are evaluated on a worker of their own under a time limit
-     * (definitions are untrusted input too); the table holds no CAS, only names.
-     */
-    public SymbolTable() {
+    private Scope() {
         SymjaRuntime.engine();
     }
 
+    /** A scope that declares nothing (expressions of numbers and built-in functions alone). */
+    public static Scope empty() {
+        return new Scope();
+    }
+
+    /** A builder of a new scope: declare the names in order, then {@link Builder#build()}. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
     /**
-     * Declares a symbol.
-     *
-     * @param positive true when the symbol's domain lies in (0, inf): the CAS may then use log and power
-     *                 rules that hold only for positive reals
-     * @param indexed  true for data indexed by an integer, written x(n)
+     * Declares the names of one scope in order (each over the names before it) and then hands the scope out once.
+     * Definitions with derivatives are evaluated on a worker of their own under a time limit (definitions are
+     * untrusted input too). Every method throws {@link ParseException} for a name that cannot be declared (the
+     * message says why; the caller adds the line) and {@link IllegalStateException} after {@link #build()}.
      */
-    public void declare(String name, boolean positive, boolean indexed) {
+    public static final class Builder {
+        private Scope scope = new Scope();
+
+        private Builder() {
+        }
+
+        private Scope open() {
+            if (scope == null) {
+                throw new IllegalStateException("this scope is built already");
+            }
+            return scope;
+        }
+
+        /**
+         * Declares a symbol.
+         *
+         * @param positive true when the symbol's domain lies in (0, inf): the CAS may then use log and power
+         *                 rules that hold only for positive reals
+         * @param indexed  true for data indexed by an integer, written x(n)
+         */
+        public Builder declare(String name, boolean positive, boolean indexed) {
+            open().declare(name, positive, indexed);
+            return this;
+        }
+
+        /** Declares a variable over a small finite support (sizes are chosen by each finite instance). */
+        public Builder declareFinite(String name, boolean indexed) {
+            open().declareFinite(name, indexed);
+            return this;
+        }
+
+        /** Declares an abstract density (or function) over declared finite variables. */
+        public Builder declareDensity(Density d) {
+            open().declareDensity(d);
+            return this;
+        }
+
+        /**
+         * Declares a family by its log-density up to a constant (over {@code variable}, in terms of {@code params}
+         * and earlier names), its support ends (empty: infinite) and its parameter domain ('l > 0', ...).
+         */
+        public Builder declareFamily(String name, List<String> params, String variable, String logDensity,
+                Optional<String> min, Optional<String> max, boolean discrete, List<String> domain) {
+            open().declareFamily(name, params, variable, logDensity, min, max, discrete, domain);
+            return this;
+        }
+
+        /** Defines a constant name by an expression over earlier names. */
+        public Builder define(String name, String text) {
+            open().define(name, text);
+            return this;
+        }
+
+        /** Defines a function name(params) by an expression over its parameters and earlier names. */
+        public Builder defineFunction(String name, List<String> params, String text) {
+            open().defineFunction(name, params, text);
+            return this;
+        }
+
+        /** The scope declared so far; the builder declares nothing more. */
+        public Scope build() {
+            Scope s = open();
+            scope = null;
+            return s;
+        }
+    }
+
+    private void declare(String name, boolean positive, boolean indexed) {
         checkNew(name);
         ISymbol s = F.Dummy(name);
         symbols.put(name, s);
@@ -148,15 +221,13 @@ public final class SymbolTable {
         declared.put(name, new Declared(name, positive, indexed));
     }
 
-    /** Defines a constant name by an expression over earlier names. */
-    public void define(String name, String text) {
+    private void define(String name, String text) {
         checkNew(name);
         IExpr body = new Resolver(this).resolveSingle(text);
         definitions.put(name, new Definition(name, List.of(), body));
     }
 
-    /** Defines a function name(params) by an expression over its parameters and earlier names. */
-    public void defineFunction(String name, List<String> params, String text) {
+    private void defineFunction(String name, List<String> params, String text) {
         checkNew(name);
         List<ISymbol> ps = new ArrayList<>();
         Map<String, ISymbol> scope = new LinkedHashMap<>();
