@@ -157,6 +157,11 @@ public final class PreciseFunction {
             throw new ArithmeticException("not a finite number: " + v);
         }
         BigDecimal d = BigDecimal.valueOf(v); // the decimal the point prints as
+        if (!exact && precision >= 20) {
+            // the same number as numerator / 10^scale at this precision (a double prints with at most 17 digits), without
+            // the long division
+            return new Apfloat(d, precision);
+        }
         Aprational q = d.scale() <= 0 ? new Apint(d.toBigIntegerExact())
                 : new Aprational(new Apint(d.unscaledValue()), new Apint(BigInteger.TEN.pow(d.scale())));
         return exact ? q : fromRational(q.numerator(), q.denominator(), precision);
