@@ -815,6 +815,8 @@ PROOFS.update({
 })
 HINTS[_c2 + "19"] = {"lazy": True}
 HINTS[_c2 + "33"] = {"lazy": True}
+HINTS[_c5 + "27"] = {"lazy": True}
+PROOFS[_c5 + "27"] = "Gamma is positive on (0, inf), and Gamma(a + 3) >= Gamma(3) = 2 > 0, Gamma(Gamma(a + 3)) > 0"
 PROOFS[_c2 + "33"] = "a^(log b) = e^(log a log b) = b^(log a) for a, b > 0"
 _custom_results_before_sound4 = custom_results
 
