@@ -232,7 +232,24 @@ final class Moments {
         }
         IExpr sum = engine.evaluate(F.Plus(parts.toArray(new IExpr[0])));
         // Gamma(a+k)/Gamma(a) to polynomials in a, psi(a+k) to psi(a) plus rational terms
-        sum = engine.evaluate(Simplification.shiftPolyGamma(shiftGamma(sum)));
-        return Optional.of(engine.evaluate(F.ExpandAll(sum)));
+        return Optional.of(tidy(sum, engine));
+    }
+
+    /** The factors of a product (the term itself when it is not one). */
+    static List<IExpr> factors(IExpr term) {
+        List<IExpr> out = new ArrayList<>();
+        if (term.isTimes()) {
+            for (IExpr f : (IAST) term) {
+                out.add(f);
+            }
+        } else {
+            out.add(term);
+        }
+        return out;
+    }
+
+    /** A closed form as the table returns it: Gamma and PolyGamma shifted to their lowest arguments, expanded. */
+    static IExpr tidy(IExpr e, EvalEngine engine) {
+        return engine.evaluate(F.ExpandAll(engine.evaluate(Simplification.shiftPolyGamma(shiftGamma(e)))));
     }
 }

@@ -68,19 +68,7 @@ final class MomentsMore {
         } else {
             return Optional.empty();
         }
-        return r.map(e -> engine.evaluate(F.ExpandAll(engine.evaluate(Simplification.shiftPolyGamma(Moments.shiftGamma(e))))));
-    }
-
-    private static List<IExpr> factors(IExpr term) {
-        List<IExpr> out = new ArrayList<>();
-        if (term.isTimes()) {
-            for (IExpr f : (IAST) term) {
-                out.add(f);
-            }
-        } else {
-            out.add(term);
-        }
-        return out;
+        return r.map(e -> Moments.tidy(e, engine));
     }
 
     /** Is e the expression 1 - x? */
@@ -102,7 +90,7 @@ final class MomentsMore {
             IExpr l = F.C0;
             int i = 0;
             int j = 0;
-            for (IExpr f : factors(t)) {
+            for (IExpr f : Moments.factors(t)) {
                 if (f.isFree(x, true)) {
                     coef = F.Times(coef, f);
                 } else if (f == x) {
@@ -165,7 +153,7 @@ final class MomentsMore {
             IExpr coef = F.C1;
             IExpr k = F.C0;
             int j = 0;
-            for (IExpr f : factors(t)) {
+            for (IExpr f : Moments.factors(t)) {
                 if (f.isFree(x, true)) {
                     coef = F.Times(coef, f);
                 } else if (f == x) {
@@ -193,7 +181,7 @@ final class MomentsMore {
         for (IExpr t : Moments.terms(body, engine)) {
             IExpr coef = F.C1;
             int k = 0;
-            for (IExpr f : factors(t)) {
+            for (IExpr f : Moments.factors(t)) {
                 if (f.isFree(x, true)) {
                     coef = F.Times(coef, f);
                 } else if (f == x) {

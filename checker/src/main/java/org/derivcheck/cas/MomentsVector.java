@@ -65,19 +65,7 @@ final class MomentsVector {
         } else {
             return Optional.empty();
         }
-        return r.map(e -> engine.evaluate(F.ExpandAll(engine.evaluate(Simplification.shiftPolyGamma(Moments.shiftGamma(e))))));
-    }
-
-    private static List<IExpr> factors(IExpr term) {
-        List<IExpr> out = new ArrayList<>();
-        if (term.isTimes()) {
-            for (IExpr f : (IAST) term) {
-                out.add(f);
-            }
-        } else {
-            out.add(term);
-        }
-        return out;
+        return r.map(e -> Moments.tidy(e, engine));
     }
 
     private static boolean free(IExpr e, List<ISymbol> xs) {
@@ -128,7 +116,7 @@ final class MomentsVector {
         java.util.Arrays.fill(k, F.C0);
         int[] j = new int[xs.size()];
         int logDet = 0;
-        for (IExpr f : factors(term)) {
+        for (IExpr f : Moments.factors(term)) {
             IExpr base = f;
             IExpr exp = F.C1;
             if (f.isPower()) {
@@ -338,7 +326,7 @@ final class MomentsVector {
                 // coef * (L^-1)_ij: E = (W^-1)_ij / (nu - D - 1), for nu > D + 1 (the inverse Wishart's mean)
                 IExpr coef = F.C1;
                 IExpr entry = null;
-                for (IExpr f : factors(t)) {
+                for (IExpr f : Moments.factors(t)) {
                     if (f.isAST(WINV, 4) && f.getAt(3) == xs.get(0) && entry == null) {
                         entry = f;
                     } else if (free(f, xs) && f.isFree(x -> x == WINV, true)) {

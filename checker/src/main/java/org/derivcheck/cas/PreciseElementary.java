@@ -115,10 +115,7 @@ final class PreciseElementary {
 
     /** x^y = exp(y log x) for x > 0 (the way apfloat's pow computes it, with the same precision). */
     static Apfloat pow(Apfloat x, Apfloat y) {
-        if (!handled(x) || x.signum() < 0 || y.precision() == Apfloat.INFINITE) {
-            return ApfloatMath.pow(x, y);
-        }
-        if (y.signum() == 0) {
+        if (!handled(x) || x.signum() < 0 || y.signum() == 0 || y.precision() == Apfloat.INFINITE) {
             return ApfloatMath.pow(x, y);
         }
         return exp(y.multiply(log(x)));
