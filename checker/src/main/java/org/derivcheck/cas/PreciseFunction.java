@@ -79,6 +79,9 @@ public final class PreciseFunction {
     private int nslots;
     private boolean usesSymbols;
     private Node root;
+    /** The exact mode on plain fractions ({@link ExactRational}), when it could be compiled; null otherwise. */
+    private ExactRational.Node fast;
+    private int fastSlots;
 
     private PreciseFunction(Scope table, boolean exact) {
         this.exact = exact;
@@ -109,12 +112,22 @@ public final class PreciseFunction {
 
     private static Optional<PreciseFunction> compile(Expr scalar, boolean exact) {
         PreciseFunction p = new PreciseFunction(scalar.table, exact);
+        ExactRational fast = exact ? new ExactRational(p.slots, p.dataSlots, p.nslots, EXACT_POWER, EXACT_TERMS) : null;
         try {
             p.root = p.node(scalar.ast);
-            return Optional.of(p);
         } catch (Unsupported | ClassCastException e) {
             return Optional.empty();
         }
+        if (fast != null) {
+            try {
+                // the same value on plain fractions (apfloat's tree for values that outgrow them)
+                p.fast = fast.node(scalar.ast);
+                p.fastSlots = fast.slotCount();
+            } catch (Unsupported | ClassCastException e) {
+                p.fast = null; // apfloat's tree alone
+            }
+        }
+        return Optional.of(p);
     }
 
     /** True when the value depends on a declared symbol or datum (false: a constant claim). */
@@ -145,6 +158,14 @@ public final class PreciseFunction {
         ApfloatSetup.apply();
         long p = digits + GUARD;
         try {
+            if (fast != null) {
+                try {
+                    ExactRational.Q q = fast.eval(new ExactRational.Frame(fastSlots, values, data));
+                    return new Result(q == null ? Optional.empty() : Optional.of(new PreciseValue(q, digits)), false);
+                } catch (ExactRational.TooLarge e) {
+                    // apfloat's tree below
+                }
+            }
             Apfloat v = root.eval(new Frame(nslots, values, data, p, exact));
             return new Result(v == null ? Optional.empty() : Optional.of(new PreciseValue(v, exact, digits)), false);
         } catch (ArithmeticException | org.apfloat.ApfloatRuntimeException e) {

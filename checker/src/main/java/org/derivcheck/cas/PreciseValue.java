@@ -9,7 +9,10 @@ import org.apfloat.Aprational;
  * Arithmetic between two values keeps exactness only when both are exact.
  */
 public final class PreciseValue {
-    private final Apfloat v;
+    /** The apfloat value; for a value made from a fraction, made on first need. */
+    private Apfloat v;
+    /** The exact value as a plain fraction, when it was computed so (arithmetic on it needs no apfloat). */
+    private final ExactRational.Q q;
     private final boolean exact;
     private final int digits;
     /** A value known only by its sign and ln|x| ({@link PreciseMagnitude}), when {@code v} is null. */
@@ -17,16 +20,35 @@ public final class PreciseValue {
 
     PreciseValue(Apfloat v, boolean exact, int digits) {
         this.v = v;
+        this.q = null;
         this.exact = exact;
+        this.digits = digits;
+        this.mag = null;
+    }
+
+    /** An exact value computed on plain fractions. */
+    PreciseValue(ExactRational.Q q, int digits) {
+        this.v = null;
+        this.q = q;
+        this.exact = true;
         this.digits = digits;
         this.mag = null;
     }
 
     private PreciseValue(PreciseMagnitude.Mag mag, int digits) {
         this.v = null;
+        this.q = null;
         this.exact = false;
         this.digits = digits;
         this.mag = mag;
+    }
+
+    /** The apfloat value (made from the fraction on first need); null for a magnitude-only value. */
+    private Apfloat val() {
+        if (v == null && q != null) {
+            v = q.toAprational();
+        }
+        return v;
     }
 
     /** A value beyond apfloat's range, known by its sign and the log of its magnitude. */
@@ -36,17 +58,17 @@ public final class PreciseValue {
 
     /** The apfloat value (an Aprational when exact); null for a magnitude-only value. */
     Apfloat raw() {
-        return v;
+        return val();
     }
 
     /** True when the value is known only by sign and magnitude (arithmetic on it is not available). */
     public boolean isMagnitude() {
-        return v == null;
+        return v == null && q == null;
     }
 
     /** ln|x| of a magnitude value. */
     public Apfloat ln() {
-        return mag != null ? mag.ln() : ApfloatMath.log(ApfloatMath.abs(v));
+        return mag != null ? mag.ln() : ApfloatMath.log(ApfloatMath.abs(val()));
     }
 
     public boolean exact() {
@@ -59,19 +81,25 @@ public final class PreciseValue {
     }
 
     public int signum() {
-        return v == null ? mag.sign() : v.signum();
+        return q != null ? q.signum() : v == null ? mag.sign() : v.signum();
     }
 
     public PreciseValue subtract(PreciseValue o) {
-        if (v == null || o.v == null) {
+        if (q != null && o.q != null) {
+            return new PreciseValue(q.add(o.q.negate()), Math.min(digits, o.digits));
+        }
+        if (isMagnitude() || o.isMagnitude()) {
             throw new ArithmeticException("no arithmetic on values known only by their magnitude");
         }
         boolean both = exact && o.exact;
-        Apfloat d = both ? ((Aprational) v).subtract((Aprational) o.v) : v.subtract(o.v);
+        Apfloat d = both ? ((Aprational) val()).subtract((Aprational) o.val()) : val().subtract(o.val());
         return new PreciseValue(d, both, Math.min(digits, o.digits));
     }
 
     public PreciseValue negate() {
+        if (q != null) {
+            return new PreciseValue(q.negate(), digits);
+        }
         if (v == null) {
             return new PreciseValue(new PreciseMagnitude.Mag(-mag.sign(), mag.ln()), digits);
         }
@@ -80,6 +108,9 @@ public final class PreciseValue {
 
     /** log10 |x|, or negative infinity for 0: magnitudes far outside double's range stay comparable. */
     public double log10Abs() {
+        if (q != null) {
+            return q.signum() == 0 ? Double.NEGATIVE_INFINITY : log10(q.num.abs()) - log10(q.den);
+        }
         if (v == null) {
             return mag.sign() == 0 ? Double.NEGATIVE_INFINITY : mag.ln().precision(20).doubleValue() / Math.log(10);
         }
@@ -92,6 +123,11 @@ public final class PreciseValue {
             return log10(q.numerator()) - log10(q.denominator());
         }
         return log10(a);
+    }
+
+    private static double log10(java.math.BigInteger b) {
+        int shift = Math.max(0, b.bitLength() - 1000);
+        return Math.log10(b.shiftRight(shift).doubleValue()) + shift * Math.log10(2);
     }
 
     private static double log10(Apfloat a) {
@@ -109,6 +145,10 @@ public final class PreciseValue {
         if (l < -323) {
             return 0;
         }
+        if (q != null) {
+            return new java.math.BigDecimal(q.num).divide(new java.math.BigDecimal(q.den), new java.math.MathContext(30))
+                    .doubleValue();
+        }
         if (v == null) {
             return mag.sign() * Math.exp(mag.ln().precision(20).doubleValue());
         }
@@ -118,17 +158,22 @@ public final class PreciseValue {
     /** For people: an exact rational as p/q (abbreviated when long), otherwise about 20 significant digits. */
     @Override
     public String toString() {
-        if (v == null) {
+        if (isMagnitude()) {
             return magnitudeString();
         }
         if (exact) {
-            Aprational q = (Aprational) v;
-            String s = q.denominator().equals(org.apfloat.Apint.ONE) ? q.numerator().toString(true)
-                    : q.numerator().toString(true) + "/" + q.denominator().toString(true);
+            String s;
+            if (q != null) {
+                s = q.isInteger() ? q.num.toString() : q.num + "/" + q.den;
+            } else {
+                Aprational r = (Aprational) v;
+                s = r.denominator().equals(org.apfloat.Apint.ONE) ? r.numerator().toString(true)
+                        : r.numerator().toString(true) + "/" + r.denominator().toString(true);
+            }
             if (s.length() <= 60) {
                 return s;
             }
-            return new PreciseValue(v.precision(25), false, 25).toString() + " (exactly " + s.substring(0, 25) + "..., "
+            return new PreciseValue(val().precision(25), false, 25).toString() + " (exactly " + s.substring(0, 25) + "..., "
                     + s.length() + " characters)";
         }
         Apfloat r = ApfloatMath.round(v, Math.min(20, digits), java.math.RoundingMode.HALF_EVEN);
