@@ -39,6 +39,21 @@ public final class Cas implements AutoCloseable {
         }, 60_000);
     }
 
+    /** This thread's time limit for the numeric evaluator's loops, in force until closed (see {@link #limitThread}). */
+    public interface ThreadLimit extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /**
+     * Sets this thread's time limit until the returned limit is closed: the compiled loops (sums, products, finite
+     * sums, draws) and the precise evaluator stop at it with a {@link CasException} of kind TIMEOUT, as a CAS call
+     * does; {@code millis} is the limit as the user gave it (for the message). A nested limit may only shorten it.
+     */
+    public static ThreadLimit limitThread(long deadlineNanos, long millis) {
+        return Deadline.until(deadlineNanos, millis);
+    }
+
     /** Parses a relation chain, e.g. {@code a = b <= c}, in the derivation's names. */
     public static List<Link> parseChain(String text, Scope table) {
         List<Link> out = new ArrayList<>();
