@@ -138,8 +138,7 @@ class ArchitectureTest {
             Map.entry("EqualityPoints", "exact point values (closed forms) that Cas.solve and Cas.equalAt take and return"),
             Map.entry("FiniteModel", "a finite instance (sizes and tables), the argument of NumericFunction.eval"),
             Map.entry("PreciseFunction", "the evaluator independent of the double compiler (exact or apfloat)"),
-            Map.entry("PreciseValue", "a value of PreciseFunction"),
-            Map.entry("PreciseMagnitude", "the evaluator beyond apfloat's range (sign and log-magnitude)"),
+            Map.entry("PreciseValue", "a value of PreciseFunction (exact, apfloat, or sign and log-magnitude)"),
             Map.entry("RealDomain", "where a side as written has a real value (Cas.realDomain), evaluated by check"),
             Map.entry("SubTerms", "the edits of an expression's sub-terms that diagnose localizes repairs with"));
 
