@@ -135,7 +135,6 @@ class ArchitectureTest {
             Map.entry("CasException", "what a CAS operation throws (timeout, size limit, unevaluable)"),
             Map.entry("Scope", "the names of one derivation, built once from its records"),
             Map.entry("Condition", "a parameter-domain or existence condition of Cas.reduceChecked, proved by Cas.proves"),
-            Map.entry("EqualityPoints", "exact point values (closed forms) that Cas.solve and Cas.equalAt take and return"),
             Map.entry("FiniteModel", "a finite instance (sizes and tables), the argument of NumericFunction.eval"),
             Map.entry("PreciseFunction", "the evaluator independent of the double compiler (exact or apfloat)"),
             Map.entry("PreciseValue", "a value of PreciseFunction (exact, apfloat, or sign and log-magnitude)"),

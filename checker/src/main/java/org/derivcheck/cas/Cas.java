@@ -249,13 +249,55 @@ public final class Cas implements AutoCloseable {
         return run(() -> RealDomain.of(written, SymjaRuntime.engine()), millis);
     }
 
+    /**
+     * An exact value of one coordinate of a point (see {@link EqualityPoints}): how it prints, its double value and the
+     * CAS's expression of it.
+     */
+    public static final class ExactValue {
+        private final String text;
+        private final double approx;
+        final IExpr expr;
+
+        ExactValue(String text, double approx, IExpr expr) {
+            this.text = text;
+            this.approx = approx;
+            this.expr = expr;
+        }
+
+        public String text() {
+            return text;
+        }
+
+        public double approx() {
+            return approx;
+        }
+
+        @Override
+        public String toString() {
+            return text;
+        }
+    }
+
+    /**
+     * Closed forms within a relative {@code tol} of {@code v}: p/q, (p/q) pi, sqrt(p/q), log(p/q), e^(p/q) and
+     * (p/q) e, each with a small denominator; the nearest ones first (see {@link EqualityPoints}).
+     */
+    public static List<ExactValue> closedForms(double v, double tol) {
+        return EqualityPoints.closedForms(v, tol);
+    }
+
+    /** The exact binary value of a double (as points are evaluated elsewhere), printed as the double. */
+    public static ExactValue exactly(double v) {
+        return EqualityPoints.exactly(v);
+    }
+
     /** Whether both sides are exactly equal at an exact point (see {@link EqualityPoints}). */
-    public boolean equalAt(Expr l, Expr r, java.util.Map<String, EqualityPoints.Value> point, long millis) {
+    public boolean equalAt(Expr l, Expr r, java.util.Map<String, ExactValue> point, long millis) {
         return run(() -> EqualityPoints.equalAt(l, r, point, SymjaRuntime.engine()), millis);
     }
 
     /** The CAS's real solutions of {@code l == r} in one symbol, the others fixed (see {@link EqualityPoints}). */
-    public List<EqualityPoints.Value> solve(Expr l, Expr r, String symbol, java.util.Map<String, EqualityPoints.Value> fixed,
+    public List<ExactValue> solve(Expr l, Expr r, String symbol, java.util.Map<String, ExactValue> fixed,
             long millis) {
         return run(() -> EqualityPoints.solve(l, r, symbol, fixed, SymjaRuntime.engine()), millis);
     }
