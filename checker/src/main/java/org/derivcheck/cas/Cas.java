@@ -213,7 +213,7 @@ public final class Cas implements AutoCloseable {
      * Tries to prove {@code e == 0} for a scalar: Simplify, then (only when every symbol is positive) the
      * power and log rules for positive reals. Empty when the CAS finished without reaching 0.
      */
-    public Optional<String> provesZero(Expr e, long millis) {
+    Optional<String> provesZero(Expr e, long millis) {
         return run(() -> Simplification.provesZero(deepCopy(e.ast), e.table, SymjaRuntime.engine()), millis);
     }
 
@@ -341,15 +341,6 @@ public final class Cas implements AutoCloseable {
                 return Double.NaN;
             }
         }, millis);
-    }
-
-    /**
-     * The value of a scalar at a point under real semantics (30 digits): NaN when some sub-expression has no
-     * real value there, even where complex arithmetic makes the whole real again ({@link RealValue}).
-     * Symbols not in the point (data) stay symbolic, and the result is then NaN.
-     */
-    public double realValue(Expr scalar, java.util.Map<String, Double> point, long millis) {
-        return run(() -> RealValue.toDouble(RealValue.of(at(scalar, point), SymjaRuntime.engine())), millis);
     }
 
     /**
