@@ -131,11 +131,11 @@ class ArchitectureTest {
     static final Map<String, String> CAS_PUBLIC = Map.ofEntries(
             Map.entry("Cas", "the service: every CAS operation under a time limit"),
             Map.entry("Expr", "the handle of a resolved expression (no Symja type visible)"),
-            Map.entry("NumericFunction", "an expression compiled for double evaluation (with its QuadratureLog)"),
+            Map.entry("NumericFunction", "an expression compiled for double evaluation (with its QuadratureLog and the "
+                    + "FiniteModel it is evaluated at)"),
             Map.entry("CasException", "what a CAS operation throws (timeout, size limit, unevaluable)"),
             Map.entry("Scope", "the names of one derivation, built once from its records"),
             Map.entry("Condition", "a parameter-domain or existence condition of Cas.reduceChecked, proved by Cas.proves"),
-            Map.entry("FiniteModel", "a finite instance (sizes and tables), the argument of NumericFunction.eval"),
             Map.entry("PreciseFunction", "the evaluator independent of the double compiler (exact or apfloat)"),
             Map.entry("PreciseValue", "a value of PreciseFunction (exact, apfloat, or sign and log-magnitude)"),
             Map.entry("RealDomain", "where a side as written has a real value (Cas.realDomain), evaluated by check"),
