@@ -392,16 +392,29 @@ def uniform(width):
     return 1 / mpmath.mpf(width), mpmath.mpf(width)
 
 
-def custom_results():
+class Decisions(dict):
     """Steps decided by explicit computations: key -> (truth, method, evidence)."""
+
+    def false(self, key, evidence):
+        """A false step, shown by a witness."""
+        self[key] = (False, "witness", evidence)
+
+    def true(self, key, evidence, method="theorem"):
+        self[key] = (True, method, evidence)
+
+
+def custom_results():
+    """The steps decided by explicit computations: every section of CUSTOM in turn."""
+    out = Decisions()
+    for section in CUSTOM:
+        section(out)
+    return out
+
+
+def _custom_first(out):
+    """The cases of the first sessions."""
     mp = mpmath
-    out = {}
-
-    def false(key, evidence):
-        out[key] = (False, "witness", evidence)
-
-    def true(key, evidence, method="theorem"):
-        out[key] = (True, method, evidence)
+    false, true = out.false, out.true
 
     # abstract densities (finite variables stand for any variable with any measure)
     c1 = "c01-strict-finite.yaml#"
@@ -564,7 +577,9 @@ def custom_results():
          + mp.nstr(mp.quad(lambda t: gamma_pdf(2.5, 1.5)(t) / t, [0, 1, mp.inf]), 15) + " = 1.5/1.5", "quadrature")
     true(fa + "4", "c > -0.5 > -a since a > 2: " + out[ca + "3"][2], "quadrature")
     true(fa + "5", "E[mu | tau] = m for every tau (tower rule)")
-    return out
+
+
+CUSTOM = [_custom_first]
 
 
 def _kl_normal(m1, v1, m2, v2):
@@ -749,17 +764,11 @@ PROOFS.update({
     "c01-strict-equality.yaml#9": "ArcTan(x) < pi/2 for every real x (it tends to pi/2 only as x grows without bound)",
     "c01-strict-equality.yaml#12": "1 - tanh(x)^2 = 1/cosh(x)^2 > 0",
 })
-_custom_results_before_sound_a = custom_results
 
 
-def custom_results():
-    out = _custom_results_before_sound_a()
-
-    def false(key, evidence):
-        out[key] = (False, "witness", evidence)
-
-    def true(key, evidence, method="theorem"):
-        out[key] = (True, method, evidence)
+def _custom_sound_a(out):
+    """The cases added by sound-a (session 3)."""
+    false, true = out.false, out.true
 
     mp = mpmath.mp
     c8 = "c08-finite-large.yaml#"
@@ -772,7 +781,9 @@ def custom_results():
     true(c8 + "5", "a density is positive, so E_q[q] = int q^2 > 0; checked: int N(0,1)^2 = "
          + mp.nstr(mp.quad(lambda t: normal_pdf(t) ** 2, [-mp.inf, mp.inf]), 12) + " > 0 by quadrature")
     true(c8 + "6", "Cauchy-Schwarz: (int q)^2 <= int q^2 * int 1")
-    return out
+
+
+CUSTOM.append(_custom_sound_a)
 
 
 
@@ -818,17 +829,11 @@ HINTS[_c2 + "33"] = {"lazy": True}
 HINTS[_c5 + "27"] = {"lazy": True}
 PROOFS[_c5 + "27"] = "Gamma is positive on (0, inf), and Gamma(a + 3) >= Gamma(3) = 2 > 0, Gamma(Gamma(a + 3)) > 0"
 PROOFS[_c2 + "33"] = "a^(log b) = e^(log a log b) = b^(log a) for a, b > 0"
-_custom_results_before_sound4 = custom_results
 
 
-def custom_results():
-    out = _custom_results_before_sound4()
-
-    def false(key, evidence):
-        out[key] = (False, "witness", evidence)
-
-    def true(key, evidence, method="theorem"):
-        out[key] = (True, method, evidence)
+def _custom_sound4(out):
+    """The cases added by sound (session 4)."""
+    false, true = out.false, out.true
 
     mp = mpmath.mp
     cq = "c09-quadrature-near.yaml#"
@@ -888,7 +893,9 @@ def custom_results():
         e25 = 2 * mp.quad(lambda u: 2 * normal_pdf(u * u), [0, 1, mp.inf])
         false(cq + "25", f"E|t|^(-1/2) = {mp.nstr(e25, 15)} = 2^(-1/4) Gamma(1/4)/Sqrt(Pi) = "
               + mp.nstr(2 ** -0.25 * mp.gamma(0.25) / mp.sqrt(mp.pi), 15) + " != 1.2")
-    return out
+
+
+CUSTOM.append(_custom_sound4)
 
 
 def decide(path, k, step, doc, syms, decl, custom):

@@ -48,34 +48,54 @@ def package_of(path):
     return parts[0] if len(parts) > 1 else "(root)"
 
 
-def main():
+class Map:
+    """Per package: files, lines and public top-level types; the arrows (source, target) -> number of files."""
+
+    def __init__(self):
+        self.files = collections.Counter()
+        self.lines = collections.Counter()
+        self.public = collections.defaultdict(list)
+        self.arrows = collections.Counter()
+
+
+def package_map(rev, root):
+    """The map of the sources of the work tree under root, or of git revision rev of the repository at root."""
+    m = Map()
+    for pkg, path, text in sources(rev, root):
+        m.files[pkg] += 1
+        m.lines[pkg] += text.count("\n") + (0 if text.endswith("\n") or not text else 1)
+        if not path.endswith("package-info.java"):
+            m.public[pkg] += PUBLIC_TOP.findall(text)
+        for target in set(NAMED.findall(text)):
+            if target != pkg:
+                m.arrows[(pkg, target)] += 1
+    return m
+
+
+def render(m, what):
+    """The map as the table this script prints."""
+    out = [f"package map of {BASE} ({what})",
+           f"{'package':<12}{'files':>6}{'lines':>8}{'public':>8}  uses (files naming it)"]
+    for pkg in sorted(m.files, key=lambda p: -m.lines[p]):
+        uses = ", ".join(f"{t} ({n})" for (s, t), n in sorted(m.arrows.items(), key=lambda a: (-a[1], a[0][1]))
+                         if s == pkg)
+        out.append(f"{pkg:<12}{m.files[pkg]:>6}{m.lines[pkg]:>8}{len(m.public[pkg]):>8}  {uses or '-'}")
+    out.append(f"{'total':<12}{sum(m.files.values()):>6}{sum(m.lines.values()):>8}"
+               f"{sum(len(v) for v in m.public.values()):>8}  {len(m.arrows)} arrows")
+    out.append("public types of cas: " + ", ".join(sorted(m.public.get("cas", []))))
+    return "\n".join(out)
+
+
+def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--rev", help="a git revision to read instead of the work tree")
     ap.add_argument("--root", default=os.path.dirname(os.path.dirname(os.path.abspath(__file__))),
                     help="the repository (default: the one this script is in)")
-    args = ap.parse_args()
-    files = collections.Counter()
-    lines = collections.Counter()
-    public = collections.defaultdict(list)
-    arrows = collections.Counter()
-    for pkg, path, text in sources(args.rev, args.root):
-        files[pkg] += 1
-        lines[pkg] += text.count("\n") + (0 if text.endswith("\n") or not text else 1)
-        if not path.endswith("package-info.java"):
-            public[pkg] += PUBLIC_TOP.findall(text)
-        for target in set(NAMED.findall(text)):
-            if target != pkg:
-                arrows[(pkg, target)] += 1
-    if not files:
+    args = ap.parse_args(argv)
+    m = package_map(args.rev, args.root)
+    if not m.files:
         sys.exit(f"package_map: no sources under {BASE} ({args.rev or 'work tree'})")
-    print(f"package map of {BASE} ({args.rev or 'work tree'})")
-    print(f"{'package':<12}{'files':>6}{'lines':>8}{'public':>8}  uses (files naming it)")
-    for pkg in sorted(files, key=lambda p: -lines[p]):
-        uses = ", ".join(f"{t} ({n})" for (s, t), n in sorted(arrows.items(), key=lambda a: (-a[1], a[0][1])) if s == pkg)
-        print(f"{pkg:<12}{files[pkg]:>6}{lines[pkg]:>8}{len(public[pkg]):>8}  {uses or '-'}")
-    print(f"{'total':<12}{sum(files.values()):>6}{sum(lines.values()):>8}{sum(len(v) for v in public.values()):>8}"
-          f"  {len(arrows)} arrows")
-    print("public types of cas: " + ", ".join(sorted(public.get("cas", []))))
+    print(render(m, args.rev or "work tree"))
 
 
 if __name__ == "__main__":

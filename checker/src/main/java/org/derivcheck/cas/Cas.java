@@ -39,6 +39,21 @@ public final class Cas implements AutoCloseable {
         }, 60_000);
     }
 
+    /** This thread's time limit for the numeric evaluator's loops, in force until closed (see {@link #limitThread}). */
+    public interface ThreadLimit extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /**
+     * Sets this thread's time limit until the returned limit is closed: the compiled loops (sums, products, finite
+     * sums, draws) and the precise evaluator stop at it with a {@link CasException} of kind TIMEOUT, as a CAS call
+     * does; {@code millis} is the limit as the user gave it (for the message). A nested limit may only shorten it.
+     */
+    public static ThreadLimit limitThread(long deadlineNanos, long millis) {
+        return Deadline.until(deadlineNanos, millis);
+    }
+
     /** Parses a relation chain, e.g. {@code a = b <= c}, in the derivation's names. */
     public static List<Link> parseChain(String text, Scope table) {
         List<Link> out = new ArrayList<>();
@@ -198,7 +213,7 @@ public final class Cas implements AutoCloseable {
      * Tries to prove {@code e == 0} for a scalar: Simplify, then (only when every symbol is positive) the
      * power and log rules for positive reals. Empty when the CAS finished without reaching 0.
      */
-    public Optional<String> provesZero(Expr e, long millis) {
+    Optional<String> provesZero(Expr e, long millis) {
         return run(() -> Simplification.provesZero(deepCopy(e.ast), e.table, SymjaRuntime.engine()), millis);
     }
 
@@ -234,13 +249,55 @@ public final class Cas implements AutoCloseable {
         return run(() -> RealDomain.of(written, SymjaRuntime.engine()), millis);
     }
 
+    /**
+     * An exact value of one coordinate of a point (see {@link EqualityPoints}): how it prints, its double value and the
+     * CAS's expression of it.
+     */
+    public static final class ExactValue {
+        private final String text;
+        private final double approx;
+        final IExpr expr;
+
+        ExactValue(String text, double approx, IExpr expr) {
+            this.text = text;
+            this.approx = approx;
+            this.expr = expr;
+        }
+
+        public String text() {
+            return text;
+        }
+
+        public double approx() {
+            return approx;
+        }
+
+        @Override
+        public String toString() {
+            return text;
+        }
+    }
+
+    /**
+     * Closed forms within a relative {@code tol} of {@code v}: p/q, (p/q) pi, sqrt(p/q), log(p/q), e^(p/q) and
+     * (p/q) e, each with a small denominator; the nearest ones first (see {@link EqualityPoints}).
+     */
+    public static List<ExactValue> closedForms(double v, double tol) {
+        return EqualityPoints.closedForms(v, tol);
+    }
+
+    /** The exact binary value of a double (as points are evaluated elsewhere), printed as the double. */
+    public static ExactValue exactly(double v) {
+        return EqualityPoints.exactly(v);
+    }
+
     /** Whether both sides are exactly equal at an exact point (see {@link EqualityPoints}). */
-    public boolean equalAt(Expr l, Expr r, java.util.Map<String, EqualityPoints.Value> point, long millis) {
+    public boolean equalAt(Expr l, Expr r, java.util.Map<String, ExactValue> point, long millis) {
         return run(() -> EqualityPoints.equalAt(l, r, point, SymjaRuntime.engine()), millis);
     }
 
     /** The CAS's real solutions of {@code l == r} in one symbol, the others fixed (see {@link EqualityPoints}). */
-    public List<EqualityPoints.Value> solve(Expr l, Expr r, String symbol, java.util.Map<String, EqualityPoints.Value> fixed,
+    public List<ExactValue> solve(Expr l, Expr r, String symbol, java.util.Map<String, ExactValue> fixed,
             long millis) {
         return run(() -> EqualityPoints.solve(l, r, symbol, fixed, SymjaRuntime.engine()), millis);
     }
@@ -284,15 +341,6 @@ public final class Cas implements AutoCloseable {
                 return Double.NaN;
             }
         }, millis);
-    }
-
-    /**
-     * The value of a scalar at a point under real semantics (30 digits): NaN when some sub-expression has no
-     * real value there, even where complex arithmetic makes the whole real again ({@link RealValue}).
-     * Symbols not in the point (data) stay symbolic, and the result is then NaN.
-     */
-    public double realValue(Expr scalar, java.util.Map<String, Double> point, long millis) {
-        return run(() -> RealValue.toDouble(RealValue.of(at(scalar, point), SymjaRuntime.engine())), millis);
     }
 
     /**

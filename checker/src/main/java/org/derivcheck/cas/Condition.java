@@ -88,7 +88,7 @@ public final class Condition {
      * True when the condition holds for every value of the symbols in their ranges (and under the
      * assumptions): by interval arithmetic, directly or on the difference with an assumption.
      */
-    public boolean provedOn(Map<String, Range> domains, Set<String> integers, List<Assumed> assumptions) {
+    boolean provedOn(Map<String, Range> domains, Set<String> integers, List<Assumed> assumptions) {
         Map<ISymbol, Range> r = ranges(domains, assumptions);
         r.putAll(bound);
         EvalEngine engine = SymjaRuntime.engine();
@@ -123,7 +123,7 @@ public final class Condition {
      * Whether the condition fails at a point: true (a witness), false (it holds there) or empty (it could
      * not be evaluated). Integrated variables try values across their support.
      */
-    public Optional<Boolean> violatedAt(Map<String, Double> point, Map<String, Range> dataRanges) {
+    Optional<Boolean> violatedAt(Map<String, Double> point, Map<String, Range> dataRanges) {
         Map<ISymbol, Range> r = new IdentityHashMap<>();
         for (var e : point.entrySet()) {
             table.symbol(e.getKey()).ifPresent(s -> r.put(s, Range.point(e.getValue())));

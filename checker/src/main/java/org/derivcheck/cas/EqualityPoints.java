@@ -1,5 +1,6 @@
 package org.derivcheck.cas;
 
+import org.derivcheck.cas.Cas.ExactValue;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -20,34 +21,8 @@ import org.matheclipse.core.interfaces.ISymbol;
  * symbol. Equality at an exact point is decided by exact evaluation under real semantics (every sub-expression
  * real, see {@link RealValue}), never by a tolerance.
  */
-public final class EqualityPoints {
+final class EqualityPoints {
     private EqualityPoints() {
-    }
-
-    /** An exact value of one coordinate: how it prints, its double value and the CAS's expression of it. */
-    public static final class Value {
-        private final String text;
-        private final double approx;
-        final IExpr expr;
-
-        Value(String text, double approx, IExpr expr) {
-            this.text = text;
-            this.approx = approx;
-            this.expr = expr;
-        }
-
-        public String text() {
-            return text;
-        }
-
-        public double approx() {
-            return approx;
-        }
-
-        @Override
-        public String toString() {
-            return text;
-        }
     }
 
     /** The largest denominator tried for a rational (and for a rational multiple of a constant). */
@@ -57,25 +32,25 @@ public final class EqualityPoints {
      * Closed forms within a relative {@code tol} of {@code v}: p/q, (p/q) pi, sqrt(p/q), log(p/q), e^(p/q) and
      * (p/q) e, each with a small denominator; the nearest ones first.
      */
-    public static List<Value> closedForms(double v, double tol) {
-        List<Value> out = new ArrayList<>();
+    static List<ExactValue> closedForms(double v, double tol) {
+        List<ExactValue> out = new ArrayList<>();
         if (!Double.isFinite(v)) {
             return out;
         }
         double t = tol * Math.max(1, Math.abs(v));
-        rational(v, t).ifPresent(q -> out.add(new Value(q[0] + (q[1] == 1 ? "" : "/" + q[1]), (double) q[0] / q[1],
+        rational(v, t).ifPresent(q -> out.add(new ExactValue(q[0] + (q[1] == 1 ? "" : "/" + q[1]), (double) q[0] / q[1],
                 F.QQ(q[0], q[1]))));
-        rational(v / Math.PI, t / Math.PI).ifPresent(q -> out.add(new Value(times(q, "Pi"), Math.PI * q[0] / q[1],
+        rational(v / Math.PI, t / Math.PI).ifPresent(q -> out.add(new ExactValue(times(q, "Pi"), Math.PI * q[0] / q[1],
                 F.Times(F.QQ(q[0], q[1]), S.Pi))));
-        rational(v / Math.E, t / Math.E).ifPresent(q -> out.add(new Value(times(q, "E"), Math.E * q[0] / q[1],
+        rational(v / Math.E, t / Math.E).ifPresent(q -> out.add(new ExactValue(times(q, "E"), Math.E * q[0] / q[1],
                 F.Times(F.QQ(q[0], q[1]), S.E))));
         if (v > 0 && out.isEmpty()) {
-            rational(v * v, 2 * v * t).filter(q -> q[0] > 0).ifPresent(q -> out.add(new Value("Sqrt(" + q[0]
+            rational(v * v, 2 * v * t).filter(q -> q[0] > 0).ifPresent(q -> out.add(new ExactValue("Sqrt(" + q[0]
                     + (q[1] == 1 ? "" : "/" + q[1]) + ")", Math.sqrt((double) q[0] / q[1]), F.Sqrt(F.QQ(q[0], q[1])))));
-            rational(Math.log(v), t / v).ifPresent(q -> out.add(new Value("Exp(" + q[0] + (q[1] == 1 ? "" : "/" + q[1])
+            rational(Math.log(v), t / v).ifPresent(q -> out.add(new ExactValue("Exp(" + q[0] + (q[1] == 1 ? "" : "/" + q[1])
                     + ")", Math.exp((double) q[0] / q[1]), F.Exp(F.QQ(q[0], q[1])))));
         }
-        rational(Math.exp(v), t * Math.exp(v)).filter(q -> q[0] > 0).ifPresent(q -> out.add(new Value("Log(" + q[0]
+        rational(Math.exp(v), t * Math.exp(v)).filter(q -> q[0] > 0).ifPresent(q -> out.add(new ExactValue("Log(" + q[0]
                 + (q[1] == 1 ? "" : "/" + q[1]) + ")", Math.log((double) q[0] / q[1]), F.Log(F.QQ(q[0], q[1])))));
         return out;
     }
@@ -118,7 +93,7 @@ public final class EqualityPoints {
         return Optional.empty();
     }
 
-    private static IExpr at(Expr e, Map<String, Value> point) {
+    private static IExpr at(Expr e, Map<String, ExactValue> point) {
         Map<IExpr, IExpr> subst = new IdentityHashMap<>();
         for (var en : point.entrySet()) {
             Optional<ISymbol> s = e.table.symbol(en.getKey());
@@ -132,7 +107,7 @@ public final class EqualityPoints {
      * or simplifies, to the exact 0. That the sides are real there is the caller's to check (at the point's double
      * value: no guard of {@link RealDomain} violated, both sides finite).
      */
-    static boolean equalAt(Expr l, Expr r, Map<String, Value> point, EvalEngine engine) {
+    static boolean equalAt(Expr l, Expr r, Map<String, ExactValue> point, EvalEngine engine) {
         IExpr lv = at(l, point);
         IExpr rv = at(r, point);
         IExpr d = engine.evaluate(F.Subtract(lv, rv));
@@ -167,18 +142,18 @@ public final class EqualityPoints {
     }
 
     /** The exact binary value of a double (as points are evaluated elsewhere), printed as the double. */
-    public static Value exactly(double v) {
-        return new Value(String.valueOf(v), v, Cas.exact(v));
+    static ExactValue exactly(double v) {
+        return new ExactValue(String.valueOf(v), v, Cas.exact(v));
     }
 
     /** The real solutions of l == r in one symbol, the others fixed at exact values (the CAS's Solve). */
-    static List<Value> solve(Expr l, Expr r, String symbol, Map<String, Value> fixed, EvalEngine engine) {
-        List<Value> out = new ArrayList<>();
+    static List<ExactValue> solve(Expr l, Expr r, String symbol, Map<String, ExactValue> fixed, EvalEngine engine) {
+        List<ExactValue> out = new ArrayList<>();
         Optional<ISymbol> x = l.table.symbol(symbol);
         if (x.isEmpty()) {
             return out;
         }
-        Map<String, Value> others = new LinkedHashMap<>(fixed);
+        Map<String, ExactValue> others = new LinkedHashMap<>(fixed);
         others.remove(symbol);
         IExpr eq = F.Equal(engine.evaluate(at(l, others)), engine.evaluate(at(r, others)));
         IExpr sol = engine.evaluate(F.Solve(eq, x.get()));
@@ -201,7 +176,7 @@ public final class EqualityPoints {
             if (!n.isReal()) {
                 continue;
             }
-            out.add(new Value(new Expr(v, l.table).toString(), n.evalf(), v));
+            out.add(new ExactValue(new Expr(v, l.table).toString(), n.evalf(), v));
             if (out.size() >= 8) {
                 break;
             }

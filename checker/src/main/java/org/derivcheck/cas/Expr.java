@@ -11,7 +11,6 @@ import org.derivcheck.math.Tree;
 import org.matheclipse.core.expression.F;
 import org.matheclipse.core.expression.S;
 import org.matheclipse.core.interfaces.IAST;
-import org.matheclipse.core.interfaces.IASTAppendable;
 import org.matheclipse.core.interfaces.IExpr;
 import org.matheclipse.core.interfaces.ISymbol;
 
@@ -198,22 +197,6 @@ public final class Expr {
     /** This expression times the rational p/q. */
     public Expr scale(long p, long q) {
         return new Expr(F.Times(F.QQ(p, q), ast), table);
-    }
-
-    /** A copy with the entry at the given index (as from {@link #entries()}) replaced. */
-    public Expr withEntry(List<Integer> index, Expr value) {
-        return new Expr(replaceAt(ast, index, 0, value.ast), table);
-    }
-
-    private static IExpr replaceAt(IExpr e, List<Integer> index, int depth, IExpr value) {
-        if (depth == index.size()) {
-            return value;
-        }
-        IASTAppendable copy = F.ListAlloc(e.argSize());
-        for (int i = 1; i <= e.argSize(); i++) {
-            copy.append(i - 1 == index.get(depth) ? replaceAt(e.getAt(i), index, depth + 1, value) : e.getAt(i));
-        }
-        return copy;
     }
 
     /** A repair of the kind "wrong function": every call of one function replaced by another. */

@@ -1,5 +1,6 @@
 package org.derivcheck.cas;
 
+import org.derivcheck.cas.NumericFunction.FiniteModel;
 import org.derivcheck.cas.NumericCompiler.Node;
 import org.matheclipse.core.interfaces.IAST;
 import org.matheclipse.core.interfaces.IExpr;

@@ -1,5 +1,6 @@
 package org.derivcheck.cas;
 
+import org.derivcheck.cas.NumericFunction.FiniteModel;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;

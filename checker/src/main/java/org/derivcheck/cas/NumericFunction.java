@@ -1,6 +1,10 @@
 package org.derivcheck.cas;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.derivcheck.integrate.DoubleExponential;
 import org.hipparchus.random.RandomGenerator;
 
@@ -93,6 +97,234 @@ public interface NumericFunction {
 
         public long evaluations() {
             return evaluations;
+        }
+    }
+
+    /**
+     * One exact finite instantiation of abstract densities: a support size per finite variable and a
+     * table per density (positive, normalized over all its variables) or function (any reals). A density
+     * with parameters phi is softmax(a + sum_j b_j phi_j) over its table, so it is differentiable in phi.
+     * Every expectation, integral and sum over these variables becomes an exact finite sum.
+     */
+    final class FiniteModel {
+        private final Map<String, Integer> sizes;
+        private final Map<String, double[]> tables;
+        private final Map<String, double[][]> logits;
+        private final Map<String, Double> widths;
+        private String perturbed;
+        private int perturbedIndex = -1;
+        private double delta;
+
+        public FiniteModel(Map<String, Integer> sizes, Map<String, double[]> tables, Map<String, double[][]> logits) {
+            this(sizes, tables, logits, Map.of());
+        }
+
+        /**
+         * @param widths cell width h of each finite variable (default 1): a density's value is its cell mass
+         *               divided by the product of its variables' widths, and every integral is a sum of
+         *               value times width. With h < 1 a density exceeds 1 and an entropy can be negative, as for
+         *               continuous variables, so claims true only of probability tables are caught.
+         */
+        public FiniteModel(Map<String, Integer> sizes, Map<String, double[]> tables, Map<String, double[][]> logits,
+                Map<String, Double> widths) {
+            this.sizes = new LinkedHashMap<>(sizes);
+            this.tables = new LinkedHashMap<>(tables);
+            this.logits = new LinkedHashMap<>(logits);
+            this.widths = new LinkedHashMap<>(widths);
+        }
+
+        /** The cell width of a finite variable. */
+        public double width(String variable) {
+            return widths.getOrDefault(variable, 1.0);
+        }
+
+        private double cellVolume(Scope.Density d) {
+            double v = 1;
+            for (String x : d.variables()) {
+                v *= width(x);
+            }
+            return v;
+        }
+
+        /** A copy in which one density's table is replaced. */
+        public FiniteModel withTable(String name, double[] table) {
+            Map<String, double[]> t = new LinkedHashMap<>(tables);
+            t.put(name, table.clone());
+            return new FiniteModel(sizes, t, logits, widths);
+        }
+
+        public int size(String variable) {
+            Integer s = sizes.get(variable);
+            if (s == null) {
+                throw new IllegalArgumentException("no support size for finite variable " + variable);
+            }
+            return s;
+        }
+
+        /** The flattened table of a density without parameters (or function). */
+        public double[] table(String name) {
+            return tables.get(name);
+        }
+
+        /** The value at a flat index; parameterized densities use the parameter values given. */
+        double value(Scope.Density d, int flat, double[] params) {
+            return value(lookup(d), flat, params);
+        }
+
+        /**
+         * A density's table (or logits) and cell volume, looked up once: the compiled numeric nodes keep the
+         * lookup of the model they last saw, so that an exact finite sum does not hash the density's name
+         * (and, for a parameterized density, recompute its softmax) at every cell.
+         */
+        Lookup lookup(Scope.Density d) {
+            double[][] coef = logits.isEmpty() ? null : logits.get(d.name());
+            double volume = d.normalized() && !widths.isEmpty() ? cellVolume(d) : 1;
+            return new Lookup(this, d.name(), coef == null ? tables.get(d.name()) : null, coef, volume);
+        }
+
+        /** The value at a flat index through a lookup made by this model. */
+        double value(Lookup l, int flat, double[] params) {
+            double v;
+            if (l.coef != null) {
+                v = l.probabilities(params)[flat];
+            } else {
+                v = l.table[flat];
+            }
+            v /= l.volume;
+            if (perturbed != null && flat == perturbedIndex && l.name.equals(perturbed)) {
+                v += delta;
+            }
+            return v;
+        }
+
+        /** See {@link #lookup}. Immutable but for a one-entry cache of the last softmax (an immutable pair). */
+        static final class Lookup {
+            final FiniteModel model;
+            final String name;
+            final double[] table;
+            final double[][] coef;
+            final double volume;
+            private Softmax last;
+
+            private Lookup(FiniteModel model, String name, double[] table, double[][] coef, double volume) {
+                this.model = model;
+                this.name = name;
+                this.table = table;
+                this.coef = coef;
+                this.volume = volume;
+            }
+
+            private record Softmax(double[] params, double[] probabilities) {
+            }
+
+            /** softmax(a + sum_j b_j params_j) over the whole table, reused while the parameters are the same. */
+            double[] probabilities(double[] params) {
+                Softmax s = last;
+                if (s != null && java.util.Arrays.equals(s.params, params)) {
+                    return s.probabilities;
+                }
+                int n = coef[0].length;
+                double max = Double.NEGATIVE_INFINITY;
+                double[] l = new double[n];
+                for (int i = 0; i < n; i++) {
+                    double v = coef[0][i];
+                    for (int j = 0; j < params.length; j++) {
+                        v += coef[j + 1][i] * params[j];
+                    }
+                    l[i] = v;
+                    max = Math.max(max, v);
+                }
+                double z = 0;
+                for (int i = 0; i < n; i++) {
+                    z += Math.exp(l[i] - max);
+                }
+                double[] q = new double[n];
+                for (int i = 0; i < n; i++) {
+                    q[i] = Math.exp(l[i] - max) / z;
+                }
+                last = new Softmax(params.clone(), q);
+                return q;
+            }
+        }
+
+        void perturb(String name, int flat, double by) {
+            perturbed = name;
+            perturbedIndex = flat;
+            delta = by;
+        }
+
+        void clearPerturbation() {
+            perturbed = null;
+            perturbedIndex = -1;
+            delta = 0;
+        }
+
+        /** Total number of table entries: smaller instances make more readable counterexamples. */
+        public int weight() {
+            int w = 0;
+            for (double[] t : tables.values()) {
+                w += t.length;
+            }
+            for (double[][] c : logits.values()) {
+                w += c[0].length;
+            }
+            return w;
+        }
+
+        /** The tables as a person reads them, e.g. "q(z): [0.2, 0.8]; p(x, z): [[0.1, 0.3], [0.4, 0.2]]". */
+        public String describe(List<Scope.Density> densities) {
+            List<String> parts = new ArrayList<>();
+            for (Scope.Density d : densities) {
+                double[] t = tables.get(d.name());
+                String head = d.name() + "(" + String.join(", ", d.variables()) + ")";
+                if (t == null) {
+                    double[][] c = logits.get(d.name());
+                    if (c != null) {
+                        List<String> rows = new ArrayList<>();
+                        for (double[] row : c) {
+                            rows.add(vector(row));
+                        }
+                        parts.add(head + " = softmax(" + rows.get(0) + (rows.size() > 1 ? " + " + String.join(" + ",
+                                rows.subList(1, rows.size()).stream().map(r -> r + "*" + "param").toList()) : "") + ")");
+                    }
+                    continue;
+                }
+                parts.add(head + " = " + nested(t, d.variables()));
+            }
+            List<String> ws = new ArrayList<>();
+            for (var w : widths.entrySet()) {
+                if (w.getValue() != 1.0) {
+                    ws.add(w.getKey() + ": " + String.format(Locale.ROOT, "%.3g", w.getValue()));
+                }
+            }
+            if (!ws.isEmpty()) {
+                parts.add("cell widths " + String.join(", ", ws) + " (tables are cell masses; densities are mass/width)");
+            }
+            return String.join("; ", parts);
+        }
+
+        private String nested(double[] t, List<String> vars) {
+            if (vars.size() <= 1) {
+                return vector(t);
+            }
+            int inner = 1;
+            for (String v : vars.subList(1, vars.size())) {
+                inner *= size(v);
+            }
+            List<String> rows = new ArrayList<>();
+            for (int i = 0; i < size(vars.get(0)); i++) {
+                double[] sub = java.util.Arrays.copyOfRange(t, i * inner, (i + 1) * inner);
+                rows.add(nested(sub, vars.subList(1, vars.size())));
+            }
+            return "[" + String.join(", ", rows) + "]";
+        }
+
+        private static String vector(double[] v) {
+            List<String> s = new ArrayList<>();
+            for (double x : v) {
+                s.add(String.format(Locale.ROOT, "%.4g", x));
+            }
+            return "[" + String.join(", ", s) + "]";
         }
     }
 }

@@ -110,6 +110,22 @@ public final class PreciseFunction {
         return compile(scalar, false);
     }
 
+    /** A scalar evaluated as its sign and the log of its magnitude, for values beyond apfloat's range. */
+    public interface Magnitude {
+        /**
+         * The value at a point with about {@code digits} significant digits, known by sign and ln|x|
+         * ({@link PreciseValue#isMagnitude()}); empty where it is undefined or cannot be known this way (terms that
+         * cancel beyond the precision, a function of an argument too large to write out).
+         */
+        Optional<PreciseValue> eval(double[] values, double[][] data, int digits);
+    }
+
+    /** The expression as sign and log-magnitude ({@link PreciseMagnitude}), or empty when it has a construct that
+     * evaluator does not take. */
+    public static Optional<Magnitude> magnitude(Expr scalar) {
+        return PreciseMagnitude.of(scalar).map(m -> m::value);
+    }
+
     private static Optional<PreciseFunction> compile(Expr scalar, boolean exact) {
         PreciseFunction p = new PreciseFunction(scalar.table, exact);
         ExactRational fast = exact ? new ExactRational(p.slots, p.dataSlots, p.nslots, EXACT_POWER, EXACT_TERMS) : null;

@@ -17,17 +17,17 @@ import org.matheclipse.core.interfaces.ISymbol;
  * range (2^(10^30) is 10^(3.01e29), whose decimal exponent does not fit a long): products add logs, integer
  * powers multiply them, a sum is computed relative to its largest term. A sum whose terms cancel beyond the
  * working precision, or a function it has no rule for whose argument cannot be written as a number, is
- * {@link Unresolved}: the value is not known, which is never the same as a value. Used by
- * {@link PreciseValue}'s users where {@link PreciseFunction} overflows.
+ * {@link Unresolved}: the value is not known, which is never the same as a value. Used where
+ * {@link PreciseFunction} overflows, through {@link PreciseFunction#magnitude}.
  */
-public final class PreciseMagnitude {
+final class PreciseMagnitude {
     /** sign -1, 0 or 1 and ln|x| (meaningless for 0). */
-    public record Mag(int sign, Apfloat ln) {
+    record Mag(int sign, Apfloat ln) {
         static final Mag ZERO = new Mag(0, Apfloat.ZERO);
     }
 
     /** The value cannot be known at this precision (cancellation, an argument too large to write out). */
-    public static final class Unresolved extends RuntimeException {
+    static final class Unresolved extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
         Unresolved(String why) {
@@ -87,7 +87,7 @@ public final class PreciseMagnitude {
     }
 
     /** The expression as a magnitude, or empty when it has a construct this evaluator does not take. */
-    public static Optional<PreciseMagnitude> of(Expr scalar) {
+    static Optional<PreciseMagnitude> of(Expr scalar) {
         if (scalar.isAbstract() || !scalar.isScalar()) {
             return Optional.empty();
         }
@@ -104,7 +104,7 @@ public final class PreciseMagnitude {
      *
      * @throws Unresolved where the value cannot be known (see the class comment)
      */
-    public Optional<Mag> eval(double[] values, double[][] data, int digits) {
+    Optional<Mag> eval(double[] values, double[][] data, int digits) {
         try {
             Frame pass = new Frame(values, digits + 20L);
             Mag first = pass.seen(root.eval(pass));
@@ -117,6 +117,15 @@ public final class PreciseMagnitude {
             return Optional.ofNullable(root.eval(new Frame(values, p)));
         } catch (ArithmeticException | org.apfloat.ApfloatRuntimeException e) {
             throw new Unresolved(e.getMessage());
+        }
+    }
+
+    /** {@link #eval} as a {@link PreciseValue}; empty also where the value cannot be known ({@link Unresolved}). */
+    Optional<PreciseValue> value(double[] values, double[][] data, int digits) {
+        try {
+            return eval(values, data, digits).map(m -> PreciseValue.ofMagnitude(m, digits));
+        } catch (Unresolved e) {
+            return Optional.empty();
         }
     }
 

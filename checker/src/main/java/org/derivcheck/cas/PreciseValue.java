@@ -52,7 +52,7 @@ public final class PreciseValue {
     }
 
     /** A value beyond apfloat's range, known by its sign and the log of its magnitude. */
-    public static PreciseValue ofMagnitude(PreciseMagnitude.Mag m, int digits) {
+    static PreciseValue ofMagnitude(PreciseMagnitude.Mag m, int digits) {
         return new PreciseValue(m, digits);
     }
 

@@ -56,7 +56,7 @@ public final class RealDomain {
     }
 
     /** Odd roots of possibly negative bases, whose real value depends on a convention (not decided here). */
-    public List<String> conventions() {
+    List<String> conventions() {
         return convention;
     }
 

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Optional;
 import org.derivcheck.cas.Cas;
 import org.derivcheck.cas.CasException;
-import org.derivcheck.cas.Deadline;
 import org.derivcheck.cas.Expr;
 import org.derivcheck.cas.Scope;
 import org.derivcheck.notation.Chain;
@@ -100,7 +99,7 @@ public final class ChainChecker {
                     step.number(), i));
             ctx.rule = rule;
             RelationChecker.Decision dec;
-            try (Deadline bound = ctx.bind()) {
+            try (Cas.ThreadLimit bound = ctx.bind()) {
                 dec = relations.decide(ea, eb, rel, ctx);
                 if (single && step.tex().isPresent() && dec.verdict() != Verdict.INVALID) {
                     dec = new TexComparison(scope, relations).compare(step.tex().get(), ea, eb, rel, ctx, dec);

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Optional;
 import org.derivcheck.cas.Cas;
 import org.derivcheck.cas.CasException;
-import org.derivcheck.cas.Deadline;
 import org.derivcheck.cas.Expr;
 import org.derivcheck.cas.Scope;
 import org.derivcheck.derivation.Definition;
@@ -132,7 +131,7 @@ public final class DerivationChecker {
         StepContext ctx = new StepContext(cas, scope.sampler, scope.instances(), options, scope.seed(options,
                 step.number(), 0));
         RelationChecker.Decision dec;
-        try (Deadline bound = ctx.bind()) {
+        try (Cas.ThreadLimit bound = ctx.bind()) {
             dec = new MaximizeChecker(Math.max(20, options.points() / 6)).decide(objective, over.get(), by, ctx);
         } catch (CasException | IllegalStateException e) {
             dec = new RelationChecker.Decision(Verdict.INCONCLUSIVE, "none", List.of(), Optional.empty(), List.of(),

@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.hipparchus.random.RandomGenerator;
+import org.derivcheck.cas.Cas;
 import org.derivcheck.cas.CasException;
-import org.derivcheck.cas.EqualityPoints;
 import org.derivcheck.cas.PreciseValue;
 import org.derivcheck.cas.RealDomain;
 import org.derivcheck.derivation.Domain;
@@ -142,7 +142,7 @@ final class EqualitySearch {
                 continue;
             }
             // exact points at this place: closed forms of its coordinates, then the CAS's solutions in each symbol
-            for (Map<String, EqualityPoints.Value> exact : exactPoints(c, ctx, p, free)) {
+            for (Map<String, Cas.ExactValue> exact : exactPoints(c, ctx, p, free)) {
                 if (!ctx.timeLeft(RESERVE_MILLIS)) {
                     cut = true;
                     break;
@@ -159,15 +159,15 @@ final class EqualitySearch {
                     cut = true;
                     break;
                 }
-                Map<String, EqualityPoints.Value> fixed = first(c, ctx, p, free);
-                List<EqualityPoints.Value> sols;
+                Map<String, Cas.ExactValue> fixed = first(c, ctx, p, free);
+                List<Cas.ExactValue> sols;
                 try {
                     sols = ctx.cas.solve(c.lhs(), c.rhs(), s, fixed, Math.min(CAS_MILLIS, ctx.remainingMillis() - 500));
                 } catch (CasException e) {
                     continue;
                 }
-                for (EqualityPoints.Value v : sols) {
-                    Map<String, EqualityPoints.Value> at = new LinkedHashMap<>(fixed);
+                for (Cas.ExactValue v : sols) {
+                    Map<String, Cas.ExactValue> at = new LinkedHashMap<>(fixed);
                     at.put(s, v);
                     tried++;
                     Optional<Outcome> o = tryPoint(c, ctx, p, at, dl, dr, rng, "the CAS's solution of lhs = rhs in " + s);
@@ -255,9 +255,9 @@ final class EqualitySearch {
     }
 
     /** Combinations of exact values of the free symbols near a point: closed forms, then the point's own values. */
-    private static List<Map<String, EqualityPoints.Value>> exactPoints(Claim c, StepContext ctx, PointSampler.Point p,
+    private static List<Map<String, Cas.ExactValue>> exactPoints(Claim c, StepContext ctx, PointSampler.Point p,
             Set<String> free) {
-        List<Map<String, EqualityPoints.Value>> out = new ArrayList<>();
+        List<Map<String, Cas.ExactValue>> out = new ArrayList<>();
         out.add(new LinkedHashMap<>());
         for (String s : free) {
             int k = ctx.sampler.indexOf(s);
@@ -265,15 +265,15 @@ final class EqualitySearch {
                 return List.of();
             }
             double v = p.values()[k];
-            List<EqualityPoints.Value> options = new ArrayList<>(EqualityPoints.closedForms(v, 1e-6));
-            options.add(EqualityPoints.exactly(v));
-            List<Map<String, EqualityPoints.Value>> next = new ArrayList<>();
-            for (Map<String, EqualityPoints.Value> m : out) {
-                for (EqualityPoints.Value o : options) {
+            List<Cas.ExactValue> options = new ArrayList<>(Cas.closedForms(v, 1e-6));
+            options.add(Cas.exactly(v));
+            List<Map<String, Cas.ExactValue>> next = new ArrayList<>();
+            for (Map<String, Cas.ExactValue> m : out) {
+                for (Cas.ExactValue o : options) {
                     if (next.size() >= COMBINATIONS) {
                         break;
                     }
-                    Map<String, EqualityPoints.Value> n = new LinkedHashMap<>(m);
+                    Map<String, Cas.ExactValue> n = new LinkedHashMap<>(m);
                     n.put(s, o);
                     next.add(n);
                 }
@@ -284,20 +284,20 @@ final class EqualitySearch {
     }
 
     /** The first exact value of each free symbol (its closest closed form, or its own value). */
-    private static Map<String, EqualityPoints.Value> first(Claim c, StepContext ctx, PointSampler.Point p, Set<String> free) {
-        Map<String, EqualityPoints.Value> out = new LinkedHashMap<>();
+    private static Map<String, Cas.ExactValue> first(Claim c, StepContext ctx, PointSampler.Point p, Set<String> free) {
+        Map<String, Cas.ExactValue> out = new LinkedHashMap<>();
         for (String s : free) {
             int k = ctx.sampler.indexOf(s);
             if (k >= 0) {
-                List<EqualityPoints.Value> cf = EqualityPoints.closedForms(p.values()[k], 1e-6);
-                out.put(s, cf.isEmpty() ? EqualityPoints.exactly(p.values()[k]) : cf.get(0));
+                List<Cas.ExactValue> cf = Cas.closedForms(p.values()[k], 1e-6);
+                out.put(s, cf.isEmpty() ? Cas.exactly(p.values()[k]) : cf.get(0));
             }
         }
         return out;
     }
 
     private static Optional<Outcome> tryPoint(Claim c, StepContext ctx, PointSampler.Point near,
-            Map<String, EqualityPoints.Value> exact, RealDomain dl, RealDomain dr, RandomGenerator rng, String how) {
+            Map<String, Cas.ExactValue> exact, RealDomain dl, RealDomain dr, RandomGenerator rng, String how) {
         double[] x = near.values().clone();
         for (var e : exact.entrySet()) {
             int k = ctx.sampler.indexOf(e.getKey());

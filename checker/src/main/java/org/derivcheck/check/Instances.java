@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.hipparchus.random.RandomGenerator;
-import org.derivcheck.cas.FiniteModel;
+import org.derivcheck.cas.NumericFunction.FiniteModel;
 import org.derivcheck.cas.Scope;
 
 /**

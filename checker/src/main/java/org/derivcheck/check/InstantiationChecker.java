@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.hipparchus.random.RandomGenerator;
 import org.derivcheck.cas.CasException;
-import org.derivcheck.cas.FiniteModel;
+import org.derivcheck.cas.NumericFunction.FiniteModel;
 import org.derivcheck.cas.NumericFunction;
 import org.derivcheck.notation.Relation;
 

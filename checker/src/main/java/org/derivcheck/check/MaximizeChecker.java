@@ -6,7 +6,7 @@ import java.util.Optional;
 import org.hipparchus.random.RandomGenerator;
 import org.derivcheck.cas.Cas;
 import org.derivcheck.cas.Expr;
-import org.derivcheck.cas.FiniteModel;
+import org.derivcheck.cas.NumericFunction.FiniteModel;
 import org.derivcheck.cas.NumericFunction;
 import org.derivcheck.cas.Scope;
 

@@ -3,7 +3,6 @@ package org.derivcheck.check;
 import java.util.Optional;
 import org.derivcheck.cas.Expr;
 import org.derivcheck.cas.PreciseFunction;
-import org.derivcheck.cas.PreciseMagnitude;
 import org.derivcheck.cas.PreciseValue;
 import org.derivcheck.notation.Relation;
 
@@ -31,7 +30,7 @@ final class PreciseCheck {
     private final Expr lhsExpr;
     private final Expr rhsExpr;
     /** Compiled on first need: both sides as sign and log-magnitude, for values beyond apfloat's range. */
-    private Optional<PreciseMagnitude[]> magnitudes;
+    private Optional<PreciseFunction.Magnitude[]> magnitudes;
 
     private PreciseCheck(PreciseFunction lhs, PreciseFunction rhs, Relation relation, Expr l, Expr r) {
         this.lhs = lhs;
@@ -117,38 +116,32 @@ final class PreciseCheck {
      */
     private Optional<At> byMagnitude(PointSampler.Point p, int digits) {
         if (magnitudes == null) {
-            Optional<PreciseMagnitude> ml = PreciseMagnitude.of(lhsExpr);
-            Optional<PreciseMagnitude> mr = PreciseMagnitude.of(rhsExpr);
-            magnitudes = ml.isPresent() && mr.isPresent() ? Optional.of(new PreciseMagnitude[] {ml.get(), mr.get()})
-                    : Optional.empty();
+            Optional<PreciseFunction.Magnitude> ml = PreciseFunction.magnitude(lhsExpr);
+            Optional<PreciseFunction.Magnitude> mr = PreciseFunction.magnitude(rhsExpr);
+            magnitudes = ml.isPresent() && mr.isPresent()
+                    ? Optional.of(new PreciseFunction.Magnitude[] {ml.get(), mr.get()}) : Optional.empty();
         }
         if (magnitudes.isEmpty()) {
             return Optional.empty();
         }
-        Optional<PreciseMagnitude.Mag> l;
-        Optional<PreciseMagnitude.Mag> r;
-        try {
-            l = magnitudes.get()[0].eval(p.values(), p.data(), digits);
-            r = magnitudes.get()[1].eval(p.values(), p.data(), digits);
-        } catch (PreciseMagnitude.Unresolved e) {
-            return Optional.empty();
-        }
+        Optional<PreciseValue> l = magnitudes.get()[0].eval(p.values(), p.data(), digits);
+        Optional<PreciseValue> r = l.isEmpty() ? Optional.empty() : magnitudes.get()[1].eval(p.values(), p.data(), digits);
         if (l.isEmpty() || r.isEmpty()) {
             return Optional.empty();
         }
-        PreciseMagnitude.Mag a = l.get();
-        PreciseMagnitude.Mag b = r.get();
+        PreciseValue a = l.get();
+        PreciseValue b = r.get();
         // compare a with b: -1, 0 (equal to the precision) or 1
         int cmp;
-        if (a.sign() != b.sign()) {
-            cmp = Integer.compare(a.sign(), b.sign());
-        } else if (a.sign() == 0) {
+        if (a.signum() != b.signum()) {
+            cmp = Integer.compare(a.signum(), b.signum());
+        } else if (a.signum() == 0) {
             cmp = 0;
         } else {
             org.apfloat.Apfloat d = a.ln().subtract(b.ln());
             // |d| < 10^scale: ln a - ln b below 10^-(digits - SLACK) is a relative difference below it
             boolean equal = d.signum() == 0 || d.scale() <= -(digits - SLACK);
-            cmp = equal ? 0 : a.sign() * d.signum();
+            cmp = equal ? 0 : a.signum() * d.signum();
         }
         // sides equal to the precision are never taken as equal here: beside 2^(10^30) a difference of 1 is
         // 10^(-3e29) relative, beyond any precision, so only a clear difference decides
@@ -157,7 +150,7 @@ final class PreciseCheck {
             case LESS_EQUAL, LESS -> cmp < 0 ? State.HOLDS : State.FAILS;
             case GREATER_EQUAL, GREATER -> cmp > 0 ? State.HOLDS : State.FAILS;
         };
-        return Optional.of(new At(state, PreciseValue.ofMagnitude(a, digits), PreciseValue.ofMagnitude(b, digits),
+        return Optional.of(new At(state, a, b,
                 "by sign and log-magnitude at " + digits + " digits (beyond floating-point range)"));
     }
 

@@ -4,7 +4,6 @@ import org.hipparchus.random.RandomGenerator;
 import org.hipparchus.random.Well19937c;
 import org.derivcheck.cas.Cas;
 import org.derivcheck.cas.CasException;
-import org.derivcheck.cas.Deadline;
 
 /** What checkers share while deciding one step: the CAS, the point sampler, the options and the deadline. */
 final class StepContext {
@@ -51,9 +50,9 @@ final class StepContext {
         return ms;
     }
 
-    /** This step's limit on the current thread, for the numeric evaluator's loops (see {@link Deadline}). */
-    Deadline bind() {
-        return Deadline.until(deadlineNanos, options.stepMillis());
+    /** This step's limit on the current thread, for the numeric evaluator's loops (see {@link Cas#limitThread}). */
+    Cas.ThreadLimit bind() {
+        return Cas.limitThread(deadlineNanos, options.stepMillis());
     }
 
     /** Per entry: where the written sides have real values (read once, see {@link org.derivcheck.cas.RealDomain}). */

@@ -137,7 +137,7 @@ final class StepProbe implements Probe {
             RandomGenerator rng = ctx.rng(5151L);
             int valid = 0;
             for (int i = 0; i < 60 && valid < 40; i++) {
-                org.derivcheck.cas.FiniteModel m = ctx.instances.make(i, rng);
+                org.derivcheck.cas.NumericFunction.FiniteModel m = ctx.instances.make(i, rng);
                 PointSampler.Point p = ctx.sampler.next(rng);
                 if (p == null) {
                     return false;

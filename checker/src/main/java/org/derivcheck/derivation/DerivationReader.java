@@ -250,17 +250,27 @@ public final class DerivationReader {
     }
 
     private static List<String> names(Path file, Node n, String owner) {
+        return names(file, n, "'" + owner + "': expected a list of names, e.g. [x, z]", "a name", true);
+    }
+
+    /**
+     * One name or a list of names (a list's items {@code what}, e.g. "a name", each a valid name when {@code checked});
+     * {@code notAList} is the error for any other node. A single scalar is taken as written.
+     */
+    static List<String> names(Path file, Node n, String notAList, String what, boolean checked) {
         List<String> out = new ArrayList<>();
         if (n instanceof ScalarNode s) {
             out.add(s.getValue().trim());
             return out;
         }
         if (!(n instanceof SequenceNode seq)) {
-            throw new DerivationException(file, line(n), "'" + owner + "': expected a list of names, e.g. [x, z]");
+            throw new DerivationException(file, line(n), notAList);
         }
         for (Node item : seq.getValue()) {
-            String name = scalar(file, item, "a name").trim();
-            checkName(file, line(item), name);
+            String name = scalar(file, item, what).trim();
+            if (checked) {
+                checkName(file, line(item), name);
+            }
             out.add(name);
         }
         return out;

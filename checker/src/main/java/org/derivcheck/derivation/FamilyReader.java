@@ -8,7 +8,6 @@ import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
  * Reads {@code families:}: families a derivation declares by their log-density, support and parameters.
@@ -106,17 +105,7 @@ public final class FamilyReader {
     }
 
     private static List<String> names(Path file, Node n, String owner) {
-        List<String> out = new ArrayList<>();
-        if (n instanceof ScalarNode s) {
-            out.add(s.getValue().trim());
-            return out;
-        }
-        if (!(n instanceof SequenceNode seq)) {
-            throw new DerivationException(file, DerivationReader.line(n), "family '" + owner + "': params is a list of names, e.g. [a, b]");
-        }
-        for (Node item : seq.getValue()) {
-            out.add(DerivationReader.scalar(file, item, "a parameter name").trim());
-        }
-        return out;
+        return DerivationReader.names(file, n, "family '" + owner + "': params is a list of names, e.g. [a, b]",
+                "a parameter name", false);
     }
 }

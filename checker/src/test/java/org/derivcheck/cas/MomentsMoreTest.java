@@ -1,6 +1,5 @@
 package org.derivcheck.cas;
 
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.function.DoubleSupplier;
@@ -18,8 +17,8 @@ import org.apache.commons.math3.distribution.UniformRealDistribution;
 import org.apache.commons.math3.random.Well19937c;
 import org.derivcheck.integrate.Expectations;
 import org.derivcheck.integrate.Laws;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.derivcheck.testing.CasPerClass;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -33,17 +32,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class MomentsMoreTest {
     private static final int DRAWS = 400_000;
-    private static Cas cas;
-
-    @BeforeAll
-    static void start() {
-        cas = Cas.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        cas.close();
-    }
+    @RegisterExtension
+    static final CasPerClass CAS = CasPerClass.started();
 
     private static Arguments a(String family, String params, double[] p, String f, DoubleUnaryOperator g) {
         return Arguments.of(family, params, p, f, g);
@@ -120,21 +110,11 @@ class MomentsMoreTest {
     @MethodSource("entries")
     void entryMatchesMonteCarloAndQuadrature(String family, String params, double[] p, String f, DoubleUnaryOperator g) {
         String expectation = "Expectation(" + f + ", t ~ " + family + "(" + params + "))";
-        Expr closed = cas.reduce(Cas.parse(expectation, Scope.empty()), 20_000);
-        assertFalse(closed.hasExpectation(), () -> "the table has no closed form for " + expectation + ": " + closed);
-        double exact = Cas.compile(closed).eval(new double[0], new double[0][], null);
+        Expr closed = MonteCarloMean.closedForm(CAS.get(), expectation, 20_000);
+        double exact = MonteCarloMean.value(closed);
         DoubleSupplier draw = sampler(family, p);
-        double sum = 0;
-        double sumSq = 0;
-        for (int i = 0; i < DRAWS; i++) {
-            double v = g.applyAsDouble(draw.getAsDouble());
-            sum += v;
-            sumSq += v * v;
-        }
-        double mean = sum / DRAWS;
-        double se = Math.sqrt((sumSq / DRAWS - mean * mean) / DRAWS);
-        assertTrue(Math.abs(mean - exact) <= 5 * se, () -> expectation + " = " + closed + " = " + exact
-                + " but Monte Carlo gives " + mean + " +- " + se);
+        MonteCarloMean mc = MonteCarloMean.of(DRAWS, () -> g.applyAsDouble(draw.getAsDouble()));
+        assertTrue(mc.agrees(exact, 0), () -> expectation + " = " + closed + " = " + exact + " but Monte Carlo gives " + mc);
         var q = Expectations.of(Laws.of(family, p).orElseThrow(), g, 1e-12);
         assertTrue(q.ok() && Math.abs(q.value() - exact) <= 1e-9 * Math.max(1, q.l1()), () -> expectation + " = " + exact
                 + " but quadrature gives " + q);

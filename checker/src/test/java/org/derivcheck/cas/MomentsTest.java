@@ -1,6 +1,5 @@
 package org.derivcheck.cas;
 
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.function.DoubleBinaryOperator;
@@ -8,8 +7,8 @@ import java.util.stream.Stream;
 import org.apache.commons.math3.distribution.GammaDistribution;
 import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.math3.random.Well19937c;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.derivcheck.testing.CasPerClass;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -22,17 +21,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class MomentsTest {
     private static final int DRAWS = 400_000;
-    private static Cas cas;
-
-    @BeforeAll
-    static void start() {
-        cas = Cas.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        cas.close();
-    }
+    @RegisterExtension
+    static final CasPerClass CAS = CasPerClass.started();
 
     static Stream<Arguments> gamma() {
         // shape 3.5, rate 2: E[1/x] and E[1/x^2] exist (shape > 2)
@@ -99,20 +89,9 @@ class MomentsTest {
     }
 
     private static void check(String expectation, java.util.function.DoubleSupplier draw) {
-        Scope t = Scope.empty();
-        Expr closed = cas.reduce(Cas.parse(expectation, t), 20_000);
-        assertFalse(closed.hasExpectation(), () -> "the table has no closed form for " + expectation + ": " + closed);
-        double exact = Cas.compile(closed).eval(new double[0], new double[0][], null);
-        double sum = 0;
-        double sumSq = 0;
-        for (int i = 0; i < DRAWS; i++) {
-            double v = draw.getAsDouble();
-            sum += v;
-            sumSq += v * v;
-        }
-        double mean = sum / DRAWS;
-        double se = Math.sqrt((sumSq / DRAWS - mean * mean) / DRAWS);
-        assertTrue(Math.abs(mean - exact) <= 5 * se, () -> expectation + " = " + closed + " = " + exact
-                + " but Monte Carlo gives " + mean + " +- " + se);
+        Expr closed = MonteCarloMean.closedForm(CAS.get(), expectation, 20_000);
+        double exact = MonteCarloMean.value(closed);
+        MonteCarloMean mc = MonteCarloMean.of(DRAWS, draw);
+        assertTrue(mc.agrees(exact, 0), () -> expectation + " = " + closed + " = " + exact + " but Monte Carlo gives " + mc);
     }
 }

@@ -1,7 +1,6 @@
 package org.derivcheck.cas;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.function.Function;
@@ -10,8 +9,8 @@ import java.util.stream.Stream;
 import org.apache.commons.math3.distribution.GammaDistribution;
 import org.apache.commons.math3.random.RandomGenerator;
 import org.apache.commons.math3.random.Well19937c;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.derivcheck.testing.CasPerClass;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -27,17 +26,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class MomentsVectorTest {
     private static final int DRAWS = 400_000;
-    private static Cas cas;
-
-    @BeforeAll
-    static void start() {
-        cas = Cas.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        cas.close();
-    }
+    @RegisterExtension
+    static final CasPerClass CAS = CasPerClass.started();
 
     private static final double[] ALPHA = {2.5, 1.5, 3};
     private static final String DIR = "t ~ Dirichlet({5/2, 3/2, 3})";
@@ -100,23 +90,12 @@ class MomentsVectorTest {
     void entryMatchesMonteCarlo(String spec, String f, Supplier<double[]> draws, Function<double[], Double> g) {
         String expectation = "Expectation(" + f + ", " + spec + ")";
         double exact = closedForm(expectation);
-        double sum = 0;
-        double sumSq = 0;
-        for (int i = 0; i < DRAWS; i++) {
-            double v = g.apply(draws.get());
-            sum += v;
-            sumSq += v * v;
-        }
-        double mean = sum / DRAWS;
-        double se = Math.sqrt(Math.max(0, sumSq / DRAWS - mean * mean) / DRAWS);
-        assertTrue(Math.abs(mean - exact) <= 5 * se + 1e-12 * Math.abs(exact), () -> expectation + " = " + exact
-                + " but Monte Carlo gives " + mean + " +- " + se);
+        MonteCarloMean mc = MonteCarloMean.of(DRAWS, () -> g.apply(draws.get()));
+        assertTrue(mc.agrees(exact, 1e-12 * Math.abs(exact)), () -> expectation + " = " + exact + " but Monte Carlo gives " + mc);
     }
 
     private static double closedForm(String expectation) {
-        Expr closed = cas.reduce(Cas.parse(expectation, Scope.empty()), 30_000);
-        assertFalse(closed.hasExpectation(), () -> "the table has no closed form for " + expectation + ": " + closed);
-        return Cas.compile(closed).eval(new double[0], new double[0][], null);
+        return MonteCarloMean.value(MonteCarloMean.closedForm(CAS.get(), expectation, 30_000));
     }
 
     static Stream<Arguments> multinomial() {
@@ -151,7 +130,7 @@ class MomentsVectorTest {
     /** Cov(t, ...) and Var(...) over a vector family come out as the textbook matrices. */
     @Test
     void dirichletCovarianceIsTheTextbookMatrix() {
-        Expr cov = cas.reduce(Cas.parse("Cov(t, " + DIR + ")", Scope.empty()), 30_000);
+        Expr cov = CAS.get().reduce(Cas.parse("Cov(t, " + DIR + ")", Scope.empty()), 30_000);
         double a0 = ALPHA[0] + ALPHA[1] + ALPHA[2];
         for (int i = 0; i < 3; i++) {
             for (int j = 0; j < 3; j++) {

@@ -74,24 +74,24 @@ class RealSemanticsTest {
 
     @Test
     void closedFormsNearAPointAreExactAtTheirOwnValue() {
-        Optional<EqualityPoints.Value> quarterPi = EqualityPoints.closedForms(Math.PI / 4 + 3e-9, 1e-6).stream()
+        Optional<Cas.ExactValue> quarterPi = Cas.closedForms(Math.PI / 4 + 3e-9, 1e-6).stream()
                 .filter(v -> v.text().equals("Pi/4")).findFirst();
         assertTrue(quarterPi.isPresent());
         assertEquals(Math.PI / 4, quarterPi.get().approx(), 1e-15, "the value of pi/4, not of the point near it");
-        assertTrue(EqualityPoints.closedForms(3.0 / 7 + 1e-8, 1e-6).stream().anyMatch(v -> v.text().equals("3/7")));
-        assertTrue(EqualityPoints.closedForms(Math.sqrt(3) - 1e-8, 1e-6).stream().anyMatch(v -> v.text().equals("Sqrt(3)")));
-        assertTrue(EqualityPoints.closedForms(Math.E + 1e-9, 1e-6).stream().anyMatch(v -> v.text().equals("E")));
+        assertTrue(Cas.closedForms(3.0 / 7 + 1e-8, 1e-6).stream().anyMatch(v -> v.text().equals("3/7")));
+        assertTrue(Cas.closedForms(Math.sqrt(3) - 1e-8, 1e-6).stream().anyMatch(v -> v.text().equals("Sqrt(3)")));
+        assertTrue(Cas.closedForms(Math.E + 1e-9, 1e-6).stream().anyMatch(v -> v.text().equals("E")));
     }
 
     @Test
     void equalityAtAnExactPointAndTheSolutionsOfTheCas() {
         Expr sin = Cas.parse("Sin(x) + Cos(x)", table);
         Expr root2 = Cas.parse("Sqrt(2)", table);
-        EqualityPoints.Value pi4 = EqualityPoints.closedForms(Math.PI / 4, 1e-6).stream()
+        Cas.ExactValue pi4 = Cas.closedForms(Math.PI / 4, 1e-6).stream()
                 .filter(v -> v.text().equals("Pi/4")).findFirst().orElseThrow();
         assertTrue(cas.equalAt(sin, root2, Map.of("x", pi4), 30_000));
-        assertFalse(cas.equalAt(sin, root2, Map.of("x", EqualityPoints.exactly(0.785)), 30_000));
-        List<EqualityPoints.Value> sols = cas.solve(Cas.parse("Sin(x)", table), Cas.parse("1", table), "x", Map.of(),
+        assertFalse(cas.equalAt(sin, root2, Map.of("x", Cas.exactly(0.785)), 30_000));
+        List<Cas.ExactValue> sols = cas.solve(Cas.parse("Sin(x)", table), Cas.parse("1", table), "x", Map.of(),
                 30_000);
         assertTrue(sols.stream().anyMatch(v -> Math.abs(v.approx() - Math.PI / 2) < 1e-12), sols.toString());
     }

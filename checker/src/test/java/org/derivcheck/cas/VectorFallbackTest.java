@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.derivcheck.testing.CasPerClass;
 import org.hipparchus.random.Well19937c;
 import org.derivcheck.special.Digamma;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,36 +17,18 @@ import org.junit.jupiter.api.Test;
  * 100,000 replicates.
  */
 class VectorFallbackTest {
-    private static Cas cas;
-
-    @BeforeAll
-    static void start() {
-        cas = Cas.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        cas.close();
-    }
+    @RegisterExtension
+    static final CasPerClass CAS = CasPerClass.started();
 
     private static double quadrature(String e) {
         NumericFunction f = Cas.compileDeterministic(Cas.parse(e, Scope.empty()));
         return f.eval(new double[0], new double[0][], null);
     }
 
-    private static double[] monteCarlo(String e, int seed) {
+    private static MonteCarloMean monteCarlo(String e, int seed) {
         NumericFunction f = Cas.compile(Cas.parse(e, Scope.empty()));
         Well19937c rng = new Well19937c(seed);
-        int n = 100_000;
-        double s = 0;
-        double s2 = 0;
-        for (int i = 0; i < n; i++) {
-            double v = f.eval(new double[0], new double[0][], rng);
-            s += v;
-            s2 += v * v;
-        }
-        double mean = s / n;
-        return new double[] {mean, Math.sqrt((s2 / n - mean * mean) / n)};
+        return MonteCarloMean.of(100_000, () -> f.eval(new double[0], new double[0][], rng));
     }
 
     private static double psi(double x) {
@@ -85,17 +67,17 @@ class VectorFallbackTest {
     @Test
     void beyondTwoDimensionsMonteCarloDecides() {
         assertThrows(CasException.class, () -> quadrature("Expectation(Log(t(1) + t(2)), t ~ Dirichlet({1, 2, 3, 4, 5}))"));
-        double[] d = monteCarlo("Expectation(Log(t(1) + t(2)), t ~ Dirichlet({1, 2, 3, 4, 5}))", 1);
-        assertTrue(Math.abs(d[0] - (psi(3) - psi(15))) <= 5 * d[1], () -> d[0] + " +- " + d[1]);
+        MonteCarloMean d = monteCarlo("Expectation(Log(t(1) + t(2)), t ~ Dirichlet({1, 2, 3, 4, 5}))", 1);
+        assertTrue(d.agrees(psi(3) - psi(15), 0), d::toString);
         // Wishart(5, W), D = 2: E[log |L|] = psi(5/2) + psi(2) + 2 log 2 + log |W|, |W| = 2 - 0.09
-        double[] w = monteCarlo("Expectation(Log(L(1, 1)*L(2, 2) - L(1, 2)^2), L ~ Wishart(5, {{1, 3/10}, {3/10, 2}}))", 2);
+        MonteCarloMean w = monteCarlo("Expectation(Log(L(1, 1)*L(2, 2) - L(1, 2)^2), L ~ Wishart(5, {{1, 3/10}, {3/10, 2}}))", 2);
         double want = psi(2.5) + psi(2) + 2 * Math.log(2) + Math.log(2 - 0.09);
-        assertTrue(Math.abs(w[0] - want) <= 5 * w[1], () -> w[0] + " +- " + w[1] + " vs " + want);
-        double[] l = monteCarlo("Expectation(L(1, 2), L ~ Wishart(5, {{1, 3/10}, {3/10, 2}}))", 3);
-        assertTrue(Math.abs(l[0] - 1.5) <= 5 * l[1], () -> l[0] + " +- " + l[1]);
-        double[] m = monteCarlo("Expectation(Exp(x(3)), x ~ MvNormal({1, 0, -2}, {{1, 1/2, 1/5}, {1/2, 2, -2/5}, {1/5, -2/5, 3/2}}))", 4);
-        assertTrue(Math.abs(m[0] - Math.exp(-2 + 0.75)) <= 5 * m[1], () -> m[0] + " +- " + m[1]);
-        double[] k = monteCarlo("Expectation(x(2)^2, x ~ Multinomial(40, {1/5, 1/2, 3/10}))", 5);
-        assertTrue(Math.abs(k[0] - (40 * 0.5 * 0.5 + 400)) <= 5 * k[1], () -> k[0] + " +- " + k[1]);
+        assertTrue(w.agrees(want, 0), () -> w + " vs " + want);
+        MonteCarloMean l = monteCarlo("Expectation(L(1, 2), L ~ Wishart(5, {{1, 3/10}, {3/10, 2}}))", 3);
+        assertTrue(l.agrees(1.5, 0), l::toString);
+        MonteCarloMean m = monteCarlo("Expectation(Exp(x(3)), x ~ MvNormal({1, 0, -2}, {{1, 1/2, 1/5}, {1/2, 2, -2/5}, {1/5, -2/5, 3/2}}))", 4);
+        assertTrue(m.agrees(Math.exp(-2 + 0.75), 0), m::toString);
+        MonteCarloMean k = monteCarlo("Expectation(x(2)^2, x ~ Multinomial(40, {1/5, 1/2, 3/10}))", 5);
+        assertTrue(k.agrees(40 * 0.5 * 0.5 + 400, 0), k::toString);
     }
 }

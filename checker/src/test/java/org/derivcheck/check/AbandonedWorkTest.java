@@ -7,12 +7,12 @@ import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
-import org.derivcheck.cas.Cas;
+import java.util.Set;
 import org.derivcheck.derivation.DerivationReader;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.derivcheck.testing.CasPerClass;
+import org.derivcheck.testing.ThreadCpu;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -25,21 +25,11 @@ import org.junit.jupiter.params.provider.ValueSource;
  * CPU: a computation still running would use about 1.5 s of it there.
  */
 class AbandonedWorkTest {
-    private static Cas cas;
+    @RegisterExtension
+    static final CasPerClass CAS = CasPerClass.warmedUp();
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void start() {
-        cas = Cas.start();
-        cas.warmUp();
-    }
-
-    @AfterAll
-    static void stop() {
-        cas.close();
-    }
 
     @ParameterizedTest
     @ValueSource(strings = {
@@ -54,22 +44,20 @@ class AbandonedWorkTest {
         Files.writeString(f, "title: abandoned work\nsymbols:\n  " + p[0] + "\nsteps:\n  - claim: '" + p[1] + "'\n");
         var d = DerivationReader.read(f);
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
-        DerivationResult r = new DerivationChecker(cas, CheckOptions.defaults().withStepMillis(limit)).check(d);
+        DerivationResult r = new DerivationChecker(CAS.get(), CheckOptions.defaults().withStepMillis(limit)).check(d);
         Thread.sleep(1_000); // Bounded's grace (0.5 s) and the forced stop
-        Map<Long, Long> before = cpu(mx);
+        Map<Long, Long> before = ThreadCpu.ofDerivcheckThreads(mx);
         Thread.sleep(1_500);
         long busy = 0;
         StringBuilder who = new StringBuilder();
-        for (var e : cpu(mx).entrySet()) {
-            long used = e.getValue() - before.getOrDefault(e.getKey(), 0L);
-            if (used > 0) {
-                busy += used;
-                ThreadInfo ti = mx.getThreadInfo(e.getKey(), 12);
-                if (ti != null) {
-                    who.append("\n").append(ti.getThreadName()).append(' ').append(used / 1_000_000).append(" ms");
-                    for (StackTraceElement st : ti.getStackTrace()) {
-                        who.append("\n   ").append(st);
-                    }
+        for (var e : ThreadCpu.usedSince(mx, before, Set.of()).entrySet()) {
+            long used = e.getValue();
+            busy += used;
+            ThreadInfo ti = mx.getThreadInfo(e.getKey(), 12);
+            if (ti != null) {
+                who.append("\n").append(ti.getThreadName()).append(' ').append(used / 1_000_000).append(" ms");
+                for (StackTraceElement st : ti.getStackTrace()) {
+                    who.append("\n   ").append(st);
                 }
             }
         }
@@ -90,27 +78,12 @@ class AbandonedWorkTest {
         Files.writeString(f, "title: erf\nsymbols:\n  x: real\nsteps:\n  - claim: '" + claim + "'\n");
         long limit = 20_000;
         long t0 = System.nanoTime();
-        DerivationResult r = new DerivationChecker(cas, CheckOptions.defaults().withStepMillis(limit))
+        DerivationResult r = new DerivationChecker(CAS.get(), CheckOptions.defaults().withStepMillis(limit))
                 .check(DerivationReader.read(f));
         long ms = (System.nanoTime() - t0) / 1_000_000;
         System.out.println("precise evaluation: " + claim + " -> " + r.steps().get(0).verdict() + " in " + ms + " ms");
         assertTrue(r.steps().get(0).verdict() != Verdict.REFUTED, r.steps().get(0).message());
         // the bound: within the limit + 2 s
         assertTrue(ms < limit + 2_000, claim + " took " + ms + " ms");
-    }
-
-    /** CPU time of every derivcheck thread but this one. */
-    private static Map<Long, Long> cpu(ThreadMXBean mx) {
-        Map<Long, Long> m = new HashMap<>();
-        for (long id : mx.getAllThreadIds()) {
-            ThreadInfo info = mx.getThreadInfo(id);
-            if (info != null && info.getThreadName().startsWith("derivcheck") && id != Thread.currentThread().getId()) {
-                long t = mx.getThreadCpuTime(id);
-                if (t >= 0) {
-                    m.put(id, t);
-                }
-            }
-        }
-        return m;
     }
 }

@@ -9,9 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.derivcheck.cas.Cas;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.derivcheck.testing.CasPerClass;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,26 +19,16 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every kind of bad input gets a clear message with file and line, and a defined verdict in time. */
 class BadInputTest {
-    private static Cas cas;
+    @RegisterExtension
+    static final CasPerClass CAS = CasPerClass.warmedUp();
     @TempDir
     static Path dir;
-
-    @BeforeAll
-    static void start() {
-        cas = Cas.start();
-        cas.warmUp();
-    }
-
-    @AfterAll
-    static void stop() {
-        cas.close();
-    }
 
     private static DerivationResult check(String name, String yaml, double seconds) throws IOException {
         Path f = dir.resolve(name + ".yaml");
         Files.writeString(f, yaml);
         CheckOptions o = CheckOptions.defaults().withStepMillis((long) (seconds * 1000));
-        return new BatchChecker(cas, o, 1).checkOne(f);
+        return new BatchChecker(CAS.get(), o, 1).checkOne(f);
     }
 
     private static String oneStep(String claim) {
@@ -157,7 +146,7 @@ class BadInputTest {
         Files.writeString(good, oneStep("x + y = y + x"));
         Path bad = dir.resolve("bad.yaml");
         Files.writeString(bad, "steps: [\n");
-        List<DerivationResult> rs = new BatchChecker(cas, CheckOptions.defaults(), 2).check(List.of(bad, good), r -> { });
+        List<DerivationResult> rs = new BatchChecker(CAS.get(), CheckOptions.defaults(), 2).check(List.of(bad, good), r -> { });
         assertEquals(Verdict.INVALID, rs.get(0).verdict());
         assertEquals(Verdict.PROVED, rs.get(1).verdict(), rs.get(1).toString());
     }

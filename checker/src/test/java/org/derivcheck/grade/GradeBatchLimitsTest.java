@@ -7,7 +7,6 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,6 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.derivcheck.cas.Cas;
 import org.derivcheck.check.CheckOptions;
 import org.derivcheck.check.Verdict;
+import org.derivcheck.testing.ThreadCpu;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -135,37 +135,17 @@ class GradeBatchLimitsTest {
         // 10^12 terms would take hours; 1 s per step, a handful of steps, CAS start-ups, a loaded machine
         assertTrue(seconds < 60, "grading took " + seconds + " s");
         // nothing of the stopped evaluation keeps running: the derivcheck threads use (almost) no CPU afterwards
-        Map<Long, Long> before = cpu(mx);
-        before.keySet().removeAll(earlier);
+        Map<Long, Long> before = ThreadCpu.ofDerivcheckThreads(mx);
         Thread.sleep(1_500);
         long busy = 0;
         StringBuilder who = new StringBuilder();
-        for (Map.Entry<Long, Long> e : cpu(mx).entrySet()) {
-            if (earlier.contains(e.getKey())) {
-                continue;
-            }
-            long d = e.getValue() - before.getOrDefault(e.getKey(), 0L);
-            if (d > 0) {
-                busy += d;
-                who.append(mx.getThreadInfo(e.getKey()) == null ? e.getKey() : mx.getThreadInfo(e.getKey()).getThreadName())
-                        .append(' ').append(d / 1_000_000).append(" ms; ");
-            }
+        for (Map.Entry<Long, Long> e : ThreadCpu.usedSince(mx, before, earlier).entrySet()) {
+            long d = e.getValue();
+            busy += d;
+            who.append(mx.getThreadInfo(e.getKey()) == null ? e.getKey() : mx.getThreadInfo(e.getKey()).getThreadName())
+                    .append(' ').append(d / 1_000_000).append(" ms; ");
         }
         // a thread still summing would use about 1.5 s of CPU here; 0.2 s allows for a worker winding down
         assertTrue(busy < 200_000_000L, "threads still busy after grading: " + who);
-    }
-
-    private static Map<Long, Long> cpu(ThreadMXBean mx) {
-        Map<Long, Long> m = new HashMap<>();
-        for (long id : mx.getAllThreadIds()) {
-            var info = mx.getThreadInfo(id);
-            if (info != null && info.getThreadName().startsWith("derivcheck") && id != Thread.currentThread().getId()) {
-                long t = mx.getThreadCpuTime(id);
-                if (t >= 0) {
-                    m.put(id, t);
-                }
-            }
-        }
-        return m;
     }
 }
