@@ -174,13 +174,18 @@ public final class Grader implements AutoCloseable {
             }
         }
         NameSpace ns = null;
+        List<String> unusable = new ArrayList<>();
         // a definition of the submission's own that cannot be used (too large, too slow) is dropped, and the chains
         // that do not use it are still graded; at most a few are dropped before the submission is refused
         for (int attempt = 0; ns == null; attempt++) {
             try {
                 ns = NameSpace.of(cas, symbols, defs, rubric.notation(), rubric.expectations());
             } catch (IllegalArgumentException e) {
-                Optional<Definition> own = e instanceof NameSpace.Refused r && attempt < MAX_DROPPED_DEFINITIONS
+                // only a definition past the CAS's size or time limit; one that names a refused function or does not
+                // parse still makes the submission unreadable (hostile input is refused whole)
+                boolean limit = e.getMessage().contains("did not finish") || e.getMessage().contains("it cannot be used (")
+                        || unusable.stream().anyMatch(n -> e.getMessage().contains("'" + n + "'"));
+                Optional<Definition> own = e instanceof NameSpace.Refused r && limit && attempt < MAX_DROPPED_DEFINITIONS
                         ? s.definitions().stream().filter(d -> d.line() == r.line && defs.contains(d)).findFirst()
                         : Optional.empty();
                 if (own.isEmpty()) {
@@ -188,6 +193,7 @@ public final class Grader implements AutoCloseable {
                     return new SubmissionGrade(s.id(), s.files(), List.of(), zero(msg), Optional.of(msg), millis(t0));
                 }
                 defs.remove(own.get());
+                unusable.add(own.get().name());
                 droppedNames.add("definition of " + own.get().name() + " (" + e.getMessage() + ")");
             }
         }
