@@ -105,6 +105,9 @@ public final class NameTable {
             } catch (ParseException e) {
                 throw failure.at(d.line(), "definition of '" + d.name() + "': " + (e.column() > 0 ? "column " + e.column()
                         + ": " : "") + e.getMessage());
+            } catch (RuntimeException e) {
+                // the CAS gave up on it (an expression past its size limit): a defined error with the line, not a crash
+                throw failure.at(d.line(), "definition of '" + d.name() + "': it cannot be used (" + e.getMessage() + ")");
             }
             known.add(d.name());
             if (ARRAY_TEXT.matcher(d.text()).matches() || arrays.contains(d.text().trim())) {

@@ -37,6 +37,9 @@ public final class Grader implements AutoCloseable {
     private final ChainRun runner;
     private final Map<String, String> targetTex = new java.util.concurrent.ConcurrentHashMap<>();
 
+    /** How many of a submission's own definitions may be dropped as unusable before the submission is refused. */
+    private static final int MAX_DROPPED_DEFINITIONS = 3;
+
     public Grader(Rubric rubric, Cas cas, CheckOptions options) {
         this.rubric = rubric;
         this.cas = cas;
@@ -96,6 +99,12 @@ public final class Grader implements AutoCloseable {
         List<Goal> goals = goals();
         for (int i = 0; i < goals.size(); i++) {
             Goal g = goals.get(i);
+            if (Reach.normal(g.lhs()).equals(Reach.normal(g.rhs())) || Canon.plain().same(g.lhs(), g.rhs())) {
+                problems.add(rubric.file() + ":" + g.line() + ": the target '" + g.relation() + "' relates an expression to "
+                        + "itself (up to the order of terms and factors): it asks for no work, and X = X would earn it; "
+                        + "fix the rubric");
+                continue;
+            }
             List<StepResult> rs;
             try {
                 rs = checker.check(scope, target(g, g.line()), ChainChecker.Step.plain(i + 1, g.line(), Optional.of(g.id())));
@@ -131,15 +140,28 @@ public final class Grader implements AutoCloseable {
             return new SubmissionGrade(s.id(), s.files(), List.of(), zero("the submission could not be read: "
                     + s.error().get()), s.error(), millis(t0));
         }
+        // a submission may not redefine the rubric's names: its symbols and definitions of a name the rubric declares
+        // or defines are not used (the rubric's win), and the feedback says so
+        List<String> droppedNames = new ArrayList<>();
         List<SymbolDecl> symbols = new ArrayList<>(rubric.symbols());
         for (SymbolDecl d : s.symbols()) {
-            // a YAML submission may repeat the rubric's declarations; the rubric's domains win
-            if (rubric.symbols().stream().noneMatch(r -> r.name().equals(d.name()))) {
+            if (rubric.symbols().stream().anyMatch(r -> r.name().equals(d.name()))) {
+                continue; // a YAML submission may repeat the rubric's declarations
+            }
+            if (rubricDefines(d.name())) {
+                droppedNames.add("symbol " + d.name() + ", a name the rubric defines");
+            } else {
                 symbols.add(d);
             }
         }
         List<Definition> defs = new ArrayList<>(rubric.definitions());
-        defs.addAll(s.definitions());
+        for (Definition d : s.definitions()) {
+            if (rubricDeclares(d.name())) {
+                droppedNames.add("definition of " + d.name() + ", a name the rubric declares (its meaning is the rubric's)");
+            } else {
+                defs.add(d);
+            }
+        }
         // a submission may not narrow the rubric's domain: its own assumptions are used only where they speak of
         // symbols it declares itself (or repeat one of the rubric's); the others are dropped and the feedback says so
         List<Line> assumptions = new ArrayList<>(rubric.assumptions());
@@ -151,18 +173,42 @@ public final class Grader implements AutoCloseable {
                 dropped.add(a.text());
             }
         }
-        NameSpace ns;
-        try {
-            ns = NameSpace.of(cas, symbols, defs, rubric.notation(), rubric.expectations());
-        } catch (IllegalArgumentException e) {
-            String msg = s.files().get(0) + ": header " + e.getMessage();
-            return new SubmissionGrade(s.id(), s.files(), List.of(), zero(msg), Optional.of(msg), millis(t0));
+        NameSpace ns = null;
+        List<String> unusable = new ArrayList<>();
+        // a definition of the submission's own that cannot be used (too large, too slow) is dropped, and the chains
+        // that do not use it are still graded; at most a few are dropped before the submission is refused
+        for (int attempt = 0; ns == null; attempt++) {
+            try {
+                ns = NameSpace.of(cas, symbols, defs, rubric.notation(), rubric.expectations());
+            } catch (IllegalArgumentException e) {
+                // only a definition past the CAS's size or time limit; one that names a refused function or does not
+                // parse still makes the submission unreadable (hostile input is refused whole)
+                boolean limit = e.getMessage().contains("did not finish") || e.getMessage().contains("it cannot be used (")
+                        || unusable.stream().anyMatch(n -> e.getMessage().contains("'" + n + "'"));
+                Optional<Definition> own = e instanceof NameSpace.Refused r && limit && attempt < MAX_DROPPED_DEFINITIONS
+                        ? s.definitions().stream().filter(d -> d.line() == r.line && defs.contains(d)).findFirst()
+                        : Optional.empty();
+                if (own.isEmpty()) {
+                    String msg = s.files().get(0) + ": header " + e.getMessage();
+                    return new SubmissionGrade(s.id(), s.files(), List.of(), zero(msg), Optional.of(msg), millis(t0));
+                }
+                defs.remove(own.get());
+                unusable.add(own.get().name());
+                droppedNames.add("definition of " + own.get().name() + " (" + e.getMessage() + ")");
+            }
         }
         List<Goal> goals = goals();
         List<ChainResult> results = new ArrayList<>();
         grade(s, cas, ns, goals, symbols, defs, assumptions, results);
-        results.replaceAll(r -> Reach.gate(r, goals));
+        Canon canon = Canon.unfolding(defs);
+        results.replaceAll(r -> Reach.gate(r, goals, canon));
+        results.replaceAll(r -> Reach.oneGoal(r, goals, canon));
         List<ResultScore> scores = Scoring.score(rubric, results);
+        if (!droppedNames.isEmpty()) {
+            String note = " (not used: the submission's " + String.join("; ", droppedNames) + ")";
+            scores = scores.stream().map(x -> new ResultScore(x.resultId(), x.title(), x.earned(), x.points(), x.status(),
+                    x.message() + note, x.review())).toList();
+        }
         if (!dropped.isEmpty()) {
             String note = " (the submission's assumption" + (dropped.size() > 1 ? "s " : " ") + String.join("; ", dropped)
                     + (dropped.size() > 1 ? " are" : " is") + " not granted by the rubric: the chains were checked without "
@@ -171,6 +217,15 @@ public final class Grader implements AutoCloseable {
                     x.message() + note, x.review())).toList();
         }
         return new SubmissionGrade(s.id(), s.files(), results, scores, Optional.empty(), millis(t0));
+    }
+
+    /** True when the rubric declares {@code name} as a symbol or defines it. */
+    private boolean rubricDeclares(String name) {
+        return rubric.symbols().stream().anyMatch(r -> r.name().equals(name)) || rubricDefines(name);
+    }
+
+    private boolean rubricDefines(String name) {
+        return rubric.definitions().stream().anyMatch(r -> r.name().equals(name));
     }
 
     /**

@@ -29,11 +29,22 @@ final class NameSpace {
      * @param cas the grader's CAS (the table needs none: it evaluates definitions on workers of its own)
      * @throws IllegalArgumentException naming the line when a name cannot be declared
      */
+    /** A name that cannot be declared, with the line of its declaration. */
+    static final class Refused extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+        final int line;
+
+        Refused(int line, String message) {
+            super(message);
+            this.line = line;
+        }
+    }
+
     static NameSpace of(Cas cas, List<SymbolDecl> symbols, List<Definition> definitions, Map<String, String> notation,
             Map<String, String> expectations) {
         // a submission's definitions are untrusted: the ones the CAS evaluates run under a time limit (Scope)
         NameTable.Built b = NameTable.declare(symbols, List.of(), definitions, notation, expectations,
-                Map.of(), (line, message) -> new IllegalArgumentException("line " + line + ": " + message));
+                Map.of(), (line, message) -> new Refused(line, "line " + line + ": " + message));
         return new NameSpace(b.table(), b.vocabulary());
     }
 }

@@ -67,15 +67,55 @@ final class Reach {
     }
 
     /** Why the chain cannot reach the goal although its relations and its comparison hold; empty when it does. */
-    static Optional<String> whyNotReached(ChainResult c, Goal g) {
+    static Optional<String> whyNotReached(ChainResult c, Goal g, Canon canon) {
         if (c.lines().size() < 2 || c.relations().size() != c.lines().size() - 1) {
             return Optional.of("its lines could not be related to the goal");
         }
-        Optional<String> rel = relationProblem(c.relations());
+        List<String> lines = c.lines();
+        List<String> relations = c.relations();
+        if (reversed(lines, g, canon)) {
+            // written from the answer back to the left side: read it the other way round
+            lines = new java.util.ArrayList<>(lines);
+            java.util.Collections.reverse(lines);
+            relations = new java.util.ArrayList<>(relations);
+            java.util.Collections.reverse(relations);
+        }
+        Optional<String> rel = relationProblem(relations);
         if (rel.isPresent()) {
             return rel;
         }
-        return noWork(c.lines(), g);
+        Optional<String> raw = noWork(lines, g);
+        if (raw.isPresent() || trivial(g, canon)) {
+            return raw;
+        }
+        String first = lines.get(0);
+        String last = lines.get(lines.size() - 1);
+        if (canon.same(first, last)) {
+            return Optional.of("its first and last lines are the same expression once definitions are written out, terms "
+                    + "and factors reordered and like terms collected (" + first.strip() + " and " + last.strip()
+                    + "): the chain does no work");
+        }
+        if (!normal(first).equals(normal(g.lhs())) && canon.same(first, g.rhs())) {
+            return Optional.of("its first line is the target's right side (" + first.strip() + "): a chain that starts at "
+                    + "the answer does not derive it");
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * True when the chain runs from the goal's right side (as written, up to reordering) back to its left side: a
+     * derivation written the other way round, which establishes the goal as well.
+     */
+    static boolean reversed(List<String> lines, Goal g, Canon canon) {
+        String first = lines.get(0);
+        String last = lines.get(lines.size() - 1);
+        return !normal(first).equals(normal(g.lhs())) && canon.same(first, g.rhs())
+                && (normal(last).equals(normal(g.lhs())) || canon.same(last, g.lhs()));
+    }
+
+    /** True when the goal itself is a rewriting that does no work (a careless rubric): only the plain rules apply. */
+    static boolean trivial(Goal g, Canon canon) {
+        return canon.same(g.lhs(), g.rhs());
     }
 
     /** Why a chain whose final line is wrong earns no partial credit for the goal; empty when it may. */
@@ -88,7 +128,16 @@ final class Reach {
         if (rel.isPresent()) {
             return rel;
         }
-        return noWork(c.lines().subList(0, n - 1), g).map(w -> "before its final line, " + w);
+        List<String> before = c.lines().subList(0, n - 1);
+        Optional<String> raw = noWork(before, g);
+        if (raw.isPresent()) {
+            return raw.map(w -> "before its final line, " + w);
+        }
+        if (Canon.plain().same(before.get(0), before.get(before.size() - 1))) {
+            return Optional.of("before its final line, its lines are one expression with its terms and factors reordered "
+                    + "or like terms collected: the chain does no work");
+        }
+        return Optional.empty();
     }
 
     private static Optional<String> relationProblem(List<String> relations) {
@@ -126,7 +175,7 @@ final class Reach {
     }
 
     /** The chain with every comparison the rules rule out replaced by an INVALID one that says why. */
-    static ChainResult gate(ChainResult c, List<Goal> goals) {
+    static ChainResult gate(ChainResult c, List<Goal> goals, Canon canon) {
         if (c.comparisons().isEmpty()) {
             return c;
         }
@@ -136,11 +185,34 @@ final class Reach {
             Optional<Goal> g = goals.stream().filter(x -> x.id().equals(e.getKey())).findFirst();
             Optional<String> why = Optional.empty();
             if (g.isPresent() && c.holds() && s.verdict().holds()) {
-                why = whyNotReached(c, g.get()).map(w -> "does not reach the target: " + w);
+                why = whyNotReached(c, g.get(), canon).map(w -> "does not reach the target: " + w);
             } else if (g.isPresent() && s.verdict() == Verdict.REFUTED && c.holdsBeforeLast()) {
                 why = whyNoPartial(c, g.get()).map(w -> "ends away from the target and earns no partial credit: " + w);
             }
             out.put(e.getKey(), why.map(w -> ruledOut(s, w)).orElse(s));
+        }
+        return c.withComparisons(out);
+    }
+
+    /**
+     * A chain about no goal, compared with the goals left open, counts for one of them only: the one whose left side
+     * its first line is (up to rewriting), else the first in the rubric's order. Two results whose sides happen to
+     * agree in value are not both earned by one chain.
+     */
+    static ChainResult oneGoal(ChainResult c, List<Goal> goals, Canon canon) {
+        if (!c.about().isEmpty() || !c.holds() || c.lines().isEmpty()) {
+            return c;
+        }
+        List<Goal> reached = goals.stream().filter(g -> c.reaches(g.id())).toList();
+        if (reached.size() < 2) {
+            return c;
+        }
+        Goal keep = reached.stream().filter(g -> canon.same(c.lines().get(0), g.lhs())).findFirst().orElse(reached.get(0));
+        Map<String, StepResult> out = new LinkedHashMap<>();
+        for (Map.Entry<String, StepResult> e : c.comparisons().entrySet()) {
+            boolean other = reached.stream().anyMatch(g -> g.id().equals(e.getKey())) && !e.getKey().equals(keep.id());
+            out.put(e.getKey(), other ? ruledOut(e.getValue(), "does not reach the target: this chain already counts for "
+                    + keep.lhs() + " (one chain earns one result)") : e.getValue());
         }
         return c.withComparisons(out);
     }

@@ -31,6 +31,8 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  */
 public final class RubricReader {
     private static final Pattern RELATION = Pattern.compile("^(.*?)(?<![<>=!])=(?!=)(.*)$", Pattern.DOTALL);
+    private static final double MAX_POINTS = 1_000_000;
+    private static final Pattern MORE_RELATIONS = Pattern.compile("(<=|>=|==|=|<|>)");
     private static final String KEYS = "id, title, source, symbols, define, assume, notation, expectations, limits, results";
 
     private RubricReader() {
@@ -128,6 +130,15 @@ public final class RubricReader {
             if (id == null || !id.matches("[A-Za-z][A-Za-z0-9_-]*")) {
                 throw new DerivationException(file, line(item), "a result needs an 'id' (letters, digits, '-', '_')");
             }
+            String seen = id;
+            if (out.stream().anyMatch(r -> r.id().equals(seen))) {
+                throw new DerivationException(file, line(item), "result id '" + id + "' is used twice: every result needs an "
+                        + "id of its own (one chain would otherwise earn both)");
+            }
+            if (points > MAX_POINTS || partial > MAX_POINTS) {
+                throw new DerivationException(file, line(item), "result '" + id + "': points above " + (long) MAX_POINTS
+                        + " are not a score");
+            }
             if (target == null) {
                 throw new DerivationException(file, line(item), "result '" + id + "' needs a 'target: name = value'");
             }
@@ -151,6 +162,10 @@ public final class RubricReader {
         if (!m.matches() || m.group(1).isBlank() || m.group(2).isBlank()) {
             throw new DerivationException(file, line(n), what + " is a relation 'name = value', e.g. "
                     + "'Fisher = {{psi1(alpha), -1/beta}, {-1/beta, alpha/beta^2}}'");
+        }
+        if (MORE_RELATIONS.matcher(m.group(1)).find() || MORE_RELATIONS.matcher(m.group(2)).find()) {
+            throw new DerivationException(file, line(n), what + " '" + s.strip() + "' holds more than one relation: a " + what
+                    + " is one relation 'name = value' (give each further relation a result or a 'via' of its own)");
         }
         return new Goal("", m.group(1).trim(), m.group(2).trim(), line(n));
     }

@@ -29,6 +29,11 @@ final class TexLexer {
         }
     }
 
+    /** An absolute value's opening bar ({@code \\lvert}, {@code \\left|}): unambiguous, unlike a bare {@code |}. */
+    static final String ABS_OPEN = "|<";
+    /** An absolute value's closing bar ({@code \\rvert}, {@code \\right|}). */
+    static final String ABS_CLOSE = "|>";
+
     /** Longest math line accepted; longer ones are refused before any work is done. */
     static final int MAX_LENGTH = 20_000;
 
@@ -50,7 +55,7 @@ final class TexLexer {
             Map.entry("\\lbrack", "["), Map.entry("\\rbrack", "]"), Map.entry("\\coloneqq", "="), Map.entry("\\triangleq", "="),
             Map.entry("\\eqqcolon", "="), Map.entry("\\times", "\\cdot"), Map.entry("\\ast", "*"), Map.entry("\\digamma", "\\psi"),
             Map.entry("\\dots", "\\cdots"), Map.entry("\\ldots", "\\cdots"), Map.entry("\\dotsb", "\\cdots"),
-            Map.entry("\\lvert", "|"), Map.entry("\\rvert", "|"), Map.entry("\\vert", "|"), Map.entry("\\mid", "|"),
+            Map.entry("\\lvert", ABS_OPEN), Map.entry("\\rvert", ABS_CLOSE), Map.entry("\\vert", "|"), Map.entry("\\mid", "|"),
             Map.entry("\\bm", "\\boldsymbol"), Map.entry("\\mathbf", "\\boldsymbol"), Map.entry("\\vec", "\\boldsymbol"),
             Map.entry("\\pmb", "\\boldsymbol"), Map.entry("\\mathit", "\\mathrm"), Map.entry("\\mathsf", "\\mathrm"),
             Map.entry("\\textrm", "\\text"), Map.entry("\\textit", "\\text"), Map.entry("\\mbox", "\\text"));
@@ -58,12 +63,20 @@ final class TexLexer {
     private TexLexer() {
     }
 
+    /** A single bar: '|', \\vert, \\lvert or \\rvert (not the norm's \\|). */
+    private static boolean bar(Token t, String text) {
+        if (t.isSym("|")) {
+            return text.charAt(t.pos()) == '|';
+        }
+        return t.isCmd("\\vert") || t.isCmd("\\lvert") || t.isCmd("\\rvert");
+    }
+
     /** Tokens of the text, normalized, ending with an END token. */
     static List<Token> lex(String text) {
         if (text.length() > MAX_LENGTH) {
             throw new ParseException("the formula is longer than " + MAX_LENGTH + " characters", 1);
         }
-        return normalize(raw(text), text.length());
+        return normalize(raw(text), text);
     }
 
     private static List<Token> raw(String s) {
@@ -161,10 +174,17 @@ final class TexLexer {
         return out;
     }
 
-    private static List<Token> normalize(List<Token> in, int length) {
+    private static List<Token> normalize(List<Token> in, String text) {
+        int length = text.length();
         List<Token> out = new ArrayList<>();
         for (int i = 0; i < in.size(); i++) {
             Token t = in.get(i);
+            // \left| ... \right| (also with \vert, \lvert, \rvert) is an absolute value; \left\| is a norm, left alone
+            if ((t.isCmd("\\left") || t.isCmd("\\right")) && i + 1 < in.size() && bar(in.get(i + 1), text)) {
+                out.add(new Token(Kind.SYM, t.isCmd("\\left") ? ABS_OPEN : ABS_CLOSE, in.get(i + 1).pos()));
+                i++;
+                continue;
+            }
             if (t.kind() == Kind.CMD && DROPPED.contains(t.text())) {
                 // \left. and \right. are invisible delimiters
                 if ((t.text().equals("\\left") || t.text().equals("\\right")) && i + 1 < in.size() && in.get(i + 1).isSym(".")) {

@@ -142,10 +142,34 @@ final class TexParser extends TexCalculus {
         }
     }
 
+    /** True when a bare bar here opens an absolute value: a closing bar follows, with an operand between. */
+    private boolean bareBarOpens(int from) {
+        int depthHere = 0;
+        for (int i = from; i < tokens.size(); i++) {
+            Token u = tokens.get(i);
+            if (u.isSym("(") || u.isSym("[") || u.kind() == Kind.LBRACE) {
+                depthHere++;
+            } else if (u.isSym(")") || u.isSym("]") || u.kind() == Kind.RBRACE) {
+                if (--depthHere < 0) {
+                    return false;
+                }
+            } else if (u.isSym("|") && depthHere == 0) {
+                return i > from;
+            } else if (u.kind() == Kind.END || u.kind() == Kind.NEWLINE) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** How many bare-bar absolute values enclose the position: inside one, a bar closes it. */
+    private int bareBars;
+
     private boolean startsFactor(Token t) {
         return switch (t.kind()) {
             case NUMBER, LETTER, NAME, LBRACE -> true;
-            case SYM -> t.text().equals("(") || t.text().equals("[");
+            case SYM -> t.text().equals("(") || t.text().equals("[") || t.text().equals(TexLexer.ABS_OPEN)
+                    || t.text().equals("|") && bareBars == 0 && bareBarOpens(pos + 1);
             case CMD -> !t.isCmd("\\cdot") && !t.isCmd("\\le") && !t.isCmd("\\ge") && !t.isCmd("\\end")
                     && !t.isCmd("\\pm") && !t.isCmd("\\mp") && !t.isCmd("\\sim") && !isRefusedRelation(t);
             default -> false;
@@ -230,6 +254,23 @@ final class TexParser extends TexCalculus {
                     TexSrc inner = expr();
                     expectSym(t.text().equals("(") ? ")" : "]");
                     return inner.wrap(ATOM);
+                }
+                if (t.text().equals(TexLexer.ABS_OPEN)) {
+                    // \lvert x \rvert, \left| x \right|: the absolute value
+                    TexSrc inner = expr();
+                    expectSym(TexLexer.ABS_CLOSE);
+                    return call("Abs", t.pos(), inner);
+                }
+                if (t.text().equals("|") && bareBarOpens(pos)) {
+                    // |x| where an operand begins: the absolute value (a 'given' bar never starts an operand)
+                    bareBars++;
+                    try {
+                        TexSrc inner = expr();
+                        expectSym("|");
+                        return call("Abs", t.pos(), inner);
+                    } finally {
+                        bareBars--;
+                    }
                 }
                 if (t.text().equals("|")) {
                     throw new ParseException("a bar '|' is ambiguous (absolute value or 'given'); map the form that "

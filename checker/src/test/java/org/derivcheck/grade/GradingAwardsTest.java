@@ -51,7 +51,10 @@ class GradingAwardsTest {
 
     static {
         // earns both results: the control that shows points can be earned here
-        SUBMISSIONS.put("full", chain("S &= (a + b)^2 \\\\ &= a^2 + 2ab + b^2") + chain("T &= \\sqrt{x^2}"));
+        SUBMISSIONS.put("full", chain("S &= (a + b)^2 \\\\ &= a^2 + 2ab + b^2") + chain("T &= \\sqrt{x^2} \\\\ &= |x|"));
+        // the definition of T written out and nothing more: the grader's comparison of sqrt(x^2) with |x| would be
+        // the only work
+        SUBMISSIONS.put("definition-only", chain("T &= \\sqrt{x^2}"));
         SUBMISSIONS.put("same", chain("S &= S"));
         SUBMISSIONS.put("identities", chain("S &= S \\\\ &= S \\\\ &= S"));
         SUBMISSIONS.put("labelled-identity", "\\begin{equation}\\label{square} a^2 + 2ab + b^2 = a^2 + 2ab + b^2\\end{equation}\n");
@@ -75,6 +78,7 @@ class GradingAwardsTest {
 
     static {
         EXPECTED.put("full", new double[] {2, 2});
+        EXPECTED.put("definition-only", new double[] {0, 0});
         EXPECTED.put("same", new double[] {0, 0});
         EXPECTED.put("identities", new double[] {0, 0});
         EXPECTED.put("labelled-identity", new double[] {0, 0});

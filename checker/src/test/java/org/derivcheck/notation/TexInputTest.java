@@ -124,4 +124,17 @@ class TexInputTest {
         ParseException other = assertThrows(ParseException.class, () -> TexInput.translate("\\int p(\\theta) a \\, da", v));
         assertTrue(other.getMessage().contains("over a"), other.getMessage());
     }
+
+    /** Absolute values: paired bars where an operand begins; a norm's \\| and a density's 'given' bar are not one. */
+    @Test
+    void absoluteValues() {
+        assertEquals("Abs(x)", tr("|x|"));
+        assertEquals("Abs(x)", tr("\\left| x \\right|"));
+        assertEquals("Abs(x)", tr("\\lvert x \\rvert"));
+        assertEquals("2*Abs(x) - Abs(x - alpha)", tr("2|x| - \\left\\lvert x - \\alpha \\right\\rvert"));
+        assertEquals("Abs(x - Abs(alpha))", tr("\\lvert x - |\\alpha| \\rvert"));
+        // an unpaired bar is still refused, not guessed
+        assertThrows(ParseException.class, () -> tr("|x"));
+        assertThrows(ParseException.class, () -> tr("x | \\alpha"));
+    }
 }

@@ -1,0 +1,97 @@
+#!/usr/bin/env python3
+"""Independent ground truth (sympy) for tests/grading/adversary: the mathematical facts its expected scores rest on.
+
+Two kinds of fact, each checked without derivcheck:
+  * whether a step holds over the rubric's domains (a, b > 0, x real): exact simplification, and for a claimed
+    failure a witness point where the two sides differ;
+  * whether a chain's first and last lines are "the same expression" (the reach rule "a chain must do some work"):
+    sympy's automatic evaluation, which orders terms and factors, folds numbers and collects like terms and
+    factors but never expands a product of sums, is an independent canonical form; the rubric's definitions are
+    substituted first.
+Exit status 0 when every fact holds as the corpus assumes, 1 otherwise (each mismatch printed).
+"""
+import sys
+
+import sympy as sp
+
+a, b = sp.symbols("a b", positive=True)
+x = sp.symbols("x", real=True)
+c = sp.symbols("c", positive=True)
+u = sp.symbols("u")
+X2 = sp.Symbol("X2")
+
+
+def f(v):
+    return v**3 - 3 * v
+
+
+S = (a + b) ** 2
+T = sp.sqrt(x**2)
+G = sp.diff(f(x), x)
+H = (b + a) * (a + b)
+
+# (case, lhs, rhs, holds over the domain, witness where it fails)
+STEPS = [
+    ("square target", S, a**2 + 2 * a * b + b**2, True, None),
+    ("root target", T, sp.Abs(x), True, None),
+    ("deriv target", G, 3 * x**2 - 3, True, None),
+    ("product target", H, a**2 + 2 * a * b + b**2, True, None),
+    ("02 deriv final 3(x^2 - 1)", G, 3 * (x**2 - 1), True, None),
+    ("03 four-line expansion", (a + b) * (a + b), a * a + a * b + b * a + b * b, True, None),
+    ("17/18/19 sqrt(x^2) = x", T, x, False, {x: -1}),
+    ("20 rubric's f: D(f(x), x) = 3x^2", G, 3 * x**2, False, {x: 0}),
+    ("21 S = a^2 + b^2", S, a**2 + b**2, False, {a: 1, b: 1}),
+    ("21 G = 3x^2", G, 3 * x**2, False, {x: 0}),
+    ("22 1*S + 0 = a^2 + b^2", 1 * S + 0, a**2 + b**2, False, {a: 1, b: 1}),
+    ("22 d/dx(-3x + x^3) = 3x^2", sp.diff(-3 * x + x**3, x), 3 * x**2, False, {x: 0}),
+    ("23 copy labelled root: first line = T", (a + b) ** 2, T, False, {a: 1, b: 1, x: 0}),
+    ("16 S <= (a+b)^2 as =", S, (a + b) ** 2, True, None),
+]
+
+# (case, first line, last line, same expression?) with the rubric's definitions substituted
+SAME = [
+    ("10 S = S + 0 = S", S, S + 0, True),
+    ("11 S = (b + a)^2", S, (b + a) ** 2, True),
+    ("11 H = (a + b)(b + a) = (a + b)^2", H, (a + b) ** 2, True),
+    ("12 S = 2(a + b)^2 - (a + b)^2", S, 2 * (a + b) ** 2 - (a + b) ** 2, True),
+    # x^2 as one opaque factor (sympy would rewrite |x|^2 to x^2 itself, which is more than reordering)
+    ("12 T = sqrt(x^2) sqrt(x^2) / sqrt(x^2)", sp.sqrt(X2), sp.sqrt(X2) * sp.sqrt(X2) / sp.sqrt(X2), True),
+    ("12 H = 1/2 * 2 (b + a)(a + b) + 0", H, sp.Rational(1, 2) * 2 * (b + a) * (a + b) + 0, True),
+    ("13 T = sqrt(x^2)", T, sp.sqrt(x**2), True),
+    ("13 G = d/dx f(x)", G, sp.diff(f(x), x), True),
+    ("13 S = (a + b)^2", S, (a + b) ** 2, True),
+    ("15 a^2 + 2ab + b^2 ... = b^2 + 2ab + a^2", a**2 + 2 * a * b + b**2, b**2 + 2 * a * b + a**2, True),
+    ("22 d/dx(x^3 - 3x) = d/dx(-3x + x^3)", sp.Derivative(x**3 - 3 * x, x), sp.Derivative(-3 * x + x**3, x), True),
+    # chains that do work: first and last lines differ as written
+    ("01 S = (a + b)^2 = a^2 + 2ab + b^2", S, a**2 + 2 * a * b + b**2, False),
+    ("01 T = sqrt(x^2) = |x|", T, sp.Abs(sp.Symbol("x")), False),
+    ("01 G = d/dx(x^3 - 3x) = 3x^2 - 3", sp.Derivative(x**3 - 3 * x, x), 3 * x**2 - 3, False),
+    ("02 a^2 + 2ab + b^2 = (a + b)^2 = S", a**2 + 2 * a * b + b**2, S, False),
+    ("03 S = ... = a^2 + 2ab + b^2", (a + b) * (a + b), a**2 + 2 * a * b + b**2, False),
+]
+
+
+def main():
+    bad = []
+    for case, lhs, rhs, holds, witness in STEPS:
+        d = sp.simplify(lhs - rhs)
+        if holds and d != 0:
+            bad.append(f"{case}: expected to hold, difference {d}")
+        if not holds:
+            v = sp.N(d.subs(witness), 30) if d != 0 else 0
+            if v == 0:
+                bad.append(f"{case}: expected to fail at {witness}, difference there {v}")
+    for case, first, last, same in SAME:
+        # sympy's automatic evaluation (no expand, no simplify) as the canonical spelling; sqrt(x^2) with x real is
+        # |x| there, so the unevaluated forms of both sides are compared for T
+        got = sp.srepr(first) == sp.srepr(last)
+        if got != same:
+            bad.append(f"{case}: same expression {got}, the corpus assumes {same}")
+    for line in bad:
+        print("MISMATCH", line)
+    print(f"{len(STEPS)} steps, {len(SAME)} first/last pairs, {len(bad)} mismatches")
+    return 1 if bad else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
