@@ -898,6 +898,31 @@ def _custom_sound4(out):
 CUSTOM.append(_custom_sound4)
 
 
+# ----- hunt's cases (session 5): appended -----
+_h7 = "c07-ranges-hunt.yaml#"
+HINTS.update({
+    _h7 + "1": {R: {"x": 10**12}}, _h7 + "2": {R: {"x": 10**15}}, _h7 + "3": {R: {"a": 10**22}},
+    _h7 + "4": {R: {"a": sp.Rational(1, 10**22)}}, _h7 + "5": {R: {"x": 10**16}}, _h7 + "6": {R: {"x": -10**10}},
+    _h7 + "7": {R: {"x": 2 * 10**9}}, _h7 + "8": {R: {"a": 2 * 10**12}}, _h7 + "9": {R: {"x": 2 * 10**10}},
+    _h7 + "10": {R: {"a": 2 * 10**11}}, _h7 + "11": {R: {"a": sp.Rational(1, 10**13)}}, _h7 + "12": {R: {"a": 10**30}},
+    _h7 + "13": {R: {"x": 10**8, "y": 10**8}}, _h7 + "14": {R: {"x": 10**20}}, _h7 + "15": {R: {"a": 10**30}},
+    _h7 + "16": {R: {"a": 10**22}}, _h7 + "17": {R: {"a": 10**21}}, _h7 + "18": {R: {"a": 10**30}},
+    _h7 + "19": {R: {"p": sp.Rational(1, 10**13)}}, _h7 + "20": {R: {"a": sp.Rational(1, 10**14)}},
+    _h7 + "21": {"certificate": "(x - 10^12)^2 + 1"}, _h7 + "22": {"scan": True}, _h7 + "23": {"scan": True},
+    _h7 + "24": {"scan": True}, _h7 + "26": {"certificate": "x^2 + 10^30"}, _h7 + "28": {"scan": True},
+    _h7 + "29": {"scan": True}, _h7 + "30": {"scan": True},
+})
+PROOFS.update({
+    _h7 + "22": "Max(x, c) >= x by the definition of the maximum",
+    _h7 + "23": "Min(a, c) <= a by the definition of the minimum",
+    _h7 + "24": "|u| >= -u for every real u (u = x - 10^10)",
+    _h7 + "27": "log(1 + a) < a for a > 0: the difference a - log(1 + a) is 0 at 0 and has derivative a/(1 + a) > 0",
+    _h7 + "28": "Max(u, v) - Min(u, v) = |u - v| for real u, v",
+    _h7 + "29": "Min(a, c) <= c by the definition of the minimum",
+    _h7 + "30": "|u| >= -u for every real u (u = log a - 60)",
+})
+
+
 def decide(path, k, step, doc, syms, decl, custom):
     key = f"{os.path.basename(path)}#{k}"
     if key in custom:

@@ -152,6 +152,75 @@ final class Instances {
         return new FiniteModel(sizes, tables, logits, widths);
     }
 
+    /**
+     * An instance at a magnitude a claim names ({@link ClaimScales}): a claim such as {@code q(z) <= 1001} or
+     * {@code Sum(q(z)*Log(q(z)/p(z)), z) <= 30} fails only where a density reaches 1001 (a cell narrower than
+     * 1/1001) or a table entry falls below e^-30. With m = max(mag, 1/mag) (at most 1e100): every finite variable
+     * has 2 cells (or its declared least number) of width 4m or 1/(4m) (every other variable the reciprocal in half of
+     * the instances); each density's table is uniform, degenerate
+     * (one cell near 1, the others 1/(4m), or 1/(4m)^2 in half of the instances) or random with one such entry; each function is constant at +-4m or +-1/(4m)
+     * (the width) or random with entries of that size.
+     */
+    FiniteModel scaled(int j, double mag, RandomGenerator rng) {
+        double m = Math.min(1e100, Math.max(Math.abs(mag), 1 / Math.abs(mag)));
+        double w = j % 2 == 0 ? 4 * m : 1 / (4 * m);
+        // the second half of the scaled instances squares the tiny mass (Sum(Sqrt(q p), z) > 10^-6 needs 10^-12)
+        double tiny = j >= InstantiationChecker.SCALED / 2 ? 1 / (16 * m * m) : 1 / (4 * m);
+        int shape = (j / 2) % 3;
+        Map<String, Integer> sizes = new LinkedHashMap<>();
+        Map<String, Double> widths = new LinkedHashMap<>();
+        int k0 = 0;
+        for (String v : finiteVariables) {
+            sizes.put(v, ranges.getOrDefault(v, new int[] {2, 4})[0]);
+            // every other variable at the reciprocal width in half of the instances (r(x | z) then reaches 16 m^2)
+            widths.put(v, k0++ % 2 == 1 && j % 4 >= 2 ? 1 / w : w);
+        }
+        Map<String, double[]> tables = new LinkedHashMap<>();
+        Map<String, double[][]> logits = new LinkedHashMap<>();
+        for (Scope.Density d : densities) {
+            int n = 1;
+            for (String v : d.variables()) {
+                n *= sizes.get(v);
+            }
+            if (!d.params().isEmpty()) {
+                double[][] c = new double[d.params().size() + 1][n];
+                for (double[] row : c) {
+                    for (int k = 0; k < n; k++) {
+                        row[k] = rng.nextGaussian();
+                    }
+                }
+                logits.put(d.name(), c);
+                continue;
+            }
+            double[] t = new double[n];
+            if (!d.normalized()) {
+                double sign = rng.nextBoolean() ? 1 : -1;
+                for (int k = 0; k < n; k++) {
+                    t[k] = shape == 0 ? sign * w : w * rng.nextGaussian();
+                }
+                tables.put(d.name(), t);
+                continue;
+            }
+            for (int k = 0; k < n; k++) {
+                t[k] = shape == 0 ? 1 : shape == 1 ? tiny : Math.exp(1.5 * rng.nextGaussian());
+            }
+            if (shape == 1) {
+                t[rng.nextInt(n)] = 1;
+            } else if (shape == 2) {
+                t[rng.nextInt(n)] = tiny;
+            }
+            double sum = 0;
+            for (double x : t) {
+                sum += x;
+            }
+            for (int k = 0; k < n; k++) {
+                t[k] /= sum;
+            }
+            tables.put(d.name(), t);
+        }
+        return new FiniteModel(sizes, tables, logits, widths);
+    }
+
     private static int largeSize(RandomGenerator rng) {
         return 8 + rng.nextInt(33);
     }

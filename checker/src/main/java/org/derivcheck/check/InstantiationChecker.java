@@ -27,6 +27,8 @@ final class InstantiationChecker implements Checker {
 
     /** Cells beyond which an instance's sums may round above the agreement tolerance. */
     static final int LARGE = 100;
+    /** Instances at the claim's own magnitudes (when it names any beyond 1e-2 to 1e2). */
+    static final int SCALED = 48;
 
     @Override
     public Optional<Outcome> check(Claim c, StepContext ctx) {
@@ -54,8 +56,13 @@ final class InstantiationChecker implements Checker {
         int failures = 0;
         int nearEqual = 0;
         int roundingLarge = 0;
-        for (int i = 0; i < total && ctx.timeLeft(); i++) {
-            FiniteModel m = factory.make(i, rng, !approx);
+        // then instances at the magnitudes the claim names (widths, densities and tiny masses beyond the random ones)
+        java.util.List<Double> mags = ClaimScales.values(c.lhs(), c.rhs()).stream().map(Math::abs).distinct().limit(8)
+                .toList();
+        int scaled = mags.isEmpty() ? 0 : SCALED;
+        for (int i = 0; i < total + scaled && ctx.timeLeft(); i++) {
+            FiniteModel m = i < total ? factory.make(i, rng, !approx)
+                    : factory.scaled(i - total, mags.get((i - total) % (SCALED / 2) / 6 % mags.size()), rng);
             PointSampler.Point p = ctx.sampler.next(rng);
             if (p == null) {
                 return Optional.of(Outcome.of(Verdict.INCONCLUSIVE, "finite instances", "could not draw points that satisfy "
@@ -132,7 +139,7 @@ final class InstantiationChecker implements Checker {
         }
         return Optional.of(Outcome.of(Verdict.CONFIRMED, "finite instances", String.format(Locale.ROOT,
                 "%s on %d exact finite instances (%d random: supports of size 2-4 unless declared, also up to 40 cells "
-                        + "(10^3 to 10^4 in all), cell widths 0.05-5 and 1e-3 to 1e3, skewed tables; and %d edge cases: uniform, near-zero mass, nearly "
+                        + "(10^3 to 10^4 in all), cell widths 0.05-5 and 1e-3 to 1e3, skewed tables, and at the claim's own magnitudes; and %d edge cases: uniform, near-zero mass, nearly "
                         + "degenerate, equal densities with constant functions); tolerance %.0e%s",
                 c.relation() == Relation.EQUAL ? "equal" : "holds", valid, valid - Instances.EDGE_CASES,
                 Instances.EDGE_CASES, agree, approx ? " (numeric derivatives)" : " (exact sums)")

@@ -188,9 +188,11 @@ final class MarginSearch {
     }
 
     static double fromT(SymbolDecl s, double t) {
-        double c = Math.max(-40, Math.min(40, t));
+        // wide enough for the places a claim's constants name (Log(a) < 50 fails at a = e^50, (x - 10^12)^2 > 0 at
+        // x = 10^12); a margin that overflows there counts as +inf
+        double c = Math.max(-700, Math.min(700, t));
         return switch (s.domain()) {
-            case REAL -> Math.max(-1e9, Math.min(1e9, t));
+            case REAL -> Math.max(-1e300, Math.min(1e300, t));
             case POSITIVE, NONNEGATIVE -> Math.exp(c);
             case NEGATIVE -> -Math.exp(c);
             case PROBABILITY -> Math.min(1 - 1e-12, Math.max(1e-300, logistic(c)));

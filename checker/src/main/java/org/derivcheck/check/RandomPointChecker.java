@@ -108,6 +108,19 @@ final class RandomPointChecker implements Checker {
                 return o;
             }
         }
+        // the magnitudes the claim names (its constants), which may lie beyond the wide-range draws
+        java.util.Set<String> names = new java.util.HashSet<>(c.lhs().freeSymbols());
+        names.addAll(c.rhs().freeSymbols());
+        for (PointSampler.Point p : ClaimScales.points(ctx.sampler, names, ClaimScales.values(c.lhs(), c.rhs()),
+                ctx.rng(c.entry().hashCode() * 43L + 13))) {
+            if (!ctx.timeLeft(reserve(c, ctx))) {
+                break;
+            }
+            Optional<Outcome> o = visit(c, f, precise, ctx, p, Phase.WIDE, t, rng, seeds);
+            if (o.isPresent()) {
+                return o;
+            }
+        }
         String search = "";
         if (c.relation() != Relation.EQUAL) {
             // an inequality is confirmed only after its search for a violation (and, when strict, for an equality)
@@ -165,7 +178,7 @@ final class RandomPointChecker implements Checker {
         double caught = 1 - Math.pow(0.95, t.core);
         return Optional.of(new Outcome(Verdict.CONFIRMED, new Evidence("random points", String.format(Locale.ROOT,
                 "%s at %d points (%d random, %d structured: 0, +-1, small integers, half-integers, ends; %d wide-range: "
-                        + "1e-8 to 1e8, next to the boundaries), relative tolerance %.0e%s%s; a claim wrong on 5%% of the "
+                        + "1e-8 to 1e8, next to the boundaries, at the claim's own magnitudes), relative tolerance %.0e%s%s; a claim wrong on 5%% of the "
                         + "domain would have been caught with probability %.5f",
                 c.relation() == Relation.EQUAL ? "equal" : strict(c.relation()) ? "holds with a positive margin" : "holds",
                 t.valid, t.core, t.structured, t.wide, AGREE, skipped(t), search, caught)), Optional.empty()));

@@ -1,0 +1,178 @@
+package org.derivcheck.check;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.hipparchus.random.RandomGenerator;
+import org.derivcheck.cas.Expr;
+import org.derivcheck.derivation.Domain;
+import org.derivcheck.derivation.SymbolDecl;
+import org.derivcheck.math.Tree;
+
+/**
+ * Points at the magnitudes a claim names: a claim's own constants say where its behaviour may change
+ * ({@code Max(x, 10^9)}, {@code (x - 10^12)^2 > 0}, {@code Log(a) < 50} at a = e^50, {@code x^2 < 10^30} at
+ * x = 10^15), and those places can lie far outside the magnitudes that random and wide-range draws reach
+ * (about 1e-8 to 1e8). For each constant c of the sides (|c| not 0 or 1), the bases |c|, sqrt|c|, e^|c| and
+ * e^-|c| (where finite) are taken, each at itself, twice, half and one either side, with both signs; only values
+ * outside [1e-2, 1e2] are kept (the core draws cover those). Each value is tried with every free symbol at it
+ * and with each free symbol alone at it, adjusted to the symbol's domain.
+ */
+final class ClaimScales {
+    /** Values and points at most, per claim. */
+    static final int MAX_VALUES = 48;
+    static final int MAX_POINTS = 72;
+    private static final int MAX_CONSTANTS = 16;
+
+    private ClaimScales() {
+    }
+
+    /** The candidate values of a claim's sides (empty when they name no constant outside the core magnitudes). */
+    static List<Double> values(Expr... sides) {
+        List<Tree> trees = new ArrayList<>();
+        for (Expr e : sides) {
+            e.tree().ifPresent(trees::add);
+        }
+        return valuesOf(trees);
+    }
+
+    /** The candidate values of sides given as trees. */
+    static List<Double> valuesOf(List<Tree> sides) {
+        Set<Double> mags = new LinkedHashSet<>();
+        for (Tree t : sides) {
+            constants(t, mags);
+        }
+        Set<Double> out = new LinkedHashSet<>();
+        for (double m : mags) {
+            List<Double> bases = new ArrayList<>(List.of(m, Math.sqrt(m)));
+            if (m <= 700) {
+                bases.add(Math.exp(m));
+                bases.add(Math.exp(-m));
+            }
+            for (double b : bases) {
+                for (double v : new double[] {b, 2 * b, b / 2, b + 1, b - 1}) {
+                    double a = Math.abs(v);
+                    if (Double.isFinite(v) && v != 0 && (a > 1e2 || a < 1e-2) && a < 1e300 && a > 1e-300) {
+                        out.add(v);
+                        out.add(-v);
+                    }
+                }
+            }
+            if (out.size() >= 2 * MAX_VALUES) {
+                break;
+            }
+        }
+        return out.stream().limit(MAX_VALUES).toList();
+    }
+
+    private static void constants(Tree t, Set<Double> out) {
+        if (out.size() >= MAX_CONSTANTS) {
+            return;
+        }
+        double v = Math.abs(constant(t));
+        if (!Double.isNaN(v)) {
+            if (v != 0 && v != 1 && Double.isFinite(v)) {
+                out.add(v);
+            }
+        } else if (t instanceof Tree.Call c) {
+            for (Tree a : c.args()) {
+                constants(a, out);
+            }
+        }
+    }
+
+    /** The value of a sub-tree built from numbers by +, * and powers (10^12 is kept as written), else NaN. */
+    static double constant(Tree t) {
+        if (t instanceof Tree.Num n) {
+            return new BigDecimal(n.num()).divide(new BigDecimal(n.den()), MathContext.DECIMAL64).doubleValue();
+        }
+        if (!(t instanceof Tree.Call c) || c.args().isEmpty()) {
+            return Double.NaN;
+        }
+        double[] a = new double[c.args().size()];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = constant(c.args().get(i));
+            if (Double.isNaN(a[i])) {
+                return Double.NaN;
+            }
+        }
+        return switch (c.head()) {
+            case "Plus" -> java.util.Arrays.stream(a).sum();
+            case "Times" -> java.util.Arrays.stream(a).reduce(1, (x, y) -> x * y);
+            case "Power" -> a.length == 2 ? Math.pow(a[0], a[1]) : Double.NaN;
+            default -> Double.NaN;
+        };
+    }
+
+    /**
+     * Points with the free scalars at the candidate values: all of them at one value, then each alone (the
+     * others as in a core draw); only points in the domains that satisfy the assumptions.
+     */
+    static List<PointSampler.Point> points(PointSampler sampler, Set<String> free, List<Double> values,
+            RandomGenerator rng) {
+        List<PointSampler.Point> out = new ArrayList<>();
+        if (values.isEmpty()) {
+            return out;
+        }
+        List<SymbolDecl> scalars = sampler.scalars();
+        List<Integer> idx = new ArrayList<>();
+        for (int i = 0; i < scalars.size(); i++) {
+            if (scalars.get(i).domain() != Domain.FINITE && free.contains(scalars.get(i).name())) {
+                idx.add(i);
+            }
+        }
+        if (idx.isEmpty()) {
+            return out;
+        }
+        Set<List<Double>> seen = new java.util.HashSet<>();
+        for (int mode = -1; mode < (idx.size() > 1 ? idx.size() : 0); mode++) {
+            for (double v : values) {
+                if (out.size() >= MAX_POINTS) {
+                    return out;
+                }
+                PointSampler.Point base = sampler.next(rng);
+                if (base == null) {
+                    return out;
+                }
+                double[] x = base.values().clone();
+                boolean any = false;
+                for (int k = 0; k < idx.size(); k++) {
+                    if (mode >= 0 && k != mode) {
+                        continue;
+                    }
+                    double y = adjust(scalars.get(idx.get(k)), v);
+                    if (!Double.isNaN(y)) {
+                        x[idx.get(k)] = y;
+                        any = true;
+                    }
+                }
+                List<Double> key = new ArrayList<>();
+                for (double z : x) {
+                    key.add(z);
+                }
+                PointSampler.Point p = new PointSampler.Point(x, base.data());
+                if (any && seen.add(key) && sampler.accepts(p, rng)) {
+                    out.add(p);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** A value moved into a symbol's domain, or NaN where it has no counterpart there. */
+    static double adjust(SymbolDecl s, double v) {
+        double y = switch (s.domain()) {
+            case REAL -> v;
+            case POSITIVE, NONNEGATIVE -> Math.abs(v);
+            case NEGATIVE -> -Math.abs(v);
+            case PROBABILITY -> Math.abs(v) >= 1 ? Double.NaN : v > 0 ? v : 1 + v; // -v: next to 1
+            case INTEGER -> Math.rint(v);
+            case INTERVAL -> v;
+            case FINITE -> Double.NaN;
+        };
+        return PointSampler.inDomain(s, y) ? y : Double.NaN;
+    }
+}

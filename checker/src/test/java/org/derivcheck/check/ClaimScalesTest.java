@@ -1,0 +1,105 @@
+package org.derivcheck.check;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.derivcheck.cas.Cas;
+import org.derivcheck.derivation.Domain;
+import org.derivcheck.derivation.SymbolDecl;
+import org.derivcheck.math.Tree;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The points at a claim's own magnitudes (issue 11, class 7): a constant such as 10^12 or 50 in a claim names a
+ * place (x = 10^12, a = e^50) that random and wide-range draws (1e-8 to 1e8) never reach.
+ */
+class ClaimScalesTest {
+    @TempDir
+    Path dir;
+
+    private static Tree num(long n) {
+        return new Tree.Num(BigInteger.valueOf(n), BigInteger.ONE);
+    }
+
+    private static Tree call(String head, Tree... args) {
+        return new Tree.Call(head, List.of(args));
+    }
+
+    @Test
+    void constantsKeptAsPowersAreEvaluated() {
+        // Symja keeps 10^12 as Power(10, 12) in the resolved claim
+        Tree t = call("Max", new Tree.Sym("x", Tree.Kind.REAL), call("Power", num(10), num(12)));
+        List<Double> v = ClaimScales.valuesOf(List.of(t));
+        assertTrue(v.contains(1e12) && v.contains(2e12) && v.contains(5e11) && v.contains(-1e12), v.toString());
+        // sqrt: x*y = 10^12 at x = y = 10^6
+        assertTrue(v.contains(1e6), v.toString());
+        assertEquals(1e12, ClaimScales.constant(call("Power", num(10), num(12))));
+        assertTrue(Double.isNaN(ClaimScales.constant(call("Log", num(2)))), "only +, * and powers are folded");
+    }
+
+    @Test
+    void logarithmThresholdsGiveExponentials() {
+        // Log(a) < 50 fails at a = e^50 (2.0e21 and up)
+        List<Double> v = ClaimScales.valuesOf(List.of(call("Plus", num(50), new Tree.Sym("a", Tree.Kind.POSITIVE))));
+        assertTrue(v.contains(2 * Math.exp(50)) && v.contains(Math.exp(-50) / 2), v.toString());
+    }
+
+    @Test
+    void smallConstantsAddNoPoints() {
+        // 2, 1/2 and 3 name magnitudes the core draws cover: no extra points (no cost for ordinary derivations)
+        Tree t = call("Times", num(2), call("Power", num(3), new Tree.Sym("x", Tree.Kind.REAL)),
+                new Tree.Num(BigInteger.ONE, BigInteger.TWO));
+        assertTrue(ClaimScales.valuesOf(List.of(t)).isEmpty());
+    }
+
+    @Test
+    void valuesAreMovedIntoTheDomains() {
+        SymbolDecl p = new SymbolDecl("p", Domain.PROBABILITY, false, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, 1);
+        assertEquals(1e-12, ClaimScales.adjust(p, 1e-12));
+        assertEquals(1 - 1e-3, ClaimScales.adjust(p, -1e-3), 1e-15, "a negative value names the other end");
+        assertTrue(Double.isNaN(ClaimScales.adjust(p, 1e5)));
+        assertEquals(2e9, ClaimScales.adjust(new SymbolDecl("a", Domain.POSITIVE, false, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, 1), -2e9));
+        assertEquals(-2e9, ClaimScales.adjust(new SymbolDecl("a", Domain.NEGATIVE, false, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, 1), 2e9));
+    }
+
+    @Test
+    void falseClaimsAtFarPlacesAreRefutedAndTrueOnesAreNot() throws Exception {
+        String yaml = """
+                id: claim-scales
+                title: places named by the claims' constants
+                symbols:
+                  x: real
+                  a: positive
+                steps:
+                  - claim: Max(x, 10^9) = 10^9
+                  - claim: Min(a, 10^12) = a
+                  - claim: (x - 10^12)^2 > 0
+                  - claim: Log(a) < 50
+                  - claim: Log(a)^2 < 2500
+                  - claim: Max(x, 10^9) >= x
+                  - claim: Max(a, 10^12) - Min(a, 10^12) = Abs(a - 10^12)
+                """;
+        Path f = dir.resolve("claim-scales.yaml");
+        Files.writeString(f, yaml);
+        List<String> wrong = new ArrayList<>();
+        try (Cas cas = Cas.start()) {
+            DerivationResult r = new BatchChecker(cas, CheckOptions.defaults(), 1).check(List.of(f), x -> { }).get(0);
+            for (int i = 0; i < r.steps().size(); i++) {
+                Verdict v = r.steps().get(i).verdict();
+                boolean falseClaim = i < 5;
+                if (falseClaim ? v != Verdict.REFUTED : v == Verdict.REFUTED || v == Verdict.INVALID) {
+                    wrong.add((i + 1) + ": " + r.steps().get(i).claim() + " " + v + " - " + r.steps().get(i).evidence());
+                }
+            }
+        }
+        assertTrue(wrong.isEmpty(), String.join("\n", wrong));
+        assertFalse(ClaimScales.valuesOf(List.of(num(1000))).isEmpty());
+    }
+}
