@@ -64,6 +64,32 @@ public final class PreciseFunction {
         }
     }
 
+    /**
+     * A constant, kept at the precision last asked for (one evaluation runs at one precision throughout; the
+     * conversion of a rational to apfloat, or e, at every point was a tenth of the high-precision re-checks).
+     */
+    private static final class Constant implements Node {
+        private record Kept(long precision, Apfloat value) {
+        }
+
+        private final java.util.function.LongFunction<Apfloat> make;
+        private volatile Kept kept;
+
+        Constant(java.util.function.LongFunction<Apfloat> make) {
+            this.make = make;
+        }
+
+        @Override
+        public Apfloat eval(Frame f) {
+            Kept k = kept;
+            if (k == null || k.precision() != f.precision) {
+                k = new Kept(f.precision, make.apply(f.precision));
+                kept = k;
+            }
+            return k.value();
+        }
+    }
+
     /** Thrown while compiling: the expression has a construct this evaluator (in this mode) cannot take. */
     static final class Unsupported extends RuntimeException {
         private static final long serialVersionUID = 1L;
@@ -218,7 +244,7 @@ public final class PreciseFunction {
             if (exact) {
                 return f -> q;
             }
-            return f -> fromRational(q.numerator(), q.denominator(), f.precision);
+            return new Constant(prec -> fromRational(q.numerator(), q.denominator(), prec));
         }
         if (e.isNumber()) {
             throw new Unsupported("a floating-point or complex number " + e);
@@ -234,13 +260,13 @@ public final class PreciseFunction {
                 throw new Unsupported("the constant " + e);
             }
             if (e == S.Pi) {
-                return f -> ApfloatMath.pi(f.precision);
+                return new Constant(ApfloatMath::pi);
             }
             if (e == S.E) {
-                return f -> PreciseElementary.exp(new Apfloat(1, f.precision));
+                return new Constant(prec -> PreciseElementary.exp(new Apfloat(1, prec)));
             }
             if (e == S.EulerGamma) {
-                return f -> ApfloatMath.euler(f.precision);
+                return new Constant(ApfloatMath::euler);
             }
             throw new Unsupported("the symbol " + e);
         }

@@ -149,6 +149,9 @@ final class PreciseFunctions {
         return x.signum() < 0 && k.testBit(0) ? mag.negate() : mag;
     }
 
+    /** 1/2 at each precision asked (dividing at every power was a visible part of the re-checks). */
+    private static final java.util.concurrent.ConcurrentHashMap<Long, Apfloat> HALF = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** x^y for a real exponent: defined for x > 0, for x = 0 with y > 0, and for x < 0 when y is an integer. */
     static Apfloat realPower(Apfloat x, Apfloat y, long precision) {
         if (PreciseFunction.isInteger(y)) {
@@ -160,7 +163,7 @@ final class PreciseFunctions {
         if (x.signum() < 0) {
             return null;
         }
-        if (y.equals(new Apfloat(1).divide(new Apfloat(2, precision)))) {
+        if (y.equals(HALF.computeIfAbsent(precision, q -> new Apfloat(1).divide(new Apfloat(2, q))))) {
             return ApfloatMath.sqrt(x);
         }
         return PreciseElementary.pow(x, y);

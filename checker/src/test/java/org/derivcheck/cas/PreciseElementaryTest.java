@@ -122,11 +122,35 @@ class PreciseElementaryTest {
         }
     }
 
+    /**
+     * exp of 10^9 <= |x| < 10^17 (argument reduction by ln 10: the result's decimal exponent passes BigDecimal's) and
+     * log of arguments beyond 10^(+-10^8) (the mantissa from the apfloat): apfloat's value and precision.
+     */
     @Test
-    void beyondBigDecimalRangeFallsBackToApfloat() {
-        Apfloat huge = new Apfloat("3e200000000", 40);
-        assertEquals(ApfloatMath.log(huge), PreciseElementary.log(huge));
-        Apfloat big = new Apfloat("2e9", 40);
+    @org.junit.jupiter.api.Timeout(120)
+    void hugeExponentsAgreeWithApfloat() {
+        for (long digits : new long[] {40, 80}) {
+            for (String s : new String[] {"2e9", "-2e9", "1.2345678901234e9", "-7.000000001e12", "5.5e12", "9.87654321e16",
+                    "-9.87654321e16", "3.14159e15"}) {
+                Apfloat x = new Apfloat(s, digits);
+                Apfloat ref = ApfloatMath.exp(x);
+                Apfloat mine = PreciseElementary.exp(x);
+                assertClose(mine, ref, "exp(" + s + ") at " + digits);
+                assertEquals(ref.precision(), mine.precision(), "exp(" + s + ") precision at " + digits);
+                assertEquals(ref.scale(), mine.scale(), "exp(" + s + ") scale at " + digits);
+            }
+            for (String s : new String[] {"3e200000000", "7.7e-300000000", "1.000000000000001e4000000000000",
+                    "9.999999e-123456789012", "5e100000001"}) {
+                assertLogMatches(new Apfloat(s, digits));
+            }
+        }
+    }
+
+    @Test
+    void beyondTheReductionsFallsBackToApfloat() {
+        Apfloat big = new Apfloat("2e17", 40);
         assertEquals(ApfloatMath.exp(big.negate()), PreciseElementary.exp(big.negate()));
+        Apfloat one = new Apfloat(1, 40);
+        assertEquals(ApfloatMath.log(one), PreciseElementary.log(one));
     }
 }
