@@ -31,6 +31,17 @@ public final class Cas implements AutoCloseable {
         return new Cas();
     }
 
+    /**
+     * Starts Symja's one-time start-up on a background (daemon) thread at once, so that the command line and
+     * the input files are read meanwhile on the other core; {@link #warmUp()} then finds it done or waits for
+     * the class initialization under way (the JVM's own lock).
+     */
+    public static void preload() {
+        Thread t = new Thread(SymjaRuntime::warmUp, "derivcheck-preload");
+        t.setDaemon(true);
+        t.start();
+    }
+
     /** Loads Symja's built-ins (about a second, once per process). */
     public void warmUp() {
         run(() -> {

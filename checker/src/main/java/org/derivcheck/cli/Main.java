@@ -8,6 +8,9 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && java.util.Set.of("check", "latex", "grade").contains(args[0])) {
+            org.derivcheck.cas.Cas.preload(); // Symja's start-up beside picocli's and the reading of the files
+        }
         System.exit(run(args));
     }
 
