@@ -49,6 +49,7 @@ final class TexLexer {
     private static final Map<String, String> SYNONYMS = Map.ofEntries(Map.entry("\\leq", "\\le"),
             Map.entry("\\leqslant", "\\le"), Map.entry("\\geq", "\\ge"), Map.entry("\\geqslant", "\\ge"),
             Map.entry("\\dfrac", "\\frac"), Map.entry("\\tfrac", "\\frac"), Map.entry("\\cfrac", "\\frac"),
+            Map.entry("\\dbinom", "\\binom"), Map.entry("\\tbinom", "\\binom"),
             Map.entry("\\ln", "\\log"), Map.entry("\\varepsilon", "\\epsilon"), Map.entry("\\vartheta", "\\theta"),
             Map.entry("\\varphi", "\\phi"), Map.entry("\\varrho", "\\rho"), Map.entry("\\varsigma", "\\sigma"),
             Map.entry("\\intercal", "\\top"), Map.entry("\\transpose", "\\top"), Map.entry("\\operatorname*", "\\operatorname"),

@@ -312,6 +312,11 @@ final class TexParser extends TexCalculus {
                 return TexSrc.lit("Pi", t.pos(), ATOM, false);
             case "\\frac":
                 return fraction(t);
+            case "\\binom": {
+                TexSrc n = sub(argTokens("the upper argument of \\binom"), t).whole();
+                TexSrc k = sub(argTokens("the lower argument of \\binom"), t).whole();
+                return call("Binomial", t.pos(), n, k);
+            }
             case "\\sqrt":
                 return sqrt(t);
             case "\\sum":

@@ -57,6 +57,7 @@ class TexInputTest {
         "a_N \\cdot b_N                                    | a_N*b_N",
         "\\mu_N &= \\mu_N \\\\                             | mu_N = mu_N",
         "&\\le \\alpha.                                    | <= alpha",
+        "\\binom{N}{2} + \\dbinom{N + 1}{x}               | Binomial(N, 2) + Binomial(N + 1, x)",
     })
     void translates(String latex, String expected) {
         assertEquals(expected.trim(), tr(latex.trim()));
