@@ -21,7 +21,9 @@ import org.matheclipse.core.interfaces.ISymbol;
  *   <li>x ~ Exponential(r) = Gamma(1, r); x ~ Bernoulli(p): E[f(x)] = p f(1) + (1-p) f(0)</li>
  *   <li>{mu, tau} ~ NormalGamma(m, l, a, b): tau ~ Gamma(a, b), mu | tau ~ Normal(m, 1/(l tau)), taken inner first</li>
  * </ul>
- * Anything else (log of a sum, exp of x, ...) is left for Monte Carlo. Each entry is confirmed by Monte
+ * Both also take an exponential of a linear function of x beside the monomial: E[x^k e^(c x)] by exponential tilting
+ * (Normal: e^(c m + c^2 v / 2) E[y^k] with y ~ Normal(m + c v, v); Gamma: Gamma(a + k) b^a / (Gamma(a) (b - c)^(a + k)),
+ * existing only when c < b). Anything else (log of a sum, exp of x^2, ...) is left to quadrature or Monte Carlo. Each entry is confirmed by Monte
  * Carlo in MomentsTest.
  */
 final class Moments {
@@ -122,8 +124,13 @@ final class Moments {
 
     private static Optional<IExpr> normal(IExpr body, ISymbol x, IExpr m, IExpr v, EvalEngine engine) {
         List<IExpr> parts = new ArrayList<>();
+        boolean tilted = false;
         for (IExpr t : terms(body, engine)) {
-            Optional<Monomial> mono = split(t, x);
+            Optional<Tilt> tilt = tilt(t, x, engine);
+            if (tilt.isEmpty()) {
+                return Optional.empty();
+            }
+            Optional<Monomial> mono = split(tilt.get().rest(), x);
             if (mono.isEmpty() || mono.get().j() != 0) {
                 return Optional.empty();
             }
@@ -131,9 +138,50 @@ final class Moments {
             if (!k.isInteger() || k.toIntDefault() < 0 || k.toIntDefault() > 12) {
                 return Optional.empty();
             }
-            parts.add(F.Times(mono.get().coefficient(), normalMoment(k.toIntDefault(), m, v)));
+            IExpr c = tilt.get().slope();
+            if (c.isZero()) {
+                parts.add(F.Times(mono.get().coefficient(), normalMoment(k.toIntDefault(), m, v)));
+            } else {
+                // exponential tilting: x^k e^(c x) times the Normal(m, v) density is e^(c m + c^2 v / 2) x^k times
+                // the Normal(m + c v, v) density, so E[x^k e^(c x + d)] = e^(d + c m + c^2 v / 2) E[y^k], y ~ N(m + c v, v)
+                tilted = true;
+                IExpr scale = F.Exp(F.Plus(tilt.get().offset(), F.Times(c, m), F.Times(F.C1D2, F.Sqr(c), v)));
+                parts.add(F.Times(mono.get().coefficient(), scale, normalMoment(k.toIntDefault(), F.Plus(m, F.Times(c, v)), v)));
+            }
         }
-        return Optional.of(engine.evaluate(F.ExpandAll(F.Plus(parts.toArray(new IExpr[0])))));
+        IExpr sum = F.Plus(parts.toArray(new IExpr[0]));
+        return Optional.of(engine.evaluate(tilted ? sum : F.ExpandAll(sum)));
+    }
+
+    /** A term as rest * e^(slope x + offset), slope and offset free of x (slope 0: no exponential of x in it). */
+    private record Tilt(IExpr rest, IExpr slope, IExpr offset) {
+    }
+
+    /** The exponentials of x among the term's factors, when their exponents together are linear in x; else empty. */
+    private static Optional<Tilt> tilt(IExpr term, ISymbol x, EvalEngine engine) {
+        List<IExpr> rest = new ArrayList<>();
+        List<IExpr> exponents = new ArrayList<>();
+        for (IExpr f : factors(term)) {
+            if (f.isPower() && f.base() == S.E && !f.exponent().isFree(x, true)) {
+                exponents.add(f.exponent());
+            } else {
+                rest.add(f);
+            }
+        }
+        if (exponents.isEmpty()) {
+            return Optional.of(new Tilt(term, F.C0, F.C0));
+        }
+        IExpr e = engine.evaluate(F.Expand(F.Plus(exponents.toArray(new IExpr[0]))));
+        IExpr slope = engine.evaluate(F.D(e, x));
+        if (!slope.isFree(x, true) || !slope.isFree(y -> y.isAST(S.D) || y.isAST(S.Derivative), true)) {
+            return Optional.empty();
+        }
+        IExpr offset = engine.evaluate(F.Expand(F.Subtract(e, F.Times(slope, x))));
+        if (!offset.isFree(x, true)) {
+            return Optional.empty();
+        }
+        IExpr r = rest.isEmpty() ? F.C1 : rest.size() == 1 ? rest.get(0) : F.Times(rest.toArray(new IExpr[0]));
+        return Optional.of(new Tilt(r, slope, offset));
     }
 
     /** E[x^k] for x ~ Normal(m, v). */
@@ -216,11 +264,36 @@ final class Moments {
         ISymbol s = F.Dummy("s");
         IExpr mgf = F.Divide(F.Gamma(F.Plus(a, s)), F.Times(F.Gamma(a), F.Power(b, s)));
         for (IExpr t : terms(body, engine)) {
-            Optional<Monomial> mono = split(t, x);
+            Optional<Tilt> tilt = tilt(t, x, engine);
+            if (tilt.isEmpty()) {
+                return Optional.empty();
+            }
+            Optional<Monomial> mono = split(tilt.get().rest(), x);
             if (mono.isEmpty()) {
                 return Optional.empty();
             }
             IExpr k = engine.evaluate(mono.get().k());
+            IExpr c = tilt.get().slope();
+            if (!c.isZero()) {
+                // E[x^k e^(c x)] = Gamma(a + k) / Gamma(a) b^a / (b - c)^(a + k): the density times e^(c x) is a Gamma(a, b - c)
+                // one, so the expectation exists only when c < b (and a + k > 0)
+                if (mono.get().j() != 0) {
+                    return Optional.empty();
+                }
+                if (conditions.table != null) {
+                    conditions.add(Condition.Kind.EXISTENCE, engine.evaluate(F.Subtract(b, c)), true, false, "E["
+                            + new Expr(F.Exp(F.Times(c, x)), conditions.table) + "] under " + family + " exists only when");
+                }
+                if (!(k.isNumber() && k.isReal() && k.evalf() >= 0) && conditions.table != null) {
+                    conditions.add(Condition.Kind.EXISTENCE, engine.evaluate(F.Plus(a, k)), true, false, "E["
+                            + new Expr(F.Times(F.Power(x, k), F.Exp(F.Times(c, x))), conditions.table) + "] under " + family
+                            + " exists only when");
+                }
+                IExpr at = F.Times(F.Gamma(F.Plus(a, k)), F.Power(F.Gamma(a), F.CN1), F.Power(b, a),
+                        F.Power(F.Subtract(b, c), F.Negate(F.Plus(a, k))), F.Exp(tilt.get().offset()));
+                parts.add(F.Times(mono.get().coefficient(), at));
+                continue;
+            }
             if (!(k.isNumber() && k.isReal() && k.evalf() >= 0) && conditions.table != null) {
                 conditions.add(Condition.Kind.EXISTENCE, engine.evaluate(F.Plus(a, k)), true, false, "E["
                         + new Expr(F.Power(x, k), conditions.table) + "] under " + family + " exists only when");

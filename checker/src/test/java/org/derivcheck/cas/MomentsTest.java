@@ -36,7 +36,11 @@ class MomentsTest {
                 Arguments.of("x*Log(x)", (DoubleBinaryOperator) (x, y) -> x * Math.log(x)),
                 Arguments.of("Log(x)^2", (DoubleBinaryOperator) (x, y) -> Math.log(x) * Math.log(x)),
                 Arguments.of("x^2*Log(x)", (DoubleBinaryOperator) (x, y) -> x * x * Math.log(x)),
-                Arguments.of("Log(3*x^2)", (DoubleBinaryOperator) (x, y) -> Math.log(3 * x * x)));
+                Arguments.of("Log(3*x^2)", (DoubleBinaryOperator) (x, y) -> Math.log(3 * x * x)),
+                // exponential tilting (c < rate 2; c = 1/2 keeps the variance of the draws finite)
+                Arguments.of("Exp(-x)", (DoubleBinaryOperator) (x, y) -> Math.exp(-x)),
+                Arguments.of("x*Exp(-x/2 + 1)", (DoubleBinaryOperator) (x, y) -> x * Math.exp(-x / 2 + 1)),
+                Arguments.of("x^2*Exp(x/2)", (DoubleBinaryOperator) (x, y) -> x * x * Math.exp(x / 2)));
     }
 
     @ParameterizedTest
@@ -55,7 +59,11 @@ class MomentsTest {
                 Arguments.of("x^2", (DoubleBinaryOperator) (x, y) -> x * x),
                 Arguments.of("x^3", (DoubleBinaryOperator) (x, y) -> x * x * x),
                 Arguments.of("x^4", (DoubleBinaryOperator) (x, y) -> x * x * x * x),
-                Arguments.of("(x - 3/2)^2*x", (DoubleBinaryOperator) (x, y) -> (x - 1.5) * (x - 1.5) * x));
+                Arguments.of("(x - 3/2)^2*x", (DoubleBinaryOperator) (x, y) -> (x - 1.5) * (x - 1.5) * x),
+                // exponential tilting: E[x^k e^(c x + d)]
+                Arguments.of("Exp(x)", (DoubleBinaryOperator) (x, y) -> Math.exp(x)),
+                Arguments.of("x*Exp(-x/2 + 1)", (DoubleBinaryOperator) (x, y) -> x * Math.exp(-x / 2 + 1)),
+                Arguments.of("x^2*Exp(x/3) - Exp(2*x)", (DoubleBinaryOperator) (x, y) -> x * x * Math.exp(x / 3) - Math.exp(2 * x)));
     }
 
     @ParameterizedTest
