@@ -198,6 +198,14 @@ public final class DerivationReader {
                     }
                 }
             }
+            boolean bounded = !Double.isNaN(min) || !Double.isNaN(max);
+            if (bounded && domain == Domain.REAL && !Double.isNaN(min) && !Double.isNaN(max)) {
+                domain = Domain.INTERVAL; // {domain: real, min: 0, max: 1} means the interval (it was read as any real)
+            } else if (bounded && domain != Domain.INTEGER && domain != Domain.INTERVAL && domain != Domain.FINITE) {
+                throw new DerivationException(file, line, "symbol '" + name + "': min and max bound an integer, an interval "
+                        + "(both ends) or a finite symbol, not a " + domain.name().toLowerCase(java.util.Locale.ROOT)
+                        + " one; for a range of reals write {domain: interval, min: ..., max: ...}");
+            }
             if (domain == Domain.INTEGER) {
                 min = Double.isNaN(min) ? 1 : min;
                 max = Double.isNaN(max) ? 8 : max;

@@ -52,6 +52,20 @@ class BadInputTest {
         assertTrue(k.error().orElseThrow().contains("unknown key 'symbol'"), k.error().toString());
     }
 
+    /** min and max of a symbol are honoured or refused, never dropped: a real with both ends is that interval. */
+    @Test
+    void boundsOfASymbolAreNeverIgnored() throws IOException {
+        // p in (0, 1): p^2 < p holds there; read as any real (as before) it was refuted at p = 2
+        DerivationResult r = check("bounded", "symbols:\n  p: {domain: real, min: 0, max: 1}\nsteps:\n  - claim: p^2 < p\n", 10);
+        assertEquals(Verdict.CONFIRMED, r.steps().get(0).verdict(), r.steps().get(0).message());
+        DerivationResult w = check("onebound", "symbols:\n  w: {domain: positive, max: 3}\nsteps:\n  - claim: w < 3\n", 5);
+        assertEquals(Verdict.INVALID, w.verdict());
+        assertTrue(w.error().orElseThrow().contains("onebound.yaml:2") && w.error().get().contains("domain: interval"),
+                w.error().toString());
+        DerivationResult h = check("half", "symbols:\n  x: {domain: real, min: 0}\nsteps:\n  - claim: x >= 0\n", 5);
+        assertEquals(Verdict.INVALID, h.verdict(), "a real with one end is refused, not read as any real");
+    }
+
     @Test
     void unknownSymbolIsInvalidWithLineAndColumn() throws IOException {
         DerivationResult r = check("unknown", oneStep("x + z = x"), 5);
