@@ -122,7 +122,7 @@ public final class Cas implements AutoCloseable {
         return run(() -> {
             Reducer.Conditions c = new Reducer.Conditions(e.table);
             IExpr r = Reducer.reduce(deepCopy(e.ast), SymjaRuntime.engine(), c);
-            return new Reduced(new Expr(r, e.table), List.copyOf(c.list));
+            return new Reduced(new Expr(r, e.table), List.<Condition>copyOf(c.list));
         }, millis);
     }
 
@@ -190,18 +190,46 @@ public final class Cas implements AutoCloseable {
                 + sides[0] + " and " + sides[1] + ")");
     }
 
-    /** Whether a condition holds throughout the domains and assumptions (see {@link Condition#provedOn}). */
-    public boolean proves(Condition c, java.util.Map<String, Range> domains, java.util.Set<String> integers,
-            List<Condition.Assumed> assumptions, long millis) {
-        return run(() -> c.provedOn(domains, integers, assumptions), millis);
+    /**
+     * What must hold for an expression to mean something ({@link Requirement}): a family parameter inside its domain
+     * or a moment that exists, met by {@link #reduceChecked}; {@code expr > 0} (or {@code >= 0}, or a whole number).
+     */
+    public sealed interface Condition permits Requirement {
+        /** A parameter outside its family's domain makes the input wrong; a moment that does not exist, the claim. */
+        enum Kind { PARAMETER, EXISTENCE }
+
+        Kind kind();
+
+        /** The condition as the user would write it, e.g. "a - 1 > 0". */
+        String text();
+
+        /** Why it is needed, e.g. "E[x^(-1)] under Gamma(a, b) exists only when". */
+        String reason();
+
+        /** The declared symbols the condition mentions. */
+        java.util.Set<String> symbols();
+
+        /** A key that identifies the same condition on both sides of a claim. */
+        String key();
+
+        /** An assumption 'lhs relation rhs' of the derivation. */
+        record Assumed(Expr lhs, String relation, Expr rhs) {
+        }
     }
 
-    /** The index of the first point where a condition fails (see {@link Condition#violatedAt}), or -1. */
+    /** Whether a condition holds throughout the domains and assumptions (see {@link Requirement#provedOn}). */
+    public boolean proves(Condition c, java.util.Map<String, Range> domains, java.util.Set<String> integers,
+            List<Condition.Assumed> assumptions, long millis) {
+        return run(() -> ((Requirement) c).provedOn(domains, integers, assumptions), millis);
+    }
+
+    /** The index of the first point where a condition fails (see {@link Requirement#violatedAt}), or -1. */
     public int firstViolation(Condition c, List<java.util.Map<String, Double>> points,
             List<java.util.Map<String, Range>> dataRanges, long millis) {
+        Requirement r = (Requirement) c;
         return run(() -> {
             for (int i = 0; i < points.size(); i++) {
-                if (c.violatedAt(points.get(i), dataRanges.get(i)).orElse(false)) {
+                if (r.violatedAt(points.get(i), dataRanges.get(i)).orElse(false)) {
                     return i;
                 }
             }
