@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
+import org.hipparchus.random.RandomGenerator;
 import org.matheclipse.core.eval.exception.LimitException;
 import org.matheclipse.core.expression.F;
 import org.matheclipse.core.interfaces.IExpr;
@@ -272,9 +273,29 @@ public final class Cas implements AutoCloseable {
         return new Expr(x, e.table).terms();
     }
 
-    /** Where a side as written has a real value (see {@link RealDomain}): read before the CAS rewrites it. */
+    /** Where a side as written has a real value (see {@link RealGuards}): read before the CAS rewrites it. */
     public RealDomain realDomain(Expr written, long millis) {
-        return run(() -> RealDomain.of(written, SymjaRuntime.engine()), millis);
+        return run(() -> RealGuards.of(written, SymjaRuntime.engine()), millis);
+    }
+
+    /** Where a side as written has a real value: the guards of its logarithms, even roots and real powers. */
+    public sealed interface RealDomain permits RealGuards {
+        /** No guard: every sub-expression is defined wherever it can be evaluated. */
+        boolean isEmpty();
+
+        /** The arguments of the guards, compiled: for a search of where they change sign. */
+        List<NumericFunction> arguments();
+
+        /**
+         * The first guard violated at a point beyond rounding in double precision, confirmed with apfloat numbers where
+         * that evaluator applies when {@code confirm}; described, e.g. "Log of x - 1 = -0.5 (no real value)".
+         */
+        Optional<String> violated(double[] values, double[][] data, RandomGenerator rng, boolean confirm);
+
+        /** The first guard clearly violated at a point (beyond rounding, confirmed with apfloat), if any. */
+        default Optional<String> violated(double[] values, double[][] data, RandomGenerator rng) {
+            return violated(values, data, rng, true);
+        }
     }
 
     /**

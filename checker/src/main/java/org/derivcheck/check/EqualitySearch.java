@@ -10,9 +10,9 @@ import java.util.Optional;
 import java.util.Set;
 import org.hipparchus.random.RandomGenerator;
 import org.derivcheck.cas.Cas;
+import org.derivcheck.cas.Cas.RealDomain;
 import org.derivcheck.cas.CasException;
 import org.derivcheck.cas.PreciseValue;
-import org.derivcheck.cas.RealDomain;
 import org.derivcheck.derivation.Domain;
 import org.derivcheck.derivation.SymbolDecl;
 
