@@ -98,7 +98,7 @@ final class RealGuards implements Cas.RealDomain {
                 continue; // zero up to rounding: a boundary point, not a region
             }
             if (confirm && g.precise().isPresent()) {
-                Optional<PreciseValue> pv = g.precise().get().eval(values, data, 40);
+                Optional<NumericFunction.Precise.Value> pv = g.precise().get().eval(values, data, 40);
                 if (pv.isEmpty() || pv.get().signum() >= 0) {
                     continue; // double precision was wrong, or something inside is undefined
                 }

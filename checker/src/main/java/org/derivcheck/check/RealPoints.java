@@ -34,7 +34,7 @@ final class RealPoints {
         }
         if (precise.isPresent()) {
             t.nearPrecise++;
-            Optional<org.derivcheck.cas.PreciseValue> m = precise.get().margin(p);
+            Optional<org.derivcheck.cas.NumericFunction.Precise.Value> m = precise.get().margin(p);
             if (m.isPresent() && m.get().signum() > 0) {
                 return Optional.empty();
             }
