@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
+import org.hipparchus.random.RandomGenerator;
 import org.matheclipse.core.eval.exception.LimitException;
 import org.matheclipse.core.expression.F;
 import org.matheclipse.core.interfaces.IExpr;
@@ -133,7 +134,7 @@ public final class Cas implements AutoCloseable {
         return run(() -> {
             Reducer.Conditions c = new Reducer.Conditions(e.table);
             IExpr r = Reducer.reduce(deepCopy(e.ast), SymjaRuntime.engine(), c);
-            return new Reduced(new Expr(r, e.table), List.copyOf(c.list));
+            return new Reduced(new Expr(r, e.table), List.<Condition>copyOf(c.list));
         }, millis);
     }
 
@@ -201,18 +202,46 @@ public final class Cas implements AutoCloseable {
                 + sides[0] + " and " + sides[1] + ")");
     }
 
-    /** Whether a condition holds throughout the domains and assumptions (see {@link Condition#provedOn}). */
-    public boolean proves(Condition c, java.util.Map<String, Range> domains, java.util.Set<String> integers,
-            List<Condition.Assumed> assumptions, long millis) {
-        return run(() -> c.provedOn(domains, integers, assumptions), millis);
+    /**
+     * What must hold for an expression to mean something ({@link Requirement}): a family parameter inside its domain
+     * or a moment that exists, met by {@link #reduceChecked}; {@code expr > 0} (or {@code >= 0}, or a whole number).
+     */
+    public sealed interface Condition permits Requirement {
+        /** A parameter outside its family's domain makes the input wrong; a moment that does not exist, the claim. */
+        enum Kind { PARAMETER, EXISTENCE }
+
+        Kind kind();
+
+        /** The condition as the user would write it, e.g. "a - 1 > 0". */
+        String text();
+
+        /** Why it is needed, e.g. "E[x^(-1)] under Gamma(a, b) exists only when". */
+        String reason();
+
+        /** The declared symbols the condition mentions. */
+        java.util.Set<String> symbols();
+
+        /** A key that identifies the same condition on both sides of a claim. */
+        String key();
+
+        /** An assumption 'lhs relation rhs' of the derivation. */
+        record Assumed(Expr lhs, String relation, Expr rhs) {
+        }
     }
 
-    /** The index of the first point where a condition fails (see {@link Condition#violatedAt}), or -1. */
+    /** Whether a condition holds throughout the domains and assumptions (see {@link Requirement#provedOn}). */
+    public boolean proves(Condition c, java.util.Map<String, Range> domains, java.util.Set<String> integers,
+            List<Condition.Assumed> assumptions, long millis) {
+        return run(() -> ((Requirement) c).provedOn(domains, integers, assumptions), millis);
+    }
+
+    /** The index of the first point where a condition fails (see {@link Requirement#violatedAt}), or -1. */
     public int firstViolation(Condition c, List<java.util.Map<String, Double>> points,
             List<java.util.Map<String, Range>> dataRanges, long millis) {
+        Requirement r = (Requirement) c;
         return run(() -> {
             for (int i = 0; i < points.size(); i++) {
-                if (c.violatedAt(points.get(i), dataRanges.get(i)).orElse(false)) {
+                if (r.violatedAt(points.get(i), dataRanges.get(i)).orElse(false)) {
                     return i;
                 }
             }
@@ -255,9 +284,29 @@ public final class Cas implements AutoCloseable {
         return new Expr(x, e.table).terms();
     }
 
-    /** Where a side as written has a real value (see {@link RealDomain}): read before the CAS rewrites it. */
+    /** Where a side as written has a real value (see {@link RealGuards}): read before the CAS rewrites it. */
     public RealDomain realDomain(Expr written, long millis) {
-        return run(() -> RealDomain.of(written, SymjaRuntime.engine()), millis);
+        return run(() -> RealGuards.of(written, SymjaRuntime.engine()), millis);
+    }
+
+    /** Where a side as written has a real value: the guards of its logarithms, even roots and real powers. */
+    public sealed interface RealDomain permits RealGuards {
+        /** No guard: every sub-expression is defined wherever it can be evaluated. */
+        boolean isEmpty();
+
+        /** The arguments of the guards, compiled: for a search of where they change sign. */
+        List<NumericFunction> arguments();
+
+        /**
+         * The first guard violated at a point beyond rounding in double precision, confirmed with apfloat numbers where
+         * that evaluator applies when {@code confirm}; described, e.g. "Log of x - 1 = -0.5 (no real value)".
+         */
+        Optional<String> violated(double[] values, double[][] data, RandomGenerator rng, boolean confirm);
+
+        /** The first guard clearly violated at a point (beyond rounding, confirmed with apfloat), if any. */
+        default Optional<String> violated(double[] values, double[][] data, RandomGenerator rng) {
+            return violated(values, data, rng, true);
+        }
     }
 
     /**

@@ -105,7 +105,7 @@ final class EqualityPoints {
     /**
      * Whether both sides are exactly equal at an exact point (every free symbol given): the difference evaluates,
      * or simplifies, to the exact 0. That the sides are real there is the caller's to check (at the point's double
-     * value: no guard of {@link RealDomain} violated, both sides finite).
+     * value: no guard of {@link RealGuards} violated, both sides finite).
      */
     static boolean equalAt(Expr l, Expr r, Map<String, ExactValue> point, EvalEngine engine) {
         IExpr lv = at(l, point);

@@ -294,6 +294,59 @@ public final class Expr {
         }
     }
 
+    /**
+     * Local changes of this side's sub-terms, for diagnoses ({@link SubTerms}): each replaces one sub-term and gives
+     * the whole side after the change; nothing here decides whether a change repairs anything. Smaller sub-terms first.
+     */
+    public Edits edits() {
+        return new SubTerms(this);
+    }
+
+    /** The local changes of one side (see {@link #edits()}). */
+    public interface Edits {
+        /** Calls and powers replaced by one of {@code reference} of the same function (base): x^3 where x^2 belongs. */
+        List<Edit> fromReference(Expr reference);
+
+        /** One call at a time of a related function: digamma and trigamma, log and log-gamma, exp and log, ... */
+        List<Edit> functionSwaps();
+
+        /** For every sum below the top level, each of its terms with the other sign: a(a - 1) for a(a + 1). */
+        List<Edit> innerSigns();
+
+        /** Every matrix product with its factors reversed, and each pair of its factors exchanged. */
+        List<Edit> factorOrders();
+
+        /** Each expectation exchanged with the log, exp, root or power around or inside it (from: as written). */
+        List<Edit> expectationSwaps();
+    }
+
+    /** A local change: the sub-term as written, what replaces it, and the whole side after it. */
+    public record Edit(Kind kind, Expr from, Expr to, Expr repaired) {
+        /** Kinds of local change. */
+        public enum Kind {
+            /** a power with another exponent */
+            EXPONENT,
+            /** a function call (or a power of e) with the argument the reference has */
+            ARGUMENT,
+            /** one call of a function replaced by a related function */
+            FUNCTION,
+            /** the sign of one term of an inner sum */
+            INNER_SIGN,
+            /** the factors of a (matrix) product in another order */
+            FACTOR_ORDER,
+            /** an expectation exchanged with the function around or inside it */
+            EXPECTATION_SWAP
+        }
+    }
+
+    /**
+     * The parts a correct result is made of, read off this side as written: the terms of a sum, with a derivative or
+     * an expectation of a sum distributed over its terms (D(f + g, x) gives D(f, x), D(g, x)); each still to be reduced.
+     */
+    public List<Expr> linearParts() {
+        return SubTerms.linearParts(this);
+    }
+
     /** Names of the declared symbols this expression mentions. */
     public Set<String> symbols() {
         Set<String> out = new LinkedHashSet<>();
@@ -311,63 +364,8 @@ public final class Expr {
      */
     public Set<String> freeSymbols() {
         Set<String> out = new LinkedHashSet<>();
-        free(ast, Set.of(), out);
+        FreeSymbols.free(ast, table, Set.of(), out);
         return Collections.unmodifiableSet(out);
-    }
-
-    private void free(IExpr e, Set<IExpr> bound, Set<String> out) {
-        if (e instanceof ISymbol s) {
-            String n = table.nameOf(s);
-            if (n != null && !bound.contains(s) && table.declared(n).isPresent()) {
-                out.add(n);
-            }
-            return;
-        }
-        if (!e.isAST()) {
-            return;
-        }
-        IAST a = (IAST) e;
-        Set<IExpr> inner = new java.util.HashSet<>(bound);
-        if ((a.head() == Ops.FSUM || a.head() == Ops.IID) && a.argSize() >= 2) {
-            inner.add(a.arg2());
-            for (int i = 1; i <= a.argSize(); i++) {
-                if (i != 2) {
-                    free(a.getAt(i), inner, out);
-                }
-            }
-            return;
-        }
-        if ((a.head() == S.Sum || a.head() == S.Product) && a.argSize() == 2 && a.arg2().isList()
-                && a.arg2().argSize() >= 1) {
-            inner.add(a.arg2().first());
-            free(a.arg1(), inner, out);
-            for (int i = 2; i <= a.arg2().argSize(); i++) {
-                free(((IAST) a.arg2()).getAt(i), bound, out);
-            }
-            return;
-        }
-        if (a.head() == Ops.EXPECTATION && a.argSize() >= 2 && a.arg2().isAST() && a.arg2().argSize() >= 2) {
-            IExpr vars = a.arg2().first();
-            if (vars.isList()) {
-                for (IExpr v : (IAST) vars) {
-                    inner.add(v);
-                }
-            } else {
-                inner.add(vars);
-            }
-            free(a.arg1(), inner, out);
-            for (int i = 2; i <= a.arg2().argSize(); i++) {
-                free(((IAST) a.arg2()).getAt(i), inner, out);
-            }
-            for (int i = 3; i <= a.argSize(); i++) {
-                free(a.getAt(i), inner, out);
-            }
-            return;
-        }
-        free(a.head(), bound, out);
-        for (IExpr x : a) {
-            free(x, bound, out);
-        }
     }
 
     /** True when it still holds an expectation that was not reduced to a closed form. */
@@ -385,47 +383,8 @@ public final class Expr {
     /** Declared finite variables that occur free (not summed or integrated over). */
     public Set<String> freeFiniteVariables() {
         Set<String> out = new LinkedHashSet<>();
-        freeFinite(ast, new java.util.HashSet<>(), out);
+        FreeSymbols.freeFinite(ast, table, new java.util.HashSet<>(), out);
         return out;
-    }
-
-    private void freeFinite(IExpr e, Set<IExpr> bound, Set<String> out) {
-        if (e instanceof ISymbol s) {
-            String n = table.nameOf(s);
-            if (n != null && !bound.contains(s) && table.declared(n).map(Scope.Declared::finite).orElse(false)) {
-                out.add(n);
-            }
-            return;
-        }
-        if (!e.isAST()) {
-            return;
-        }
-        IAST a = (IAST) e;
-        Set<IExpr> inner = bound;
-        if (a.head() == Ops.FSUM) {
-            inner = new java.util.HashSet<>(bound);
-            inner.add(a.arg2());
-            freeFinite(a.arg1(), inner, out);
-            return;
-        }
-        if (a.head() == Ops.EXPECTATION && a.arg2().isAST() && ((IAST) a.arg2()).arg2().isAST(Ops.ABSTRACT, 2)) {
-            inner = new java.util.HashSet<>(bound);
-            for (IExpr v : (IAST) a.arg2().first()) {
-                inner.add(v);
-            }
-            freeFinite(a.arg1(), inner, out);
-            freeFinite(a.arg2().second(), inner, out);
-            return;
-        }
-        if (a.head() == Ops.IID) {
-            inner = new java.util.HashSet<>(bound);
-            inner.add(a.arg2());
-            freeFinite(a.arg1(), inner, out);
-            return;
-        }
-        for (IExpr x : a) {
-            freeFinite(x, inner, out);
-        }
     }
 
     /** This expression as plain data for the prover; empty when it holds something with no plain form. */

@@ -295,7 +295,7 @@ final class Moments {
                 continue;
             }
             if (!(k.isNumber() && k.isReal() && k.evalf() >= 0) && conditions.table != null) {
-                conditions.add(Condition.Kind.EXISTENCE, engine.evaluate(F.Plus(a, k)), true, false, "E["
+                conditions.add(Requirement.Kind.EXISTENCE, engine.evaluate(F.Plus(a, k)), true, false, "E["
                         + new Expr(F.Power(x, k), conditions.table) + "] under " + family + " exists only when");
             }
             IExpr moment = mono.get().j() == 0 ? mgf : F.D(mgf, F.List(s, F.ZZ(mono.get().j())));

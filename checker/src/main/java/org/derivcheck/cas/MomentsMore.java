@@ -140,7 +140,7 @@ final class MomentsMore {
         if (c.table == null || k.isNumber() && k.isReal() && k.evalf() >= 0) {
             return;
         }
-        c.add(Condition.Kind.EXISTENCE, engine.evaluate(cond), true, false, "E[" + new Expr(engine.evaluate(moment), c.table)
+        c.add(Requirement.Kind.EXISTENCE, engine.evaluate(cond), true, false, "E[" + new Expr(engine.evaluate(moment), c.table)
                 + "] under " + family + " exists only when");
     }
 
@@ -217,7 +217,7 @@ final class MomentsMore {
             if (h == Families.STUDENT_T) {
                 IExpr nu = fam.arg1();
                 if (c.table != null) {
-                    c.add(Condition.Kind.EXISTENCE, engine.evaluate(F.Subtract(nu, F.ZZ(k))), true, false, "E["
+                    c.add(Requirement.Kind.EXISTENCE, engine.evaluate(F.Subtract(nu, F.ZZ(k))), true, false, "E["
                             + new Expr(F.Power(x, F.ZZ(k)), c.table) + "] under StudentT(nu, mu, sigma2) exists only when");
                 }
             }

@@ -226,7 +226,7 @@ final class MomentsVector {
         if (c.table == null || k.isNumber() && k.isReal() && k.evalf() >= 0) {
             return;
         }
-        c.add(Condition.Kind.EXISTENCE, engine.evaluate(F.Plus(a, k)), true, false, "E[" + new Expr(F.Power(x, k), c.table)
+        c.add(Requirement.Kind.EXISTENCE, engine.evaluate(F.Plus(a, k)), true, false, "E[" + new Expr(F.Power(x, k), c.table)
                 + "] under Dirichlet({alpha1, ..., alphaK}) exists only when");
     }
 
@@ -341,7 +341,7 @@ final class MomentsVector {
                 IExpr winv = engine.evaluate(F.Inverse(w));
                 IExpr dof = engine.evaluate(F.Subtract(nu, F.ZZ(d + 1)));
                 if (c.table != null && !(dof.isNumber() && dof.isReal() && dof.evalf() > 0)) {
-                    c.add(Condition.Kind.EXISTENCE, dof, true, false, "E[Inverse(L)] under Wishart(nu, W) with D = " + d
+                    c.add(Requirement.Kind.EXISTENCE, dof, true, false, "E[Inverse(L)] under Wishart(nu, W) with D = " + d
                             + " exists only when nu - D - 1 =");
                 }
                 parts.add(F.Times(coef, F.Divide(winv.getAt(entry.first().toIntDefault()).getAt(entry.second()

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.derivcheck.integrate.DoubleExponential;
 import org.hipparchus.random.RandomGenerator;
 
@@ -41,6 +42,90 @@ public interface NumericFunction {
 
     /** True when it uses numeric differentiation (finite differences), so agreement is to about 1e-7 only. */
     boolean approximate();
+
+    /**
+     * A scalar evaluated beyond double precision by a second evaluator, independent of the double compiler
+     * ({@link PreciseFunction}): in exact rational arithmetic ({@link #exact}) or with apfloat numbers of a chosen
+     * number of digits ({@link #apfloat}). Points are taken as the decimals they print as (2.57 is 257/100); a value
+     * undefined at a point (log of a negative, a pole) is empty.
+     */
+    sealed interface Precise permits PreciseFunction {
+        /** The expression in exact rational arithmetic, or empty when it is not a rational function of its symbols. */
+        static Optional<Precise> exact(Expr scalar) {
+            return PreciseFunction.exact(scalar).map(p -> p);
+        }
+
+        /** The expression with apfloat numbers, or empty when it uses a function this evaluator does not have. */
+        static Optional<Precise> apfloat(Expr scalar) {
+            return PreciseFunction.precise(scalar).map(p -> p);
+        }
+
+        /** The expression as sign and log-magnitude ({@link PreciseMagnitude}), or empty for a construct it does not take. */
+        static Optional<Magnitude> magnitude(Expr scalar) {
+            return PreciseMagnitude.of(scalar).map(m -> (values, data, digits) -> m.value(values, data, digits).map(v -> v));
+        }
+
+        /** True when the value depends on a declared symbol or datum (false: a constant claim). */
+        boolean usesSymbols();
+
+        boolean isExact();
+
+        /**
+         * The value at a point (scalars in the table's order, data as for the double compiler) with {@code digits}
+         * significant digits (ignored when exact), or why there is none (see {@link Result}).
+         */
+        Result evaluate(double[] values, double[][] data, int digits);
+
+        /** The value at a point; empty where the expression is undefined or not real, or the evaluation failed. */
+        default Optional<Value> eval(double[] values, double[][] data, int digits) {
+            return evaluate(values, data, digits).value();
+        }
+
+        /**
+         * The value, or why there is none: {@code failed} when the evaluation stopped on an arithmetic exception (an
+         * overflow of apfloat's exponent, a sum too long) rather than meeting a point outside a function's domain.
+         */
+        record Result(Optional<Value> value, boolean failed) {
+        }
+
+        /** A scalar evaluated as its sign and the log of its magnitude, for values beyond apfloat's range. */
+        interface Magnitude {
+            /**
+             * The value at a point with about {@code digits} significant digits, known by sign and ln|x|
+             * ({@link Value#isMagnitude()}); empty where it is undefined or cannot be known this way (terms that
+             * cancel beyond the precision, a function of an argument too large to write out).
+             */
+            Optional<Value> eval(double[] values, double[][] data, int digits);
+        }
+
+        /**
+         * A precise value ({@link PreciseValue}): exact (a rational) or with a stated number of significant digits, or
+         * known only by its sign and log-magnitude; its {@code toString} is for people (p/q, or about 20 digits).
+         */
+        sealed interface Value permits PreciseValue {
+            /** True when the value is known only by sign and magnitude (arithmetic on it is not available). */
+            boolean isMagnitude();
+
+            /** ln|x|. */
+            org.apfloat.Apfloat ln();
+
+            boolean exact();
+
+            /** Significant digits (for an exact value, the digits it was asked for). */
+            int digits();
+
+            int signum();
+
+            /** The difference, exact only when both values are; an ArithmeticException for a magnitude value. */
+            Value subtract(Value o);
+
+            /** log10 |x|, or negative infinity for 0: magnitudes far outside double's range stay comparable. */
+            double log10Abs();
+
+            /** The value as a double (infinite when it overflows double's range, 0 when it underflows). */
+            double toDouble();
+        }
+    }
 
     /**
      * What the deterministic evaluation of expectations did at one point: the summed error estimates of the

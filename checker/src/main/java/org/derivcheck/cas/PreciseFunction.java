@@ -21,9 +21,10 @@ import org.matheclipse.core.interfaces.ISymbol;
  * A scalar evaluated beyond double precision, independently of the double compiler: in exact rational
  * arithmetic when the expression is a rational function with rational constants ({@link #exact}), or with
  * apfloat numbers of a chosen number of digits ({@link #precise}). Points are taken as the decimals they
- * print as (2.57 is 257/100). A value undefined at a point (log of a negative, a pole) is empty.
+ * print as (2.57 is 257/100). A value undefined at a point (log of a negative, a pole) is empty. Seen from outside
+ * as a {@link NumericFunction.Precise}.
  */
-public final class PreciseFunction {
+final class PreciseFunction implements NumericFunction.Precise {
     /** Largest integer exponent evaluated exactly, and largest number of terms of a sum evaluated exactly. */
     private static final int EXACT_POWER = 4096;
     private static final long EXACT_TERMS = 10_000;
@@ -127,29 +128,13 @@ public final class PreciseFunction {
     }
 
     /** The expression in exact rational arithmetic, or empty when it is not a rational function of its symbols. */
-    public static Optional<PreciseFunction> exact(Expr scalar) {
+    static Optional<PreciseFunction> exact(Expr scalar) {
         return compile(scalar, true);
     }
 
     /** The expression with apfloat numbers, or empty when it uses a function this evaluator does not have. */
-    public static Optional<PreciseFunction> precise(Expr scalar) {
+    static Optional<PreciseFunction> precise(Expr scalar) {
         return compile(scalar, false);
-    }
-
-    /** A scalar evaluated as its sign and the log of its magnitude, for values beyond apfloat's range. */
-    public interface Magnitude {
-        /**
-         * The value at a point with about {@code digits} significant digits, known by sign and ln|x|
-         * ({@link PreciseValue#isMagnitude()}); empty where it is undefined or cannot be known this way (terms that
-         * cancel beyond the precision, a function of an argument too large to write out).
-         */
-        Optional<PreciseValue> eval(double[] values, double[][] data, int digits);
-    }
-
-    /** The expression as sign and log-magnitude ({@link PreciseMagnitude}), or empty when it has a construct that
-     * evaluator does not take. */
-    public static Optional<Magnitude> magnitude(Expr scalar) {
-        return PreciseMagnitude.of(scalar).map(m -> m::value);
     }
 
     private static Optional<PreciseFunction> compile(Expr scalar, boolean exact) {
@@ -172,30 +157,17 @@ public final class PreciseFunction {
         return Optional.of(p);
     }
 
-    /** True when the value depends on a declared symbol or datum (false: a constant claim). */
+    @Override
     public boolean usesSymbols() {
         return usesSymbols;
     }
 
+    @Override
     public boolean isExact() {
         return exact;
     }
 
-    /**
-     * The value at a point (scalars in the table's order, data as for the double compiler) with {@code digits}
-     * significant digits (ignored when exact); empty where the expression is undefined or not real.
-     */
-    public Optional<PreciseValue> eval(double[] values, double[][] data, int digits) {
-        return evaluate(values, data, digits).value();
-    }
-
-    /**
-     * The value, or why there is none: {@code failed} when the evaluation stopped on an arithmetic exception (an
-     * overflow of apfloat's exponent, a sum too long) rather than meeting a point outside a function's domain.
-     */
-    public record Result(Optional<PreciseValue> value, boolean failed) {
-    }
-
+    @Override
     public Result evaluate(double[] values, double[][] data, int digits) {
         ApfloatSetup.apply();
         long p = digits + GUARD;

@@ -18,7 +18,7 @@ import org.matheclipse.core.interfaces.ISymbol;
  * powers multiply them, a sum is computed relative to its largest term. A sum whose terms cancel beyond the
  * working precision, or a function it has no rule for whose argument cannot be written as a number, is
  * {@link Unresolved}: the value is not known, which is never the same as a value. Used where
- * {@link PreciseFunction} overflows, through {@link PreciseFunction#magnitude}.
+ * {@link PreciseFunction} overflows, through {@link NumericFunction.Precise#magnitude}.
  */
 final class PreciseMagnitude {
     /** sign -1, 0 or 1 and ln|x| (meaningless for 0). */
@@ -297,11 +297,11 @@ final class PreciseMagnitude {
         if (e.isEmpty() || e.get().usesSymbols()) {
             return null;
         }
-        Optional<PreciseValue> v = e.get().eval(new double[slots.size()], null, 1);
+        Optional<NumericFunction.Precise.Value> v = e.get().eval(new double[slots.size()], null, 1);
         if (v.isEmpty()) {
             return null;
         }
-        Apfloat x = v.get().raw();
+        Apfloat x = ((PreciseValue) v.get()).raw();
         return x instanceof org.apfloat.Aprational q && q.isInteger() ? q.numerator().toBigInteger() : null;
     }
 

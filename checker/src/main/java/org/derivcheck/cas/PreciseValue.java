@@ -6,9 +6,10 @@ import org.apfloat.Aprational;
 
 /**
  * A number from {@link PreciseFunction}: exact (a rational) or with a stated number of significant digits.
- * Arithmetic between two values keeps exactness only when both are exact.
+ * Arithmetic between two values keeps exactness only when both are exact. Seen from outside as a
+ * {@link NumericFunction.Precise.Value}.
  */
-public final class PreciseValue {
+final class PreciseValue implements NumericFunction.Precise.Value {
     /** The apfloat value; for a value made from a fraction, made on first need. */
     private Apfloat v;
     /** The exact value as a plain fraction, when it was computed so (arithmetic on it needs no apfloat). */
@@ -62,29 +63,36 @@ public final class PreciseValue {
     }
 
     /** True when the value is known only by sign and magnitude (arithmetic on it is not available). */
+    @Override
     public boolean isMagnitude() {
         return v == null && q == null;
     }
 
     /** ln|x| of a magnitude value. */
+    @Override
     public Apfloat ln() {
         return mag != null ? mag.ln() : ApfloatMath.log(ApfloatMath.abs(val()));
     }
 
+    @Override
     public boolean exact() {
         return exact;
     }
 
     /** Significant digits (for an exact value, the digits it was asked for). */
+    @Override
     public int digits() {
         return digits;
     }
 
+    @Override
     public int signum() {
         return q != null ? q.signum() : v == null ? mag.sign() : v.signum();
     }
 
-    public PreciseValue subtract(PreciseValue o) {
+    @Override
+    public PreciseValue subtract(NumericFunction.Precise.Value other) {
+        PreciseValue o = (PreciseValue) other;
         if (q != null && o.q != null) {
             return new PreciseValue(q.add(o.q.negate()), Math.min(digits, o.digits));
         }
@@ -96,7 +104,7 @@ public final class PreciseValue {
         return new PreciseValue(d, both, Math.min(digits, o.digits));
     }
 
-    public PreciseValue negate() {
+    PreciseValue negate() {
         if (q != null) {
             return new PreciseValue(q.negate(), digits);
         }
@@ -107,6 +115,7 @@ public final class PreciseValue {
     }
 
     /** log10 |x|, or negative infinity for 0: magnitudes far outside double's range stay comparable. */
+    @Override
     public double log10Abs() {
         if (q != null) {
             return q.signum() == 0 ? Double.NEGATIVE_INFINITY : log10(q.num.abs()) - log10(q.den);
@@ -137,6 +146,7 @@ public final class PreciseValue {
     }
 
     /** The value as a double (infinite when it overflows double's range, 0 when it underflows). */
+    @Override
     public double toDouble() {
         double l = log10Abs();
         if (l > 308.2) {

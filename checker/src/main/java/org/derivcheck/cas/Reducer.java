@@ -55,15 +55,15 @@ final class Reducer {
     /** The conditions met while reducing: parameter domains and the existence of every moment used. */
     static final class Conditions {
         final Scope table;
-        final java.util.List<Condition> list = new java.util.ArrayList<>();
+        final java.util.List<Requirement> list = new java.util.ArrayList<>();
 
         Conditions(Scope table) {
             this.table = table;
         }
 
-        void add(Condition.Kind kind, IExpr expr, boolean strict, boolean integer, String reason) {
+        void add(Requirement.Kind kind, IExpr expr, boolean strict, boolean integer, String reason) {
             if (table != null) {
-                list.add(new Condition(kind, expr, strict, integer, reason, table));
+                list.add(new Requirement(kind, expr, strict, integer, reason, table));
             }
         }
     }
@@ -117,7 +117,7 @@ final class Reducer {
                         : conditions.table.familyByHead(fam.head()).map(f -> f.reqs(fam)).orElse(List.of()));
         {
             for (Families.Req r : reqs) {
-                conditions.add(Condition.Kind.PARAMETER, engine.evaluate(r.expr()), r.strict(), r.integer(),
+                conditions.add(Requirement.Kind.PARAMETER, engine.evaluate(r.expr()), r.strict(), r.integer(),
                         r.what() + " must be " + (r.integer() ? "a whole number >= 0" : r.strict() ? "> 0" : ">= 0"));
             }
         }
@@ -134,7 +134,7 @@ final class Reducer {
         }
         IAST vars = (IAST) dist.arg1();
         for (int i = mark; i < conditions.list.size(); i++) {
-            Condition c = conditions.list.get(i);
+            Requirement c = conditions.list.get(i);
             for (int v = 1; v <= vars.argSize(); v++) {
                 IExpr var = vars.getAt(v);
                 if (var.isSymbol() && !c.expr.isFree(var, true)) {

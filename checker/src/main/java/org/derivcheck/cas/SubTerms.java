@@ -2,6 +2,8 @@ package org.derivcheck.cas;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.derivcheck.cas.Expr.Edit;
+import org.derivcheck.cas.Expr.Edit.Kind;
 import org.matheclipse.core.expression.F;
 import org.matheclipse.core.expression.S;
 import org.matheclipse.core.interfaces.IAST;
@@ -13,30 +15,12 @@ import org.matheclipse.core.interfaces.IExpr;
  * factors) and returns the whole side after the change. Nothing here decides whether a change repairs
  * anything; the diagnoser checks each one numerically. Smaller sub-terms come first.
  */
-public final class SubTerms {
+final class SubTerms implements Expr.Edits {
     private static final int MAX_EDITS = 400;
+    private final Expr side;
 
-    private SubTerms() {
-    }
-
-    /** What a local change does: the sub-term as written, what replaces it, and the whole side after it. */
-    public record Edit(Kind kind, Expr from, Expr to, Expr repaired) {
-    }
-
-    /** Kinds of local change. */
-    public enum Kind {
-        /** a power with another exponent */
-        EXPONENT,
-        /** a function call (or a power of e) with the argument the reference has */
-        ARGUMENT,
-        /** one call of a function replaced by a related function */
-        FUNCTION,
-        /** the sign of one term of an inner sum */
-        INNER_SIGN,
-        /** the factors of a (matrix) product in another order */
-        FACTOR_ORDER,
-        /** an expectation exchanged with the function around or inside it */
-        EXPECTATION_SWAP
+    SubTerms(Expr side) {
+        this.side = side;
     }
 
     /**
@@ -44,7 +28,8 @@ public final class SubTerms {
      * (the same base for a power): ψ(α) where ψ(α + β) belongs, x³ where x² belongs, e^(−t) where e^(−bt) belongs.
      * Numeric exponents also get their neighbours (e ± 1, −e, 2e, e/2).
      */
-    public static List<Edit> fromReference(Expr side, Expr reference) {
+    @Override
+    public List<Edit> fromReference(Expr reference) {
         List<IExpr> mine = new ArrayList<>();
         nodes(side.ast, mine);
         List<IExpr> theirs = new ArrayList<>();
@@ -116,7 +101,8 @@ public final class SubTerms {
     }
 
     /** One call at a time of digamma ↔ trigamma, log ↔ log-gamma, Gamma ↔ log-gamma, exp ↔ log, sin ↔ cos, sinh ↔ cosh. */
-    public static List<Edit> functionSwaps(Expr side) {
+    @Override
+    public List<Edit> functionSwaps() {
         List<IExpr> nodes = new ArrayList<>();
         nodes(side.ast, nodes);
         List<Edit> out = new ArrayList<>();
@@ -156,7 +142,8 @@ public final class SubTerms {
     }
 
     /** For every sum below the top level, each of its terms with the other sign: a(a − 1) for a(a + 1). */
-    public static List<Edit> innerSigns(Expr side) {
+    @Override
+    public List<Edit> innerSigns() {
         List<IExpr> nodes = new ArrayList<>();
         nodes(side.ast, nodes);
         List<Edit> out = new ArrayList<>();
@@ -176,7 +163,8 @@ public final class SubTerms {
     }
 
     /** Every matrix product (Dot) with its factors reversed, and each pair of its factors exchanged. */
-    public static List<Edit> factorOrders(Expr side) {
+    @Override
+    public List<Edit> factorOrders() {
         List<IExpr> nodes = new ArrayList<>();
         nodes(side.ast, nodes);
         List<Edit> out = new ArrayList<>();
@@ -208,7 +196,8 @@ public final class SubTerms {
      * E[x]^2 for E[x^2], exp E[x] for E[exp x]. The {@code from} of an edit is the expectation as written,
      * its {@code to} the exchanged form.
      */
-    public static List<Edit> expectationSwaps(Expr side) {
+    @Override
+    public List<Edit> expectationSwaps() {
         List<IExpr> nodes = new ArrayList<>();
         nodes(side.ast, nodes);
         List<Edit> out = new ArrayList<>();
@@ -259,7 +248,7 @@ public final class SubTerms {
      * derivative or an expectation of a sum distributed over its terms (D(f + g, x) gives D(f, x), D(g, x)).
      * Each part still has to be reduced.
      */
-    public static List<Expr> linearParts(Expr written) {
+    static List<Expr> linearParts(Expr written) {
         List<IExpr> out = new ArrayList<>();
         parts(written.ast, out, 0);
         List<Expr> r = new ArrayList<>();
@@ -296,11 +285,6 @@ public final class SubTerms {
             return;
         }
         out.add(e);
-    }
-
-    /** True when the expression holds a matrix product as written. */
-    public static boolean hasProduct(Expr e) {
-        return !e.ast.isFree(x -> x == S.Dot, true);
     }
 
     private static void add(List<Edit> out, Expr side, IExpr from, IExpr to, Kind kind) {

@@ -11,7 +11,7 @@ import java.util.Set;
 import org.hipparchus.random.RandomGenerator;
 import org.derivcheck.cas.Cas;
 import org.derivcheck.cas.CasException;
-import org.derivcheck.cas.Condition;
+import org.derivcheck.cas.Cas.Condition;
 import org.derivcheck.cas.Expr;
 import org.derivcheck.math.Range;
 import org.derivcheck.cas.Scope;

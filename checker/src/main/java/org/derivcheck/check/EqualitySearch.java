@@ -10,9 +10,9 @@ import java.util.Optional;
 import java.util.Set;
 import org.hipparchus.random.RandomGenerator;
 import org.derivcheck.cas.Cas;
+import org.derivcheck.cas.Cas.RealDomain;
 import org.derivcheck.cas.CasException;
-import org.derivcheck.cas.PreciseValue;
-import org.derivcheck.cas.RealDomain;
+import org.derivcheck.cas.NumericFunction.Precise;
 import org.derivcheck.derivation.Domain;
 import org.derivcheck.derivation.SymbolDecl;
 
@@ -197,7 +197,7 @@ final class EqualitySearch {
     static double logMargin(Claim c, CompiledSides f, Optional<PreciseCheck> precise,
             PointSampler.Point p, RandomGenerator rng) {
         if (precise.isPresent()) {
-            Optional<PreciseValue> m = precise.get().margin(p);
+            Optional<Precise.Value> m = precise.get().margin(p);
             if (m.isPresent()) {
                 return m.get().signum() <= 0 ? Double.NEGATIVE_INFINITY : m.get().log10Abs();
             }

@@ -2,8 +2,7 @@ package org.derivcheck.check;
 
 import java.util.Optional;
 import org.derivcheck.cas.Expr;
-import org.derivcheck.cas.PreciseFunction;
-import org.derivcheck.cas.PreciseValue;
+import org.derivcheck.cas.NumericFunction.Precise;
 import org.derivcheck.notation.Relation;
 
 /**
@@ -21,18 +20,18 @@ final class PreciseCheck {
     enum State { HOLDS, FAILS, CLOSE, UNDEFINED }
 
     /** The decision at a point, both sides' values and how they were computed ("exact", "at 80 digits"). */
-    record At(State state, PreciseValue lhs, PreciseValue rhs, String how) {
+    record At(State state, Precise.Value lhs, Precise.Value rhs, String how) {
     }
 
-    private final PreciseFunction lhs;
-    private final PreciseFunction rhs;
+    private final Precise lhs;
+    private final Precise rhs;
     private final Relation relation;
     private final Expr lhsExpr;
     private final Expr rhsExpr;
     /** Compiled on first need: both sides as sign and log-magnitude, for values beyond apfloat's range. */
-    private Optional<PreciseFunction.Magnitude[]> magnitudes;
+    private Optional<Precise.Magnitude[]> magnitudes;
 
-    private PreciseCheck(PreciseFunction lhs, PreciseFunction rhs, Relation relation, Expr l, Expr r) {
+    private PreciseCheck(Precise lhs, Precise rhs, Relation relation, Expr l, Expr r) {
         this.lhs = lhs;
         this.rhs = rhs;
         this.relation = relation;
@@ -45,13 +44,13 @@ final class PreciseCheck {
         if (l.isAbstract() || r.isAbstract() || !l.isScalar() || !r.isScalar()) {
             return Optional.empty();
         }
-        Optional<PreciseFunction> el = PreciseFunction.exact(l);
-        Optional<PreciseFunction> er = PreciseFunction.exact(r);
+        Optional<Precise> el = Precise.exact(l);
+        Optional<Precise> er = Precise.exact(r);
         if (el.isPresent() && er.isPresent()) {
             return Optional.of(new PreciseCheck(el.get(), er.get(), rel, l, r));
         }
-        Optional<PreciseFunction> pl = PreciseFunction.precise(l);
-        Optional<PreciseFunction> pr = PreciseFunction.precise(r);
+        Optional<Precise> pl = Precise.apfloat(l);
+        Optional<Precise> pr = Precise.apfloat(r);
         if (pl.isEmpty() || pr.isEmpty()) {
             return Optional.empty();
         }
@@ -90,10 +89,10 @@ final class PreciseCheck {
      * The margin of an inequality at a point beyond double precision (rhs - lhs for {@code <}, {@code <=}; lhs - rhs
      * for {@code >}, {@code >=}), exact or at {@link #DIGITS} digits; empty where a side is undefined.
      */
-    Optional<PreciseValue> margin(PointSampler.Point p) {
+    Optional<Precise.Value> margin(PointSampler.Point p) {
         int d = exact() ? 1 : DIGITS;
-        Optional<PreciseValue> l = lhs.eval(p.values(), p.data(), d);
-        Optional<PreciseValue> r = rhs.eval(p.values(), p.data(), d);
+        Optional<Precise.Value> l = lhs.eval(p.values(), p.data(), d);
+        Optional<Precise.Value> r = rhs.eval(p.values(), p.data(), d);
         if (l.isEmpty() || r.isEmpty()) {
             return Optional.empty();
         }
@@ -116,21 +115,21 @@ final class PreciseCheck {
      */
     private Optional<At> byMagnitude(PointSampler.Point p, int digits) {
         if (magnitudes == null) {
-            Optional<PreciseFunction.Magnitude> ml = PreciseFunction.magnitude(lhsExpr);
-            Optional<PreciseFunction.Magnitude> mr = PreciseFunction.magnitude(rhsExpr);
+            Optional<Precise.Magnitude> ml = Precise.magnitude(lhsExpr);
+            Optional<Precise.Magnitude> mr = Precise.magnitude(rhsExpr);
             magnitudes = ml.isPresent() && mr.isPresent()
-                    ? Optional.of(new PreciseFunction.Magnitude[] {ml.get(), mr.get()}) : Optional.empty();
+                    ? Optional.of(new Precise.Magnitude[] {ml.get(), mr.get()}) : Optional.empty();
         }
         if (magnitudes.isEmpty()) {
             return Optional.empty();
         }
-        Optional<PreciseValue> l = magnitudes.get()[0].eval(p.values(), p.data(), digits);
-        Optional<PreciseValue> r = l.isEmpty() ? Optional.empty() : magnitudes.get()[1].eval(p.values(), p.data(), digits);
+        Optional<Precise.Value> l = magnitudes.get()[0].eval(p.values(), p.data(), digits);
+        Optional<Precise.Value> r = l.isEmpty() ? Optional.empty() : magnitudes.get()[1].eval(p.values(), p.data(), digits);
         if (l.isEmpty() || r.isEmpty()) {
             return Optional.empty();
         }
-        PreciseValue a = l.get();
-        PreciseValue b = r.get();
+        Precise.Value a = l.get();
+        Precise.Value b = r.get();
         // compare a with b: -1, 0 (equal to the precision) or 1
         int cmp;
         if (a.signum() != b.signum()) {
@@ -156,10 +155,10 @@ final class PreciseCheck {
 
     private At decide(PointSampler.Point p, int digits, double scaleHint) {
         int d = exact() ? 0 : digits;
-        PreciseFunction.Result lr = lhs.evaluate(p.values(), p.data(), Math.max(d, 1));
-        PreciseFunction.Result rr = rhs.evaluate(p.values(), p.data(), Math.max(d, 1));
-        Optional<PreciseValue> l = lr.value();
-        Optional<PreciseValue> r = rr.value();
+        Precise.Result lr = lhs.evaluate(p.values(), p.data(), Math.max(d, 1));
+        Precise.Result rr = rhs.evaluate(p.values(), p.data(), Math.max(d, 1));
+        Optional<Precise.Value> l = lr.value();
+        Optional<Precise.Value> r = rr.value();
         String how = exact() ? "exact rational arithmetic" : "at " + digits + " digits";
         // only where apfloat itself gave up (its exponent overflowed): a point outside a side's domain stays undefined
         boolean undefined = l.isEmpty() && !lr.failed() || r.isEmpty() && !rr.failed();
@@ -172,7 +171,7 @@ final class PreciseCheck {
         if (l.isEmpty() || r.isEmpty()) {
             return new At(State.UNDEFINED, l.orElse(null), r.orElse(null), how);
         }
-        PreciseValue gap = switch (relation) {
+        Precise.Value gap = switch (relation) {
             case EQUAL, LESS_EQUAL, LESS -> l.get().subtract(r.get());
             case GREATER_EQUAL, GREATER -> r.get().subtract(l.get());
         };

@@ -9,9 +9,9 @@ import java.util.Optional;
 import java.util.Set;
 import org.hipparchus.random.RandomGenerator;
 import org.derivcheck.cas.Cas;
+import org.derivcheck.cas.Cas.RealDomain;
 import org.derivcheck.cas.CasException;
 import org.derivcheck.cas.NumericFunction;
-import org.derivcheck.cas.RealDomain;
 import org.derivcheck.derivation.Domain;
 import org.derivcheck.derivation.SymbolDecl;
 
@@ -101,8 +101,8 @@ final class RealDomainChecker implements Checker {
         tried[0]++;
         // double precision first (both sides undefined, or both defined, needs no more); then the violated side's
         // guard confirmed with apfloat
-        Optional<RealDomain.Violation> vl = dl.violated(p.values(), p.data(), rng, false);
-        Optional<RealDomain.Violation> vr = dr.violated(p.values(), p.data(), rng, false);
+        Optional<String> vl = dl.violated(p.values(), p.data(), rng, false);
+        Optional<String> vr = dr.violated(p.values(), p.data(), rng, false);
         if (vl.isPresent() == vr.isPresent()) {
             return Optional.empty();
         }
@@ -117,12 +117,12 @@ final class RealDomainChecker implements Checker {
         if (!Double.isFinite(defined)) {
             return Optional.empty(); // the other side has no value either (a pole, an overflow): not decided here
         }
-        RealDomain.Violation v = vl.isPresent() ? vl.get() : vr.get();
+        String v = vl.isPresent() ? vl.get() : vr.get();
         String side = vl.isPresent() ? "left" : "right";
         String other = vl.isPresent() ? "right" : "left";
         Map<String, Double> point = ctx.sampler.describe(p);
         String detail = String.format(Locale.ROOT, "real semantics: the %s side as written has no real value at this "
-                + "point (%s) while the %s side is %s; found at a %s point after %d points", side, v.describe(), other,
+                + "point (%s) while the %s side is %s; found at a %s point after %d points", side, v, other,
                 String.format(Locale.ROOT, "%.6g", defined), kind, tried[0]);
         return Optional.of(new Outcome(Verdict.REFUTED, new Evidence("real domain", detail), Optional.of(
                 new Counterexample(point, Map.of(), c.entry(), vl.isPresent() ? Double.NaN : lv,

@@ -34,7 +34,7 @@ final class RealPoints {
         }
         if (precise.isPresent()) {
             t.nearPrecise++;
-            Optional<org.derivcheck.cas.PreciseValue> m = precise.get().margin(p);
+            Optional<org.derivcheck.cas.NumericFunction.Precise.Value> m = precise.get().margin(p);
             if (m.isPresent() && m.get().signum() > 0) {
                 return Optional.empty();
             }
@@ -49,7 +49,7 @@ final class RealPoints {
      */
     static Optional<Outcome> undefinedSide(Claim c, StepContext ctx, PointSampler.Point p, double lv, double rv,
             RandomPointChecker.Tally t, RandomGenerator rng) {
-        org.derivcheck.cas.RealDomain[] d;
+        org.derivcheck.cas.Cas.RealDomain[] d;
         try {
             d = ctx.domains(c);
         } catch (CasException e) {
@@ -70,7 +70,7 @@ final class RealPoints {
         }
         return Optional.of(new Outcome(Verdict.REFUTED, new Evidence("random points", "real semantics: the "
                 + (l ? "left" : "right") + " side as written has no real value at a point where the other side has one ("
-                + (l ? d[0] : d[1]).violated(p.values(), p.data(), rng).get().describe() + ")"), Optional.of(
+                + (l ? d[0] : d[1]).violated(p.values(), p.data(), rng).get() + ")"), Optional.of(
                 new Counterexample(ctx.sampler.describe(p), Map.of(), c.entry(), l ? Double.NaN : lv, r ? Double.NaN : rv,
                         Optional.empty(), Optional.empty()))));
     }

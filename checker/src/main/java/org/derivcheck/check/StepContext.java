@@ -55,15 +55,15 @@ final class StepContext {
         return Cas.limitThread(deadlineNanos, options.stepMillis());
     }
 
-    /** Per entry: where the written sides have real values (read once, see {@link org.derivcheck.cas.RealDomain}). */
-    private final java.util.Map<String, org.derivcheck.cas.RealDomain[]> domains = new java.util.HashMap<>();
+    /** Per entry: where the written sides have real values (read once, see {@link org.derivcheck.cas.Cas.RealDomain}). */
+    private final java.util.Map<String, org.derivcheck.cas.Cas.RealDomain[]> domains = new java.util.HashMap<>();
 
     /** The real domains of a claim's written sides, {lhs, rhs}; read by the CAS on first use. */
-    org.derivcheck.cas.RealDomain[] domains(Claim c) {
-        org.derivcheck.cas.RealDomain[] d = domains.get(c.entry());
+    org.derivcheck.cas.Cas.RealDomain[] domains(Claim c) {
+        org.derivcheck.cas.Cas.RealDomain[] d = domains.get(c.entry());
         if (d == null) {
             long ms = Math.min(10_000, remainingMillis());
-            d = new org.derivcheck.cas.RealDomain[] {cas.realDomain(c.lhsWritten(), ms), cas.realDomain(c.rhsWritten(), ms)};
+            d = new org.derivcheck.cas.Cas.RealDomain[] {cas.realDomain(c.lhsWritten(), ms), cas.realDomain(c.rhsWritten(), ms)};
             domains.put(c.entry(), d);
         }
         return d;

@@ -228,20 +228,18 @@ public final class Diagnoser {
             List<Expr> rhsEntries) {
         try {
             if (!lhsWritten.isAbstract()) {
-                for (org.derivcheck.cas.SubTerms.Edit e : org.derivcheck.cas.SubTerms.expectationSwaps(lhsWritten)) {
+                for (Expr.Edit e : lhsWritten.edits().expectationSwaps()) {
                     List<Expr> swapped = entries(cas.reduce(e.repaired(), millis));
                     if (allHold(swapped, rhsEntries)) {
                         // the student's side is the other reading of the left side: say it the student's way round
-                        return Optional.of(Localizer.describe("", "", new org.derivcheck.cas.SubTerms.Edit(e.kind(),
-                                e.from(), e.to(), e.repaired())));
+                        return Optional.of(Localizer.describe("", "", e));
                     }
                 }
             }
-            if (org.derivcheck.cas.SubTerms.hasProduct(rhsWritten)) {
-                for (org.derivcheck.cas.SubTerms.Edit e : org.derivcheck.cas.SubTerms.factorOrders(rhsWritten)) {
-                    if (allHold(lhsEntries, entries(cas.reduce(e.repaired(), millis)))) {
-                        return Optional.of(Localizer.describe("", "", e));
-                    }
+            // no matrix product as written, no change of factor order
+            for (Expr.Edit e : rhsWritten.edits().factorOrders()) {
+                if (allHold(lhsEntries, entries(cas.reduce(e.repaired(), millis)))) {
+                    return Optional.of(Localizer.describe("", "", e));
                 }
             }
         } catch (RuntimeException e) { // a CasException too
@@ -256,7 +254,7 @@ public final class Diagnoser {
      */
     public Optional<Diagnosis> missingPart(Expr lhsWritten, Expr lhs, Expr rhs) {
         try {
-            List<Expr> parts = org.derivcheck.cas.SubTerms.linearParts(lhsWritten);
+            List<Expr> parts = lhsWritten.linearParts();
             if (parts.size() < 2 || parts.size() > 24 || !lhs.isScalar() || !rhs.isScalar()) {
                 return Optional.empty();
             }

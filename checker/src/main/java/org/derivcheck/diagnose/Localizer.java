@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.derivcheck.cas.Expr;
-import org.derivcheck.cas.SubTerms;
 
 /**
  * Repairs of one sub-term of the student's side, smallest sub-term first: an exponent or a function's
@@ -24,17 +23,18 @@ final class Localizer {
 
     /** The first checked local repair, most specific (smallest changed sub-term) first. */
     Optional<Diagnosis> firstRepair(String in, String where, Expr lhs, Expr rhs) {
-        List<SubTerms.Edit> edits = new ArrayList<>();
+        List<Expr.Edit> edits = new ArrayList<>();
+        Expr.Edits local = rhs.edits();
         if (!lhs.isAbstract() && !rhs.isAbstract()) {
-            edits.addAll(SubTerms.fromReference(rhs, lhs));
+            edits.addAll(local.fromReference(lhs));
         }
-        edits.addAll(SubTerms.functionSwaps(rhs));
-        edits.addAll(SubTerms.innerSigns(rhs));
-        edits.addAll(SubTerms.factorOrders(rhs));
+        edits.addAll(local.functionSwaps());
+        edits.addAll(local.innerSigns());
+        edits.addAll(local.factorOrders());
         edits.sort((a, b) -> Long.compare(a.from().size(), b.from().size()));
         int tried = 0;
         long end = System.nanoTime() + millis * 1_000_000L;
-        for (SubTerms.Edit e : edits) {
+        for (Expr.Edit e : edits) {
             if (++tried > 80 || System.nanoTime() > end) {
                 break;
             }
@@ -45,7 +45,7 @@ final class Localizer {
         return Optional.empty();
     }
 
-    static Diagnosis describe(String in, String where, SubTerms.Edit e) {
+    static Diagnosis describe(String in, String where, Expr.Edit e) {
         String from = Shown.of(e.from());
         String to = Shown.of(e.to());
         String fromText = e.from().toString();

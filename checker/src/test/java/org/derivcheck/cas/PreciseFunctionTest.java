@@ -27,7 +27,7 @@ class PreciseFunctionTest {
     private static PreciseValue value(String expr, double x, int digits) {
         Optional<PreciseFunction> f = PreciseFunction.precise(Cas.parse(expr, table()));
         assertTrue(f.isPresent(), expr);
-        return f.get().eval(at(x), null, digits).orElseThrow();
+        return (PreciseValue) f.get().eval(at(x), null, digits).orElseThrow();
     }
 
     /** |value - reference| <= 10^-35 relative: the reference's own 45 digits are exact to far below that. */
@@ -69,7 +69,7 @@ class PreciseFunctionTest {
         Scope t = table();
         PreciseFunction l = PreciseFunction.exact(Cas.parse("x + 10^(-12)", t)).orElseThrow();
         PreciseFunction r = PreciseFunction.exact(Cas.parse("x", t)).orElseThrow();
-        PreciseValue d = l.eval(at(1.82), null, 0).orElseThrow().subtract(r.eval(at(1.82), null, 0).orElseThrow());
+        NumericFunction.Precise.Value d = l.eval(at(1.82), null, 0).orElseThrow().subtract(r.eval(at(1.82), null, 0).orElseThrow());
         assertTrue(d.exact());
         assertEquals("1/1000000000000", d.toString());
         assertEquals("91/50", r.eval(at(1.82), null, 0).orElseThrow().toString(), "a point is the decimal it prints as");

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Real semantics of written sides ({@link RealDomain}) and exact points of equality ({@link EqualityPoints}): the
+ * Real semantics of written sides ({@link RealGuards}) and exact points of equality ({@link EqualityPoints}): the
  * guards are read before the CAS rewrites {@code Sqrt(x)^2} to {@code x}, a violation needs a value clearly outside
  * the domain (not a rounding error at a boundary), and equality at a closed form is decided exactly.
  */
@@ -34,8 +34,8 @@ class RealSemanticsTest {
         cas.close();
     }
 
-    private static RealDomain domain(String text) {
-        return cas.realDomain(Cas.parse(text, table), 30_000);
+    private static RealGuards domain(String text) {
+        return (RealGuards) cas.realDomain(Cas.parse(text, table), 30_000);
     }
 
     private static boolean undefined(String text, double x, double y, double a) {
@@ -67,7 +67,7 @@ class RealSemanticsTest {
         assertFalse(undefined("Log(1 - Exp(-x^2))", 1e-9, 0, 1));
         assertFalse(undefined("Sqrt(x - 1)", 1, 0, 1));
         // an odd root of a negative number depends on a convention: not decided here
-        RealDomain odd = domain("x^(1/3)");
+        RealGuards odd = domain("x^(1/3)");
         assertTrue(odd.isEmpty());
         assertEquals(1, odd.conventions().size());
     }

@@ -17,12 +17,9 @@ import org.matheclipse.core.interfaces.ISymbol;
  * What must hold for an expression to mean something: a family parameter inside its domain (Normal's
  * variance > 0) or the existence of a moment (E[1/t] under Gamma(a, b) needs a - 1 > 0). The condition
  * is {@code expr > 0} (or {@code >= 0}, or an integer {@code >= 0}); it may mention variables integrated
- * over, with the range of their support.
+ * over, with the range of their support. Seen from outside as a {@link Cas.Condition}.
  */
-public final class Condition {
-    /** A parameter outside its family's domain makes the input wrong; a moment that does not exist makes the claim wrong. */
-    public enum Kind { PARAMETER, EXISTENCE }
-
+final class Requirement implements Cas.Condition {
     private final Kind kind;
     final IExpr expr;
     private final boolean strict;
@@ -31,7 +28,7 @@ public final class Condition {
     final Map<ISymbol, Range> bound = new IdentityHashMap<>();
     private final Scope table;
 
-    Condition(Kind kind, IExpr expr, boolean strict, boolean integer, String reason, Scope table) {
+    Requirement(Kind kind, IExpr expr, boolean strict, boolean integer, String reason, Scope table) {
         this.kind = kind;
         this.expr = expr;
         this.strict = strict;
@@ -40,22 +37,26 @@ public final class Condition {
         this.table = table;
     }
 
+    @Override
     public Kind kind() {
         return kind;
     }
 
     /** The condition as the user would write it, e.g. "a - 1 > 0". */
+    @Override
     public String text() {
         String e = new Expr(expr, table).toString();
         return integer ? e + " is a whole number >= 0" : e + (strict ? " > 0" : " >= 0");
     }
 
     /** Why it is needed, e.g. "E[x^(-1)] under Gamma(a, b) exists only when". */
+    @Override
     public String reason() {
         return reason;
     }
 
     /** The declared symbols the condition mentions. */
+    @Override
     public Set<String> symbols() {
         Set<String> out = new java.util.LinkedHashSet<>();
         collect(expr, out);
@@ -76,12 +77,9 @@ public final class Condition {
     }
 
     /** A key that identifies the same condition on both sides of a claim. */
+    @Override
     public String key() {
         return kind + ":" + text();
-    }
-
-    /** An assumption 'lhs relation rhs' of the derivation. */
-    public record Assumed(Expr lhs, String relation, Expr rhs) {
     }
 
     /**

@@ -18,15 +18,16 @@ import org.matheclipse.core.interfaces.IExpr;
  * {@code x^(1/2) x^(1/2)} to {@code x}: under real semantics those sides are undefined for x &lt; 0. Each
  * guard's argument is compiled on its own (double) and, to rule out rounding, re-evaluated with apfloat
  * numbers where that evaluator applies. Sub-expressions over bound variables (expectations, sums, derivatives,
- * abstract densities) are not guarded. Build with {@link Cas#realDomain}.
+ * abstract densities) are not guarded. Build with {@link Cas#realDomain}, seen from outside as a
+ * {@link Cas.RealDomain}.
  */
-public final class RealDomain {
+final class RealGuards implements Cas.RealDomain {
     /** What a guard demands of its argument. */
     enum Kind { POSITIVE, NONNEGATIVE, REAL_POWER }
 
     /** A violated guard at a point: the function, its argument as written, and the argument's value there. */
-    public record Violation(String function, String argument, double value) {
-        public String describe() {
+    record Violation(String function, String argument, double value) {
+        String describe() {
             return function + " of " + argument + " = " + String.format(java.util.Locale.ROOT, "%.6g", value)
                     + (function.startsWith("a power") ? "" : " (no real value)");
         }
@@ -41,18 +42,14 @@ public final class RealDomain {
     private final List<Guard> guards;
     private final List<String> convention;
 
-    private RealDomain(List<Guard> guards, List<String> convention) {
+    private RealGuards(List<Guard> guards, List<String> convention) {
         this.guards = List.copyOf(guards);
         this.convention = List.copyOf(convention);
     }
 
-    /** No guard: every sub-expression is defined wherever it can be evaluated. */
+    @Override
     public boolean isEmpty() {
         return guards.isEmpty();
-    }
-
-    public int size() {
-        return guards.size();
     }
 
     /** Odd roots of possibly negative bases, whose real value depends on a convention (not decided here). */
@@ -60,7 +57,7 @@ public final class RealDomain {
         return convention;
     }
 
-    /** The arguments of the guards, compiled: for a search of where they change sign. */
+    @Override
     public List<NumericFunction> arguments() {
         List<NumericFunction> out = new ArrayList<>();
         for (Guard g : guards) {
@@ -69,16 +66,16 @@ public final class RealDomain {
         return out;
     }
 
-    /** The first guard clearly violated at a point (beyond rounding, confirmed with apfloat), if any. */
-    public Optional<Violation> violated(double[] values, double[][] data, RandomGenerator rng) {
-        return violated(values, data, rng, true);
+    @Override
+    public Optional<String> violated(double[] values, double[][] data, RandomGenerator rng, boolean confirm) {
+        return violation(values, data, rng, confirm).map(Violation::describe);
     }
 
     /**
      * The first guard violated at a point beyond rounding in double precision, confirmed with apfloat numbers
      * where that evaluator applies when {@code confirm} (the cheap test first, the costly one where it matters).
      */
-    public Optional<Violation> violated(double[] values, double[][] data, RandomGenerator rng, boolean confirm) {
+    Optional<Violation> violation(double[] values, double[][] data, RandomGenerator rng, boolean confirm) {
         for (Guard g : guards) {
             double u = g.arg().eval(values, data, rng);
             if (!Double.isFinite(u) || u >= 0) {
@@ -101,7 +98,7 @@ public final class RealDomain {
                 continue; // zero up to rounding: a boundary point, not a region
             }
             if (confirm && g.precise().isPresent()) {
-                Optional<PreciseValue> pv = g.precise().get().eval(values, data, 40);
+                Optional<NumericFunction.Precise.Value> pv = g.precise().get().eval(values, data, 40);
                 if (pv.isEmpty() || pv.get().signum() >= 0) {
                     continue; // double precision was wrong, or something inside is undefined
                 }
@@ -112,11 +109,11 @@ public final class RealDomain {
     }
 
     /** Reads the guards of a written expression (on a CAS thread: exponents are evaluated exactly). */
-    static RealDomain of(Expr written, EvalEngine engine) {
+    static RealGuards of(Expr written, EvalEngine engine) {
         List<Guard> out = new ArrayList<>();
         List<String> convention = new ArrayList<>();
         collect(written.ast, written.table, engine, out, convention);
-        return new RealDomain(out, convention);
+        return new RealGuards(out, convention);
     }
 
     private static boolean bound(IAST a, Scope table) {
