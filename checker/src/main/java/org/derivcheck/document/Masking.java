@@ -6,7 +6,8 @@ import java.util.regex.Pattern;
 /** Blanks out what is not read as formulas, keeping every offset and line break where it was. */
 final class Masking {
     private static final Pattern FENCE = Pattern.compile("(?m)^[ ]{0,3}(`{3,}|~{3,})");
-    private static final Pattern VERBATIM = Pattern.compile("\\\\begin\\{(verbatim|lstlisting|minted|comment)\\*?\\}");
+    private static final Pattern VERBATIM = Pattern.compile(
+            "\\\\begin\\{(verbatim|Verbatim|BVerbatim|LVerbatim|spverbatim|lstlisting|minted|comment|filecontents)\\*?\\}");
 
     private Masking() {
     }

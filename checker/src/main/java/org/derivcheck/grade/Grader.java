@@ -317,6 +317,11 @@ public final class Grader implements AutoCloseable {
                 compare.add(g);
             }
         }
+        if (c.refused().isPresent()) {
+            ChainResult x = ChainRun.invalid(c, c.firstLine(), c.file().getFileName() + ":" + c.firstLine() + ": "
+                    + c.refused().get());
+            return new ChainResult(c, x.steps(), Map.of(), about);
+        }
         ChainResult r = runner.run(c, parsed, true, compare, about, symbols, defs, assumptions, id);
         if (byText.isEmpty()) {
             return r;

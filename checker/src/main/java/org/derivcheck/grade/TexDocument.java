@@ -2,7 +2,9 @@ package org.derivcheck.grade;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -30,6 +32,38 @@ final class TexDocument {
     private static final Pattern REFUSED = Pattern.compile(
             "\\\\(input|include|InputIfFileExists|write|immediate|openin|openout|read|special|catcode|directlua|"
                     + "ShellEscape|includegraphics|usepackage\\s*\\{\\s*shellesc|verbatiminput|lstinputlisting)(?![A-Za-z])");
+    /**
+     * TeX whose effect on what is shown derivcheck cannot follow without running TeX: conditionals other than
+     * {@code \iffalse}/{@code \iftrue} (whose skipped branch is not read), environments and hooks redefined, math
+     * and category codes, the comment package's own environments. Refused anywhere in the submission.
+     */
+    private static final Pattern UNFOLLOWED = Pattern.compile("\\\\((?!iffalse(?![A-Za-z])|iftrue(?![A-Za-z]))if[A-Za-z]*|"
+            + "If[A-Z][A-Za-z]*|unless|newif|(?:re)?newenvironment|(?:New|Renew|Provide|Declare)DocumentEnvironment|"
+            + "NewEnvironmentCopy|AtBeginEnvironment|AtEndEnvironment|BeforeBeginEnvironment|AfterEndEnvironment|"
+            + "AddToHook|AtBeginDocument|AtEndDocument|AtEndPreamble|every[a-z]+|aftergroup|afterassignment|mathcode|"
+            + "delcode|mathchardef|chardef|lccode|uccode|scantokens|DeclareMath(?:Symbol|Delimiter|Accent|Radical)|"
+            + "DeclareSymbolFont|SetSymbolFont|excludecomment|includecomment|specialcomment|processcomment|generalcomment|"
+            + "includeonly)(?![A-Za-z])");
+    /**
+     * Commands that make text invisible, store it without showing it, or move it away: outside a display they could
+     * hide a whole display (inside one the notation reader drops a phantom's argument and refuses the others).
+     */
+    private static final Pattern HIDING = Pattern.compile("\\\\(color|textcolor|colorbox|fcolorbox|pagecolor|"
+            + "definecolor|colorlet|phantom|hphantom|vphantom|sbox|savebox|newsavebox|setbox|scalebox|resizebox|"
+            + "fontsize|transparent|texttransparent|raisebox|put|moveleft|moveright|raise|lower)(?![A-Za-z])"
+            + "|\\\\(hspace\\*?\\s*\\{\\s*-|vspace\\*?\\s*\\{\\s*-|kern\\s*-|hskip\\s*-|vskip\\s*-)"
+            + "|\\\\begin\\s*\\{(lrbox|picture|textblock\\*?)\\}");
+    /**
+     * Markdown: an HTML element that is never shown, or a tag with attributes that can hide what follows (a style, a
+     * class, {@code hidden}); a tag that holds a display (an {@code alt="$$...$$"}) is refused where the display is found.
+     */
+    private static final Pattern HTML_HIDING = Pattern.compile(
+            "(?i)<(script|style|template|noscript|head)(?![a-z0-9])|<[a-z][a-z0-9]*\\s[^<>]*\\b(hidden|style|class)\\b[^<>]*>");
+    private static final Pattern HTML_TAG = Pattern.compile("(?i)<[a-z][a-z0-9]*\\s[^<>]*>");
+    /** A command defined by the submission (a macro's name: its meaning in the PDF is not the one derivcheck reads). */
+    private static final Pattern MACRO = Pattern.compile("\\\\(?:(?:re|provide)?newcommand\\*?|DeclareRobustCommand\\*?|"
+            + "(?:New|Renew|Provide|Declare)DocumentCommand|(?:New|Renew)CommandCopy|DeclareMathOperator\\*?|[egx]?def|"
+            + "let|futurelet|(?:re|provide)?newrobustcmd\\*?)\\s*\\{?\\s*(\\\\(?:[A-Za-z]+|.))");
     private static final Pattern HEADER = Pattern.compile("^\\s*%\\s*derivcheck\\s*:\\s*(\\w+)\\s*(.*)$");
     private static final Pattern LABEL = Pattern.compile("\\\\label\\s*\\{([^}]*)\\}");
 
@@ -80,6 +114,8 @@ final class TexDocument {
         if (!doc.problems().isEmpty()) {
             throw error(doc.problems().get(0).offset(), doc.problems().get(0).message());
         }
+        hidden(doc, masked);
+        Map<String, Integer> macros = macros(doc.markup() == Document.Markup.LATEX ? masked : "");
         List<Chain> chains = new ArrayList<>();
         int lines = 0;
         int from = 0;
@@ -106,17 +142,92 @@ final class TexDocument {
                     continue;
                 }
                 List<Chain.ChainLine> current = new ArrayList<>();
+                Optional<String> unread = Optional.empty();
                 for (Equation.Part part : st.parts()) {
+                    if (unread.isEmpty()) {
+                        unread = usedMacro(part, macros);
+                    }
                     if (++lines > MAX_LINES) {
                         throw error(part.offset(), "more than " + MAX_LINES + " formula lines: a submission this long "
                                 + "is not graded");
                     }
                     current.add(new Chain.ChainLine(part.text(), lineOf(part.offset()), columnOf(part.offset())));
                 }
-                chains.add(new Chain(firstChain + chains.size(), label, current, file, true));
+                chains.add(new Chain(firstChain + chains.size(), label, current, file, true, unread));
             }
         }
         return new Parsed(chains, symbols, defs, assumptions);
+    }
+
+    /**
+     * Refuses what could hide a formula from a reader of the PDF while derivcheck reads it, or change what it shows:
+     * TeX derivcheck cannot follow ({@link #UNFOLLOWED}) anywhere; outside the displays, commands that hide or move
+     * text ({@link #HIDING}) in LaTeX and hiding HTML in Markdown. (Comments, {@code \\iffalse}, the preamble and the
+     * text after {@code \\end{document}} are blanked by the document reader and never read.)
+     */
+    private void hidden(Document doc, String masked) {
+        boolean latex = doc.markup() == Document.Markup.LATEX;
+        String scan = latex ? masked : text;
+        Matcher u = UNFOLLOWED.matcher(scan);
+        if (latex && u.find()) {
+            throw error(u.start(), "'\\" + u.group(1) + "' is not allowed in a submission: derivcheck reads what LaTeX "
+                    + "shows without running TeX, and cannot tell what this shows; write the formulas out");
+        }
+        Matcher h = (latex ? HIDING : HTML_HIDING).matcher(scan);
+        while (h.find()) {
+            if (!insideDisplay(doc, h.start())) {
+                String what = h.group().trim();
+                throw error(h.start(), "'" + (what.length() > 40 ? what.substring(0, 40) + "..." : what) + "' is not allowed "
+                        + "outside a formula in a submission: it can hide or move text, and a formula a reader of the "
+                        + "document does not see is not graded; remove it");
+            }
+        }
+        if (!latex) {
+            Matcher t = HTML_TAG.matcher(text);
+            while (t.find()) {
+                for (Document.Display d : doc.displays()) {
+                    if (d.start() >= t.start() && d.start() < t.end() && !insideDisplay(doc, t.start())) {
+                        throw error(t.start(), "a formula inside an HTML tag is not shown; write it as a display");
+                    }
+                }
+            }
+        }
+    }
+
+    private static boolean insideDisplay(Document doc, int offset) {
+        for (Document.Display d : doc.displays()) {
+            if (offset >= d.bodyStart() && offset < d.bodyStart() + d.body().length()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The commands the submission defines or redefines, with the line of the definition. */
+    private Map<String, Integer> macros(String masked) {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        Matcher m = MACRO.matcher(masked);
+        while (m.find()) {
+            out.putIfAbsent(m.group(1), lineOf(m.start()));
+        }
+        return out;
+    }
+
+    /**
+     * A chain line that uses a command the submission defines is not read: the PDF shows the definition's meaning
+     * ({@code \\renewcommand{\\cdot}{+}} shows a plus), derivcheck would read the command's own.
+     */
+    private static Optional<String> usedMacro(Equation.Part part, Map<String, Integer> macros) {
+        for (var m : macros.entrySet()) {
+            String name = m.getKey();
+            Pattern use = Pattern.compile(Pattern.quote(name) + (Character.isLetter(name.charAt(name.length() - 1))
+                    ? "(?![A-Za-z])" : ""));
+            if (use.matcher(part.text()).find()) {
+                return Optional.of("'" + name + "' is defined by the submission itself (line " + m.getValue() + "): what it "
+                        + "shows is its definition, which derivcheck does not expand; write the formula without it");
+            }
+        }
+        return Optional.empty();
     }
 
     private void header(String key, String value, int line, List<SymbolDecl> symbols, List<Definition> defs,
