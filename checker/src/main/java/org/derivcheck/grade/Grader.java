@@ -197,6 +197,23 @@ public final class Grader implements AutoCloseable {
                 droppedNames.add("definition of " + own.get().name() + " (" + e.getMessage() + ")");
             }
         }
+        // an assumption of the submission's own that no point satisfies (with its symbols' domains and the rubric's
+        // assumptions) would make every chain undecided: it is dropped, and the feedback says so
+        List<String> unsatisfiable = new ArrayList<>();
+        if (assumptions.size() > rubric.assumptions().size()) {
+            for (Line a : new ArrayList<>(assumptions.subList(rubric.assumptions().size(), assumptions.size()))) {
+                if (!satisfiable(a, s, ns, symbols, defs, rubric.assumptions())) {
+                    assumptions.remove(a);
+                    unsatisfiable.add(a.text());
+                }
+            }
+            if (assumptions.size() > rubric.assumptions().size() && !satisfiable(null, s, ns, symbols, defs, assumptions)) {
+                for (Line a : assumptions.subList(rubric.assumptions().size(), assumptions.size())) {
+                    unsatisfiable.add(a.text());
+                }
+                assumptions = new ArrayList<>(rubric.assumptions());
+            }
+        }
         List<Goal> goals = goals();
         List<ChainResult> results = new ArrayList<>();
         grade(s, cas, ns, goals, symbols, defs, assumptions, results);
@@ -216,7 +233,48 @@ public final class Grader implements AutoCloseable {
             scores = scores.stream().map(x -> new ResultScore(x.resultId(), x.title(), x.earned(), x.points(), x.status(),
                     x.message() + note, x.review())).toList();
         }
+        if (!unsatisfiable.isEmpty()) {
+            String note = " (the submission's assumption" + (unsatisfiable.size() > 1 ? "s " : " ")
+                    + String.join("; ", unsatisfiable) + (unsatisfiable.size() > 1 ? " leave" : " leaves") + " no point to check "
+                    + "in the declared domains (cannot be satisfied together with the rubric's): the chains were checked "
+                    + "under the rubric's assumptions)";
+            scores = scores.stream().map(x -> new ResultScore(x.resultId(), x.title(), x.earned(), x.points(), x.status(),
+                    x.message() + note, x.review())).toList();
+        }
         return new SubmissionGrade(s.id(), s.files(), results, scores, Optional.empty(), millis(t0));
+    }
+
+    /**
+     * True when the assumptions leave points to check: a true identity in the assumption's names ({@code (n + 1)^2 =
+     * n^2 + 2n + 1} with n their sum) is checked under them (with {@code extra} added, when not null), and holds only
+     * when points that satisfy them were found.
+     */
+    private boolean satisfiable(Line extra, Submission s, NameSpace ns, List<SymbolDecl> symbols, List<Definition> defs,
+            List<Line> base) {
+        List<Line> under = new ArrayList<>(base);
+        java.util.Set<String> names = new java.util.LinkedHashSet<>();
+        List<Line> named = extra == null ? base : List.of(extra);
+        for (Line a : named) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]*").matcher(a.text());
+            while (m.find()) {
+                String n = m.group();
+                if (symbols.stream().anyMatch(d -> d.name().equals(n) && !d.indexed())) {
+                    names.add(n);
+                }
+            }
+        }
+        if (extra != null) {
+            under.add(extra);
+        }
+        String sum = names.isEmpty() ? "1" : "(" + String.join(" + ", names) + ")";
+        Chain probe = new Chain(0, Optional.empty(), List.of(new Chain.ChainLine("(" + sum + " + 1)^2", 0, 1),
+                new Chain.ChainLine("= " + sum + "^2 + 2*" + sum + " + 1", 0, 1)), s.files().get(0), false);
+        try {
+            List<Link> parsed = ChainLines.read(probe, ns);
+            return runner.run(probe, parsed, true, List.of(), List.of(), symbols, defs, under, s.id() + "-assume").holds();
+        } catch (ChainLines.InvalidLine e) {
+            return false;
+        }
     }
 
     /** True when the rubric declares {@code name} as a symbol or defines it. */
