@@ -99,6 +99,12 @@ final class Reach {
             return Optional.of("its first line is the target's right side (" + first.strip() + "): a chain that starts at "
                     + "the answer does not derive it");
         }
+        if (!normal(first).equals(normal(g.lhs())) && !canon.same(first, g.lhs())) {
+            // equal in value is not enough: the answer plus a true zero (|x| + log e - 1) equals the left side too
+            return Optional.of("its first line (" + first.strip() + ") is neither " + g.lhs().strip() + " nor its "
+                    + "definition written out: a chain that starts elsewhere does not derive " + g.lhs().strip()
+                    + ", however true its steps; start the chain at " + g.lhs().strip());
+        }
         return Optional.empty();
     }
 
@@ -195,19 +201,22 @@ final class Reach {
     }
 
     /**
-     * A chain about no goal, compared with the goals left open, counts for one of them only: the one whose left side
-     * its first line is (up to rewriting), else the first in the rubric's order. Two results whose sides happen to
-     * agree in value are not both earned by one chain.
+     * A chain counts for one goal only: the one whose left side its first line is as written, else up to rewriting,
+     * else the first in the rubric's order. Two results whose sides happen to agree in value are not both earned by
+     * one chain, whether it is about no goal (compared with the goals left open) or about one by its first line and
+     * another by its label.
      */
     static ChainResult oneGoal(ChainResult c, List<Goal> goals, Canon canon) {
-        if (!c.about().isEmpty() || !c.holds() || c.lines().isEmpty()) {
+        if (!c.holds() || c.lines().isEmpty()) {
             return c;
         }
         List<Goal> reached = goals.stream().filter(g -> c.reaches(g.id())).toList();
         if (reached.size() < 2) {
             return c;
         }
-        Goal keep = reached.stream().filter(g -> canon.same(c.lines().get(0), g.lhs())).findFirst().orElse(reached.get(0));
+        String first = c.lines().get(0);
+        Goal keep = reached.stream().filter(g -> normal(first).equals(normal(g.lhs()))).findFirst()
+                .or(() -> reached.stream().filter(g -> canon.same(first, g.lhs())).findFirst()).orElse(reached.get(0));
         Map<String, StepResult> out = new LinkedHashMap<>();
         for (Map.Entry<String, StepResult> e : c.comparisons().entrySet()) {
             boolean other = reached.stream().anyMatch(g -> g.id().equals(e.getKey())) && !e.getKey().equals(keep.id());
