@@ -56,6 +56,10 @@ STEPS = [
     ("35 sqrt(x^2)*1 + 0 = |x|", sp.sqrt(x**2) * 1 + 0, sp.Abs(x), True, None),
     ("36 (a + b)(a + b) = a^2 + ab + ba + b^2", (a + b) * (a + b), a**2 + a * b + b * a + b**2, True, None),
     ("36 sqrt(x x) = |x|", sp.sqrt(x * x), sp.Abs(x), True, None),
+    ("37 (a + b)^2 = a^2 + 2ab + b^2 (rows read together)", (a + b) ** 2, a**2 + 2 * a * b + b**2, True, None),
+    ("37 H = a^2 + 2ab - b^2 (rows read together)", H, a**2 + 2 * a * b - b**2, False, {a: 1, b: 1}),
+    ("37 H = a^2 + 2ab (the second row alone, which would not be the last line)", H, a**2 + 2 * a * b, False,
+     {a: 1, b: 1}),
 ]
 
 # (case, first line, last line, same expression?) with the rubric's definitions substituted

@@ -51,8 +51,17 @@ final class TexDocument {
     private static final Pattern HIDING = Pattern.compile("\\\\(color|textcolor|colorbox|fcolorbox|pagecolor|"
             + "definecolor|colorlet|phantom|hphantom|vphantom|sbox|savebox|newsavebox|setbox|scalebox|resizebox|"
             + "fontsize|transparent|texttransparent|raisebox|put|moveleft|moveright|raise|lower)(?![A-Za-z])"
-            + "|\\\\(hspace\\*?\\s*\\{\\s*-|vspace\\*?\\s*\\{\\s*-|kern\\s*-|hskip\\s*-|vskip\\s*-)"
             + "|\\\\begin\\s*\\{(lrbox|picture|textblock\\*?)\\}");
+    /** A negative space, anywhere (inside a formula too): it can move a part of a formula off the page or over another. */
+    private static final Pattern NEGATIVE_SKIP = Pattern.compile("\\\\(?:[hv]space\\*?|mspace)\\s*\\{\\s*-"
+            + "|\\\\(?:kern|hskip|vskip|mkern|mskip)\\s*-|\\\\\\\\\\s*\\*?\\s*\\[\\s*-");
+    /** An annotation column at the end of a row ({@code && \text{(by the chain rule)}}): prose, not formula. */
+    private static final Pattern ANNOTATION = Pattern.compile("(?m)(?:&\\s*){1,2}\\\\(?:text|textrm|textit|mbox)\\s*"
+            + "\\{[^{}\\n]*\\}\\s*[.,;]?\\s*(?=\\\\\\\\|\\\\end\\s*\\{|\\\\label|\\\\tag|\\\\nonumber|\\\\notag|$)");
+    /** A row's indentation after its {@code &} before an operator ({@code &\quad + b^2}): layout, not a separator. */
+    private static final Pattern INDENT = Pattern.compile("(?m)(?:^|\\\\\\\\)\\s*&\\s*((?:\\\\q?quad\\s*)+)(?=[+\\-]|\\\\cdot|\\\\times)");
+    /** A row that continues the expression of the row before: it starts with an operator, not a relation. */
+    private static final Pattern OPERATOR_START = Pattern.compile("^[\\s&]*(?:[+\\-]|\\\\cdot(?![A-Za-z])|\\\\times(?![A-Za-z]))");
     /**
      * Markdown: an HTML element that is never shown, or a tag with attributes that can hide what follows (a style, a
      * class, {@code hidden}); a tag that holds a display (an {@code alt="$$...$$"}) is refused where the display is found.
@@ -110,7 +119,7 @@ final class TexDocument {
             }
         }
         // the displays, their rows and statements, as the document reader finds them (derivcheck check FILE.tex)
-        Document doc = DocumentReader.parse(file, DocumentReader.markupOf(file.toString()), text);
+        Document doc = DocumentReader.parse(file, DocumentReader.markupOf(file.toString()), layout(text));
         if (!doc.problems().isEmpty()) {
             throw error(doc.problems().get(0).offset(), doc.problems().get(0).message());
         }
@@ -120,6 +129,7 @@ final class TexDocument {
         int lines = 0;
         int from = 0;
         int lastDisplay = -1;
+        int previousDisplay = -1;
         Optional<String> label = Optional.empty();
         for (Equation eq : Equations.of(doc)) {
             Document.Display d = doc.displays().get(eq.display() - 1);
@@ -141,6 +151,18 @@ final class TexDocument {
                 if (st.link() == Equation.Link.NOTE) {
                     continue;
                 }
+                Chain previous = chains.isEmpty() ? null : chains.get(chains.size() - 1);
+                if (previous != null && previousDisplay == eq.display() && !st.parts().isEmpty()
+                        && OPERATOR_START.matcher(st.parts().get(0).text()).find()) {
+                    // the expression of the row before, broken over two rows: one line of that chain
+                    lines += st.parts().size();
+                    if (lines > MAX_LINES) {
+                        throw error(st.parts().get(0).offset(), "more than " + MAX_LINES + " formula lines: a submission "
+                                + "this long is not graded");
+                    }
+                    chains.set(chains.size() - 1, continued(previous, st, macros));
+                    continue;
+                }
                 List<Chain.ChainLine> current = new ArrayList<>();
                 Optional<String> unread = Optional.empty();
                 for (Equation.Part part : st.parts()) {
@@ -154,9 +176,54 @@ final class TexDocument {
                     current.add(new Chain.ChainLine(part.text(), lineOf(part.offset()), columnOf(part.offset())));
                 }
                 chains.add(new Chain(firstChain + chains.size(), label, current, file, true, unread));
+                previousDisplay = eq.display();
             }
         }
         return new Parsed(chains, symbols, defs, assumptions);
+    }
+
+    /**
+     * The text with what is layout rather than formula blanked (offsets kept): an annotation column at the end of a
+     * row, and the indentation of a row that continues an expression ({@code &\\quad + b^2}).
+     */
+    private static String layout(String text) {
+        StringBuilder sb = new StringBuilder(text);
+        Matcher a = ANNOTATION.matcher(text);
+        while (a.find()) {
+            for (int i = a.start(); i < a.end(); i++) {
+                if (sb.charAt(i) != '\n') {
+                    sb.setCharAt(i, ' ');
+                }
+            }
+        }
+        Matcher q = INDENT.matcher(text);
+        while (q.find()) {
+            for (int i = q.start(1); i < q.end(1); i++) {
+                sb.setCharAt(i, ' ');
+            }
+        }
+        return sb.toString();
+    }
+
+    /** The chain with the statement's first part appended to its last line, and the statement's other parts after. */
+    private Chain continued(Chain previous, Equation.Statement st, Map<String, Integer> macros) {
+        List<Chain.ChainLine> lines = new ArrayList<>(previous.lines());
+        Chain.ChainLine last = lines.remove(lines.size() - 1);
+        Optional<String> unread = previous.refused();
+        for (int i = 0; i < st.parts().size(); i++) {
+            Equation.Part part = st.parts().get(i);
+            if (unread.isEmpty()) {
+                unread = usedMacro(part, macros);
+            }
+            String t = part.text();
+            if (i == 0) {
+                lines.add(new Chain.ChainLine(last.source() + "\n" + t.replaceFirst("^(\\s*)&", "$1 "), last.line(),
+                        last.column()));
+            } else {
+                lines.add(new Chain.ChainLine(t, lineOf(part.offset()), columnOf(part.offset())));
+            }
+        }
+        return new Chain(previous.number(), previous.label(), lines, previous.file(), true, unread);
     }
 
     /**
@@ -168,6 +235,11 @@ final class TexDocument {
     private void hidden(Document doc, String masked) {
         boolean latex = doc.markup() == Document.Markup.LATEX;
         String scan = latex ? masked : text;
+        Matcher neg = NEGATIVE_SKIP.matcher(scan);
+        if (neg.find()) {
+            throw error(neg.start(), "a negative space ('" + neg.group().trim() + "') is not allowed in a submission: it can "
+                    + "move a part of a formula off the page or over another, and what a reader does not see is not graded");
+        }
         Matcher u = UNFOLLOWED.matcher(scan);
         if (latex && u.find()) {
             throw error(u.start(), "'\\" + u.group(1) + "' is not allowed in a submission: derivcheck reads what LaTeX "
