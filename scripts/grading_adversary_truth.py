@@ -60,6 +60,9 @@ STEPS = [
     ("37 H = a^2 + 2ab - b^2 (rows read together)", H, a**2 + 2 * a * b - b**2, False, {a: 1, b: 1}),
     ("37 H = a^2 + 2ab (the second row alone, which would not be the last line)", H, a**2 + 2 * a * b, False,
      {a: 1, b: 1}),
+    # 39: the steps hold with the header definitions written out; what denies them is the rule on the final line
+    ("39 (a + b)^2 = g, g: a^2 + 2ab + b^2", (a + b) ** 2, a**2 + 2 * a * b + b**2, True, None),
+    ("39 (b + a)(a + b) = k^2, k: a + b", H, (a + b) ** 2, True, None),
 ]
 
 # (case, first line, last line, same expression?) with the rubric's definitions substituted

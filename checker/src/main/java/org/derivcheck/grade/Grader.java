@@ -205,7 +205,9 @@ public final class Grader implements AutoCloseable {
         List<ChainResult> results = new ArrayList<>();
         grade(s, cas, ns, goals, symbols, defs, assumptions, results, budget);
         Canon canon = Canon.unfolding(defs);
-        results.replaceAll(r -> Reach.gate(r, goals, canon));
+        java.util.Set<String> ownNames = new java.util.HashSet<>();
+        defs.stream().filter(d -> !rubricDefines(d.name())).forEach(d -> ownNames.add(d.name()));
+        results.replaceAll(r -> Reach.gate(r, goals, canon, ownNames));
         results.replaceAll(r -> Reach.oneGoal(r, goals, canon));
         List<ResultScore> scores = Scoring.score(rubric, results);
         if (!droppedNames.isEmpty()) {
