@@ -43,7 +43,7 @@ final class TexDocument {
             + "AddToHook|AtBeginDocument|AtEndDocument|AtEndPreamble|every[a-z]+|aftergroup|afterassignment|mathcode|"
             + "delcode|mathchardef|chardef|lccode|uccode|scantokens|DeclareMath(?:Symbol|Delimiter|Accent|Radical)|"
             + "DeclareSymbolFont|SetSymbolFont|excludecomment|includecomment|specialcomment|processcomment|generalcomment|"
-            + "includeonly)(?![A-Za-z])");
+            + "includeonly|excludeversion|includeversion|markversion|processifversion|excludeonly)(?![A-Za-z])");
     /**
      * Commands that make text invisible, store it without showing it, or move it away: outside a display they could
      * hide a whole display (inside one the notation reader drops a phantom's argument and refuses the others).
@@ -254,7 +254,9 @@ final class TexDocument {
                         + "document does not see is not graded; remove it");
             }
         }
-        if (!latex) {
+        if (latex) {
+            enclosing(doc, masked, macros(masked));
+        } else {
             Matcher t = HTML_TAG.matcher(text);
             while (t.find()) {
                 for (Document.Display d : doc.displays()) {
@@ -262,6 +264,73 @@ final class TexDocument {
                         throw error(t.start(), "a formula inside an HTML tag is not shown; write it as a display");
                     }
                 }
+            }
+        }
+    }
+
+    /**
+     * Refuses a display inside what may not show it: the argument of a command the submission defines
+     * ({@code \\newcommand{\\hide}[1]{}} swallows it), or an environment that places or paints its content
+     * ({@code tikzpicture}, {@code picture}, {@code overpic}, {@code textblock}, {@code pspicture}: a node's opacity or
+     * colour can hide it).
+     */
+    private void enclosing(Document doc, String masked, Map<String, Integer> macros) {
+        List<String> groups = new ArrayList<>();
+        List<String> envs = new ArrayList<>();
+        String lastClosed = "";
+        int next = 0;
+        List<Document.Display> displays = doc.displays();
+        Matcher env = Pattern.compile("\\\\(begin|end)\\s*\\{([^}]*)\\}").matcher(masked);
+        for (int i = 0; i < masked.length() && next < displays.size(); i++) {
+            if (i == displays.get(next).start()) {
+                for (String g : groups) {
+                    if (macros.containsKey(g)) {
+                        throw error(i, "a display inside the argument of '" + g + "', a command the submission defines "
+                                + "(line " + macros.get(g) + "): derivcheck cannot tell whether LaTeX shows it; write the "
+                                + "display without it");
+                    }
+                }
+                for (String e : envs) {
+                    if (e.matches("tikzpicture|picture|overpic|textblock\\*?|pspicture|lrbox")) {
+                        throw error(i, "a display inside '" + e + "': what such an environment shows depends on how it "
+                                + "places and paints its content, which derivcheck cannot tell; write the display outside it");
+                    }
+                }
+                i = displays.get(next).bodyStart() + displays.get(next).body().length();
+                next++;
+                continue;
+            }
+            char c = masked.charAt(i);
+            if (c == '\\' && env.region(i, masked.length()).lookingAt()) {
+                String name = env.group(2).trim();
+                if (env.group(1).equals("begin")) {
+                    envs.add(name);
+                } else if (envs.lastIndexOf(name) >= 0) {
+                    envs.subList(envs.lastIndexOf(name), envs.size()).clear();
+                }
+                i = env.end() - 1;
+            } else if (c == '\\') {
+                i++;
+            } else if (c == '{') {
+                int j = i - 1;
+                while (j >= 0 && Character.isWhitespace(masked.charAt(j))) {
+                    j--;
+                }
+                String cmd = "";
+                if (j >= 0 && (masked.charAt(j) == '}' || masked.charAt(j) == ']')) {
+                    cmd = lastClosed; // a further argument of the same command
+                } else {
+                    int k = j;
+                    while (k >= 0 && Character.isLetter(masked.charAt(k))) {
+                        k--;
+                    }
+                    if (k >= 0 && k < j && masked.charAt(k) == '\\') {
+                        cmd = masked.substring(k, j + 1);
+                    }
+                }
+                groups.add(cmd);
+            } else if (c == '}' && !groups.isEmpty()) {
+                lastClosed = groups.remove(groups.size() - 1);
             }
         }
     }
