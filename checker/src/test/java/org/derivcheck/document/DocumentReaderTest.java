@@ -160,6 +160,8 @@ class DocumentReaderTest {
     void aPercentSignInsideAMarkdownDisplayStartsAComment() {
         // KaTeX and MathJax read % in math as TeX's comment sign; \% is a percent sign
         assertEquals(List.of("a = b", "c = 5\\%"), shown(Markup.MARKDOWN, "$$\na = b % = wrong\n$$\n\n$$c = 5\\%$$\n"));
+        // a link reference definition is never shown: [//]: # (...) is Markdown's comment idiom
+        assertEquals(List.of("a = b"), shown(Markup.MARKDOWN, "[//]: # ($$c = d$$)\n[x]: <> \"$$e = f$$\"\n\n$$a = b$$\n"));
         // prose is prose: a % there hides nothing
         assertEquals(List.of("a = b"), shown(Markup.MARKDOWN, "100% sure:\n\n$$a = b$$\n"));
     }
