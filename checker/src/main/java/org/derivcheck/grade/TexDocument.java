@@ -284,6 +284,11 @@ final class TexDocument {
         for (int i = 0; i < masked.length() && next < displays.size(); i++) {
             if (i == displays.get(next).start()) {
                 for (String g : groups) {
+                    if (g.matches("\\\\((re|provide)?newcommand|DeclareRobustCommand|(New|Renew|Provide|Declare)"
+                            + "DocumentCommand|[egx]?def|newrobustcmd|renewrobustcmd|providerobustcmd)")) {
+                        throw error(i, "a display inside the definition of a command ('" + g + "'): LaTeX shows it only "
+                                + "where the command is used, which derivcheck cannot follow; write the display out");
+                    }
                     if (macros.containsKey(g)) {
                         throw error(i, "a display inside the argument of '" + g + "', a command the submission defines "
                                 + "(line " + macros.get(g) + "): derivcheck cannot tell whether LaTeX shows it; write the "
