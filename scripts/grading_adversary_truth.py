@@ -46,6 +46,23 @@ STEPS = [
     ("22 d/dx(-3x + x^3) = 3x^2", sp.diff(-3 * x + x**3, x), 3 * x**2, False, {x: 0}),
     ("23 copy labelled root: first line = T", (a + b) ** 2, T, False, {a: 1, b: 1, x: 0}),
     ("16 S <= (a+b)^2 as =", S, (a + b) ** 2, True, None),
+    # 30: \cdot redefined as +: the line the PDF shows
+    ("30 as shown: S = a^2 + 2a + b + b^2", S, a**2 + 2 * a + b + b**2, False, {a: 1, b: 1}),
+    ("32 G + c - c = 3x^2 - 3", G + c - c, 3 * x**2 - 3, True, None),
+    ("33 H = a^2 + 2ab + b^2", H, a**2 + 2 * a * b + b**2, True, None),
+    ("34 |x| + log e - 1 = |x|", sp.Abs(x) + sp.log(sp.E) - 1, sp.Abs(x), True, None),
+    ("34 a^2 + 2ab + b^2 + sin(a)^2 + cos(a)^2 - 1 = a^2 + 2ab + b^2",
+     a**2 + 2 * a * b + b**2 + sp.sin(a) ** 2 + sp.cos(a) ** 2 - 1, a**2 + 2 * a * b + b**2, True, None),
+    ("35 sqrt(x^2)*1 + 0 = |x|", sp.sqrt(x**2) * 1 + 0, sp.Abs(x), True, None),
+    ("36 (a + b)(a + b) = a^2 + ab + ba + b^2", (a + b) * (a + b), a**2 + a * b + b * a + b**2, True, None),
+    ("36 sqrt(x x) = |x|", sp.sqrt(x * x), sp.Abs(x), True, None),
+    ("37 (a + b)^2 = a^2 + 2ab + b^2 (rows read together)", (a + b) ** 2, a**2 + 2 * a * b + b**2, True, None),
+    ("37 H = a^2 + 2ab - b^2 (rows read together)", H, a**2 + 2 * a * b - b**2, False, {a: 1, b: 1}),
+    ("37 H = a^2 + 2ab (the second row alone, which would not be the last line)", H, a**2 + 2 * a * b, False,
+     {a: 1, b: 1}),
+    # 39: the steps hold with the header definitions written out; what denies them is the rule on the final line
+    ("39 (a + b)^2 = g, g: a^2 + 2ab + b^2", (a + b) ** 2, a**2 + 2 * a * b + b**2, True, None),
+    ("39 (b + a)(a + b) = k^2, k: a + b", H, (a + b) ** 2, True, None),
 ]
 
 # (case, first line, last line, same expression?) with the rubric's definitions substituted
@@ -62,6 +79,19 @@ SAME = [
     ("13 S = (a + b)^2", S, (a + b) ** 2, True),
     ("15 a^2 + 2ab + b^2 ... = b^2 + 2ab + a^2", a**2 + 2 * a * b + b**2, b**2 + 2 * a * b + a**2, True),
     ("22 d/dx(x^3 - 3x) = d/dx(-3x + x^3)", sp.Derivative(x**3 - 3 * x, x), sp.Derivative(-3 * x + x**3, x), True),
+    ("26 G = d/dx(x^3 - 3x) (its continuation inside \\iffalse)", sp.Derivative(f(x), x),
+     sp.Derivative(x**3 - 3 * x, x), True),
+    ("27 S = (a + b)^2 (the rest after %)", S, (a + b) ** 2, True),
+    # a chain reaches a goal only from its left side or its definition written out (the first line against the
+    # definition), never from a form equal to it in value only
+    ("33 first line H is S's definition written out (so one chain, one result decides)", H, S, True),
+    ("34 first line |x| + log e - 1 against T's definition", sp.Abs(sp.Symbol("x")) + sp.log(sp.E) - 1,
+     sp.sqrt(sp.Symbol("X2")), False),
+    ("34 first line a^2 + 2ab + b^2 + sin^2 + cos^2 - 1 against S's definition",
+     a**2 + 2 * a * b + b**2 + sp.sin(a) ** 2 + sp.cos(a) ** 2 - 1, S, False),
+    ("35 first line sqrt(x^2)*1 + 0 against T's definition", sp.sqrt(X2) * 1 + 0, sp.sqrt(X2), True),
+    ("36 first line (a + b)(a + b) against S's definition", (a + b) * (a + b), S, True),
+    ("36 first line sqrt(x x) against T's definition", sp.sqrt(x * x), T, True),
     # chains that do work: first and last lines differ as written
     ("01 S = (a + b)^2 = a^2 + 2ab + b^2", S, a**2 + 2 * a * b + b**2, False),
     ("01 T = sqrt(x^2) = |x|", T, sp.Abs(sp.Symbol("x")), False),

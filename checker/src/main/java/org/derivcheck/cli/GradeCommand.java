@@ -84,6 +84,12 @@ public final class GradeCommand implements Callable<Integer> {
             description = "Time limit of one step (default: the rubric's limits.step_seconds, else 10 s).")
     Double timeLimit;
 
+    @Option(names = "--submission-limit", paramLabel = "SECONDS",
+            description = "Time limit of one whole submission: the chains not checked by then are INCONCLUSIVE (time), "
+                    + "what was checked is kept and scored, and the next submission is graded (default: the rubric's "
+                    + "limits.submission_seconds, else 120 s).")
+    Double submissionLimit;
+
     @Option(names = "--seed", defaultValue = "20251125", description = "Seed of random points and draws (default: ${DEFAULT-VALUE}).")
     long seed;
 
@@ -135,6 +141,13 @@ public final class GradeCommand implements Callable<Integer> {
             throw usage("--time-limit must be in (0, 600] seconds");
         }
         CheckOptions options = CheckOptions.defaults().withSeed(seed).withStepMillis((long) (step * 1000));
+        double whole = submissionLimit != null ? submissionLimit : rubric.submissionSeconds();
+        if (whole <= 0 || whole > 3600) {
+            throw usage("--submission-limit must be in (0, 3600] seconds");
+        }
+        rubric = new Rubric(rubric.id(), rubric.title(), rubric.source(), rubric.file(), rubric.symbols(),
+                rubric.definitions(), rubric.assumptions(), rubric.notation(), rubric.expectations(), rubric.results(),
+                rubric.stepSeconds(), whole);
         if (submission != null) {
             return SingleSubmission.grade(rubric, options, submission, results, spec.commandLine().getOut(), err);
         }

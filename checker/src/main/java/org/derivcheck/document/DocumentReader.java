@@ -129,16 +129,18 @@ public final class DocumentReader {
             context = commentContext(src);
             masked = Masking.latexComments(t);
         }
-        List<Heading> headings = headings(markup, masked);
+        // what is typeset: the displays are looked for only there (macros and refused commands everywhere)
+        String shown = markup == Markup.LATEX ? Typeset.latex(masked) : masked;
+        List<Heading> headings = headings(markup, shown);
         Map<String, Integer> macros = new LinkedHashMap<>();
         Matcher mm = MACRO.matcher(masked);
         while (mm.find()) {
             macros.putIfAbsent(mm.group(1), src.lineOf(mm.start()));
         }
         List<Display> displays = new ArrayList<>();
-        Matcher d = DISPLAY.matcher(masked);
+        Matcher d = DISPLAY.matcher(shown);
         int from = 0;
-        while (from < masked.length() && d.find(from)) {
+        while (from < shown.length() && d.find(from)) {
             if (displays.size() >= MAX_DISPLAYS) {
                 problems.add(new Problem(d.start(), "more than " + MAX_DISPLAYS + " displays: the rest is not read", -1));
                 break;
@@ -146,7 +148,7 @@ public final class DocumentReader {
             String env = d.group(1) != null ? d.group(1) + d.group(2) : d.group();
             String closing = d.group(1) != null ? "\\end{" + env + "}" : env.equals("\\[") ? "\\]" : "$$";
             int bodyStart = d.end();
-            int bodyEnd = masked.indexOf(closing, bodyStart);
+            int bodyEnd = shown.indexOf(closing, bodyStart);
             if (env.equals("\\[") && markup == Markup.MARKDOWN && bodyEnd < 0) {
                 from = d.end(); // in Markdown, a lone \[ is an escaped bracket
                 continue;
@@ -156,7 +158,7 @@ public final class DocumentReader {
                         + "after it is not read as formulas", -1));
                 break;
             }
-            Matcher blank = BLANK_LINE.matcher(masked).region(bodyStart, bodyEnd);
+            Matcher blank = BLANK_LINE.matcher(shown).region(bodyStart, bodyEnd);
             if (env.equals("$$") && markup == Markup.MARKDOWN && blank.find()) {
                 // a paragraph ends inside: this $$ was never closed, and the next $$ opens the next display
                 problems.add(new Problem(d.start(), "'$$' is not closed before the blank line at line "
@@ -164,10 +166,13 @@ public final class DocumentReader {
                 from = blank.end();
                 continue;
             }
-            displays.add(new Display(displays.size() + 1, env, d.start(), bodyStart, masked.substring(bodyStart, bodyEnd)));
+            String body = shown.substring(bodyStart, bodyEnd);
+            // Markdown finds the display first, then KaTeX or MathJax read its body: a % there starts a TeX comment
+            displays.add(new Display(displays.size() + 1, env, d.start(), bodyStart,
+                    markup == Markup.MARKDOWN ? SourceText.withoutLatexComments(body) : body));
             from = bodyEnd + closing.length();
         }
-        unbalanced(masked, src, displays, problems);
+        unbalanced(shown, src, displays, problems);
         Matcher r = REFUSED.matcher(masked);
         while (r.find()) {
             if (r.group(1).equals("usepackage") || r.group(1).equals("RequirePackage")) {

@@ -5,13 +5,20 @@ import java.util.regex.Pattern;
 
 /** Blanks out what is not read as formulas, keeping every offset and line break where it was. */
 final class Masking {
+    /** A link reference definition: never shown ({@code [//]: # (a comment)} is Markdown's comment idiom). */
+    private static final Pattern LINK_DEFINITION = Pattern.compile("(?m)^ {0,3}\\[[^\\]\\n]+\\]:[ \\t]*(?:<[^>\\n]*>|\\S+)"
+            + "(?:[ \\t]+(?:\"[^\"\\n]*\"|'[^'\\n]*'|\\([^)\\n]*\\)))?[ \\t]*$");
     private static final Pattern FENCE = Pattern.compile("(?m)^[ ]{0,3}(`{3,}|~{3,})");
-    private static final Pattern VERBATIM = Pattern.compile("\\\\begin\\{(verbatim|lstlisting|minted|comment)\\*?\\}");
+    private static final Pattern VERBATIM = Pattern.compile(
+            "\\\\begin\\{(verbatim|Verbatim|BVerbatim|LVerbatim|spverbatim|lstlisting|minted|comment|filecontents)\\*?\\}");
 
     private Masking() {
     }
 
-    /** Markdown: front matter, fenced code blocks, inline code, HTML comments and escaped dollars. */
+    /**
+     * Markdown: front matter, fenced code blocks, link reference definitions, inline code, HTML comments and escaped
+     * dollars.
+     */
     static String markdown(String s, int frontMatterEnd) {
         StringBuilder sb = new StringBuilder(s);
         blank(sb, 0, frontMatterEnd);
@@ -33,6 +40,10 @@ final class Masking {
             if (from >= s.length()) {
                 break;
             }
+        }
+        Matcher link = LINK_DEFINITION.matcher(sb.toString());
+        while (link.find()) {
+            blank(sb, link.start(), link.end());
         }
         String t = sb.toString();
         for (int i = 0; i < t.length(); i++) {

@@ -10,10 +10,17 @@ import java.util.Optional;
  *
  * @param number 1-based position in the submission
  * @param label  the result id it is meant for ({@code \label{fisher}} or {@code % derivcheck: result fisher})
+ * @param refused why the chain is not read, when the document reader found a reason (a command the submission
+ *               defines itself)
  */
-public record Chain(int number, Optional<String> label, List<ChainLine> lines, Path file, boolean tex) {
+public record Chain(int number, Optional<String> label, List<ChainLine> lines, Path file, boolean tex,
+        Optional<String> refused) {
     public Chain {
         lines = List.copyOf(lines);
+    }
+
+    public Chain(int number, Optional<String> label, List<ChainLine> lines, Path file, boolean tex) {
+        this(number, label, lines, file, tex, Optional.empty());
     }
 
     /** One line of a chain and where it starts in its file (1-based line and column). */

@@ -33,6 +33,36 @@ final class ChainRun implements AutoCloseable {
     private final CheckOptions options;
     private final ExecutorService chains;
 
+    /**
+     * A submission's time in all: every chain runs under the smaller of its own limit and what is left; a chain that
+     * finds none left, or is stopped because the submission's time ran out, is INCONCLUSIVE (time) and counted.
+     */
+    static final class Budget {
+        private final long deadline;
+        private int undecided;
+
+        Budget(long startNanos, long millis) {
+            this.deadline = startNanos + millis * 1_000_000L;
+        }
+
+        long leftMillis() {
+            return (deadline - System.nanoTime()) / 1_000_000L;
+        }
+
+        boolean spent() {
+            return leftMillis() <= 0;
+        }
+
+        /** A chain (or a comparison) left undecided for the submission's time. */
+        void skipped() {
+            undecided++;
+        }
+
+        int undecided() {
+            return undecided;
+        }
+    }
+
     ChainRun(CheckOptions options) {
         this.options = options;
         this.chains = Executors.newCachedThreadPool(r -> {
@@ -49,7 +79,7 @@ final class ChainRun implements AutoCloseable {
      * starts elsewhere has not derived it).
      */
     ChainResult run(Chain c, List<Link> parsed, boolean links, List<Goal> compare, List<String> about,
-            List<SymbolDecl> symbols, List<Definition> defs, List<Line> assumptions, String id) {
+            List<SymbolDecl> symbols, List<Definition> defs, List<Line> assumptions, String id, Budget budget) {
         boolean hasChain = links && parsed.size() >= 2;
         Link first = parsed.get(0);
         Link last = parsed.get(parsed.size() - 1);
@@ -65,7 +95,15 @@ final class ChainRun implements AutoCloseable {
             return new ChainResult(c, List.of(), Map.of(), about, texts, relations);
         }
         int relationCount = hasChain ? parsed.size() - 1 : 0;
-        long limit = options.stepMillis() * (relationCount + compare.size() + starts.size()) + 5_000L;
+        long own = options.stepMillis() * (relationCount + compare.size() + starts.size()) + 5_000L;
+        long left = budget.leftMillis();
+        if (left <= 0) {
+            budget.skipped();
+            return timedOut(c, parsed, about, "the submission's time limit was reached before this chain was checked");
+        }
+        long limit = Math.min(own, left);
+        String late = limit < own ? "the submission's time limit was reached while this chain was checked"
+                : "the chain's time limit of " + limit / 1000 + " s was reached";
         // a CAS of its own per chain: no state of a computation stopped at its time limit (Symja 3.0.0 keeps an
         // engine's stop request; Cas resets it now) may spill over to the next chain or student
         Future<ChainResult> f = chains.submit(() -> {
@@ -123,11 +161,14 @@ final class ChainRun implements AutoCloseable {
             return f.get(limit, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             f.cancel(true);
-            return timedOut(c, parsed, about, limit);
+            if (limit < own) {
+                budget.skipped();
+            }
+            return timedOut(c, parsed, about, late);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             f.cancel(true);
-            return timedOut(c, parsed, about, limit);
+            return timedOut(c, parsed, about, "grading was interrupted");
         } catch (java.util.concurrent.ExecutionException e) {
             return invalid(c, c.firstLine(), "internal error while checking: " + e.getCause(), Verdict.INCONCLUSIVE);
         }
@@ -154,10 +195,9 @@ final class ChainRun implements AutoCloseable {
         return s.named("", "");
     }
 
-    private static ChainResult timedOut(Chain c, List<Link> parsed, List<String> about, long limit) {
+    private static ChainResult timedOut(Chain c, List<Link> parsed, List<String> about, String why) {
         StepResult s = new StepResult(String.valueOf(c.number()), joined(parsed), "", c.firstLine(), Verdict.INCONCLUSIVE,
-                "none", List.of(), Optional.empty(), List.of(), "the chain's time limit of " + limit / 1000 + " s was reached; "
-                        + "it was not decided", limit);
+                "time", List.of(), Optional.empty(), List.of(), why + "; it was not decided", 0);
         return new ChainResult(c, List.of(s), Map.of(), about);
     }
 

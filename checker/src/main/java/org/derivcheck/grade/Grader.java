@@ -35,16 +35,23 @@ public final class Grader implements AutoCloseable {
     private final Cas cas;
     private final CheckOptions options;
     private final ChainRun runner;
+    private final long submissionMillis;
     private final Map<String, String> targetTex = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** How many of a submission's own definitions may be dropped as unusable before the submission is refused. */
     private static final int MAX_DROPPED_DEFINITIONS = 3;
 
     public Grader(Rubric rubric, Cas cas, CheckOptions options) {
+        this(rubric, cas, options, (long) (rubric.submissionSeconds() * 1000));
+    }
+
+    /** A grader whose submissions each have {@code submissionMillis} in all (the rubric's limit otherwise). */
+    public Grader(Rubric rubric, Cas cas, CheckOptions options, long submissionMillis) {
         this.rubric = rubric;
         this.cas = cas;
         this.options = options;
         this.runner = new ChainRun(options);
+        this.submissionMillis = submissionMillis;
     }
 
     /** Every goal of the rubric: results and their intermediate results. */
@@ -136,6 +143,7 @@ public final class Grader implements AutoCloseable {
 
     public SubmissionGrade grade(Submission s) {
         long t0 = System.nanoTime();
+        ChainRun.Budget budget = new ChainRun.Budget(t0, submissionMillis);
         if (s.error().isPresent()) {
             return new SubmissionGrade(s.id(), s.files(), List.of(), zero("the submission could not be read: "
                     + s.error().get()), s.error(), millis(t0));
@@ -162,17 +170,6 @@ public final class Grader implements AutoCloseable {
                 defs.add(d);
             }
         }
-        // a submission may not narrow the rubric's domain: its own assumptions are used only where they speak of
-        // symbols it declares itself (or repeat one of the rubric's); the others are dropped and the feedback says so
-        List<Line> assumptions = new ArrayList<>(rubric.assumptions());
-        List<String> dropped = new ArrayList<>();
-        for (Line a : s.assumptions()) {
-            if (granted(a, s)) {
-                assumptions.add(a);
-            } else {
-                dropped.add(a.text());
-            }
-        }
         NameSpace ns = null;
         List<String> unusable = new ArrayList<>();
         // a definition of the submission's own that cannot be used (too large, too slow) is dropped, and the chains
@@ -197,11 +194,20 @@ public final class Grader implements AutoCloseable {
                 droppedNames.add("definition of " + own.get().name() + " (" + e.getMessage() + ")");
             }
         }
+        // a submission may not narrow the rubric's domain, nor leave it no point to check: its own assumptions are used
+        // only where they speak of symbols it declares itself and some point satisfies them (docs/grading.md)
+        NameSpace names = ns;
+        List<Definition> usable = defs;
+        OwnAssumptions own = OwnAssumptions.of(rubric, s, symbols, (n, under) -> probe(n, under, s, names, symbols, usable,
+                budget));
+        List<Line> assumptions = own.used();
         List<Goal> goals = goals();
         List<ChainResult> results = new ArrayList<>();
-        grade(s, cas, ns, goals, symbols, defs, assumptions, results);
+        grade(s, cas, ns, goals, symbols, defs, assumptions, results, budget);
         Canon canon = Canon.unfolding(defs);
-        results.replaceAll(r -> Reach.gate(r, goals, canon));
+        java.util.Set<String> ownNames = new java.util.HashSet<>();
+        defs.stream().filter(d -> !rubricDefines(d.name())).forEach(d -> ownNames.add(d.name()));
+        results.replaceAll(r -> Reach.gate(r, goals, canon, ownNames));
         results.replaceAll(r -> Reach.oneGoal(r, goals, canon));
         List<ResultScore> scores = Scoring.score(rubric, results);
         if (!droppedNames.isEmpty()) {
@@ -209,14 +215,36 @@ public final class Grader implements AutoCloseable {
             scores = scores.stream().map(x -> new ResultScore(x.resultId(), x.title(), x.earned(), x.points(), x.status(),
                     x.message() + note, x.review())).toList();
         }
-        if (!dropped.isEmpty()) {
-            String note = " (the submission's assumption" + (dropped.size() > 1 ? "s " : " ") + String.join("; ", dropped)
-                    + (dropped.size() > 1 ? " are" : " is") + " not granted by the rubric: the chains were checked without "
-                    + (dropped.size() > 1 ? "them" : "it") + ")";
+        if (budget.undecided() > 0) {
+            String note = " (the submission's time limit of " + (submissionMillis + 999) / 1000 + " s was reached: "
+                    + budget.undecided() + " chain" + (budget.undecided() > 1 ? "s were" : " was") + " not decided "
+                    + "(INCONCLUSIVE: time); what was checked before is kept)";
+            scores = scores.stream().map(x -> new ResultScore(x.resultId(), x.title(), x.earned(), x.points(), x.status(),
+                    x.message() + note, x.review() || x.earned() < x.points())).toList();
+        }
+        for (String note : own.notes()) {
             scores = scores.stream().map(x -> new ResultScore(x.resultId(), x.title(), x.earned(), x.points(), x.status(),
                     x.message() + note, x.review())).toList();
         }
         return new SubmissionGrade(s.id(), s.files(), results, scores, Optional.empty(), millis(t0));
+    }
+
+    /**
+     * True when a true identity in {@code names} ({@code (n + 1)^2 = n^2 + 2n + 1} with n their sum) holds under the
+     * assumptions: it does only when points that satisfy them were found.
+     */
+    private boolean probe(java.util.Set<String> names, List<Line> under, Submission s, NameSpace ns, List<SymbolDecl> symbols,
+            List<Definition> defs, ChainRun.Budget budget) {
+        String sum = names.isEmpty() ? "1" : "(" + String.join(" + ", names) + ")";
+        Chain probe = new Chain(0, Optional.empty(), List.of(new Chain.ChainLine("(" + sum + " + 1)^2", 0, 1),
+                new Chain.ChainLine("= " + sum + "^2 + 2*" + sum + " + 1", 0, 1)), s.files().get(0), false);
+        try {
+            List<Link> parsed = ChainLines.read(probe, ns);
+            return runner.run(probe, parsed, true, List.of(), List.of(), symbols, defs, under, s.id() + "-assume", budget)
+                    .holds();
+        } catch (ChainLines.InvalidLine e) {
+            return false;
+        }
     }
 
     /** True when the rubric declares {@code name} as a symbol or defines it. */
@@ -228,39 +256,10 @@ public final class Grader implements AutoCloseable {
         return rubric.definitions().stream().anyMatch(r -> r.name().equals(name));
     }
 
-    /**
-     * True when a submission's assumption may be used: it repeats one of the rubric's, or every name in it is a
-     * symbol the submission declares itself (a rubric symbol in it would narrow the rubric's domain).
-     */
-    private boolean granted(Line a, Submission s) {
-        String t = Goal.squeeze(a.text());
-        if (rubric.assumptions().stream().anyMatch(r -> Goal.squeeze(r.text()).equals(t))) {
-            return true;
-        }
-        java.util.Set<String> own = new java.util.HashSet<>();
-        for (SymbolDecl d : s.symbols()) {
-            if (rubric.symbols().stream().noneMatch(r -> r.name().equals(d.name()))) {
-                own.add(d.name());
-            }
-        }
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]*").matcher(a.text());
-        boolean any = false;
-        while (m.find()) {
-            String name = m.group();
-            if (rubric.symbols().stream().anyMatch(r -> r.name().equals(name))
-                    || rubric.definitions().stream().anyMatch(d -> d.name().equals(name))
-                    || s.definitions().stream().anyMatch(d -> d.name().equals(name))) {
-                return false;
-            }
-            any |= own.contains(name);
-        }
-        return any;
-    }
-
     private void grade(Submission s, Cas own, NameSpace ns, List<Goal> goals, List<SymbolDecl> symbols, List<Definition> defs,
-            List<Line> assumptions, List<ChainResult> results) {
+            List<Line> assumptions, List<ChainResult> results, ChainRun.Budget budget) {
         for (Chain c : s.chains()) {
-            results.add(checkChain(c, own, ns, goals, symbols, defs, assumptions, s.id()));
+            results.add(checkChain(c, own, ns, goals, symbols, defs, assumptions, s.id(), budget));
         }
         // a chain that holds but is not about any goal may still reach one not reached yet
         for (int i = 0; i < results.size(); i++) {
@@ -275,7 +274,7 @@ public final class Grader implements AutoCloseable {
                 }
             }
             if (!open.isEmpty()) {
-                results.set(i, compareOnly(r, own, ns, open, symbols, defs, assumptions, s.id()));
+                results.set(i, compareOnly(r, own, ns, open, symbols, defs, assumptions, s.id(), budget));
             }
         }
     }
@@ -289,7 +288,7 @@ public final class Grader implements AutoCloseable {
     }
 
     private ChainResult checkChain(Chain c, Cas own, NameSpace ns, List<Goal> goals, List<SymbolDecl> symbols,
-            List<Definition> defs, List<Line> assumptions, String id) {
+            List<Definition> defs, List<Line> assumptions, String id, ChainRun.Budget budget) {
         List<Link> parsed;
         try {
             parsed = ChainLines.read(c, ns);
@@ -317,7 +316,12 @@ public final class Grader implements AutoCloseable {
                 compare.add(g);
             }
         }
-        ChainResult r = runner.run(c, parsed, true, compare, about, symbols, defs, assumptions, id);
+        if (c.refused().isPresent()) {
+            ChainResult x = ChainRun.invalid(c, c.firstLine(), c.file().getFileName() + ":" + c.firstLine() + ": "
+                    + c.refused().get());
+            return new ChainResult(c, x.steps(), Map.of(), about);
+        }
+        ChainResult r = runner.run(c, parsed, true, compare, about, symbols, defs, assumptions, id, budget);
         if (byText.isEmpty()) {
             return r;
         }
@@ -355,15 +359,19 @@ public final class Grader implements AutoCloseable {
     }
 
     private ChainResult compareOnly(ChainResult r, Cas own, NameSpace ns, List<Goal> goals, List<SymbolDecl> symbols,
-            List<Definition> defs, List<Line> assumptions, String id) {
+            List<Definition> defs, List<Line> assumptions, String id, ChainRun.Budget budget) {
         Chain c = r.chain();
+        if (budget.spent()) {
+            budget.skipped();
+            return r; // not compared: the submission's time is up (the note says so, the score is marked for review)
+        }
         List<Link> parsed;
         try {
             parsed = ChainLines.read(c, ns);
         } catch (ChainLines.InvalidLine e) {
             return r;
         }
-        ChainResult again = runner.run(c, parsed, false, goals, List.of(), symbols, defs, assumptions, id);
+        ChainResult again = runner.run(c, parsed, false, goals, List.of(), symbols, defs, assumptions, id, budget);
         return r.withComparisons(again.comparisons());
     }
 
@@ -372,21 +380,13 @@ public final class Grader implements AutoCloseable {
     }
 
     /**
-     * The time a whole submission may take ({@link GradeBatch} stops it there): for every chain, its own limit
-     * (the step limit for each of its relations and each comparison with a goal, first and last line, plus 5 s),
-     * twice (a chain about no goal is compared again with the goals left open), plus 10 s to read it.
+     * The time a whole submission may take before {@link GradeBatch} stops it: the grader itself stops checking at the
+     * submission's limit (the chains left are INCONCLUSIVE: time, what was checked is kept and scored), so this is that
+     * limit plus one step limit and 10 s to read, score and write the submission: a backstop for a grader that does not
+     * return.
      */
     public long limitMillis(Submission s) {
-        long goals = goals().size();
-        long total = 10_000L;
-        for (Chain c : s.chains()) {
-            long relations = 0;
-            for (Chain.ChainLine l : c.lines()) {
-                relations += 1 + l.source().chars().filter(ch -> ch == '=' || ch == '<' || ch == '>').count();
-            }
-            total += 2 * (options.stepMillis() * (relations + 2 * goals) + 5_000L);
-        }
-        return total;
+        return submissionMillis + options.stepMillis() + 10_000L;
     }
 
     /** The LaTeX of each goal's relation (result and intermediate ids), once {@link #verifyRubric()} ran. */

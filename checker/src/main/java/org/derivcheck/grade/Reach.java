@@ -67,7 +67,7 @@ final class Reach {
     }
 
     /** Why the chain cannot reach the goal although its relations and its comparison hold; empty when it does. */
-    static Optional<String> whyNotReached(ChainResult c, Goal g, Canon canon) {
+    static Optional<String> whyNotReached(ChainResult c, Goal g, Canon canon, java.util.Set<String> own) {
         if (c.lines().size() < 2 || c.relations().size() != c.lines().size() - 1) {
             return Optional.of("its lines could not be related to the goal");
         }
@@ -98,6 +98,19 @@ final class Reach {
         if (!normal(first).equals(normal(g.lhs())) && canon.same(first, g.rhs())) {
             return Optional.of("its first line is the target's right side (" + first.strip() + "): a chain that starts at "
                     + "the answer does not derive it");
+        }
+        for (String name : own) {
+            if (containsTerm(normal(last), name)) {
+                // the header that defines it is a comment: a reader of the document does not see the answer
+                return Optional.of("its final line uses " + name + ", a definition of the submission's own (a comment, "
+                        + "which a reader of the document does not see): reach the target in the rubric's names");
+            }
+        }
+        if (!normal(first).equals(normal(g.lhs())) && !canon.same(first, g.lhs())) {
+            // equal in value is not enough: the answer plus a true zero (|x| + log e - 1) equals the left side too
+            return Optional.of("its first line (" + first.strip() + ") is neither " + g.lhs().strip() + " nor its "
+                    + "definition written out: a chain that starts elsewhere does not derive " + g.lhs().strip()
+                    + ", however true its steps; start the chain at " + g.lhs().strip());
         }
         return Optional.empty();
     }
@@ -175,7 +188,7 @@ final class Reach {
     }
 
     /** The chain with every comparison the rules rule out replaced by an INVALID one that says why. */
-    static ChainResult gate(ChainResult c, List<Goal> goals, Canon canon) {
+    static ChainResult gate(ChainResult c, List<Goal> goals, Canon canon, java.util.Set<String> own) {
         if (c.comparisons().isEmpty()) {
             return c;
         }
@@ -185,7 +198,7 @@ final class Reach {
             Optional<Goal> g = goals.stream().filter(x -> x.id().equals(e.getKey())).findFirst();
             Optional<String> why = Optional.empty();
             if (g.isPresent() && c.holds() && s.verdict().holds()) {
-                why = whyNotReached(c, g.get(), canon).map(w -> "does not reach the target: " + w);
+                why = whyNotReached(c, g.get(), canon, own).map(w -> "does not reach the target: " + w);
             } else if (g.isPresent() && s.verdict() == Verdict.REFUTED && c.holdsBeforeLast()) {
                 why = whyNoPartial(c, g.get()).map(w -> "ends away from the target and earns no partial credit: " + w);
             }
@@ -195,19 +208,22 @@ final class Reach {
     }
 
     /**
-     * A chain about no goal, compared with the goals left open, counts for one of them only: the one whose left side
-     * its first line is (up to rewriting), else the first in the rubric's order. Two results whose sides happen to
-     * agree in value are not both earned by one chain.
+     * A chain counts for one goal only: the one whose left side its first line is as written, else up to rewriting,
+     * else the first in the rubric's order. Two results whose sides happen to agree in value are not both earned by
+     * one chain, whether it is about no goal (compared with the goals left open) or about one by its first line and
+     * another by its label.
      */
     static ChainResult oneGoal(ChainResult c, List<Goal> goals, Canon canon) {
-        if (!c.about().isEmpty() || !c.holds() || c.lines().isEmpty()) {
+        if (!c.holds() || c.lines().isEmpty()) {
             return c;
         }
         List<Goal> reached = goals.stream().filter(g -> c.reaches(g.id())).toList();
         if (reached.size() < 2) {
             return c;
         }
-        Goal keep = reached.stream().filter(g -> canon.same(c.lines().get(0), g.lhs())).findFirst().orElse(reached.get(0));
+        String first = c.lines().get(0);
+        Goal keep = reached.stream().filter(g -> normal(first).equals(normal(g.lhs()))).findFirst()
+                .or(() -> reached.stream().filter(g -> canon.same(first, g.lhs())).findFirst()).orElse(reached.get(0));
         Map<String, StepResult> out = new LinkedHashMap<>();
         for (Map.Entry<String, StepResult> e : c.comparisons().entrySet()) {
             boolean other = reached.stream().anyMatch(g -> g.id().equals(e.getKey())) && !e.getKey().equals(keep.id());

@@ -15,10 +15,14 @@ import org.derivcheck.derivation.SymbolDecl;
  * @param notation     LaTeX form to derivcheck text, e.g. {@code F(\theta) -> Fisher}
  * @param expectations LaTeX subscript of E to distribution specs, e.g. {@code q -> tau ~ Gamma(a_N, b_N)}
  * @param stepSeconds  time limit of one step of a submission
+ * @param submissionSeconds time limit of a whole submission: the chains not checked by then are INCONCLUSIVE (time)
  */
 public record Rubric(String id, String title, String source, Path file, List<SymbolDecl> symbols,
         List<Definition> definitions, List<Line> assumptions, Map<String, String> notation,
-        Map<String, String> expectations, List<RubricResult> results, double stepSeconds) {
+        Map<String, String> expectations, List<RubricResult> results, double stepSeconds, double submissionSeconds) {
+    /** A submission's time limit when neither the rubric nor the command line gives one. */
+    public static final double DEFAULT_SUBMISSION_SECONDS = 120;
+
     public Rubric {
         symbols = List.copyOf(symbols);
         definitions = List.copyOf(definitions);

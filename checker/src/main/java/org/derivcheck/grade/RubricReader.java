@@ -57,6 +57,7 @@ public final class RubricReader {
         Map<String, String> expectations = new LinkedHashMap<>();
         List<RubricResult> results = null;
         double stepSeconds = 10;
+        double submissionSeconds = Rubric.DEFAULT_SUBMISSION_SECONDS;
         for (NodeTuple t : top.getValue()) {
             String key = scalar(file, t.getKeyNode(), "a key");
             Node v = t.getValueNode();
@@ -73,12 +74,16 @@ public final class RubricReader {
                 case "limits" -> {
                     for (NodeTuple p : mapping(file, v, "'limits'").getValue()) {
                         String k = scalar(file, p.getKeyNode(), "a key");
-                        if (!k.equals("step_seconds")) {
-                            throw new DerivationException(file, line(p.getKeyNode()), "unknown limit '" + k + "' (step_seconds)");
+                        double value = number(file, p.getValueNode(), k);
+                        switch (k) {
+                            case "step_seconds" -> stepSeconds = value;
+                            case "submission_seconds" -> submissionSeconds = value;
+                            default -> throw new DerivationException(file, line(p.getKeyNode()), "unknown limit '" + k
+                                    + "' (step_seconds, submission_seconds)");
                         }
-                        stepSeconds = number(file, p.getValueNode(), k);
-                        if (stepSeconds <= 0 || stepSeconds > 600) {
-                            throw new DerivationException(file, line(p.getValueNode()), "step_seconds must be in (0, 600]");
+                        if (value <= 0 || value > (k.equals("step_seconds") ? 600 : 3600)) {
+                            throw new DerivationException(file, line(p.getValueNode()), k + " must be in (0, "
+                                    + (k.equals("step_seconds") ? 600 : 3600) + "]");
                         }
                     }
                 }
@@ -90,7 +95,8 @@ public final class RubricReader {
         if (results == null || results.isEmpty()) {
             throw new DerivationException(file, 1, "no 'results:' list: a rubric names at least one result");
         }
-        return new Rubric(id, title, source, file, symbols, defs, assume, notation, expectations, results, stepSeconds);
+        return new Rubric(id, title, source, file, symbols, defs, assume, notation, expectations, results, stepSeconds,
+                submissionSeconds);
     }
 
     private static List<RubricResult> results(Path file, String text, Node n) {

@@ -72,11 +72,16 @@ final class Scoring {
             }
         }
         if (about.isEmpty()) {
-            for (ChainResult other : chains) {
-                Optional<StepResult> o = other.comparison(id);
-                if (o.isPresent() && o.get().verdict() == Verdict.INVALID && other.holds()) {
-                    return new ResultScore(id, r.title(), 0, r.points(), ResultScore.Status.NONE, other.where() + " holds but "
-                            + o.get().message(), review);
+            // the chain that came nearest: its final line equals the target but a reach rule rules it out, before one
+            // that does not even start at the goal
+            for (boolean nearest : new boolean[] {true, false}) {
+                for (ChainResult other : chains) {
+                    Optional<StepResult> o = other.comparison(id);
+                    if (o.isPresent() && o.get().verdict() == Verdict.INVALID && other.holds()
+                            && (!nearest || o.get().message().startsWith("does not reach the target"))) {
+                        return new ResultScore(id, r.title(), 0, r.points(), ResultScore.Status.NONE, other.where()
+                                + " holds but " + o.get().message(), review);
+                    }
                 }
             }
             return new ResultScore(id, r.title(), 0, r.points(), ResultScore.Status.NONE, "no chain derives "

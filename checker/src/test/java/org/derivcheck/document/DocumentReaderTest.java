@@ -128,4 +128,41 @@ class DocumentReaderTest {
                 new java.io.ByteArrayInputStream(new byte[] {(byte) 0xff, (byte) 0xfe, 'a'})));
         assertTrue(utf.getMessage().contains("UTF-8"), utf.getMessage());
     }
+
+    /** The LaTeX of every statement found, in order. */
+    private static List<String> shown(Markup m, String text) {
+        return eqs(m, text).stream().flatMap(e -> e.statements().stream()).map(st -> st.latex().strip()).toList();
+    }
+
+    @Test
+    void onlyWhatLatexTypesetsIsRead() {
+        // issue 11, class 11: a formula a reader of the PDF does not see is not read
+        String tex = "\\documentclass{article}\n\\[ p = 1 \\]\n\\begin{document}\n"
+                + "\\verb|\\[ q = 2 \\]| and \\verb*+$$r = 3$$+\n"
+                + "\\iffalse\n\\[ s = 4 \\]\n\\ifx\\a\\b \\[ s = 5 \\] \\fi\n\\[ s = 6 \\]\n\\fi\n"
+                + "\\iftrue\n\\[ a = 1 \\]\n\\else\n\\[ t = 7 \\]\n\\fi\n"
+                + "\\iffalse \\[ u = 8 \\] \\else \\[ b = 2 \\] \\fi\n"
+                + "\\begin{comment}\n\\[ v = 9 \\]\n\\end{comment}\n"
+                + "\\begin{align*}\nc &= d \\iffalse \\\\ &= w \\fi\n\\end{align*}\n"
+                + "\\end{document}\n\\[ x = 10 \\]\n";
+        assertEquals(List.of("a = 1", "b = 2", "c &= d"), shown(Markup.LATEX, tex));
+        assertEquals(List.of(), DocumentReader.parse(F, Markup.LATEX, tex).problems());
+        // an \iffalse never closed hides the rest; \endinput and \bye end the file
+        assertEquals(List.of("a = b"), shown(Markup.LATEX, "\\[ a = b \\]\n\\iffalse\n\\[ c = d \\]\n"));
+        assertEquals(List.of("a = b"), shown(Markup.LATEX, "\\[ a = b \\]\n\\endinput\n\\[ c = d \\]\n"));
+        assertEquals(List.of("a = b"), shown(Markup.LATEX, "\\[ a = b \\]\n\\bye\n\\[ c = d \\]\n"));
+        // without \begin{document} (a fragment) everything is read; \end{equation} is not a bare \end
+        assertEquals(List.of("a = b", "c = d"), shown(Markup.LATEX,
+                "\\begin{equation}a = b\\end{equation}\n\\[ c = d \\]\n"));
+    }
+
+    @Test
+    void aPercentSignInsideAMarkdownDisplayStartsAComment() {
+        // KaTeX and MathJax read % in math as TeX's comment sign; \% is a percent sign
+        assertEquals(List.of("a = b", "c = 5\\%"), shown(Markup.MARKDOWN, "$$\na = b % = wrong\n$$\n\n$$c = 5\\%$$\n"));
+        // a link reference definition is never shown: [//]: # (...) is Markdown's comment idiom
+        assertEquals(List.of("a = b"), shown(Markup.MARKDOWN, "[//]: # ($$c = d$$)\n[x]: <> \"$$e = f$$\"\n\n$$a = b$$\n"));
+        // prose is prose: a % there hides nothing
+        assertEquals(List.of("a = b"), shown(Markup.MARKDOWN, "100% sure:\n\n$$a = b$$\n"));
+    }
 }

@@ -148,4 +148,53 @@ class GradeBatchLimitsTest {
         // a thread still summing would use about 1.5 s of CPU here; 0.2 s allows for a worker winding down
         assertTrue(busy < 200_000_000L, "threads still busy after grading: " + who);
     }
+
+    @Test
+    void aSubmissionsOwnLimitStopsItsLaterChainsAndKeepsWhatWasChecked() throws Exception {
+        // issue 11, class 12: without a limit of its own a submission may take the sum of its chains' limits (here
+        // six hogs of up to 1 + 5 s each, and their comparisons); with one, the chains left when it is reached are
+        // INCONCLUSIVE (time), the chain checked before it still earns its point, and the next student is graded
+        Path subs = Files.createDirectories(dir.resolve("subs"));
+        String hog = "\\begin{align*}\n\\sum_{n=1}^{N} \\sum_{m=1}^{N} \\sin(x n m) &= 1\n\\end{align*}\n";
+        Files.writeString(subs.resolve("a-hogs.tex"), "\\begin{align*}\nU &= x + x \\\\ &= 2x\n\\end{align*}\n"
+                + hog.repeat(6));
+        Files.writeString(subs.resolve("b-next.tex"), "\\begin{align*}\nU &= x + x \\\\ &= 2x\n\\end{align*}\n");
+        Path f = dir.resolve("rubric.yaml");
+        Files.writeString(f, RUBRIC + "limits:\n  step_seconds: 1\n  submission_seconds: 3\n");
+        Rubric rubric = RubricReader.read(f);
+        assertEquals(3.0, rubric.submissionSeconds());
+        List<SubmissionGrade> out;
+        long t0 = System.nanoTime();
+        try (Cas cas = Cas.start(); Grader g = new Grader(rubric, cas, CheckOptions.defaults().withStepMillis(1_000))) {
+            assertEquals(List.of(), g.verifyRubric());
+            out = GradeBatch.run(g, SubmissionReader.readAll(subs), 1, x -> { });
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        SubmissionGrade hogs = out.get(0);
+        assertEquals(java.util.Optional.empty(), hogs.error(), "graded, not stopped by the batch");
+        assertEquals(1, hogs.total(), "the chain checked before the limit keeps its point: " + hogs.scores());
+        assertEquals(7, hogs.chains().size(), hogs.chains().toString());
+        for (int i = 1; i < 7; i++) {
+            var step = hogs.chains().get(i).steps().get(0);
+            assertEquals(Verdict.INCONCLUSIVE, step.verdict(), step.toString());
+        }
+        assertTrue(hogs.chains().get(6).steps().get(0).message().contains("submission's time limit was reached before"),
+                hogs.chains().get(6).steps().get(0).message());
+        assertTrue(hogs.scores().get(0).message().contains("time limit of 3 s was reached"), hogs.scores().get(0).message());
+        assertEquals(1, out.get(1).total(), "the next submission is graded");
+        // 3 s for the hogs' submission (not 6 x 6 s), the next one, CAS start-ups, a loaded machine
+        assertTrue(seconds < 30, "grading took " + seconds + " s");
+        assertTrue(hogs.millis() < 8_000, "the hogs' submission took " + hogs.millis() + " ms");
+    }
+
+    @Test
+    void theRubricsSubmissionLimitIsBounded() throws Exception {
+        Path f = dir.resolve("rubric.yaml");
+        Files.writeString(f, RUBRIC + "limits:\n  submission_seconds: 0\n");
+        var e = org.junit.jupiter.api.Assertions.assertThrows(org.derivcheck.derivation.DerivationException.class,
+                () -> RubricReader.read(f));
+        assertTrue(e.getMessage().contains("submission_seconds must be in (0, 3600]"), e.getMessage());
+        Files.writeString(f, RUBRIC);
+        assertEquals(Rubric.DEFAULT_SUBMISSION_SECONDS, RubricReader.read(f).submissionSeconds());
+    }
 }
