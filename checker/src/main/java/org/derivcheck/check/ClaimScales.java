@@ -68,6 +68,15 @@ final class ClaimScales {
         return out.stream().limit(MAX_VALUES).toList();
     }
 
+    /** The magnitudes of a claim's own constants (|c| not 0 or 1), at most 16. */
+    static Set<Double> magnitudes(Expr... sides) {
+        Set<Double> mags = new LinkedHashSet<>();
+        for (Expr e : sides) {
+            e.tree().ifPresent(t -> constants(t, mags));
+        }
+        return mags;
+    }
+
     private static void constants(Tree t, Set<Double> out) {
         if (out.size() >= MAX_CONSTANTS) {
             return;
