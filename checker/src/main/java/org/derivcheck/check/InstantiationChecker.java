@@ -16,7 +16,10 @@ import org.derivcheck.notation.Relation;
  * tables, such as a nonnegative entropy, is refuted as it would be for continuous densities. Equalities must agree to 1e-9 of max(1, |sides|)
  * (double rounding of sums of at most a few thousand O(1) terms is below 1e-12); with numeric derivatives
  * (Richardson central differences, error about 1e-10) to 1e-6. Inequalities must hold on every
- * instance. A failure is REFUTED with the smallest failing instance, its tables printed.
+ * instance. A failure is REFUTED with the smallest failing instance, its tables printed. Where double cannot
+ * decide, decimals do ({@link PreciseInstances}): an instance whose sides agree to rounding or differ by less than a
+ * clear difference, a clear double failure (confirmed, or dropped as a rounding artefact), and, when no double
+ * instance fails, instances at the logarithmic scale of the claim's constants (masses e^-L, widths e^(+-L)).
  */
 final class InstantiationChecker implements Checker {
     private final int instances;
@@ -85,8 +88,8 @@ final class InstantiationChecker implements Checker {
         }
 
         /** The instances at the logarithmic levels of the claim's constants, until one fails. */
-        void logScaled(java.util.Collection<Double> constants) {
-            for (double level : PreciseInstances.levels(constants)) {
+        void logScaled(java.util.List<Double> levels) {
+            for (double level : levels) {
                 for (PreciseTree.Model pm : PreciseInstances.logScaled(level, factory.densities(), factory.leastSizes())) {
                     if (!usable() || failure != null) {
                         return;
@@ -226,7 +229,8 @@ final class InstantiationChecker implements Checker {
         }
         if (best == null && precise.failure() == null) {
             // at the logarithmic scale of the claim's constants: masses e^-L, widths e^(+-L) (beyond double's range)
-            precise.logScaled(ClaimScales.magnitudes(c.lhs(), c.rhs()));
+            precise.logScaled(PreciseInstances.levels(ClaimScales.magnitudes(c.lhs(), c.rhs()),
+                    ClaimScales.logMagnitudes(c.lhs(), c.rhs())));
         }
         if (best == null && precise.failure() != null) {
             best = precise.failure();
@@ -251,7 +255,7 @@ final class InstantiationChecker implements Checker {
         }
         return Optional.of(Outcome.of(Verdict.CONFIRMED, "finite instances", String.format(Locale.ROOT,
                 "%s on %d exact finite instances (%d random: supports of size 2-4 unless declared, also up to 40 cells "
-                        + "(10^3 to 10^4 in all), cell widths 0.05-5 and 1e-3 to 1e3, skewed tables, and at the claim's own magnitudes; and %d edge cases: uniform, near-zero mass, nearly "
+                        + "(10^3 to 10^4 in all), cell widths 0.05-5 and 1e-3 to 1e3, skewed tables, and at the claim's own magnitudes (in decimals beyond double's range); and %d edge cases: uniform, near-zero mass, nearly "
                         + "degenerate, equal densities with constant functions); tolerance %.0e%s",
                 c.relation() == Relation.EQUAL ? "equal" : "holds", valid, valid - Instances.EDGE_CASES,
                 Instances.EDGE_CASES, agree, approx ? " (numeric derivatives)" : " (exact sums)")

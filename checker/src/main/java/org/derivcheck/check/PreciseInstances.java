@@ -58,6 +58,11 @@ final class PreciseInstances {
         this.free = free;
     }
 
+    /** For sides given as trees (free: the free finite variables). */
+    static PreciseInstances of(Tree lhs, Tree rhs, Relation relation, List<Scope.Density> densities, List<String> free) {
+        return new PreciseInstances(lhs, rhs, relation, densities, free);
+    }
+
     /** For a claim whose sides have a plain tree form; empty otherwise. */
     static Optional<PreciseInstances> of(Claim c, List<Scope.Density> densities) {
         Optional<Tree> l = c.lhs().tree();
@@ -246,17 +251,24 @@ final class PreciseInstances {
         return out;
     }
 
-    /** The logarithmic levels of a claim's constants (|c| >= 5): 1.5|c| + 2 and 3|c| + 5, at most 8, below 10^8. */
-    static List<Double> levels(java.util.Collection<Double> constants) {
-        List<Double> out = new ArrayList<>();
-        for (double c : constants) {
-            double a = Math.abs(c);
-            if (a >= 5 && 3 * a + 5 < 1e8 && out.size() < 8) {
-                out.add(1.5 * a + 2);
-                out.add(3 * a + 5);
+    /**
+     * The logarithmic levels of a claim's constants, at most 12: for |c| >= 5, L = 1.5|c| + 2 and 3|c| + 5 (a KL or an
+     * entropy beyond c needs masses or widths e^-L); for |c| beyond 10^2 or below 10^-2, L = 1.5 |log c| + 2 and
+     * 3 |log c| + 5 as well (a density or an integral beyond c needs masses or widths c^(+-1.5) and c^(+-3), beyond
+     * double's range for c = 10^300). Levels beyond 10^8 are dropped.
+     */
+    static List<Double> levels(java.util.Collection<Double> constants, java.util.Collection<Double> logMagnitudes) {
+        java.util.Set<Double> out = new java.util.LinkedHashSet<>();
+        List<Double> bases = new ArrayList<>();
+        constants.stream().map(Math::abs).filter(a -> a >= 5).forEach(bases::add);
+        bases.addAll(logMagnitudes);
+        for (double base : bases) {
+            if (3 * base + 5 < 1e8 && out.size() < 12) {
+                out.add(1.5 * base + 2);
+                out.add(3 * base + 5);
             }
         }
-        return out;
+        return List.copyOf(out);
     }
 
     /** A person's reading of a decimal instance. */
