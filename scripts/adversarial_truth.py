@@ -923,6 +923,223 @@ PROOFS.update({
 })
 
 
+# ----- hunt's class 8 cases (session 6): explicit finite instances, evaluated here with mpmath -----
+class _Fin:
+    """A finite instance of one variable: cell masses (summing to 1) and a cell width; integrals are sums of value * width."""
+
+    def __init__(self, masses, width):
+        self.m = [mpmath.mpf(x) for x in masses]
+        self.w = mpmath.mpf(width)
+        s = sum(self.m)
+        self.m = [x / s for x in self.m]
+
+    def dens(self):
+        return [x / self.w for x in self.m]
+
+    def integral(self, values):
+        return sum(v * self.w for v in values)
+
+
+def _custom_hunt8(out):
+    """c08-finite-hunt: abstract densities over finite instances (a witness instance, or the theorem)."""
+    false, true = out.false, out.true
+    mp = mpmath.mp
+    c = "c08-finite-hunt.yaml#"
+    with mp.workdps(400):
+        def uni(measure):
+            return _Fin([1, 1], mpmath.mpf(measure) / 2)
+
+        def ent(f):
+            return -f.integral([d * mpmath.log(d) for d in f.dens()])
+
+        u = uni(10 ** 5)
+        if not ent(u) > mpmath.mpf("9.3"):
+            raise SystemExit(c + "1: witness")
+        false(c + "1", f"q uniform on two cells of total measure 10^5: entropy {mp.nstr(ent(u), 12)} > 9.3")
+        u = uni(mpmath.mpf(10) ** -4)
+        if not ent(u) < -7:
+            raise SystemExit(c + "2: witness")
+        false(c + "2", f"q uniform on measure 10^-4: entropy {mp.nstr(ent(u), 12)} < -7")
+        u = uni(mpmath.mpf(1) / 2000)
+        if not u.dens()[0] > 1001:
+            raise SystemExit(c + "3: witness")
+        false(c + "3", f"q uniform on measure 1/2000: q(z) = {mp.nstr(u.dens()[0], 12)} > 1001")
+        for k, meas, bound, strict in ((4, mpmath.mpf(10) ** -4, mpmath.mpf(10) ** -3, False),
+                                       (5, mpmath.mpf(10) ** -5, mpmath.mpf(10) ** -4, True)):
+            u = uni(meas)
+            tot = u.integral([1, 1])
+            if not (tot < bound if not strict else tot <= bound):
+                raise SystemExit(c + f"{k}: witness")
+            false(c + str(k), f"a support of two cells of width {mp.nstr(u.w, 6)}: Sum(1, z) = {mp.nstr(tot, 12)}, "
+                  f"below {mp.nstr(bound, 6)}")
+        u = uni(10 ** 6)
+        q2 = u.integral([d * d for d in u.dens()])
+        if not q2 < mpmath.mpf(10) ** -5:
+            raise SystemExit(c + "6: witness")
+        false(c + "6", f"q uniform on measure 10^6: int q^2 = {mp.nstr(q2, 12)} < 10^-5")
+
+        def opposite(e):
+            return _Fin([1 - e, e], 1), _Fin([e, 1 - e], 1)
+
+        def kl(q, p):
+            return q.integral([a * mpmath.log(a / b) for a, b in zip(q.dens(), p.dens())])
+
+        def bhat(q, p):
+            return q.integral([mpmath.sqrt(a * b) for a, b in zip(q.dens(), p.dens())])
+
+        q, p = opposite(mpmath.mpf(10) ** -14)
+        if not kl(q, p) > 30:
+            raise SystemExit(c + "7: witness")
+        false(c + "7", f"q = (1 - e, e), p = (e, 1 - e), e = 10^-14, width 1: KL = {mp.nstr(kl(q, p), 15)} > 30")
+        if not bhat(q, p) <= mpmath.mpf(10) ** -6:
+            raise SystemExit(c + "8: witness")
+        false(c + "8", f"the same q, p: int Sqrt(q p) = {mp.nstr(bhat(q, p), 15)} <= 10^-6")
+        u = uni(mpmath.mpf(10) ** -4)
+        ef, rhs = u.integral([d * 1 for d in u.dens()]), 1000 * u.integral([1, 1])
+        if not ef > rhs:
+            raise SystemExit(c + "9: witness")
+        false(c + "9", f"q uniform on measure 10^-4, f = 1: E_q f = {mp.nstr(ef, 12)} > 1000 Sum|f| = {mp.nstr(rhs, 12)}")
+        u = uni(1)
+        ef = u.integral([d * 2 * 10 ** 6 for d in u.dens()])
+        false(c + "10", f"f = 2 10^6 constant: E_q f = {mp.nstr(ef, 12)} > 10^6")
+        ef = u.integral([d * mpmath.mpf(10) ** -10 for d in u.dens()])
+        if not ef < mpmath.mpf(10) ** -8:
+            raise SystemExit(c + "11: witness")
+        false(c + "11", f"f = 10^-5 constant: E_q f^2 = {mp.nstr(ef, 12)} < 10^-8")
+        u = uni(mpmath.mpf(10) ** -4)
+        qp = u.dens()[0] ** 2
+        if not qp > 10 ** 7:
+            raise SystemExit(c + "12: witness")
+        false(c + "12", f"q = p uniform on measure 10^-4: q(z) p(z) = {mp.nstr(qp, 12)} > 10^7")
+        # r(x, z) uniform on 2 x 2 cells, x cells of width 10^-7, z cells of width 10^7
+        wx, wz = mpmath.mpf(10) ** -7, mpmath.mpf(10) ** 7
+        rxz = mpmath.mpf(1) / 4 / (wx * wz)
+        rz = 2 * rxz * wx
+        if not rxz / rz > 10 ** 6:
+            raise SystemExit(c + "13: witness")
+        false(c + "13", f"r uniform on 2 x 2 cells, widths x 10^-7, z 10^7: r(x, z) = {mp.nstr(rxz, 8)}, r(z) = "
+              f"{mp.nstr(rz, 8)}, ratio {mp.nstr(rxz / rz, 12)} > 10^6")
+        q, p = opposite(mpmath.mpf(10) ** -220)
+        if not kl(q, p) >= 500:
+            raise SystemExit(c + "14: witness")
+        false(c + "14", f"q = (1 - e, e), p = (e, 1 - e), e = 10^-220, width 1: KL = {mp.nstr(kl(q, p), 15)} >= 500 "
+              "(at 400 digits)")
+        u = uni(mpmath.mpf(10) ** 13)
+        if not u.dens()[0] <= mpmath.mpf(10) ** -12:
+            raise SystemExit(c + "15: witness")
+        false(c + "15", f"q uniform on measure 10^13: q(z) = {mp.nstr(u.dens()[0], 12)} <= 10^-12")
+    # the true ones: the theorem, checked on a skewed instance with widths
+    with mp.workdps(50):
+        q, p = _Fin([1, 2, 7], mpmath.mpf(1) / 3), _Fin([5, 1, 1], mpmath.mpf(1) / 3)
+        f = [mpmath.mpf(-2), mpmath.mpf(1) / 2, mpmath.mpf(3)]
+        W = q.integral([1, 1, 1])
+        ef = q.integral([d * v for d, v in zip(q.dens(), f)])
+        ef2 = q.integral([d * v * v for d, v in zip(q.dens(), f)])
+        tv = q.integral([abs(a - b) for a, b in zip(q.dens(), p.dens())])
+        checks = {
+            16: ("Cauchy-Schwarz: (int q)^2 <= int q^2 int 1", q.integral([d * d for d in q.dens()]) >= 1 / W),
+            17: ("Gibbs' inequality: KL(q || p) >= 0", kl(q, p) >= 0),
+            18: ("Cauchy-Schwarz: int Sqrt(q p) <= Sqrt(int q int p) = 1", bhat(q, p) <= 1),
+            19: ("densities are positive, so Sqrt(q p) > 0 and its integral too", bhat(q, p) > 0),
+            20: ("the triangle inequality: int |q - p| <= int q + int p = 2", tv <= 2),
+            21: ("a density is positive", min(q.dens()) > 0),
+            22: ("the entropy on a support of measure W is at most log W (Gibbs against the uniform density 1/W)",
+                 ent(q) <= mpmath.log(W)),
+            23: ("Pinsker's inequality: KL(q || p) >= (int |q - p|)^2 / 2", kl(q, p) >= tv * tv / 2),
+            24: ("Jensen (the variance of f under q is nonnegative)", ef * ef <= ef2),
+            25: ("Cauchy-Schwarz: E_q q = int q^2 >= (int q)^2 / int 1", q.integral([d * d for d in q.dens()]) >= 1 / W),
+        }
+        for k, (why, ok) in checks.items():
+            if not ok:
+                raise SystemExit(f"{c}{k}: the theorem's check failed")
+            true(c + str(k), why + "; checked on q = (1, 2, 7)/10, p = (5, 1, 1)/7, width 1/3, f = (-2, 1/2, 3)")
+
+
+CUSTOM.append(_custom_hunt8)
+
+
+def _custom_hunt8b(out):
+    """c08-finite-hunt2: bounds at the logarithmic scale (masses and widths beyond double range), mpmath at 60 digits."""
+    false, true = out.false, out.true
+    mp = mpmath.mp
+    c = "c08-finite-hunt2.yaml#"
+    ten = mpmath.mpf(10)
+
+    def opposite(e):
+        return _Fin([1 - e, e], 1), _Fin([e, 1 - e], 1)
+
+    def kl(q, p):
+        return q.integral([a * mpmath.log(a / b) for a, b in zip(q.dens(), p.dens())])
+
+    def ent(f):
+        return -f.integral([d * mpmath.log(d) for d in f.dens()])
+
+    def check(k, ok, why):
+        if not ok:
+            raise SystemExit(f"{c}{k}: the witness does not refute")
+        false(c + str(k), why)
+
+    with mp.workdps(60):
+        q, p = opposite(ten ** -500)
+        check(1, kl(q, p) > 1000, f"q = (1 - e, e), p = (e, 1 - e), e = 10^-500, width 1: KL = {mp.nstr(kl(q, p), 12)} > 1000")
+        check(2, kl(p, q) >= 1000, f"the same densities: KL(p || q) = {mp.nstr(kl(p, q), 12)} >= 1000")
+        u = _Fin([1, 1], ten ** 350 / 2)
+        check(3, ent(u) > 800, f"q uniform on two cells of total measure 10^350: entropy {mp.nstr(ent(u), 12)} > 800")
+        u = _Fin([1, 1], ten ** -700 / 2)
+        check(4, ent(u) < -1500, f"q uniform on measure 10^-700: entropy {mp.nstr(ent(u), 12)} < -1500")
+        q, p = opposite(ten ** -1000)
+        ce = -q.integral([a * mpmath.log(b) for a, b in zip(q.dens(), p.dens())])
+        check(5, ce > 2000, f"q = (1 - e, e), p = (e, 1 - e), e = 10^-1000: cross-entropy {mp.nstr(ce, 12)} > 2000")
+        q, p = opposite(ten ** -400)
+        lr = mpmath.log(q.dens()[0] / p.dens()[0])
+        check(6, lr > 900, f"e = 10^-400, at the first cell: log(q/p) = {mp.nstr(lr, 12)} > 900")
+        q, _ = opposite(ten ** -330)
+        lq = mpmath.log(q.dens()[1])
+        check(7, lq < -750, f"q = (1 - e, e), e = 10^-330, at the second cell: log q = {mp.nstr(lq, 12)} < -750")
+        q, p = opposite(ten ** -300)
+        rhs = mpmath.log(q.integral([1, 1])) + 600
+        check(8, kl(q, p) >= rhs, f"e = 10^-300, width 1: KL = {mp.nstr(kl(q, p), 12)} >= log 2 + 600 = {mp.nstr(rhs, 12)}")
+        q, p = opposite(ten ** -3000)
+        s9 = q.integral([abs(mpmath.log(a / b)) for a, b in zip(q.dens(), p.dens())])
+        check(9, s9 > 10 ** 4, f"e = 10^-3000: Sum |log(q/p)| = {mp.nstr(s9, 12)} > 10^4")
+        q, p = opposite(ten ** -200)
+        e10 = q.integral([a * mpmath.log(a / b) ** 2 for a, b in zip(q.dens(), p.dens())])
+        check(10, e10 > 10 ** 5, f"e = 10^-200: E_q log(q/p)^2 = {mp.nstr(e10, 12)} > 10^5")
+        q, p = opposite(ten ** -400)
+        e11 = q.integral([a * a / b for a, b in zip(q.dens(), p.dens())])
+        check(11, e11 > ten ** 300, f"e = 10^-400: E_q (q/p) = {mp.nstr(e11, 12)} > 10^300")
+        u = _Fin([1, 1], ten ** -250 / 2)
+        s12 = u.integral([d * d for d in u.dens()])
+        check(12, s12 > ten ** 200, f"q uniform on measure 10^-250: int q^2 = {mp.nstr(s12, 12)} > 10^200")
+        u = _Fin([1, 1], ten ** -500 / 2)
+        check(13, u.integral([1, 1]) < ten ** -400, f"a support of two cells of width {mp.nstr(u.w, 6)}: "
+              f"Sum(1, z) = {mp.nstr(u.integral([1, 1]), 6)} < 10^-400")
+        check(14, u.dens()[0] > ten ** 400, f"q uniform on measure 10^-500: q(z) = {mp.nstr(u.dens()[0], 6)} > 10^400")
+        # the true ones: the theorem, checked on a skewed instance with widths
+        q, p = _Fin([1, 2, 7], mpmath.mpf(1) / 3), _Fin([5, 1, 1], mpmath.mpf(1) / 3)
+        W = q.integral([1, 1, 1])
+        ce = -q.integral([a * mpmath.log(b) for a, b in zip(q.dens(), p.dens())])
+        tv = q.integral([abs(a - b) for a, b in zip(q.dens(), p.dens())])
+        chi = q.integral([a * a / b for a, b in zip(q.dens(), p.dens())])
+        checks = {
+            15: ("Gibbs' inequality: KL >= 0 > -1000", kl(q, p) >= -1000),
+            16: ("Gibbs' inequality: the cross-entropy exceeds the entropy by KL(q || p) >= 0", ce >= ent(q)),
+            17: ("Pinsker's inequality KL >= (int |q - p|)^2/2, both sides shifted by 1000", kl(q, p) + 1000 >= tv * tv / 2 + 1000),
+            18: ("Cauchy-Schwarz: 1 = (int q)^2 <= int (q^2/p) int p = E_q (q/p)", chi >= 1),
+            19: ("the entropy on a support of measure W is at most log W < log W + 10^-9", ent(q) <= mpmath.log(W) + ten ** -9),
+            20: ("log t <= t - 1 at t = q/p, integrated against q: KL <= E_q (q/p) - 1", kl(q, p) <= chi - 1),
+            21: ("log(q W) - log W = log q for q, W > 0, and 10^-300 > 0", True),
+            22: ("Gibbs' inequality: KL >= 0, so KL + 10^6 > 0", kl(q, p) + 10 ** 6 > 0),
+        }
+        for k, (why, ok) in checks.items():
+            if not ok:
+                raise SystemExit(f"{c}{k}: the theorem's check failed")
+            true(c + str(k), why + ("" if k == 21 else "; checked on q = (1, 2, 7)/10, p = (5, 1, 1)/7, width 1/3"))
+
+
+CUSTOM.append(_custom_hunt8b)
+
+
 def decide(path, k, step, doc, syms, decl, custom):
     key = f"{os.path.basename(path)}#{k}"
     if key in custom:

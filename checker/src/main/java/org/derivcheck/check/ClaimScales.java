@@ -68,6 +68,82 @@ final class ClaimScales {
         return out.stream().limit(MAX_VALUES).toList();
     }
 
+    /** The magnitudes of a claim's own constants (|c| not 0 or 1), at most 16. */
+    static Set<Double> magnitudes(Expr... sides) {
+        Set<Double> mags = new LinkedHashSet<>();
+        for (Expr e : sides) {
+            e.tree().ifPresent(t -> constants(t, mags));
+        }
+        return mags;
+    }
+
+    /**
+     * |log |c|| of each constant of a claim beyond 10^2 or below 10^-2, also beyond double's range (10^-500 gives
+     * 500 log 10), at most 16.
+     */
+    static Set<Double> logMagnitudes(Expr... sides) {
+        Set<Double> out = new LinkedHashSet<>();
+        for (Expr e : sides) {
+            e.tree().ifPresent(t -> logConstants(t, out));
+        }
+        return out;
+    }
+
+    private static void logConstants(Tree t, Set<Double> out) {
+        if (out.size() >= MAX_CONSTANTS) {
+            return;
+        }
+        double v = Math.abs(logConstant(t));
+        if (!Double.isNaN(v)) {
+            if (v > Math.log(1e2) && Double.isFinite(v)) {
+                out.add(v);
+            }
+        } else if (t instanceof Tree.Call c) {
+            for (Tree a : c.args()) {
+                logConstants(a, out);
+            }
+        }
+    }
+
+    /** log |value| of a constant sub-tree (numbers, products, powers with a constant exponent, sums), else NaN. */
+    static double logConstant(Tree t) {
+        if (t instanceof Tree.Num n) {
+            return n.num().signum() == 0 ? Double.NEGATIVE_INFINITY : log(n.num().abs()) - log(n.den());
+        }
+        if (!(t instanceof Tree.Call c) || c.args().isEmpty()) {
+            return Double.NaN;
+        }
+        switch (c.head()) {
+            case "Times": {
+                double s = 0;
+                for (Tree a : c.args()) {
+                    double l = logConstant(a);
+                    if (Double.isNaN(l)) {
+                        return Double.NaN;
+                    }
+                    s += l;
+                }
+                return s;
+            }
+            case "Power": {
+                double e = constant(c.args().get(1));
+                double b = c.args().size() == 2 ? logConstant(c.args().get(0)) : Double.NaN;
+                return Double.isNaN(e) || Double.isNaN(b) ? Double.NaN : e * b;
+            }
+            case "Plus": {
+                double v = constant(t);
+                return Double.isNaN(v) ? Double.NaN : Math.log(Math.abs(v));
+            }
+            default:
+                return Double.NaN;
+        }
+    }
+
+    private static double log(java.math.BigInteger n) {
+        int shift = Math.max(0, n.bitLength() - 60);
+        return Math.log(n.shiftRight(shift).doubleValue()) + shift * Math.log(2);
+    }
+
     private static void constants(Tree t, Set<Double> out) {
         if (out.size() >= MAX_CONSTANTS) {
             return;

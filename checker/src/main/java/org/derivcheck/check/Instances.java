@@ -51,6 +51,19 @@ final class Instances {
         return densities;
     }
 
+    List<String> finiteVariables() {
+        return finiteVariables;
+    }
+
+    /** Each finite variable's least support size: its declared minimum, else 2. */
+    Map<String, Integer> leastSizes() {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        for (String v : finiteVariables) {
+            out.put(v, ranges.getOrDefault(v, new int[] {2, 4})[0]);
+        }
+        return out;
+    }
+
     FiniteModel make(int i, RandomGenerator rng) {
         return make(i, rng, true);
     }

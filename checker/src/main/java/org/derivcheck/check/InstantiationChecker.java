@@ -16,7 +16,10 @@ import org.derivcheck.notation.Relation;
  * tables, such as a nonnegative entropy, is refuted as it would be for continuous densities. Equalities must agree to 1e-9 of max(1, |sides|)
  * (double rounding of sums of at most a few thousand O(1) terms is below 1e-12); with numeric derivatives
  * (Richardson central differences, error about 1e-10) to 1e-6. Inequalities must hold on every
- * instance. A failure is REFUTED with the smallest failing instance, its tables printed.
+ * instance. A failure is REFUTED with the smallest failing instance, its tables printed. Where double cannot
+ * decide, decimals do ({@link PreciseInstances}): an instance whose sides agree to rounding or differ by less than a
+ * clear difference, a clear double failure (confirmed, or dropped as a rounding artefact), and, when no double
+ * instance fails, instances at the logarithmic scale of the claim's constants (masses e^-L, widths e^(+-L)).
  */
 final class InstantiationChecker implements Checker {
     private final int instances;
@@ -29,6 +32,88 @@ final class InstantiationChecker implements Checker {
     static final int LARGE = 100;
     /** Instances at the claim's own magnitudes (when it names any beyond 1e-2 to 1e2). */
     static final int SCALED = 48;
+
+    /**
+     * The decimal re-decision of instances ({@link PreciseInstances}): at most {@link #RECHECKS} double instances
+     * (of at most {@link #RECHECK_CELLS} cells) and the logarithmic-scale ones, within the step's time.
+     */
+    private static final class Recheck {
+        static final int RECHECKS = 24;
+        static final int RECHECK_CELLS = 2000;
+        private final Optional<PreciseInstances> claim;
+        private final Instances factory;
+        private final StepContext ctx;
+        private int used;
+        private boolean unsupported;
+        private Counterexample failure;
+
+        Recheck(Optional<PreciseInstances> claim, Instances factory, StepContext ctx) {
+            this.claim = claim;
+            this.factory = factory;
+            this.ctx = ctx;
+        }
+
+        Counterexample failure() {
+            return failure;
+        }
+
+        private boolean usable() {
+            return claim.isPresent() && !unsupported && ctx.timeLeft();
+        }
+
+        /** A double instance decided again in decimals (UNDECIDED when it cannot be). */
+        PreciseInstances.Result decide(FiniteModel m, PointSampler.Point p) {
+            if (!usable() || used >= RECHECKS || m.weight() > RECHECK_CELLS) {
+                return PreciseInstances.Result.UNDECIDED;
+            }
+            used++;
+            Optional<PreciseTree.Model> pm = PreciseInstances.of(m, factory.densities(), factory.finiteVariables());
+            return pm.isEmpty() ? PreciseInstances.Result.UNDECIDED : decide(pm.get(), p);
+        }
+
+        private PreciseInstances.Result decide(PreciseTree.Model pm, PointSampler.Point p) {
+            try {
+                PreciseInstances.Decision d = claim.get().decide(pm, scalars(p));
+                if (d.result() == PreciseInstances.Result.FAILS && failure == null) {
+                    failure = new Counterexample(ctx.sampler.describe(p), java.util.Map.of(), "", d.lhsValue(),
+                            d.rhsValue(), Optional.empty(), Optional.empty(), Optional.of(PreciseInstances.describe(pm,
+                            factory.densities()) + (d.where().isEmpty() ? "" : "; " + d.where())))
+                            .withPrecise(d.lhs(), d.rhs(), d.lhsValue(), d.rhsValue(), "in decimals");
+                }
+                return d.result();
+            } catch (PreciseTree.Unsupported e) {
+                unsupported = true;
+                return PreciseInstances.Result.UNDECIDED;
+            }
+        }
+
+        /** The instances at the logarithmic levels of the claim's constants, until one fails. */
+        void logScaled(java.util.List<Double> levels) {
+            for (double level : levels) {
+                for (PreciseTree.Model pm : PreciseInstances.logScaled(level, factory.densities(), factory.leastSizes())) {
+                    if (!usable() || failure != null) {
+                        return;
+                    }
+                    PointSampler.Point p = ctx.sampler.next(ctx.rng(Double.hashCode(level)));
+                    if (p != null) {
+                        decide(pm, p);
+                    }
+                }
+            }
+        }
+
+        private java.util.Map<String, java.math.BigDecimal> scalars(PointSampler.Point p) {
+            java.util.Map<String, java.math.BigDecimal> out = new java.util.HashMap<>();
+            var decls = ctx.sampler.scalars();
+            for (int i = 0; i < decls.size(); i++) {
+                double v = p.values()[ctx.sampler.indexOf(decls.get(i).name())];
+                if (decls.get(i).domain() != org.derivcheck.derivation.Domain.FINITE && Double.isFinite(v)) {
+                    out.put(decls.get(i).name(), new java.math.BigDecimal(v));
+                }
+            }
+            return out;
+        }
+    }
 
     @Override
     public Optional<Outcome> check(Claim c, StepContext ctx) {
@@ -60,6 +145,9 @@ final class InstantiationChecker implements Checker {
         java.util.List<Double> mags = ClaimScales.values(c.lhs(), c.rhs()).stream().map(Math::abs).distinct().limit(8)
                 .toList();
         int scaled = mags.isEmpty() ? 0 : SCALED;
+        // instances the double evaluation cannot decide are decided again in decimals (not with numeric derivatives)
+        Recheck precise = new Recheck(approx ? Optional.empty() : PreciseInstances.of(c, factory.densities()),
+                factory, ctx);
         for (int i = 0; i < total + scaled && ctx.timeLeft(); i++) {
             FiniteModel m = i < total ? factory.make(i, rng, !approx)
                     : factory.scaled(i - total, mags.get((i - total) % (SCALED / 2) / 6 % mags.size()), rng);
@@ -92,7 +180,12 @@ final class InstantiationChecker implements Checker {
                                         + "' fails)"));
                     }
                 } else {
-                    nearEqual++;
+                    PreciseInstances.Result rr = precise.decide(m, p);
+                    if (rr == PreciseInstances.Result.FAILS) {
+                        failures++;
+                    } else if (rr != PreciseInstances.Result.HOLDS) {
+                        nearEqual++;
+                    }
                 }
                 continue;
             }
@@ -103,6 +196,11 @@ final class InstantiationChecker implements Checker {
             boolean clear = gap > differ * scale || (c.relation() != Relation.EQUAL
                     && gap > differ * Math.max(Math.abs(lv), Math.abs(rv)) && gap > 1e-10);
             if (clear) {
+                // a double artefact (cancellation at extreme widths) is not a failure: decimals decide
+                PreciseInstances.Result rr = precise.decide(m, p);
+                if (rr == PreciseInstances.Result.HOLDS) {
+                    continue;
+                }
                 failures++;
                 if (m.weight() < bestWeight) {
                     bestWeight = m.weight();
@@ -115,11 +213,29 @@ final class InstantiationChecker implements Checker {
                 }
                 continue;
             }
+            PreciseInstances.Result rr = precise.decide(m, p);
+            if (rr == PreciseInstances.Result.FAILS) {
+                failures++;
+                continue;
+            }
+            if (rr == PreciseInstances.Result.HOLDS) {
+                continue;
+            }
             if (m.weight() > LARGE) {
                 roundingLarge++; // sums over thousands of cells round above the tolerance: this instance decides nothing
                 continue;
             }
             ambiguous++;
+        }
+        if (best == null && precise.failure() == null) {
+            // at the logarithmic scale of the claim's constants: masses e^-L, widths e^(+-L) (beyond double's range)
+            precise.logScaled(PreciseInstances.levels(ClaimScales.magnitudes(c.lhs(), c.rhs()),
+                    ClaimScales.logMagnitudes(c.lhs(), c.rhs())));
+        }
+        if (best == null && precise.failure() != null) {
+            best = precise.failure();
+            failures = Math.max(failures, 1);
+            valid = Math.max(valid, failures);
         }
         if (best != null) {
             return Optional.of(new Outcome(Verdict.REFUTED, new Evidence("finite instances", String.format(Locale.ROOT,
@@ -139,7 +255,7 @@ final class InstantiationChecker implements Checker {
         }
         return Optional.of(Outcome.of(Verdict.CONFIRMED, "finite instances", String.format(Locale.ROOT,
                 "%s on %d exact finite instances (%d random: supports of size 2-4 unless declared, also up to 40 cells "
-                        + "(10^3 to 10^4 in all), cell widths 0.05-5 and 1e-3 to 1e3, skewed tables, and at the claim's own magnitudes; and %d edge cases: uniform, near-zero mass, nearly "
+                        + "(10^3 to 10^4 in all), cell widths 0.05-5 and 1e-3 to 1e3, skewed tables, and at the claim's own magnitudes (in decimals beyond double's range); and %d edge cases: uniform, near-zero mass, nearly "
                         + "degenerate, equal densities with constant functions); tolerance %.0e%s",
                 c.relation() == Relation.EQUAL ? "equal" : "holds", valid, valid - Instances.EDGE_CASES,
                 Instances.EDGE_CASES, agree, approx ? " (numeric derivatives)" : " (exact sums)")
