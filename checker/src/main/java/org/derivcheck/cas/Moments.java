@@ -281,11 +281,11 @@ final class Moments {
                     return Optional.empty();
                 }
                 if (conditions.table != null) {
-                    conditions.add(Condition.Kind.EXISTENCE, engine.evaluate(F.Subtract(b, c)), true, false, "E["
+                    conditions.add(Requirement.Kind.EXISTENCE, engine.evaluate(F.Subtract(b, c)), true, false, "E["
                             + new Expr(F.Exp(F.Times(c, x)), conditions.table) + "] under " + family + " exists only when");
                 }
                 if (!(k.isNumber() && k.isReal() && k.evalf() >= 0) && conditions.table != null) {
-                    conditions.add(Condition.Kind.EXISTENCE, engine.evaluate(F.Plus(a, k)), true, false, "E["
+                    conditions.add(Requirement.Kind.EXISTENCE, engine.evaluate(F.Plus(a, k)), true, false, "E["
                             + new Expr(F.Times(F.Power(x, k), F.Exp(F.Times(c, x))), conditions.table) + "] under " + family
                             + " exists only when");
                 }
