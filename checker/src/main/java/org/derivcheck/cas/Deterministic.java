@@ -5,6 +5,9 @@ import org.derivcheck.cas.NumericFunction.QuadratureLog;
 import org.derivcheck.integrate.DoubleExponential;
 import org.derivcheck.integrate.Expectations;
 import org.derivcheck.integrate.Laws;
+import org.matheclipse.core.expression.F;
+import org.matheclipse.core.expression.S;
+import org.matheclipse.core.interfaces.IAST;
 import org.matheclipse.core.interfaces.IExpr;
 import org.matheclipse.core.interfaces.ISymbol;
 
@@ -22,7 +25,105 @@ final class Deterministic {
     private Deterministic() {
     }
 
-    static NumericCompiler.Node node(IExpr head, NumericCompiler.Node[] params, int[] vs, NumericCompiler.Node body) {
+    /**
+     * Where the body has a kink in the variable of a one-dimensional expectation: the zero of g in Abs(g), of
+     * g - h in Max(g, h) and Min(g, h), for each g linear in the variable (a x + b, a and b free of it and of the
+     * variables bound inside the body), compiled as -b/a. The quadrature splits there: double-exponential rules
+     * converge only algebraically across a kink inside a segment (E[|t - 1/3|] under Uniform(0, 1) stayed
+     * unresolved at 1e-12), and exponentially on each smooth piece.
+     */
+    static NumericCompiler.Node[] kinks(NumericCompiler c, IExpr body, IAST vars) {
+        if (vars.argSize() != 1 || !(vars.arg1() instanceof ISymbol x)) {
+            return new NumericCompiler.Node[0];
+        }
+        java.util.Set<IExpr> bound = new java.util.HashSet<>();
+        walk(body, e -> {
+            if (e.isAST() && e.head() == Ops.EXPECTATION && e.size() == 3 && e.getAt(2).isAST() && e.getAt(2).first().isList()) {
+                for (IExpr v : (IAST) e.getAt(2).first()) {
+                    bound.add(v);
+                }
+            } else if (e.isAST() && e.size() == 3 && e.getAt(2).isList() && ((IAST) e.getAt(2)).argSize() >= 1) {
+                bound.add(((IAST) e.getAt(2)).arg1()); // Sum(f, {n, 1, N}), Product(...)
+            }
+        });
+        java.util.List<NumericCompiler.Node> out = new java.util.ArrayList<>();
+        java.util.Set<IExpr> seen = new java.util.HashSet<>();
+        walk(body, e -> {
+            IExpr g = e.isAST(S.Abs, 2) ? e.first()
+                    : (e.isAST(S.Max, 3) || e.isAST(S.Min, 3))
+                    ? F.Subtract(e.first(), e.second()) : null;
+            IExpr[] ab = g == null || !g.isFree(v -> bound.contains(v), true) ? null : linear(g, x);
+            if (ab != null && !ab[0].isZero() && out.size() < 16) {
+                IExpr at = F.Times(F.CN1, ab[1],
+                        F.Power(ab[0], F.CN1));
+                if (seen.add(at)) {
+                    try {
+                        out.add(c.node(at));
+                    } catch (RuntimeException ex) {
+                        // a kink that cannot be compiled is not a cut: the quadrature runs as before
+                    }
+                }
+            }
+        });
+        return out.toArray(new NumericCompiler.Node[0]);
+    }
+
+    /** e and every sub-expression of it. */
+    private static void walk(IExpr e, java.util.function.Consumer<IExpr> visit) {
+        visit.accept(e);
+        if (e.isAST()) {
+            for (IExpr a : (IAST) e) {
+                walk(a, visit);
+            }
+        }
+    }
+
+    /** {a, b} with e = a x + b, a and b free of x (as unevaluated expressions), or null when e is not of that form. */
+    static IExpr[] linear(IExpr e, ISymbol x) {
+        if (e.isFree(x, true)) {
+            return new IExpr[] {F.C0, e};
+        }
+        if (e.equals(x)) {
+            return new IExpr[] {F.C1, F.C0};
+        }
+        if (e.isPlus()) {
+            java.util.List<IExpr> as = new java.util.ArrayList<>();
+            java.util.List<IExpr> bs = new java.util.ArrayList<>();
+            for (IExpr t : (IAST) e) {
+                IExpr[] ab = linear(t, x);
+                if (ab == null) {
+                    return null;
+                }
+                as.add(ab[0]);
+                bs.add(ab[1]);
+            }
+            return new IExpr[] {F.Plus(as.toArray(new IExpr[0])),
+                    F.Plus(bs.toArray(new IExpr[0]))};
+        }
+        if (e.isTimes()) {
+            IExpr[] inner = null;
+            java.util.List<IExpr> rest = new java.util.ArrayList<>();
+            for (IExpr t : (IAST) e) {
+                if (t.isFree(x, true)) {
+                    rest.add(t);
+                } else if (inner == null) {
+                    inner = linear(t, x);
+                    if (inner == null) {
+                        return null;
+                    }
+                } else {
+                    return null;
+                }
+            }
+            IExpr k = rest.isEmpty() ? F.C1 : rest.size() == 1 ? rest.get(0) : F.Times(rest.toArray(new IExpr[0]));
+            return new IExpr[] {F.Times(k, inner[0]),
+                    F.Times(k, inner[1])};
+        }
+        return null;
+    }
+
+    static NumericCompiler.Node node(IExpr head, NumericCompiler.Node[] params, int[] vs, NumericCompiler.Node body,
+            NumericCompiler.Node[] kinks) {
         String name = Ops.familyName((ISymbol) head);
         if (head == Ops.NORMAL_GAMMA) {
             return f -> {
@@ -59,10 +160,14 @@ final class Deterministic {
             if (law.isEmpty()) {
                 return Double.NaN;
             }
+            double[] cuts = new double[kinks.length];
+            for (int i = 0; i < cuts.length; i++) {
+                cuts[i] = kinks[i].eval(f);
+            }
             return integrate(f, law.get(), x -> {
                 f.slots[vs[0]] = x;
                 return body.eval(f);
-            });
+            }, cuts);
         };
     }
 
@@ -98,11 +203,16 @@ final class Deterministic {
     }
 
     static double integrate(NumericCompiler.Frame f, Laws.Law law, java.util.function.DoubleUnaryOperator body) {
+        return integrate(f, law, body, new double[0]);
+    }
+
+    /** The expectation, the quadrature split at the cuts inside the support (kinks of the body). */
+    static double integrate(NumericCompiler.Frame f, Laws.Law law, java.util.function.DoubleUnaryOperator body, double[] cuts) {
         QuadratureLog log = f.log;
         log.depth++;
         DoubleExponential.Result r;
         try {
-            r = Expectations.of(law, body, TOLERANCE);
+            r = Expectations.of(law, body, TOLERANCE, cuts);
         } finally {
             log.depth--;
         }

@@ -431,7 +431,7 @@ final class NumericCompiler {
             return deterministic ? VectorLaws.node(h, params, vs, body) : VectorLaws.sampled(h, params, vs, body);
         }
         if (deterministic) {
-            return Deterministic.node(h, params, vs, body);
+            return Deterministic.node(h, params, vs, body, Deterministic.kinks(this, a.arg1(), vars));
         }
         Sampler sampler;
         if (h == Ops.NORMAL) {

@@ -56,6 +56,36 @@ public final class DoubleExponential {
         return run(f, left, relTol, lo, hi).plus(run(f, right, relTol, lo, hi));
     }
 
+    /**
+     * The integral of f over (lo, hi), split at c and at every cut strictly inside (lo, hi): the pieces are
+     * smooth where the cuts are the kinks of the integrand. Cuts that are not finite, or outside, are ignored.
+     */
+    public static Result integrate(Integrand f, double lo, double hi, double c, double scale, double relTol, double[] cuts) {
+        java.util.TreeSet<Double> at = new java.util.TreeSet<>();
+        for (double k : cuts) {
+            if (Double.isFinite(k) && k > lo && k < hi) {
+                at.add(k == 0 ? 0.0 : k); // -0.0 and 0.0 are one cut
+            }
+        }
+        if (at.isEmpty() || !(lo < hi)) {
+            return integrate(f, lo, hi, c, scale, relTol);
+        }
+        if (c > lo && c < hi) {
+            at.add(c == 0 ? 0.0 : c);
+        }
+        double first = at.first();
+        double last = at.last();
+        Result r = run(f, Double.isFinite(lo) ? new Finite(lo, first, true, false) : new HalfLine(first, -1, scale), relTol,
+                lo, hi);
+        Double prev = first;
+        for (Double k : at.tailSet(first, false)) {
+            r = r.plus(run(f, new Finite(prev, k, false, false), relTol, lo, hi));
+            prev = k;
+        }
+        return r.plus(run(f, Double.isFinite(hi) ? new Finite(last, hi, false, true) : new HalfLine(last, 1, scale), relTol,
+                lo, hi));
+    }
+
     /** A map t -> x with its derivative and the exact distances to the support's ends. */
     private interface Segment {
         /** Fills out[0] = x, out[1] = dx/dt; false when x is no longer inside in double precision. */
