@@ -63,11 +63,12 @@ final class TexDocument {
     /** A row that continues the expression of the row before: it starts with an operator, not a relation. */
     private static final Pattern OPERATOR_START = Pattern.compile("^[\\s&]*(?:[+\\-]|\\\\cdot(?![A-Za-z])|\\\\times(?![A-Za-z]))");
     /**
-     * Markdown: an HTML element that is never shown, or a tag with attributes that can hide what follows (a style, a
-     * class, {@code hidden}); a tag that holds a display (an {@code alt="$$...$$"}) is refused where the display is found.
+     * Markdown: an HTML element that is never shown, or a tag with attributes (a style, a class, {@code hidden}, a
+     * colour or a size can hide what follows); a tag that holds a display (an {@code alt="$$...$$"}) is refused where
+     * the display is found.
      */
     private static final Pattern HTML_HIDING = Pattern.compile(
-            "(?i)<(script|style|template|noscript|head)(?![a-z0-9])|<[a-z][a-z0-9]*\\s[^<>]*\\b(hidden|style|class)\\b[^<>]*>");
+            "(?i)<(script|style|template|noscript|head)(?![a-z0-9])|<[a-z][a-z0-9]*\\s+[a-z-]+\\s*(=|\\s|/?>)[^<>]*>");
     private static final Pattern HTML_TAG = Pattern.compile("(?i)<[a-z][a-z0-9]*\\s[^<>]*>");
     /** A command defined by the submission (a macro's name: its meaning in the PDF is not the one derivcheck reads). */
     private static final Pattern MACRO = Pattern.compile("\\\\(?:(?:re|provide)?newcommand\\*?|DeclareRobustCommand\\*?|"
