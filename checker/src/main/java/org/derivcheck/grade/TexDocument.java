@@ -60,15 +60,19 @@ final class TexDocument {
             + "\\{[^{}\\n]*\\}\\s*[.,;]?\\s*(?=\\\\\\\\|\\\\end\\s*\\{|\\\\label|\\\\tag|\\\\nonumber|\\\\notag|$)");
     /** A row's indentation after its {@code &} before an operator ({@code &\quad + b^2}): layout, not a separator. */
     private static final Pattern INDENT = Pattern.compile("(?m)(?:^|\\\\\\\\)\\s*&\\s*((?:\\\\q?quad\\s*)+)(?=[+\\-]|\\\\cdot|\\\\times)");
-    /** A row that continues the expression of the row before: it starts with an operator, not a relation. */
-    private static final Pattern OPERATOR_START = Pattern.compile("^[\\s&]*(?:[+\\-]|\\\\cdot(?![A-Za-z])|\\\\times(?![A-Za-z]))");
+    /**
+     * A row that continues the expression of the row before: aligned ({@code &}) and starting with an operator, not a
+     * relation ({@code -S &= ...} is an equation of its own).
+     */
+    private static final Pattern OPERATOR_START = Pattern.compile(
+            "^\\s*&\\s*(?:[+\\-]|\\\\cdot(?![A-Za-z])|\\\\times(?![A-Za-z]))");
     /**
      * Markdown: an HTML element that is never shown, or a tag with attributes (a style, a class, {@code hidden}, a
      * colour or a size can hide what follows); a tag that holds a display (an {@code alt="$$...$$"}) is refused where
      * the display is found.
      */
     private static final Pattern HTML_HIDING = Pattern.compile(
-            "(?i)<(script|style|template|noscript|head)(?![a-z0-9])|<[a-z][a-z0-9]*\\s+[a-z-]+\\s*(=|\\s|/?>)[^<>]*>");
+            "(?i)<(script|style|template|noscript|head)(?![a-z0-9])|<[a-z][a-z0-9]*\\s+[a-z-]+[^<>]*>");
     private static final Pattern HTML_TAG = Pattern.compile("(?i)<[a-z][a-z0-9]*\\s[^<>]*>");
     /** A command defined by the submission (a macro's name: its meaning in the PDF is not the one derivcheck reads). */
     private static final Pattern MACRO = Pattern.compile("\\\\(?:(?:re|provide)?newcommand\\*?|DeclareRobustCommand\\*?|"
