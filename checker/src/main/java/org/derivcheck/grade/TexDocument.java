@@ -78,6 +78,7 @@ final class TexDocument {
     private static final Pattern MACRO = Pattern.compile("\\\\(?:(?:re|provide)?newcommand\\*?|DeclareRobustCommand\\*?|"
             + "(?:New|Renew|Provide|Declare)DocumentCommand|(?:New|Renew)CommandCopy|DeclareMathOperator\\*?|[egx]?def|"
             + "let|futurelet|(?:re|provide)?newrobustcmd\\*?)\\s*\\{?\\s*(\\\\(?:[A-Za-z]+|.))");
+    private static final Pattern COMMAND = Pattern.compile("\\\\(?:[A-Za-z]+|.)");
     private static final Pattern HEADER = Pattern.compile("^\\s*%\\s*derivcheck\\s*:\\s*(\\w+)\\s*(.*)$");
     private static final Pattern LABEL = Pattern.compile("\\\\label\\s*\\{([^}]*)\\}");
 
@@ -369,12 +370,14 @@ final class TexDocument {
      * ({@code \\renewcommand{\\cdot}{+}} shows a plus), derivcheck would read the command's own.
      */
     private static Optional<String> usedMacro(Equation.Part part, Map<String, Integer> macros) {
-        for (var m : macros.entrySet()) {
-            String name = m.getKey();
-            Pattern use = Pattern.compile(Pattern.quote(name) + (Character.isLetter(name.charAt(name.length() - 1))
-                    ? "(?![A-Za-z])" : ""));
-            if (use.matcher(part.text()).find()) {
-                return Optional.of("'" + name + "' is defined by the submission itself (line " + m.getValue() + "): what it "
+        if (macros.isEmpty()) {
+            return Optional.empty();
+        }
+        Matcher m = COMMAND.matcher(part.text());
+        while (m.find()) {
+            Integer line = macros.get(m.group());
+            if (line != null) {
+                return Optional.of("'" + m.group() + "' is defined by the submission itself (line " + line + "): what it "
                         + "shows is its definition, which derivcheck does not expand; write the formula without it");
             }
         }
