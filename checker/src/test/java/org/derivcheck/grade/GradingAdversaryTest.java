@@ -230,4 +230,21 @@ class GradingAdversaryTest {
             assertThrows(DerivationException.class, () -> TexDocument.parse(Path.of("s.md"), md, 1), md);
         }
     }
+
+    @Test
+    void theHiddenTextScansTakeLinearTime() {
+        // a hostile document near the size limit: thousands of definitions, groups, conditionals and displays
+        StringBuilder tex = new StringBuilder();
+        for (int i = 0; i < 6_000; i++) {
+            tex.append("\\def\\m").append(Integer.toString(i, 26).replaceAll("[0-9]", "z")).append("{x} {{ \\iffalse } \\fi }\n");
+        }
+        for (int i = 0; i < 300; i++) {
+            tex.append("\\[ a").append(" = b").append(" \\]\n");
+        }
+        long t0 = System.nanoTime();
+        assertEquals(300, TexDocument.parse(Path.of("s.tex"), tex.toString(), 1).chains().size());
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        assertTrue(tex.length() < SubmissionReader.MAX_BYTES, tex.length() + " characters");
+        assertTrue(seconds < 5, "reading took " + seconds + " s");
+    }
 }
