@@ -78,6 +78,8 @@ final class TexDocument {
     private static final Pattern MACRO = Pattern.compile("\\\\(?:(?:re|provide)?newcommand\\*?|DeclareRobustCommand\\*?|"
             + "(?:New|Renew|Provide|Declare)DocumentCommand|(?:New|Renew)CommandCopy|DeclareMathOperator\\*?|[egx]?def|"
             + "let|futurelet|(?:re|provide)?newrobustcmd\\*?)\\s*\\{?\\s*(\\\\(?:[A-Za-z]+|.))");
+    private static final Pattern CELLS = Pattern.compile(
+            "\\\\begin\\s*\\{((?:p|b|B|v|V|small)?matrix\\*?|array|cases|dcases|rcases|tabular)\\}");
     private static final Pattern COMMAND = Pattern.compile("\\\\(?:[A-Za-z]+|.)");
     private static final Pattern HEADER = Pattern.compile("^\\s*%\\s*derivcheck\\s*:\\s*(\\w+)\\s*(.*)$");
     private static final Pattern LABEL = Pattern.compile("\\\\label\\s*\\{([^}]*)\\}");
@@ -194,8 +196,19 @@ final class TexDocument {
      */
     private static String layout(String text) {
         StringBuilder sb = new StringBuilder(text);
+        // inside a matrix, an array or cases an & separates cells: a cell is formula, never an annotation
+        List<int[]> cells = new ArrayList<>();
+        Matcher env = CELLS.matcher(text);
+        while (env.find()) {
+            int end = text.indexOf("\\end{" + env.group(1) + "}", env.end());
+            cells.add(new int[] {env.start(), end < 0 ? text.length() : end});
+        }
         Matcher a = ANNOTATION.matcher(text);
         while (a.find()) {
+            int at = a.start();
+            if (cells.stream().anyMatch(r -> at >= r[0] && at < r[1])) {
+                continue;
+            }
             for (int i = a.start(); i < a.end(); i++) {
                 if (sb.charAt(i) != '\n') {
                     sb.setCharAt(i, ' ');

@@ -204,6 +204,13 @@ class GradingAdversaryTest {
     }
 
     @Test
+    void aMatrixCellIsNeverAnAnnotation() {
+        assertEquals(List.of(List.of("M &= \\begin{pmatrix} 1 & \\text{b} \\\\ 2 & \\text{c} \\end{pmatrix}")),
+                chains("\\begin{align*}\nM &= \\begin{pmatrix} 1 & \\text{b} \\\\ 2 & \\text{c} \\end{pmatrix}\n"
+                        + "\\end{align*}\n"));
+    }
+
+    @Test
     void whatCouldHideADisplayIsRefusedWithItsLine() {
         Map<String, String> hiding = new LinkedHashMap<>();
         hiding.put("{\\textcolor{white}{\\[ a = b \\]}}", "\\textcolor");
