@@ -60,19 +60,27 @@ final class TexDocument {
             + "\\{[^{}\\n]*\\}\\s*[.,;]?\\s*(?=\\\\\\\\|\\\\end\\s*\\{|\\\\label|\\\\tag|\\\\nonumber|\\\\notag|$)");
     /** A row's indentation after its {@code &} before an operator ({@code &\quad + b^2}): layout, not a separator. */
     private static final Pattern INDENT = Pattern.compile("(?m)(?:^|\\\\\\\\)\\s*&\\s*((?:\\\\q?quad\\s*)+)(?=[+\\-]|\\\\cdot|\\\\times)");
-    /** A row that continues the expression of the row before: it starts with an operator, not a relation. */
-    private static final Pattern OPERATOR_START = Pattern.compile("^[\\s&]*(?:[+\\-]|\\\\cdot(?![A-Za-z])|\\\\times(?![A-Za-z]))");
     /**
-     * Markdown: an HTML element that is never shown, or a tag with attributes that can hide what follows (a style, a
-     * class, {@code hidden}); a tag that holds a display (an {@code alt="$$...$$"}) is refused where the display is found.
+     * A row that continues the expression of the row before: aligned ({@code &}) and starting with an operator, not a
+     * relation ({@code -S &= ...} is an equation of its own).
+     */
+    private static final Pattern OPERATOR_START = Pattern.compile(
+            "^\\s*&\\s*(?:[+\\-]|\\\\cdot(?![A-Za-z])|\\\\times(?![A-Za-z]))");
+    /**
+     * Markdown: an HTML element that is never shown, or a tag with attributes (a style, a class, {@code hidden}, a
+     * colour or a size can hide what follows); a tag that holds a display (an {@code alt="$$...$$"}) is refused where
+     * the display is found.
      */
     private static final Pattern HTML_HIDING = Pattern.compile(
-            "(?i)<(script|style|template|noscript|head)(?![a-z0-9])|<[a-z][a-z0-9]*\\s[^<>]*\\b(hidden|style|class)\\b[^<>]*>");
+            "(?i)<(script|style|template|noscript|head)(?![a-z0-9])|<[a-z][a-z0-9]*\\s+[a-z-]+[^<>]*>");
     private static final Pattern HTML_TAG = Pattern.compile("(?i)<[a-z][a-z0-9]*\\s[^<>]*>");
     /** A command defined by the submission (a macro's name: its meaning in the PDF is not the one derivcheck reads). */
     private static final Pattern MACRO = Pattern.compile("\\\\(?:(?:re|provide)?newcommand\\*?|DeclareRobustCommand\\*?|"
             + "(?:New|Renew|Provide|Declare)DocumentCommand|(?:New|Renew)CommandCopy|DeclareMathOperator\\*?|[egx]?def|"
             + "let|futurelet|(?:re|provide)?newrobustcmd\\*?)\\s*\\{?\\s*(\\\\(?:[A-Za-z]+|.))");
+    private static final Pattern CELLS = Pattern.compile(
+            "\\\\begin\\s*\\{((?:p|b|B|v|V|small)?matrix\\*?|array|cases|dcases|rcases|tabular)\\}");
+    private static final Pattern COMMAND = Pattern.compile("\\\\(?:[A-Za-z]+|.)");
     private static final Pattern HEADER = Pattern.compile("^\\s*%\\s*derivcheck\\s*:\\s*(\\w+)\\s*(.*)$");
     private static final Pattern LABEL = Pattern.compile("\\\\label\\s*\\{([^}]*)\\}");
 
@@ -188,8 +196,19 @@ final class TexDocument {
      */
     private static String layout(String text) {
         StringBuilder sb = new StringBuilder(text);
+        // inside a matrix, an array or cases an & separates cells: a cell is formula, never an annotation
+        List<int[]> cells = new ArrayList<>();
+        Matcher env = CELLS.matcher(text);
+        while (env.find()) {
+            int end = text.indexOf("\\end{" + env.group(1) + "}", env.end());
+            cells.add(new int[] {env.start(), end < 0 ? text.length() : end});
+        }
         Matcher a = ANNOTATION.matcher(text);
         while (a.find()) {
+            int at = a.start();
+            if (cells.stream().anyMatch(r -> at >= r[0] && at < r[1])) {
+                continue;
+            }
             for (int i = a.start(); i < a.end(); i++) {
                 if (sb.charAt(i) != '\n') {
                     sb.setCharAt(i, ' ');
@@ -364,12 +383,14 @@ final class TexDocument {
      * ({@code \\renewcommand{\\cdot}{+}} shows a plus), derivcheck would read the command's own.
      */
     private static Optional<String> usedMacro(Equation.Part part, Map<String, Integer> macros) {
-        for (var m : macros.entrySet()) {
-            String name = m.getKey();
-            Pattern use = Pattern.compile(Pattern.quote(name) + (Character.isLetter(name.charAt(name.length() - 1))
-                    ? "(?![A-Za-z])" : ""));
-            if (use.matcher(part.text()).find()) {
-                return Optional.of("'" + name + "' is defined by the submission itself (line " + m.getValue() + "): what it "
+        if (macros.isEmpty()) {
+            return Optional.empty();
+        }
+        Matcher m = COMMAND.matcher(part.text());
+        while (m.find()) {
+            Integer line = macros.get(m.group());
+            if (line != null) {
+                return Optional.of("'" + m.group() + "' is defined by the submission itself (line " + line + "): what it "
                         + "shows is its definition, which derivcheck does not expand; write the formula without it");
             }
         }

@@ -181,4 +181,77 @@ class GradingAdversaryTest {
             assertTrue(problems.get(1).contains("trivial.yaml:10"), problems.get(1));
         }
     }
+
+    /** The chains a LaTeX submission holds, each as its lines' LaTeX. */
+    private static List<List<String>> chains(String tex) {
+        List<List<String>> out = new ArrayList<>();
+        for (Chain c : TexDocument.parse(Path.of("s.tex"), tex, 1).chains()) {
+            out.add(c.lines().stream().map(l -> l.source().replaceAll("\\s+", " ").strip()).toList());
+        }
+        return out;
+    }
+
+    @Test
+    void layoutIsReadAsAReaderSeesIt() {
+        // an aligned row that starts with an operator continues the expression of the row before; an equation of its
+        // own that starts with a minus sign does not; an annotation column is prose
+        assertEquals(List.of(List.of("S &= (a + b)^2", "&= a^2 + 2ab + b^2")),
+                chains("\\begin{align*}\nS &= (a + b)^2 \\\\\n&= a^2 + 2ab \\\\\n&\\quad + b^2\n\\end{align*}\n"));
+        assertEquals(2, chains("\\begin{align*}\nS &= (a + b)^2 \\\\\n-S &= -(a + b)^2\n\\end{align*}\n").size());
+        assertEquals(List.of(List.of("T &= \\sqrt{x^2}", "&= |x|")),
+                chains("\\begin{align*}\nT &= \\sqrt{x^2} & &\\text{(a root)} \\\\\n&= |x| && \\text{(real $x$)}.\n"
+                        + "\\end{align*}\n"));
+    }
+
+    @Test
+    void aMatrixCellIsNeverAnAnnotation() {
+        assertEquals(List.of(List.of("M &= \\begin{pmatrix} 1 & \\text{b} \\\\ 2 & \\text{c} \\end{pmatrix}")),
+                chains("\\begin{align*}\nM &= \\begin{pmatrix} 1 & \\text{b} \\\\ 2 & \\text{c} \\end{pmatrix}\n"
+                        + "\\end{align*}\n"));
+    }
+
+    @Test
+    void whatCouldHideADisplayIsRefusedWithItsLine() {
+        Map<String, String> hiding = new LinkedHashMap<>();
+        hiding.put("{\\textcolor{white}{\\[ a = b \\]}}", "\\textcolor");
+        hiding.put("\\phantom{\\parbox{5cm}{\\[ a = b \\]}}", "\\phantom");
+        hiding.put("\\sbox0{\\[ a = b \\]}", "\\sbox");
+        hiding.put("\\[ a = \\hspace{-30cm} b \\]", "negative space");
+        hiding.put("\\ifx\\a\\b \\[ a = b \\] \\fi", "\\ifx");
+        hiding.put("\\renewenvironment{align*}{}{}", "\\renewenvironment");
+        hiding.put("\\AtBeginDocument{\\color{white}}", "\\AtBeginDocument");
+        hiding.put("\\everymath{\\color{white}}", "\\everymath");
+        hiding.put("\\newcommand{\\hide}[1]{} \\hide{\\[ a = b \\]}", "a command the submission defines");
+        hiding.put("\\newcommand{\\sol}{\\[ a = b \\]}", "inside the definition of a command");
+        hiding.put("\\begin{tikzpicture}\\node[opacity=0]{\\[ a = b \\]};\\end{tikzpicture}", "tikzpicture");
+        for (Map.Entry<String, String> e : hiding.entrySet()) {
+            DerivationException x = assertThrows(DerivationException.class,
+                    () -> TexDocument.parse(Path.of("s.tex"), "\\[ c = d \\]\n" + e.getKey() + "\n", 1), e.getKey());
+            assertTrue(x.getMessage().contains(e.getValue()) && x.getMessage().contains("s.tex:2"), x.getMessage());
+        }
+        // what shows its content is fine: a phantom inside a formula (dropped with it), colour and boxes nowhere
+        assertEquals(2, chains("\\[ c = d \\]\n\\textbf{Answer:}\n\\[ a = b \\phantom{+ 1} \\]\n").size());
+        // Markdown: hiding HTML, a tag with attributes, a display inside a tag
+        for (String md : List.of("<div hidden>\n\n$$a = b$$\n\n</div>\n", "<script>\n$$a = b$$\n</script>\n",
+                "<img alt=\"$$a = b$$\">\n")) {
+            assertThrows(DerivationException.class, () -> TexDocument.parse(Path.of("s.md"), md, 1), md);
+        }
+    }
+
+    @Test
+    void theHiddenTextScansTakeLinearTime() {
+        // a hostile document near the size limit: thousands of definitions, groups, conditionals and displays
+        StringBuilder tex = new StringBuilder();
+        for (int i = 0; i < 6_000; i++) {
+            tex.append("\\def\\m").append(Integer.toString(i, 26).replaceAll("[0-9]", "z")).append("{x} {{ \\iffalse } \\fi }\n");
+        }
+        for (int i = 0; i < 300; i++) {
+            tex.append("\\[ a").append(" = b").append(" \\]\n");
+        }
+        long t0 = System.nanoTime();
+        assertEquals(300, TexDocument.parse(Path.of("s.tex"), tex.toString(), 1).chains().size());
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        assertTrue(tex.length() < SubmissionReader.MAX_BYTES, tex.length() + " characters");
+        assertTrue(seconds < 5, "reading took " + seconds + " s");
+    }
 }
