@@ -16,7 +16,9 @@ import org.derivcheck.cas.Scope;
  * large supports (up to 40 cells a variable, 2000 cells a density; also 10^3 to 10^4 cells shared among the
  * finite variables, uniform or skewed, so that constants in a claim such as 1/1000 matter), cell widths over six
  * decades (1e-3 to 1e3, so that entropies, densities and support measures reach large and small values) and
- * skewed tables (log-normal entries with a large spread).
+ * skewed tables (log-normal entries with a large spread); every third large one puts a density over several
+ * variables on the diagonal (the variables determine each other, so their mutual information is the log of the
+ * support size).
  */
 final class Instances {
     /** Edge cases come first. */
@@ -87,7 +89,8 @@ final class Instances {
             }
             if (kind == 4 && !ranges.containsKey(v)) {
                 // 10^3 to 10^4 cells in all, shared among the finite variables (a sum over all of them stays cheap)
-                double total = Math.exp(Math.log(1e3) + rng.nextDouble() * Math.log(10));
+                // (the diagonal ones, every third, at the most cells: their mutual information is the log of the size)
+                double total = i % 3 == 2 ? HUGE_CELLS : Math.exp(Math.log(1e3) + rng.nextDouble() * Math.log(10));
                 size = Math.max(2, (int) Math.round(Math.pow(total, 1.0 / finiteVariables.size())));
             }
             sizes.put(v, size);
@@ -121,6 +124,11 @@ final class Instances {
             for (int k = 0; k < n; k++) {
                 t[k] = d.normalized() ? (uniform ? 1 : Math.exp(spread * rng.nextGaussian()))
                         : kind == 3 ? 30 * rng.nextGaussian() : 2 * rng.nextGaussian();
+            }
+            // a density over several variables concentrated on the diagonal of its large support (the variables
+            // determine each other): its mutual information is the log of the support size, out of reach of random tables
+            if ((kind == 4 || kind == 1) && i % 3 == 2 && d.normalized() && d.variables().size() >= 2) {
+                diagonal(t, d.variables(), sizes);
             }
             if (i == 3) {
                 double[] same = shared.get(d.variables());
@@ -232,6 +240,26 @@ final class Instances {
             tables.put(d.name(), t);
         }
         return new FiniteModel(sizes, tables, logits, widths);
+    }
+
+    /** Keeps the cells whose indices agree (each taken modulo its variable's size); the others get 1e-12 of their mass. */
+    private static void diagonal(double[] t, List<String> vars, Map<String, Integer> sizes) {
+        int[] n = vars.stream().mapToInt(sizes::get).toArray();
+        for (int k = 0; k < t.length; k++) {
+            int rest = k;
+            int[] idx = new int[n.length];
+            for (int j = n.length - 1; j >= 0; j--) {
+                idx[j] = rest % n[j];
+                rest /= n[j];
+            }
+            boolean aligned = true;
+            for (int j = 1; j < n.length; j++) {
+                aligned &= idx[j] == idx[0] % n[j];
+            }
+            if (!aligned) {
+                t[k] *= 1e-12;
+            }
+        }
     }
 
     private static int largeSize(RandomGenerator rng) {

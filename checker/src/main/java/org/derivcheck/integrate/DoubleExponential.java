@@ -57,42 +57,80 @@ public final class DoubleExponential {
     }
 
     /**
-     * The integral of f over (lo, hi), split at c and at every cut strictly inside (lo, hi): the pieces are
-     * smooth where the cuts are the kinks of the integrand. Cuts that are not finite, or outside, are ignored.
+     * The integral of f over (lo, hi), split at c and at each of the places strictly inside (at most 24, in the order
+     * given): every piece is integrated by its own rule, so mass next to a place is resolved.
      */
-    public static Result integrate(Integrand f, double lo, double hi, double c, double scale, double relTol, double[] cuts) {
-        java.util.TreeSet<Double> at = new java.util.TreeSet<>();
-        for (double k : cuts) {
-            if (Double.isFinite(k) && k > lo && k < hi) {
-                at.add(k == 0 ? 0.0 : k); // -0.0 and 0.0 are one cut
-            }
-        }
-        if (at.isEmpty() || !(lo < hi)) {
+    public static Result integrate(Integrand f, double lo, double hi, double c, double scale, double relTol,
+            double[] places) {
+        if (places == null || places.length == 0 || !(lo < hi)) {
             return integrate(f, lo, hi, c, scale, relTol);
         }
-        if (c > lo && c < hi) {
-            at.add(c == 0 ? 0.0 : c);
+        java.util.List<Double> inside = new java.util.ArrayList<>();
+        double mid = c > lo && c < hi ? c : Double.NaN;
+        for (double p : places) {
+            if (p > lo && p < hi && Double.isFinite(p)) {
+                inside.add(p);
+            }
         }
-        double first = at.first();
-        double last = at.last();
-        Result r = run(f, Double.isFinite(lo) ? new Finite(lo, first, true, false) : new HalfLine(first, -1, scale), relTol,
-                lo, hi);
-        Double prev = first;
-        for (Double k : at.tailSet(first, false)) {
-            r = r.plus(run(f, new Finite(prev, k, false, false), relTol, lo, hi));
-            prev = k;
+        java.util.TreeSet<Double> cuts = new java.util.TreeSet<>();
+        if (!Double.isNaN(mid)) {
+            cuts.add(mid);
         }
-        return r.plus(run(f, Double.isFinite(hi) ? new Finite(last, hi, false, true) : new HalfLine(last, 1, scale), relTol,
-                lo, hi));
+        for (double p : inside) {
+            if (cuts.size() >= 25) {
+                break;
+            }
+            Double near = cuts.floor(p);
+            Double above = cuts.ceiling(p);
+            double tol = 1e-9 * Math.max(1, Math.abs(p));
+            if ((near == null || p - near > tol) && (above == null || above - p > tol)) {
+                cuts.add(p);
+            }
+        }
+        if (cuts.isEmpty()) {
+            return integrate(f, lo, hi, c, scale, relTol);
+        }
+        java.util.List<Double> k = new java.util.ArrayList<>(cuts);
+        java.util.function.DoublePredicate named = x -> Double.isNaN(mid) || x != mid;
+        Segment first = Double.isFinite(lo) ? new Finite(lo, k.get(0), true, false, false, named.test(k.get(0)))
+                : new HalfLine(k.get(0), -1, scale, named.test(k.get(0)));
+        Result r = run(f, first, relTol, lo, hi);
+        for (int i = 0; i + 1 < k.size(); i++) {
+            r = r.plus(run(f, new Finite(k.get(i), k.get(i + 1), false, false, named.test(k.get(i)),
+                    named.test(k.get(i + 1))), relTol, lo, hi));
+        }
+        double last = k.get(k.size() - 1);
+        Segment end = Double.isFinite(hi) ? new Finite(last, hi, false, true, named.test(last), false)
+                : new HalfLine(last, 1, scale, named.test(last));
+        return r.plus(run(f, end, relTol, lo, hi));
     }
 
     /** A map t -> x with its derivative and the exact distances to the support's ends. */
     private interface Segment {
         /** Fills out[0] = x, out[1] = dx/dt; false when x is no longer inside in double precision. */
         boolean node(double t, double[] out, double lo, double hi);
+
+        /**
+         * Whether the end toward dir is a place the claim named (not an end of the support or the law's centre):
+         * there the mass closer than double resolves is at most the integrand's value times an ulp, so the tail
+         * check asks only 1e-6 of the integral.
+         */
+        default boolean named(int dir) {
+            return false;
+        }
     }
 
-    private record Finite(double a, double b, boolean aIsLo, boolean bIsHi) implements Segment {
+    private record Finite(double a, double b, boolean aIsLo, boolean bIsHi, boolean aNamed, boolean bNamed)
+            implements Segment {
+        Finite(double a, double b, boolean aIsLo, boolean bIsHi) {
+            this(a, b, aIsLo, bIsHi, false, false);
+        }
+
+        @Override
+        public boolean named(int dir) {
+            return dir < 0 ? aNamed : bNamed;
+        }
+
         @Override
         public boolean node(double t, double[] out, double lo, double hi) {
             double u = HALF_PI * Math.sinh(t);
@@ -121,7 +159,16 @@ public final class DoubleExponential {
         }
     }
 
-    private record HalfLine(double c, int dir, double s) implements Segment {
+    private record HalfLine(double c, int dir, double s, boolean cNamed) implements Segment {
+        HalfLine(double c, int dir, double s) {
+            this(c, dir, s, false);
+        }
+
+        @Override
+        public boolean named(int toward) {
+            return toward < 0 && cNamed; // t -> -inf approaches c
+        }
+
         @Override
         public boolean node(double t, double[] out, double lo, double hi) {
             double e = s * Math.exp(HALF_PI * Math.sinh(t));
@@ -145,6 +192,7 @@ public final class DoubleExponential {
         double l1 = 0;
         double err = Double.POSITIVE_INFINITY;
         boolean converged = false;
+        double[] reach = {1, 1};
         for (int level = 0; level <= MAX_LEVEL; level++) {
             int step = level == 0 ? 1 : 2;
             int start = level == 0 ? 0 : 1;
@@ -168,7 +216,12 @@ public final class DoubleExponential {
                     }
                     sum += term;
                     abs += Math.abs(term);
-                    if (Math.abs(t) > 1 && Math.abs(term) <= 1e-18 * abs) {
+                    // the walk outwards ends at a negligible term beyond the farthest node that carried mass (at any
+                    // level): a peak next to a piece's end lies beyond nodes that are all 0
+                    int side = dir < 0 ? 0 : 1;
+                    if (Math.abs(term) > 1e-18 * abs) {
+                        reach[side] = Math.max(reach[side], Math.abs(t));
+                    } else if (Math.abs(t) > reach[side] && abs > 0) {
                         break;
                     }
                 }
@@ -204,7 +257,7 @@ public final class DoubleExponential {
                 }
                 last = term;
             }
-            if (Math.abs(last) * 0.125 > relTol * Math.max(l1, 1e-300)) {
+            if (Math.abs(last) * 0.125 > (seg.named(dir) ? 1e-6 : relTol) * Math.max(l1, 1e-300)) {
                 return false;
             }
         }
