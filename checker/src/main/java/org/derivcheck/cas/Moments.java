@@ -263,6 +263,7 @@ final class Moments {
         List<IExpr> parts = new ArrayList<>();
         ISymbol s = F.Dummy("s");
         IExpr mgf = F.Divide(F.Gamma(F.Plus(a, s)), F.Times(F.Gamma(a), F.Power(b, s)));
+        boolean tilted = false;
         for (IExpr t : terms(body, engine)) {
             Optional<Tilt> tilt = tilt(t, x, engine);
             if (tilt.isEmpty()) {
@@ -292,6 +293,7 @@ final class Moments {
                 IExpr at = F.Times(F.Gamma(F.Plus(a, k)), F.Power(F.Gamma(a), F.CN1), F.Power(b, a),
                         F.Power(F.Subtract(b, c), F.Negate(F.Plus(a, k))), F.Exp(tilt.get().offset()));
                 parts.add(F.Times(mono.get().coefficient(), at));
+                tilted = true;
                 continue;
             }
             if (!(k.isNumber() && k.isReal() && k.evalf() >= 0) && conditions.table != null) {
@@ -304,8 +306,9 @@ final class Moments {
             parts.add(F.Times(mono.get().coefficient(), at));
         }
         IExpr sum = engine.evaluate(F.Plus(parts.toArray(new IExpr[0])));
-        // Gamma(a+k)/Gamma(a) to polynomials in a, psi(a+k) to psi(a) plus rational terms
-        return Optional.of(tidy(sum, engine));
+        // Gamma(a+k)/Gamma(a) to polynomials in a, psi(a+k) to psi(a) plus rational terms; a tilted term keeps its
+        // power of (b - c) unexpanded (a diagnosis compares the student's (r + 1)^2 with it, not with r^2 + 2 r + 1)
+        return Optional.of(tilted ? engine.evaluate(Simplification.shiftPolyGamma(shiftGamma(sum))) : tidy(sum, engine));
     }
 
     /** The factors of a product (the term itself when it is not one). */
