@@ -54,6 +54,18 @@ final class Conditions {
                     continue;
                 }
             }
+            if (premise != null && follows && !nextFollowsOf(items, i, r)) {
+                // the statement is what the condition before it is solved to, not an identity: refuting it as one would
+                // refute 2x - 4 = 0 => x = 2; only the same expression up to sign is decided (above)
+                StepResult s = r.steps().get(0);
+                out.add(r.with(Kind.CLAIM, "", List.of(new StepResult(s.index(), s.claim(), s.tex(), s.line(),
+                        Verdict.INCONCLUSIVE, "none", s.evidence(), Optional.empty(), List.of(), "stated as following from "
+                        + premise.result().name() + ", which is a condition: derivcheck decides that only when both say that "
+                        + "the same expression (up to its sign) is zero, and here they do not; as an identity it does not "
+                        + "hold (" + s.message() + "), but it is not claimed as one", s.millis()))));
+                premise = null;
+                continue;
+            }
             boolean nextFollows = i + 1 < items.size() && items.get(i + 1).result().equation() == r.equation()
                     && link(items.get(i + 1).result()) == Equation.Link.FOLLOWS;
             String lhs = rd.links().get(0).text();
@@ -78,6 +90,11 @@ final class Conditions {
             premise = null;
         }
         done.accept(out);
+    }
+
+    private static boolean nextFollowsOf(List<Item> items, int i, EquationResult r) {
+        return i + 1 < items.size() && items.get(i + 1).result().equation() == r.equation()
+                && link(items.get(i + 1).result()) == Equation.Link.FOLLOWS;
     }
 
     private static Equation.Link link(EquationResult r) {
