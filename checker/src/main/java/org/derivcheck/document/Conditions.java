@@ -89,7 +89,34 @@ final class Conditions {
             out.add(r);
             premise = null;
         }
-        done.accept(out);
+        done.accept(underSideConditions(out));
+    }
+
+    /**
+     * A display with a side condition in words (\text{for } x > 0) may restrict where its claims are meant: a claim
+     * refuted as written is then not refuted (the counterexample may lie where the words exclude it; derivcheck does
+     * not read them), but INCONCLUSIVE with the reason. Claims that hold as written hold under any condition.
+     */
+    private static List<EquationResult> underSideConditions(List<EquationResult> results) {
+        List<EquationResult> out = new ArrayList<>();
+        for (EquationResult r : results) {
+            Optional<Equation.Statement> note = r.equation().statements().stream()
+                    .filter(st -> st.link() == Equation.Link.NOTE).findFirst();
+            if (note.isEmpty() || r.kind() != Kind.CLAIM || r.steps().stream().noneMatch(st -> st.verdict() == Verdict.REFUTED)) {
+                out.add(r);
+                continue;
+            }
+            List<StepResult> steps = new ArrayList<>();
+            for (StepResult st : r.steps()) {
+                steps.add(st.verdict() != Verdict.REFUTED ? st : new StepResult(st.index(), st.claim(), st.tex(), st.line(),
+                        Verdict.INCONCLUSIVE, st.method(), st.evidence(), st.counterexample(), st.diagnoses(),
+                        "the display states a side condition in words (" + note.get().latex().strip() + ") that derivcheck "
+                        + "does not read, and the counterexample may lie outside it; as written, for every value of the "
+                        + "declared domains: " + st.message(), st.millis(), st.name(), st.readAs()));
+            }
+            out.add(r.with(r.kind(), r.note(), steps));
+        }
+        return out;
     }
 
     private static boolean nextFollowsOf(List<Item> items, int i, EquationResult r) {

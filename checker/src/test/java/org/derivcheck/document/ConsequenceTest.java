@@ -43,4 +43,23 @@ class ConsequenceTest {
             assertEquals(Verdict.REFUTED, e.get(9).verdict().orElseThrow(), e.get(9).toString());
         }
     }
+
+    /** A side condition in words may restrict a claim: refuted as written, it is INCONCLUSIVE; holding, it holds. */
+    @Test
+    void aSideConditionInWordsIsNeverIgnoredByARefutation() {
+        String doc = "---\nsymbols: {x: real}\n---\n"
+                + "$$ \\sqrt{x^2} = x \\quad \\text{for } x > 0 $$\n\n"
+                + "$$ \\sqrt{x^2} = |x| \\quad \\text{for all } x $$\n\n"
+                + "$$ \\sqrt{x^2} = x $$\n";
+        try (Cas cas = Cas.start(); DocumentChecker c = new DocumentChecker(cas, CheckOptions.defaults(), 1)) {
+            Document d = DocumentReader.parse(F, Document.Markup.MARKDOWN, doc);
+            List<EquationResult> e = c.check(d, ContextReader.parse(F, d.context().orElseThrow().yaml(), l -> l)).equations();
+            assertEquals(5, e.size(), e.toString());
+            assertEquals(Verdict.INCONCLUSIVE, e.get(0).verdict().orElseThrow(), e.get(0).toString());
+            assertTrue(e.get(0).steps().get(0).message().contains("side condition"), e.get(0).steps().get(0).message());
+            assertEquals(EquationResult.Kind.NOTE, e.get(1).kind());
+            assertTrue(e.get(2).verdict().orElseThrow().holds(), e.get(2).toString());
+            assertEquals(Verdict.REFUTED, e.get(4).verdict().orElseThrow(), "without words, as written: " + e.get(4));
+        }
+    }
 }
