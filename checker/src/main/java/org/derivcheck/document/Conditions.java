@@ -54,6 +54,18 @@ final class Conditions {
                     continue;
                 }
             }
+            if (premise != null && follows && !nextFollowsOf(items, i, r)) {
+                // the statement is what the condition before it is solved to, not an identity: refuting it as one would
+                // refute 2x - 4 = 0 => x = 2; only the same expression up to sign is decided (above)
+                StepResult s = r.steps().get(0);
+                out.add(r.with(Kind.CLAIM, "", List.of(new StepResult(s.index(), s.claim(), s.tex(), s.line(),
+                        Verdict.INCONCLUSIVE, "none", s.evidence(), Optional.empty(), List.of(), "stated as following from "
+                        + premise.result().name() + ", which is a condition: derivcheck decides that only when both say that "
+                        + "the same expression (up to its sign) is zero, and here they do not; as an identity it does not "
+                        + "hold (" + s.message() + "), but it is not claimed as one", s.millis()))));
+                premise = null;
+                continue;
+            }
             boolean nextFollows = i + 1 < items.size() && items.get(i + 1).result().equation() == r.equation()
                     && link(items.get(i + 1).result()) == Equation.Link.FOLLOWS;
             String lhs = rd.links().get(0).text();
@@ -77,7 +89,39 @@ final class Conditions {
             out.add(r);
             premise = null;
         }
-        done.accept(out);
+        done.accept(underSideConditions(out));
+    }
+
+    /**
+     * A display with a side condition in words (\text{for } x > 0) may restrict where its claims are meant: a claim
+     * refuted as written is then not refuted (the counterexample may lie where the words exclude it; derivcheck does
+     * not read them), but INCONCLUSIVE with the reason. Claims that hold as written hold under any condition.
+     */
+    private static List<EquationResult> underSideConditions(List<EquationResult> results) {
+        List<EquationResult> out = new ArrayList<>();
+        for (EquationResult r : results) {
+            Optional<Equation.Statement> note = r.equation().statements().stream()
+                    .filter(st -> st.link() == Equation.Link.NOTE).findFirst();
+            if (note.isEmpty() || r.kind() != Kind.CLAIM || r.steps().stream().noneMatch(st -> st.verdict() == Verdict.REFUTED)) {
+                out.add(r);
+                continue;
+            }
+            List<StepResult> steps = new ArrayList<>();
+            for (StepResult st : r.steps()) {
+                steps.add(st.verdict() != Verdict.REFUTED ? st : new StepResult(st.index(), st.claim(), st.tex(), st.line(),
+                        Verdict.INCONCLUSIVE, st.method(), st.evidence(), st.counterexample(), st.diagnoses(),
+                        "the display states a side condition in words (" + note.get().latex().strip() + ") that derivcheck "
+                        + "does not read, and the counterexample may lie outside it; as written, for every value of the "
+                        + "declared domains: " + st.message(), st.millis(), st.name(), st.readAs()));
+            }
+            out.add(r.with(r.kind(), r.note(), steps));
+        }
+        return out;
+    }
+
+    private static boolean nextFollowsOf(List<Item> items, int i, EquationResult r) {
+        return i + 1 < items.size() && items.get(i + 1).result().equation() == r.equation()
+                && link(items.get(i + 1).result()) == Equation.Link.FOLLOWS;
     }
 
     private static Equation.Link link(EquationResult r) {

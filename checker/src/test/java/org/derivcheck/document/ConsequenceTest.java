@@ -1,0 +1,65 @@
+package org.derivcheck.document;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.derivcheck.cas.Cas;
+import org.derivcheck.check.CheckOptions;
+import org.derivcheck.check.Verdict;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A statement after a condition and {@code \implies} is what the condition is solved to, never an identity to refute:
+ * 2x - 4 = 0 => x = 2 was REFUTED as the identity x = 2. Decided when both say the same expression (up to sign) is
+ * zero; otherwise INCONCLUSIVE, with the reason.
+ */
+class ConsequenceTest {
+    private static final Path F = Path.of("solve.md");
+
+    @Test
+    void aSolvedConditionIsNotRefutedAsAnIdentity() {
+        String doc = "---\nsymbols: {x: real, a: positive, b: positive}\n---\n"
+                + "$$ 2x - 4 = 0 \\implies x = 2 $$\n\n"
+                + "$$ \\frac{a}{x} - b = 0 \\implies x = \\frac{a}{b} $$\n\n"
+                + "$$ x^2 - 4 = 0 \\implies 4 - x^2 = 0 $$\n\n"
+                + "$$ x - 2 = 0 \\implies x - 3 = 0 $$\n\n"
+                + "$$ (x + 1)^2 = x^2 + 2x + 1 \\implies x = x + 1 $$\n";
+        try (Cas cas = Cas.start(); DocumentChecker c = new DocumentChecker(cas, CheckOptions.defaults(), 1)) {
+            Document d = DocumentReader.parse(F, Document.Markup.MARKDOWN, doc);
+            DocumentResult r = c.check(d, ContextReader.parse(F, d.context().orElseThrow().yaml(), l -> l));
+            List<EquationResult> e = r.equations();
+            assertEquals(10, e.size(), e.toString());
+            assertEquals(EquationResult.Kind.CONDITION, e.get(0).kind());
+            assertEquals(Verdict.INCONCLUSIVE, e.get(1).verdict().orElseThrow(), e.get(1).toString());
+            assertTrue(e.get(1).steps().get(0).message().contains("not claimed as one"), e.get(1).steps().get(0).message());
+            assertEquals(Verdict.INCONCLUSIVE, e.get(3).verdict().orElseThrow(), e.get(3).toString());
+            // the same expression up to sign: decided
+            assertTrue(e.get(5).verdict().orElseThrow().holds(), e.get(5).toString());
+            // not the same expression: never verified
+            assertEquals(Verdict.INCONCLUSIVE, e.get(7).verdict().orElseThrow(), e.get(7).toString());
+            // after an identity (not a condition), a false statement that follows is refuted
+            assertEquals(Verdict.REFUTED, e.get(9).verdict().orElseThrow(), e.get(9).toString());
+        }
+    }
+
+    /** A side condition in words may restrict a claim: refuted as written, it is INCONCLUSIVE; holding, it holds. */
+    @Test
+    void aSideConditionInWordsIsNeverIgnoredByARefutation() {
+        String doc = "---\nsymbols: {x: real}\n---\n"
+                + "$$ \\sqrt{x^2} = x \\quad \\text{for } x > 0 $$\n\n"
+                + "$$ \\sqrt{x^2} = |x| \\quad \\text{for all } x $$\n\n"
+                + "$$ \\sqrt{x^2} = x $$\n";
+        try (Cas cas = Cas.start(); DocumentChecker c = new DocumentChecker(cas, CheckOptions.defaults(), 1)) {
+            Document d = DocumentReader.parse(F, Document.Markup.MARKDOWN, doc);
+            List<EquationResult> e = c.check(d, ContextReader.parse(F, d.context().orElseThrow().yaml(), l -> l)).equations();
+            assertEquals(5, e.size(), e.toString());
+            assertEquals(Verdict.INCONCLUSIVE, e.get(0).verdict().orElseThrow(), e.get(0).toString());
+            assertTrue(e.get(0).steps().get(0).message().contains("side condition"), e.get(0).steps().get(0).message());
+            assertEquals(EquationResult.Kind.NOTE, e.get(1).kind());
+            assertTrue(e.get(2).verdict().orElseThrow().holds(), e.get(2).toString());
+            assertEquals(Verdict.REFUTED, e.get(4).verdict().orElseThrow(), "without words, as written: " + e.get(4));
+        }
+    }
+}
