@@ -28,7 +28,7 @@ final class Conditions {
     }
 
     static void apply(List<Item> items, Function<Derivation, List<StepResult>> run, Map<String, List<StepResult>> cache,
-            Consumer<List<EquationResult>> done) {
+            java.util.function.Predicate<Equation> notesRead, Consumer<List<EquationResult>> done) {
         List<EquationResult> out = new ArrayList<>();
         Item premise = null;
         for (int i = 0; i < items.size(); i++) {
@@ -89,7 +89,7 @@ final class Conditions {
             out.add(r);
             premise = null;
         }
-        done.accept(underSideConditions(out));
+        done.accept(underSideConditions(out, notesRead));
     }
 
     /**
@@ -97,9 +97,14 @@ final class Conditions {
      * refuted as written is then not refuted (the counterexample may lie where the words exclude it; derivcheck does
      * not read them), but INCONCLUSIVE with the reason. Claims that hold as written hold under any condition.
      */
-    private static List<EquationResult> underSideConditions(List<EquationResult> results) {
+    private static List<EquationResult> underSideConditions(List<EquationResult> results,
+            java.util.function.Predicate<Equation> notesRead) {
         List<EquationResult> out = new ArrayList<>();
         for (EquationResult r : results) {
+            if (notesRead.test(r.equation())) {
+                out.add(r); // checked under them (SideConditions)
+                continue;
+            }
             Optional<Equation.Statement> note = r.equation().statements().stream()
                     .filter(st -> st.link() == Equation.Link.NOTE).findFirst();
             if (note.isEmpty() || r.kind() != Kind.CLAIM || r.steps().stream().noneMatch(st -> st.verdict() == Verdict.REFUTED)) {

@@ -44,22 +44,31 @@ class ConsequenceTest {
         }
     }
 
-    /** A side condition in words may restrict a claim: refuted as written, it is INCONCLUSIVE; holding, it holds. */
+    /**
+     * A side condition in words may restrict a claim: one inequality after the words is an assumption of the display's
+     * claims; words that do not read so leave a refutation INCONCLUSIVE.
+     */
     @Test
     void aSideConditionInWordsIsNeverIgnoredByARefutation() {
         String doc = "---\nsymbols: {x: real}\n---\n"
                 + "$$ \\sqrt{x^2} = x \\quad \\text{for } x > 0 $$\n\n"
-                + "$$ \\sqrt{x^2} = |x| \\quad \\text{for all } x $$\n\n"
-                + "$$ \\sqrt{x^2} = x $$\n";
+                + "$$ \\sqrt{x^2} = x \\quad \\text{for } x > 0 \\text{ and } x < 2 $$\n\n"
+                + "$$ \\sqrt{x^2} = x $$\n\n"
+                + "$$ \\sqrt{x^2} = x \\quad \\text{if } x > -1 $$\n";
         try (Cas cas = Cas.start(); DocumentChecker c = new DocumentChecker(cas, CheckOptions.defaults(), 1)) {
             Document d = DocumentReader.parse(F, Document.Markup.MARKDOWN, doc);
             List<EquationResult> e = c.check(d, ContextReader.parse(F, d.context().orElseThrow().yaml(), l -> l)).equations();
-            assertEquals(5, e.size(), e.toString());
-            assertEquals(Verdict.INCONCLUSIVE, e.get(0).verdict().orElseThrow(), e.get(0).toString());
-            assertTrue(e.get(0).steps().get(0).message().contains("side condition"), e.get(0).steps().get(0).message());
+            assertEquals(7, e.size(), e.toString());
+            // read as the assumption x > 0: it holds there
+            assertTrue(e.get(0).verdict().orElseThrow().holds(), e.get(0).toString());
             assertEquals(EquationResult.Kind.NOTE, e.get(1).kind());
-            assertTrue(e.get(2).verdict().orElseThrow().holds(), e.get(2).toString());
+            assertTrue(e.get(1).note().contains("read as an assumption"), e.get(1).note());
+            // words that are not one inequality are not read: never refuted
+            assertEquals(Verdict.INCONCLUSIVE, e.get(2).verdict().orElseThrow(), e.get(2).toString());
+            assertTrue(e.get(2).steps().get(0).message().contains("side condition"), e.get(2).steps().get(0).message());
             assertEquals(Verdict.REFUTED, e.get(4).verdict().orElseThrow(), "without words, as written: " + e.get(4));
+            // a condition that does not save the claim: refuted under it (x = -1/2)
+            assertEquals(Verdict.REFUTED, e.get(5).verdict().orElseThrow(), e.get(5).toString());
         }
     }
 }
