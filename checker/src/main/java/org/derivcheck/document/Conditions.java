@@ -54,14 +54,25 @@ final class Conditions {
                     continue;
                 }
             }
-            if (premise != null && follows && !nextFollowsOf(items, i, r)) {
+            Optional<String> unknown = premise == null ? Optional.empty() : Solved.unknown(rd, it.names());
+            if (premise != null && (follows || unknown.isPresent()) && !nextFollowsOf(items, i, r) && unknown.isPresent()) {
+                // the condition solved for one symbol: decided when the condition is linear in it (Solved)
+                Optional<StepResult> solved = Solved.decide(premise, it, unknown.get(), run, cache);
+                if (solved.isPresent()) {
+                    out.add(r.with(Kind.CLAIM, "the solution of " + premise.result().name(), List.of(solved.get())));
+                    premise = null;
+                    continue;
+                }
+            }
+            if (premise != null && (follows || unknown.isPresent()) && !nextFollowsOf(items, i, r)) {
                 // the statement is what the condition before it is solved to, not an identity: refuting it as one would
                 // refute 2x - 4 = 0 => x = 2; only the same expression up to sign is decided (above)
                 StepResult s = r.steps().get(0);
                 out.add(r.with(Kind.CLAIM, "", List.of(new StepResult(s.index(), s.claim(), s.tex(), s.line(),
                         Verdict.INCONCLUSIVE, "none", s.evidence(), Optional.empty(), List.of(), "stated as following from "
-                        + premise.result().name() + ", which is a condition: derivcheck decides that only when both say that "
-                        + "the same expression (up to its sign) is zero, and here they do not; as an identity it does not "
+                        + premise.result().name() + ", which is a condition: derivcheck decides that when both say that the same "
+                        + "expression (up to its sign) is zero, or when the condition is linear in the symbol solved for "
+                        + "(after multiplying by it or its square), and here neither holds; as an identity it does not "
                         + "hold (" + s.message() + "), but it is not claimed as one", s.millis()))));
                 premise = null;
                 continue;
