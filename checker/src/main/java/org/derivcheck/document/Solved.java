@@ -66,6 +66,10 @@ final class Solved {
         if (!mentions(diff, x) || diff.matches("(?s).*\\{\\s*" + Pattern.quote(x) + "\\s*,.*") || diff.contains(x + " ~")) {
             return Optional.empty();
         }
+        // a definition that uses x would keep it when x is replaced in the condition's own text: not decided here
+        if (it.names().definitions.stream().anyMatch(d -> !d.params().contains(x) && mentions(d.text(), x))) {
+            return Optional.empty();
+        }
         String l = c.links().get(0).text().strip();
         String value = l.equals(x) ? c.links().get(1).text() : l;
         int k = -1;

@@ -88,4 +88,15 @@ class ConsequenceTest {
             assertEquals(Verdict.REFUTED, e.get(5).verdict().orElseThrow(), e.get(5).toString());
         }
     }
+
+    /** A definition that uses the symbol would keep it when the condition's text is substituted: not decided. */
+    @Test
+    void aDefinitionUsingTheUnknownIsNeverSubstitutedPastIt() {
+        String doc = "---\nsymbols: {x: real}\ndefine:\n  g: 3*x\n---\n$$ g + x - 8 = 0 \\implies x = 2 $$\n";
+        try (Cas cas = Cas.start(); DocumentChecker c = new DocumentChecker(cas, CheckOptions.defaults(), 1)) {
+            Document d = DocumentReader.parse(F, Document.Markup.MARKDOWN, doc);
+            List<EquationResult> e = c.check(d, ContextReader.parse(F, d.context().orElseThrow().yaml(), l -> l)).equations();
+            assertEquals(Verdict.INCONCLUSIVE, e.get(1).verdict().orElseThrow(), "x = 2 is right; never refuted: " + e.get(1));
+        }
+    }
 }
