@@ -28,7 +28,7 @@ final class Conditions {
     }
 
     static void apply(List<Item> items, Function<Derivation, List<StepResult>> run, Map<String, List<StepResult>> cache,
-            Consumer<List<EquationResult>> done) {
+            java.util.function.Predicate<Equation> notesRead, Consumer<List<EquationResult>> done) {
         List<EquationResult> out = new ArrayList<>();
         Item premise = null;
         for (int i = 0; i < items.size(); i++) {
@@ -54,14 +54,25 @@ final class Conditions {
                     continue;
                 }
             }
-            if (premise != null && follows && !nextFollowsOf(items, i, r)) {
+            Optional<String> unknown = premise == null ? Optional.empty() : Solved.unknown(rd, it.names());
+            if (premise != null && (follows || unknown.isPresent()) && !nextFollowsOf(items, i, r) && unknown.isPresent()) {
+                // the condition solved for one symbol: decided when the condition is linear in it (Solved)
+                Optional<StepResult> solved = Solved.decide(premise, it, unknown.get(), run, cache);
+                if (solved.isPresent()) {
+                    out.add(r.with(Kind.CLAIM, "the solution of " + premise.result().name(), List.of(solved.get())));
+                    premise = null;
+                    continue;
+                }
+            }
+            if (premise != null && (follows || unknown.isPresent()) && !nextFollowsOf(items, i, r)) {
                 // the statement is what the condition before it is solved to, not an identity: refuting it as one would
                 // refute 2x - 4 = 0 => x = 2; only the same expression up to sign is decided (above)
                 StepResult s = r.steps().get(0);
                 out.add(r.with(Kind.CLAIM, "", List.of(new StepResult(s.index(), s.claim(), s.tex(), s.line(),
                         Verdict.INCONCLUSIVE, "none", s.evidence(), Optional.empty(), List.of(), "stated as following from "
-                        + premise.result().name() + ", which is a condition: derivcheck decides that only when both say that "
-                        + "the same expression (up to its sign) is zero, and here they do not; as an identity it does not "
+                        + premise.result().name() + ", which is a condition: derivcheck decides that when both say that the same "
+                        + "expression (up to its sign) is zero, or when the condition is linear in the symbol solved for "
+                        + "(after multiplying by it or its square), and here neither holds; as an identity it does not "
                         + "hold (" + s.message() + "), but it is not claimed as one", s.millis()))));
                 premise = null;
                 continue;
@@ -89,7 +100,7 @@ final class Conditions {
             out.add(r);
             premise = null;
         }
-        done.accept(underSideConditions(out));
+        done.accept(underSideConditions(out, notesRead));
     }
 
     /**
@@ -97,9 +108,14 @@ final class Conditions {
      * refuted as written is then not refuted (the counterexample may lie where the words exclude it; derivcheck does
      * not read them), but INCONCLUSIVE with the reason. Claims that hold as written hold under any condition.
      */
-    private static List<EquationResult> underSideConditions(List<EquationResult> results) {
+    private static List<EquationResult> underSideConditions(List<EquationResult> results,
+            java.util.function.Predicate<Equation> notesRead) {
         List<EquationResult> out = new ArrayList<>();
         for (EquationResult r : results) {
+            if (notesRead.test(r.equation())) {
+                out.add(r); // checked under them (SideConditions)
+                continue;
+            }
             Optional<Equation.Statement> note = r.equation().statements().stream()
                     .filter(st -> st.link() == Equation.Link.NOTE).findFirst();
             if (note.isEmpty() || r.kind() != Kind.CLAIM || r.steps().stream().noneMatch(st -> st.verdict() == Verdict.REFUTED)) {

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -79,6 +80,7 @@ public final class DocumentChecker implements AutoCloseable {
         Map<String, Map<String, String>> formsByContext = new LinkedHashMap<>();
         List<Job> jobs = new ArrayList<>();
         Map<String, Names> namesCache = new LinkedHashMap<>();
+        Set<Equation> notesRead = new java.util.HashSet<>();
         for (Equation eq : equations) {
             Context ctx = context.forSection(eq.section());
             String scope = ctx.fingerprint();
@@ -154,6 +156,14 @@ public final class DocumentChecker implements AutoCloseable {
                     }
                     default -> job.derivation = Claims.derivation(doc, eq, r, names, line);
                 }
+                if (job.derivation != null && eq.statements().stream().anyMatch(x -> x.link() == Link.NOTE)) {
+                    // the display's side conditions in words, where they read as inequalities, are its claims' assumptions
+                    Optional<List<org.derivcheck.derivation.Line>> side = SideConditions.of(eq, names, line);
+                    if (side.isPresent()) {
+                        job.derivation = SideConditions.under(job.derivation, side.get());
+                        notesRead.add(eq);
+                    }
+                }
             }
         }
         int checked = 0;
@@ -185,8 +195,13 @@ public final class DocumentChecker implements AutoCloseable {
             }
             j.result = j.result.with(j.result.kind(), j.result.note(), Claims.relabel(steps, j.reading, j.result.line()));
         }
+        for (Job j : jobs) {
+            if (j.result.kind() == Kind.NOTE && notesRead.contains(j.result.equation())) {
+                j.result = j.result.with(Kind.NOTE, "a side condition, read as an assumption of this display's claims", List.of());
+            }
+        }
         Conditions.apply(jobs.stream().map(j -> new Conditions.Item(j.result, j.reading, j.names)).toList(), this::run,
-                cache, out -> {
+                cache, notesRead::contains, out -> {
                     for (int i = 0; i < jobs.size(); i++) {
                         jobs.get(i).result = out.get(i);
                     }
