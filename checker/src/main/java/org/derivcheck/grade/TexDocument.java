@@ -80,6 +80,19 @@ final class TexDocument {
             + "let|futurelet|(?:re|provide)?newrobustcmd\\*?)\\s*\\{?\\s*(\\\\(?:[A-Za-z]+|.))");
     private static final Pattern CELLS = Pattern.compile(
             "\\\\begin\\s*\\{((?:p|b|B|v|V|small)?matrix\\*?|array|cases|dcases|rcases|tabular)\\}");
+    /** The brace groups a display may be read in: a plain group, and arguments that are typeset where they stand. */
+    private static final Pattern SHOWN_GROUP = Pattern.compile("|\\\\(text(bf|it|rm|sf|tt|up|sl|sc|normal|md)|emph|"
+            + "footnote|footnotetext|marginpar|fbox|framebox|parbox|mbox|makebox|underline|centerline|noindent|item|question|"
+            + "part|subpart|begingroup|small|large|Large|normalsize|footnotesize)");
+    /** The environments a display may be read in (besides those of {@code \\newtheorem}). */
+    private static final Pattern SHOWN_ENV = Pattern.compile("document|(itemize|enumerate|description|list|trivlist|"
+            + "center|flushleft|flushright|quote|quotation|verse|minipage|figure|table|wrapfigure|proof|abstract|multicols|"
+            + "subequations|questions|parts|subparts|subsubparts|framed|mdframed|tcolorbox|adjustwidth|spacing|singlespace|"
+            + "onehalfspace|doublespace|samepage|small|normalsize|large|Large|footnotesize|theorem|lemma|proposition|"
+            + "corollary|definition|example|remark|exercise|problem)\\*?");
+    private static final Pattern SOLUTION = Pattern.compile("solution(orbox|ordottedlines|orlines|orgrid)?\\*?");
+    private static final Pattern THEOREM = Pattern.compile("\\\\(?:newtheorem\\*?|declaretheorem(?:\\[[^\\]]*\\])?)"
+            + "\\s*\\{([^}]*)\\}");
     private static final Pattern COMMAND = Pattern.compile("\\\\(?:[A-Za-z]+|.)");
     private static final Pattern HEADER = Pattern.compile("^\\s*%\\s*derivcheck\\s*:\\s*(\\w+)\\s*(.*)$");
     private static final Pattern LABEL = Pattern.compile("\\\\label\\s*\\{([^}]*)\\}");
@@ -294,6 +307,12 @@ final class TexDocument {
      * colour can hide it).
      */
     private void enclosing(Document doc, String masked, Map<String, Integer> macros) {
+        java.util.Set<String> theorems = new java.util.HashSet<>();
+        Matcher th = THEOREM.matcher(masked);
+        while (th.find()) {
+            theorems.add(th.group(1).trim());
+        }
+        boolean answers = Pattern.compile("\\\\printanswers(?![A-Za-z])").matcher(masked).find();
         List<String> groups = new ArrayList<>();
         List<String> envs = new ArrayList<>();
         String lastClosed = "";
@@ -301,7 +320,7 @@ final class TexDocument {
         List<Document.Display> displays = doc.displays();
         Matcher env = Pattern.compile("\\\\(begin|end)\\s*\\{([^}]*)\\}").matcher(masked);
         for (int i = 0; i < masked.length() && next < displays.size(); i++) {
-            if (i == displays.get(next).start()) {
+            if (i >= displays.get(next).start()) {
                 for (String g : groups) {
                     if (g.matches("\\\\((re|provide)?newcommand|DeclareRobustCommand|(New|Renew|Provide|Declare)"
                             + "DocumentCommand|[egx]?def|newrobustcmd|renewrobustcmd|providerobustcmd)")) {
@@ -313,11 +332,22 @@ final class TexDocument {
                                 + "(line " + macros.get(g) + "): derivcheck cannot tell whether LaTeX shows it; write the "
                                 + "display without it");
                     }
+                    if (!SHOWN_GROUP.matcher(g).matches()) {
+                        throw error(i, "a display inside the argument of '" + g + "': derivcheck cannot tell whether LaTeX "
+                                + "shows it (displays are read in the text, in plain groups and in \\textbf, \\emph, "
+                                + "\\footnote, \\fbox, \\parbox and the like); write the display outside it");
+                    }
                 }
                 for (String e : envs) {
                     if (e.matches("tikzpicture|picture|overpic|textblock\\*?|pspicture|lrbox")) {
                         throw error(i, "a display inside '" + e + "': what such an environment shows depends on how it "
                                 + "places and paints its content, which derivcheck cannot tell; write the display outside it");
+                    }
+                    if (!SHOWN_ENV.matcher(e).matches() && !theorems.contains(e) && !(answers && SOLUTION.matcher(e).matches())) {
+                        throw error(i, "a display inside the environment '" + e + "': derivcheck cannot tell whether LaTeX "
+                                + "shows it (an exam class's solution without \\printanswers is not printed); displays are "
+                                + "read in the document, in lists, quotes, centred or framed text, minipages, figures, "
+                                + "proofs and the environments of \\newtheorem; write the display outside it");
                     }
                 }
                 i = displays.get(next).bodyStart() + displays.get(next).body().length();

@@ -224,13 +224,20 @@ class GradingAdversaryTest {
         hiding.put("\\newcommand{\\hide}[1]{} \\hide{\\[ a = b \\]}", "a command the submission defines");
         hiding.put("\\newcommand{\\sol}{\\[ a = b \\]}", "inside the definition of a command");
         hiding.put("\\begin{tikzpicture}\\node[opacity=0]{\\[ a = b \\]};\\end{tikzpicture}", "tikzpicture");
+        hiding.put("\\invisible{\\[ a = b \\]}", "\\invisible");
+        hiding.put("\\begin{solution} \\[ a = b \\] \\end{solution}", "solution");
+        hiding.put("\\begin{onlyenv} \\[ a = b \\] \\end{onlyenv}", "onlyenv");
         for (Map.Entry<String, String> e : hiding.entrySet()) {
             DerivationException x = assertThrows(DerivationException.class,
                     () -> TexDocument.parse(Path.of("s.tex"), "\\[ c = d \\]\n" + e.getKey() + "\n", 1), e.getKey());
             assertTrue(x.getMessage().contains(e.getValue()) && x.getMessage().contains("s.tex:2"), x.getMessage());
         }
-        // what shows its content is fine: a phantom inside a formula (dropped with it), colour and boxes nowhere
+        // what shows its content is fine: a phantom inside a formula (dropped with it), colour and boxes nowhere; lists,
+        // the environments of \\newtheorem, a solution printed with \\printanswers, \\textbf and \\footnote
         assertEquals(2, chains("\\[ c = d \\]\n\\textbf{Answer:}\n\\[ a = b \\phantom{+ 1} \\]\n").size());
+        assertEquals(4, chains("\\newtheorem{claim}{Claim}\\printanswers\n\\begin{enumerate}\\item \\begin{claim}\\[ a = b \\]"
+                + "\\end{claim}\\end{enumerate}\n\\begin{solution}\\[ c = d \\]\\end{solution}\n\\textbf{\\[ e = f \\]}"
+                + "\\footnote{\\[ g = h \\]}\n").size());
         // Markdown: hiding HTML, a tag with attributes, a display inside a tag
         for (String md : List.of("<div hidden>\n\n$$a = b$$\n\n</div>\n", "<script>\n$$a = b$$\n</script>\n",
                 "<img alt=\"$$a = b$$\">\n")) {
