@@ -312,7 +312,8 @@ final class TexDocument {
         while (th.find()) {
             theorems.add(th.group(1).trim());
         }
-        boolean answers = Pattern.compile("\\\\printanswers(?![A-Za-z])").matcher(masked).find();
+        boolean answers = Pattern.compile("\\\\printanswers(?![A-Za-z])").matcher(masked).find()
+                && !Pattern.compile("\\\\noprintanswers(?![A-Za-z])").matcher(masked).find();
         List<String> groups = new ArrayList<>();
         List<String> envs = new ArrayList<>();
         String lastClosed = "";
