@@ -92,6 +92,8 @@ SAME = [
     ("35 first line sqrt(x^2)*1 + 0 against T's definition", sp.sqrt(X2) * 1 + 0, sp.sqrt(X2), True),
     ("36 first line (a + b)(a + b) against S's definition", (a + b) * (a + b), S, True),
     ("36 first line sqrt(x x) against T's definition", sp.sqrt(x * x), T, True),
+    ("47 H = (b + a)(a + b) (the rest in a \\tag)", H, (b + a) * (a + b), True),
+    ("48 first line (a + b)^2 against H's definition", (a + b) ** 2, H, True),
     # chains that do work: first and last lines differ as written
     ("01 S = (a + b)^2 = a^2 + 2ab + b^2", S, a**2 + 2 * a * b + b**2, False),
     ("01 T = sqrt(x^2) = |x|", T, sp.Abs(sp.Symbol("x")), False),
