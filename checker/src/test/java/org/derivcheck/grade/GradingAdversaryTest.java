@@ -156,6 +156,16 @@ class GradingAdversaryTest {
             doubling.add(new Definition("g" + i, List.of(), "g" + (i - 1) + "*g" + (i - 1) + " + 1", i + 1));
         }
         assertTrue(Canon.unfolding(doubling).of("g30").isEmpty());
+        assertTrue(Canon.expanding(doubling).of("g30").isEmpty());
+        // the form a final line is compared in: products of sums and their small powers expanded, nothing else
+        Canon expanded = Canon.expanding(List.of());
+        assertTrue(expanded.same("3*(x - 1)*(x + 1)", "3*x^2 - 3"));
+        assertTrue(expanded.same("(a + b)^2", "a^2 + 2*a*b + b^2"));
+        assertTrue(expanded.same("a*(a + b) + b*(a + b)", "b^2 + 2*a*b + a^2"));
+        assertFalse(expanded.same("(a + b)^2*(Sin(a)^2 + Cos(a)^2)", "a^2 + 2*a*b + b^2"));
+        assertFalse(expanded.same("Exp(2*Log(a + b))", "a^2 + 2*a*b + b^2"));
+        assertFalse(expanded.same("Sqrt(x^2)", "Abs(x)"));
+        assertTrue(expanded.of("(a + b + c + d + e + f + g + h + i + j + k + l)^8").isEmpty(), "past the size budget");
     }
 
     @Test
