@@ -271,4 +271,27 @@ class GradingAdversaryTest {
         assertTrue(tex.length() < SubmissionReader.MAX_BYTES, tex.length() + " characters");
         assertTrue(seconds < 5, "reading took " + seconds + " s");
     }
+
+    @Test
+    void aRubricMayTakeTheAnswerInAnyForm(@TempDir Path tmp) throws Exception {
+        // the same chain, ending at a form equal to the target in value only: reached with 'answer: value', not without
+        String rubric = "id: r\nsymbols:\n  a: positive\n  b: positive\ndefine:\n  S: (a + b)^2\nresults:\n"
+                + "  - id: form\n    target: S = a^2 + 2*a*b + b^2\n"
+                + "  - id: value\n    target: S = a^2 + 2*a*b + b^2\n    answer: value\n";
+        Path f = tmp.resolve("rubric.yaml");
+        Files.writeString(f, rubric);
+        Path subs = Files.createDirectories(tmp.resolve("subs"));
+        String chain = "\\begin{align*}\nS &= (a + b)^2 \\\\\n&= e^{2 \\log(a + b)}\n\\end{align*}\n";
+        Files.writeString(subs.resolve("s.tex"), chain + "% derivcheck: result value\n" + chain);
+        try (Grader g = new Grader(RubricReader.read(f), cas, CheckOptions.defaults().withStepMillis(5_000))) {
+            assertEquals(List.of(), g.verifyRubric());
+            SubmissionGrade s = GradeBatch.run(g, SubmissionReader.readAll(subs), 1, x -> { }).get(0);
+            assertEquals(0, s.scores().get(0).earned(), s.scores().get(0).message());
+            assertTrue(s.scores().get(0).message().contains("in value but is not it written out"), s.scores().get(0).message());
+            assertEquals(1, s.scores().get(1).earned(), s.scores().get(1).message());
+        }
+        Files.writeString(f, rubric.replace("answer: value", "answer: any"));
+        DerivationException x = assertThrows(DerivationException.class, () -> RubricReader.read(f));
+        assertTrue(x.getMessage().contains("'answer' is 'form'"), x.getMessage());
+    }
 }
