@@ -245,6 +245,15 @@ class GradingAdversaryTest {
         // what shows its content is fine: a phantom inside a formula (dropped with it), colour and boxes nowhere; lists,
         // the environments of \\newtheorem, a solution printed with \\printanswers, \\textbf and \\footnote
         assertEquals(2, chains("\\[ c = d \\]\n\\textbf{Answer:}\n\\[ a = b \\phantom{+ 1} \\]\n").size());
+        // a template's conditionals that close in the preamble hide nothing (the preamble is not read); in the body
+        // they are refused
+        assertEquals(1, chains("\\documentclass{article}\\newif\\ifanswers\\ifx\\a\\b\\fi\n\\begin{document}\n"
+                + "\\[ a = b \\]\n\\end{document}\n").size());
+        assertThrows(DerivationException.class, () -> chains("\\documentclass{article}\\newif\\ifanswers\n"
+                + "\\begin{document}\n\\ifanswers \\[ a = b \\] \\fi\n\\end{document}\n"));
+        // a small negative space only tightens the layout
+        assertEquals(2, chains("\\vspace{-2mm}\\[ c \\mkern-3mu = d \\]\\vspace{-\\baselineskip}\n\\[ a = \\kern-2pt b \\]\n").size());
+        assertTrue(Unseen.small(" 0.4in ") && !Unseen.small("1in") && !Unseen.small("\\textheight"));
         assertEquals(4, chains("\\newtheorem{claim}{Claim}\\printanswers\n\\begin{enumerate}\\item \\begin{claim}\\[ a = b \\]"
                 + "\\end{claim}\\end{enumerate}\n\\begin{solution}\\[ c = d \\]\\end{solution}\n\\textbf{\\[ e = f \\]}"
                 + "\\footnote{\\[ g = h \\]}\n").size());
