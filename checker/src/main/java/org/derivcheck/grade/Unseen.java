@@ -36,9 +36,12 @@ final class Unseen {
      * hide a whole display (inside one the notation reader drops a phantom's argument and refuses the others).
      */
     private static final Pattern HIDING = Pattern.compile("\\\\(color|textcolor|colorbox|fcolorbox|pagecolor|"
-            + "definecolor|colorlet|phantom|hphantom|vphantom|sbox|savebox|newsavebox|setbox|scalebox|resizebox|"
+            + "phantom|hphantom|vphantom|sbox|savebox|newsavebox|setbox|scalebox|resizebox|"
             + "fontsize|transparent|texttransparent|raisebox|put|moveleft|moveright|raise|lower)(?![A-Za-z])"
             + "|\\\\begin\\s*\\{(lrbox|picture|textblock\\*?)\\}");
+    /** A named colour that shows on a white page: no mix ({@code red!5} is nearly white), no colour of the document's. */
+    private static final Pattern SHOWN_COLOUR = Pattern.compile("\\s*\\{\\s*(red|blue|green|black|magenta|cyan|orange|"
+            + "purple|brown|violet|teal|olive|darkgray|gray)\\s*\\}");
     /** A negative space, anywhere (inside a formula too): it can move a part of a formula off the page or over another. */
     private static final Pattern NEGATIVE_SKIP = Pattern.compile("\\\\(?:[hv]space\\*?|mspace)\\s*\\{\\s*-([^}]*)\\}"
             + "|\\\\(?:kern|hskip|vskip|mkern|mskip)\\s*-\\s*([0-9.]+\\s*[a-z]{2}|\\\\[A-Za-z]+|\\S?)"
@@ -113,6 +116,10 @@ final class Unseen {
         }
         Matcher h = (latex ? HIDING : HTML_HIDING).matcher(scan);
         while (h.find()) {
+            if (latex && ("color".equals(h.group(1)) || "textcolor".equals(h.group(1)))
+                    && SHOWN_COLOUR.matcher(scan).region(h.end(), scan.length()).lookingAt()) {
+                continue; // a colour every page shows (red, blue, ...): not white, not a mix, not one of the document's own
+            }
             if (!insideDisplay(h.start())) {
                 String what = h.group().trim();
                 throw error.apply(h.start(), "'" + (what.length() > 40 ? what.substring(0, 40) + "..." : what) + "' is not allowed "

@@ -251,6 +251,13 @@ class GradingAdversaryTest {
                 + "\\[ a = b \\]\n\\end{document}\n").size());
         assertThrows(DerivationException.class, () -> chains("\\documentclass{article}\\newif\\ifanswers\n"
                 + "\\begin{document}\n\\ifanswers \\[ a = b \\] \\fi\n\\end{document}\n"));
+        // a colour every page shows, and colours defined in the preamble; a white one (or a mix, or the document's own)
+        // is refused
+        assertEquals(2, chains("\\definecolor{mine}{rgb}{1,1,1}\n{\\color{red} Answer:}\\textcolor{blue}{Note}\\[ a = b \\]\n"
+                + "\\[ c = d \\]\n").size());
+        for (String c : List.of("white", "red!5", "mine")) {
+            assertThrows(DerivationException.class, () -> chains("{\\color{" + c + "} \\[ a = b \\]}\n"), c);
+        }
         // a small negative space only tightens the layout
         assertEquals(2, chains("\\vspace{-2mm}\\[ c \\mkern-3mu = d \\]\\vspace{-\\baselineskip}\n\\[ a = \\kern-2pt b \\]\n").size());
         assertTrue(Unseen.small(" 0.4in ") && !Unseen.small("1in") && !Unseen.small("\\textheight"));
