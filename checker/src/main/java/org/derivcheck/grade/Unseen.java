@@ -163,6 +163,18 @@ final class Unseen {
         Matcher env = Pattern.compile("\\\\(begin|end)\\s*\\{([^}]*)\\}").matcher(masked);
         for (int i = 0; i < masked.length() && next < displays.size(); i++) {
             if (i >= displays.get(next).start()) {
+                for (String e : envs) {
+                    if (e.matches("tikzpicture|picture|overpic|textblock\\*?|pspicture|lrbox")) {
+                        throw error.apply(i, "a display inside '" + e + "': what such an environment shows depends on how it "
+                                + "places and paints its content, which derivcheck cannot tell; write the display outside it");
+                    }
+                    if (!SHOWN_ENV.matcher(e).matches() && !theorems.contains(e) && !(answers && SOLUTION.matcher(e).matches())) {
+                        throw error.apply(i, "a display inside the environment '" + e + "': derivcheck cannot tell whether LaTeX "
+                                + "shows it (an exam class's solution without \\printanswers is not printed); displays are "
+                                + "read in the document, in lists, quotes, centred or framed text, minipages, figures, "
+                                + "proofs and the environments of \\newtheorem; write the display outside it");
+                    }
+                }
                 for (String g : groups) {
                     if (g.matches("\\\\((re|provide)?newcommand|DeclareRobustCommand|(New|Renew|Provide|Declare)"
                             + "DocumentCommand|[egx]?def|newrobustcmd|renewrobustcmd|providerobustcmd)")) {
@@ -178,18 +190,6 @@ final class Unseen {
                         throw error.apply(i, "a display inside the argument of '" + g + "': derivcheck cannot tell whether LaTeX "
                                 + "shows it (displays are read in the text, in plain groups and in \\textbf, \\emph, "
                                 + "\\footnote, \\fbox, \\parbox and the like); write the display outside it");
-                    }
-                }
-                for (String e : envs) {
-                    if (e.matches("tikzpicture|picture|overpic|textblock\\*?|pspicture|lrbox")) {
-                        throw error.apply(i, "a display inside '" + e + "': what such an environment shows depends on how it "
-                                + "places and paints its content, which derivcheck cannot tell; write the display outside it");
-                    }
-                    if (!SHOWN_ENV.matcher(e).matches() && !theorems.contains(e) && !(answers && SOLUTION.matcher(e).matches())) {
-                        throw error.apply(i, "a display inside the environment '" + e + "': derivcheck cannot tell whether LaTeX "
-                                + "shows it (an exam class's solution without \\printanswers is not printed); displays are "
-                                + "read in the document, in lists, quotes, centred or framed text, minipages, figures, "
-                                + "proofs and the environments of \\newtheorem; write the display outside it");
                     }
                 }
                 i = displays.get(next).bodyStart() + displays.get(next).body().length();
@@ -213,9 +213,21 @@ final class Unseen {
                     j--;
                 }
                 String cmd = "";
-                if (j >= 0 && (masked.charAt(j) == '}' || masked.charAt(j) == ']')) {
+                if (j >= 0 && masked.charAt(j) == ']') {
+                    // after an optional argument: the command before its '[' (or the one before that, if a group)
+                    int open = masked.lastIndexOf('[', j);
+                    j = open - 1;
+                    while (j >= 0 && Character.isWhitespace(masked.charAt(j))) {
+                        j--;
+                    }
+                    if (open < 0 || j < 0 || masked.charAt(j) == '}') {
+                        cmd = open < 0 ? "?" : lastClosed;
+                        j = -1;
+                    }
+                }
+                if (j >= 0 && masked.charAt(j) == '}') {
                     cmd = lastClosed; // a further argument of the same command
-                } else {
+                } else if (j >= 0) {
                     int k = j;
                     while (k >= 0 && Character.isLetter(masked.charAt(k))) {
                         k--;

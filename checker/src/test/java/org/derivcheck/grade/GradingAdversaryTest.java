@@ -235,6 +235,8 @@ class GradingAdversaryTest {
         hiding.put("\\newcommand{\\sol}{\\[ a = b \\]}", "inside the definition of a command");
         hiding.put("\\begin{tikzpicture}\\node[opacity=0]{\\[ a = b \\]};\\end{tikzpicture}", "tikzpicture");
         hiding.put("\\invisible{\\[ a = b \\]}", "\\invisible");
+        hiding.put("\\textbf{x}\\newcommand{\\hide}[2][]{} \\hide[x]{\\[ a = b \\]}", "\\hide");
+        hiding.put("\\begin {comment} \\[ a = b \\] \\end {comment}", "comment");
         hiding.put("\\begin{solution} \\[ a = b \\] \\end{solution}", "solution");
         hiding.put("\\begin{onlyenv} \\[ a = b \\] \\end{onlyenv}", "onlyenv");
         for (Map.Entry<String, String> e : hiding.entrySet()) {
