@@ -63,6 +63,21 @@ STEPS = [
     # 39: the steps hold with the header definitions written out; what denies them is the rule on the final line
     ("39 (a + b)^2 = g, g: a^2 + 2ab + b^2", (a + b) ** 2, a**2 + 2 * a * b + b**2, True, None),
     ("39 (b + a)(a + b) = k^2, k: a + b", H, (a + b) ** 2, True, None),
+    ("49 S = (a + b)^2 (sin(a)^2 + cos(a)^2)", S, (a + b) ** 2 * (sp.sin(a) ** 2 + sp.cos(a) ** 2), True, None),
+    ("49 H = e^(2 log(a + b))", H, sp.exp(2 * sp.log(a + b)), True, None),
+    ("49 G = 3(x - 1)(x + 1)", G, 3 * (x - 1) * (x + 1), True, None),
+]
+
+# (case, final line, target's right side, the same once products are expanded?): the reach rule "a chain ends at the
+# answer"; functions are opaque (sympy would otherwise evaluate exp(2 log(a + b)) itself, which is more than expanding)
+Sin, Cos, Exp, Log = (sp.Function(n) for n in ("Sin", "Cos", "Exp", "Log"))
+EXPANDED = [
+    ("49 (a + b)^2 (sin(a)^2 + cos(a)^2) against a^2 + 2ab + b^2", (a + b) ** 2 * (Sin(a) ** 2 + Cos(a) ** 2),
+     a**2 + 2 * a * b + b**2, False),
+    ("49 e^(2 log(a + b)) against a^2 + 2ab + b^2", Exp(2 * Log(a + b)), a**2 + 2 * a * b + b**2, False),
+    ("49 3(x - 1)(x + 1) against 3x^2 - 3", 3 * (x - 1) * (x + 1), 3 * x**2 - 3, True),
+    ("02 3(x^2 - 1) against 3x^2 - 3", 3 * (x**2 - 1), 3 * x**2 - 3, True),
+    ("03 a a + a b + b a + b b against a^2 + 2ab + b^2", a * a + a * b + b * a + b * b, a**2 + 2 * a * b + b**2, True),
 ]
 
 # (case, first line, last line, same expression?) with the rubric's definitions substituted
@@ -92,6 +107,8 @@ SAME = [
     ("35 first line sqrt(x^2)*1 + 0 against T's definition", sp.sqrt(X2) * 1 + 0, sp.sqrt(X2), True),
     ("36 first line (a + b)(a + b) against S's definition", (a + b) * (a + b), S, True),
     ("36 first line sqrt(x x) against T's definition", sp.sqrt(x * x), T, True),
+    ("47 H = (b + a)(a + b) (the rest in a \\tag)", H, (b + a) * (a + b), True),
+    ("48 first line (a + b)^2 against H's definition", (a + b) ** 2, H, True),
     # chains that do work: first and last lines differ as written
     ("01 S = (a + b)^2 = a^2 + 2ab + b^2", S, a**2 + 2 * a * b + b**2, False),
     ("01 T = sqrt(x^2) = |x|", T, sp.Abs(sp.Symbol("x")), False),
@@ -117,9 +134,13 @@ def main():
         got = sp.srepr(first) == sp.srepr(last)
         if got != same:
             bad.append(f"{case}: same expression {got}, the corpus assumes {same}")
+    for case, last, rhs, same in EXPANDED:
+        got = sp.expand(last - rhs) == 0
+        if got != same:
+            bad.append(f"{case}: the same once expanded {got}, the corpus assumes {same}")
     for line in bad:
         print("MISMATCH", line)
-    print(f"{len(STEPS)} steps, {len(SAME)} first/last pairs, {len(bad)} mismatches")
+    print(f"{len(STEPS)} steps, {len(SAME)} first/last pairs, {len(EXPANDED)} final lines, {len(bad)} mismatches")
     return 1 if bad else 0
 
 

@@ -10,7 +10,8 @@ final class Masking {
             + "(?:[ \\t]+(?:\"[^\"\\n]*\"|'[^'\\n]*'|\\([^)\\n]*\\)))?[ \\t]*$");
     private static final Pattern FENCE = Pattern.compile("(?m)^[ ]{0,3}(`{3,}|~{3,})");
     private static final Pattern VERBATIM = Pattern.compile(
-            "\\\\begin\\{(verbatim|Verbatim|BVerbatim|LVerbatim|spverbatim|lstlisting|minted|comment|filecontents)\\*?\\}");
+            "\\\\begin\\s*\\{(verbatim|Verbatim|BVerbatim|LVerbatim|spverbatim|lstlisting|minted|comment|filecontents)"
+                    + "\\*?\\}");
 
     private Masking() {
     }
@@ -81,9 +82,8 @@ final class Masking {
         Matcher v = VERBATIM.matcher(t);
         int from = 0;
         while (from < t.length() && v.find(from)) {
-            String end = "\\end{" + v.group(1);
-            int close = t.indexOf(end, v.end());
-            int stop = close < 0 ? t.length() : t.indexOf('}', close) + 1;
+            Matcher end = Pattern.compile("\\\\end\\s*\\{" + Pattern.quote(v.group(1)) + "\\*?\\}").matcher(t);
+            int stop = end.find(v.end()) ? end.end() : t.length();
             blank(sb, v.start(), stop);
             from = stop;
         }

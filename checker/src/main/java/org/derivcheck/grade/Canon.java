@@ -12,6 +12,10 @@ import org.derivcheck.derivation.Definition;
 import org.derivcheck.notation.ChainReader;
 import org.derivcheck.notation.ParseException;
 import org.derivcheck.notation.Syntax;
+import org.derivcheck.grade.CanonParts.Q;
+import org.derivcheck.grade.CanonParts.Sum;
+import static org.derivcheck.grade.CanonParts.ONE;
+import static org.derivcheck.grade.CanonParts.ZERO;
 
 /**
  * The spelling of an expression up to rewriting that does no work, for the reach rules ({@link Reach}): two
@@ -31,25 +35,33 @@ import org.derivcheck.notation.Syntax;
  * body, so {@code T} and its definition {@code Sqrt(x^2)} are the same.</li>
  * </ul>
  * A form that would grow past a size budget (hostile definitions) is empty: the rules then decide nothing from it.
+ * {@link #expanding} also expands products of sums and their small integer powers: the form a final line is compared
+ * with the target's right side in ({@code 3(x^2 - 1)} is {@code 3x^2 - 3}; {@code (a + b)^2 (sin(a)^2 + cos(a)^2)} is
+ * not {@code a^2 + 2ab + b^2}).
  */
 final class Canon {
     private static final int BUDGET = 20_000;
     private static final int MAX_DEPTH = 200;
-    private static final Q ONE = new Q(BigInteger.ONE, BigInteger.ONE);
-    private static final Q ZERO = new Q(BigInteger.ZERO, BigInteger.ONE);
 
     private final Map<String, Def> defs;
+    private final boolean expand;
 
     private record Def(List<String> params, Syntax body) {
     }
 
-    private Canon(Map<String, Def> defs) {
+    private Canon(Map<String, Def> defs, boolean expand) {
         this.defs = defs;
+        this.expand = expand;
     }
 
     /** Canonical forms without definitions written out. */
     static Canon plain() {
-        return new Canon(Map.of());
+        return new Canon(Map.of(), false);
+    }
+
+    /** Canonical forms with every definition written out and products of sums expanded. */
+    static Canon expanding(List<Definition> definitions) {
+        return new Canon(unfolding(definitions).defs, true);
     }
 
     /** Canonical forms with every definition written out (a definition that does not parse is left as its name). */
@@ -62,7 +74,7 @@ final class Canon {
                 // left as its name
             }
         }
-        return new Canon(m);
+        return new Canon(m, false);
     }
 
     /** The canonical form of derivcheck text, or empty when it does not parse or exceeds the size budget. */
@@ -94,113 +106,6 @@ final class Canon {
 
         TooBig() {
             super(null, null, false, false);
-        }
-    }
-
-    /** An exact rational, denominator positive. */
-    private record Q(BigInteger n, BigInteger d) {
-        static Q of(BigInteger n, BigInteger d) {
-            if (d.signum() == 0) {
-                throw new ArithmeticException();
-            }
-            if (d.signum() < 0) {
-                n = n.negate();
-                d = d.negate();
-            }
-            BigInteger g = n.gcd(d);
-            return g.signum() == 0 || g.equals(BigInteger.ONE) ? new Q(n, d) : new Q(n.divide(g), d.divide(g));
-        }
-
-        Q add(Q o) {
-            return of(n.multiply(o.d).add(o.n.multiply(d)), d.multiply(o.d));
-        }
-
-        Q mul(Q o) {
-            return of(n.multiply(o.n), d.multiply(o.d));
-        }
-
-        boolean isZero() {
-            return n.signum() == 0;
-        }
-
-        boolean isOne() {
-            return n.equals(BigInteger.ONE) && d.equals(BigInteger.ONE);
-        }
-
-        boolean isInteger() {
-            return d.equals(BigInteger.ONE);
-        }
-
-        @Override
-        public String toString() {
-            return isInteger() ? n.toString() : n + "/" + d;
-        }
-    }
-
-    /** A sum of terms, each a rational coefficient times a product of factors (factor key to its exponent). */
-    private static final class Sum {
-        final TreeMap<String, Q> coeff = new TreeMap<>();
-        final Map<String, TreeMap<String, Q>> factors = new HashMap<>();
-
-        static Sum constant(Q q) {
-            Sum s = new Sum();
-            s.add(new TreeMap<>(), q);
-            return s;
-        }
-
-        static Sum atom(String key) {
-            TreeMap<String, Q> f = new TreeMap<>();
-            f.put(key, ONE);
-            Sum s = new Sum();
-            s.add(f, ONE);
-            return s;
-        }
-
-        void add(TreeMap<String, Q> f, Q c) {
-            String key = monomial(f);
-            Q now = coeff.getOrDefault(key, ZERO).add(c);
-            if (now.isZero()) {
-                coeff.remove(key);
-                factors.remove(key);
-            } else {
-                coeff.put(key, now);
-                factors.put(key, f);
-            }
-        }
-
-        boolean single() {
-            return coeff.size() == 1;
-        }
-
-        Optional<Q> asConstant() {
-            if (coeff.isEmpty()) {
-                return Optional.of(ZERO);
-            }
-            return single() && coeff.firstKey().isEmpty() ? Optional.of(coeff.firstEntry().getValue()) : Optional.empty();
-        }
-
-        static String monomial(TreeMap<String, Q> f) {
-            StringBuilder sb = new StringBuilder();
-            for (Map.Entry<String, Q> e : f.entrySet()) {
-                sb.append(sb.length() == 0 ? "" : "*").append(e.getKey());
-                if (!e.getValue().isOne()) {
-                    sb.append("^(").append(e.getValue()).append(')');
-                }
-            }
-            return sb.toString();
-        }
-
-        @Override
-        public String toString() {
-            if (coeff.isEmpty()) {
-                return "0";
-            }
-            StringBuilder sb = new StringBuilder();
-            for (Map.Entry<String, Q> e : coeff.entrySet()) {
-                sb.append(sb.length() == 0 ? "" : " + ").append(e.getKey().isEmpty() ? e.getValue().toString()
-                        : e.getValue().isOne() ? e.getKey() : e.getValue() + "*" + e.getKey());
-            }
-            return sb.toString();
         }
     }
 
@@ -277,12 +182,12 @@ final class Canon {
                     return plus(sum(b.left(), renamed, depth + 1), scale(sum(b.right(), renamed, depth + 1),
                             Q.of(BigInteger.ONE.negate(), BigInteger.ONE)));
                 case "*":
-                    return times(sum(b.left(), renamed, depth + 1), sum(b.right(), renamed, depth + 1));
+                    return times(sum(b.left(), renamed, depth + 1), sum(b.right(), renamed, depth + 1), expand);
                 case "/":
                     return times(sum(b.left(), renamed, depth + 1), power(sum(b.right(), renamed, depth + 1),
-                            Sum.constant(Q.of(BigInteger.ONE.negate(), BigInteger.ONE))));
+                            Sum.constant(Q.of(BigInteger.ONE.negate(), BigInteger.ONE)), false), expand);
                 case "^":
-                    return power(sum(b.left(), renamed, depth + 1), sum(b.right(), renamed, depth + 1));
+                    return power(sum(b.left(), renamed, depth + 1), sum(b.right(), renamed, depth + 1), expand);
                 default:
                     // '.' (matrix product, not commutative) and '~': kept in order
                     return Sum.atom(b.op() + "(" + sum(b.left(), renamed, depth + 1) + ", " + sum(b.right(), renamed, depth + 1)
@@ -301,7 +206,8 @@ final class Canon {
                 return sum(substitute(d.body(), args, depth + 1), renamed, depth + 1);
             }
             if (c.name().equals("Sqrt") && c.args().size() == 1) {
-                return power(sum(c.args().get(0), renamed, depth + 1), Sum.constant(Q.of(BigInteger.ONE, BigInteger.TWO)));
+                return power(sum(c.args().get(0), renamed, depth + 1), Sum.constant(Q.of(BigInteger.ONE, BigInteger.TWO)),
+                        false);
             }
             Map<String, String> inner = renamed;
             List<Syntax> args = c.args();
@@ -396,7 +302,20 @@ final class Canon {
         return a.coeff.size() <= 1 ? a : Sum.atom("(" + a + ")");
     }
 
-    private static Sum times(Sum a, Sum b) {
+    private static Sum times(Sum a, Sum b, boolean expand) {
+        if (expand && (a.coeff.size() > 1 || b.coeff.size() > 1)) {
+            if ((long) a.coeff.size() * b.coeff.size() > 2_000) {
+                throw new TooBig();
+            }
+            Sum out = new Sum();
+            for (String x : a.coeff.keySet()) {
+                for (String y : b.coeff.keySet()) {
+                    Sum t = times(single(a, x), single(b, y), false);
+                    t.coeff.forEach((k, q) -> out.add(t.factors.get(k), q));
+                }
+            }
+            return out;
+        }
         Optional<Q> ca = a.asConstant();
         if (ca.isPresent()) {
             return scale(b, ca.get());
@@ -423,12 +342,26 @@ final class Canon {
         return out;
     }
 
-    private static Sum power(Sum base, Sum exponent) {
+    private static Sum single(Sum s, String key) {
+        Sum out = new Sum();
+        out.add(s.factors.get(key), s.coeff.get(key));
+        return out;
+    }
+
+    private static Sum power(Sum base, Sum exponent, boolean expand) {
         Optional<Q> r = exponent.asConstant();
         if (r.isEmpty()) {
             return Sum.atom("pow(" + base + ", " + exponent + ")");
         }
         Q e = r.get();
+        if (expand && base.coeff.size() > 1 && e.isInteger() && e.n().compareTo(BigInteger.ONE) > 0
+                && e.n().compareTo(BigInteger.valueOf(8)) <= 0) {
+            Sum out = base;
+            for (int k = 1; k < e.n().intValue(); k++) {
+                out = times(out, base, true);
+            }
+            return out;
+        }
         if (e.isOne()) {
             return base;
         }

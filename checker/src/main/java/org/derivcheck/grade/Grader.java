@@ -207,7 +207,8 @@ public final class Grader implements AutoCloseable {
         Canon canon = Canon.unfolding(defs);
         java.util.Set<String> ownNames = new java.util.HashSet<>();
         defs.stream().filter(d -> !rubricDefines(d.name())).forEach(d -> ownNames.add(d.name()));
-        results.replaceAll(r -> Reach.gate(r, goals, canon, ownNames));
+        Canon expanded = Canon.expanding(defs);
+        results.replaceAll(r -> Reach.gate(r, goals, canon, expanded, ownNames));
         results.replaceAll(r -> Reach.oneGoal(r, goals, canon));
         List<ResultScore> scores = Scoring.score(rubric, results);
         if (!droppedNames.isEmpty()) {

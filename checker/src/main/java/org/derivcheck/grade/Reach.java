@@ -67,7 +67,7 @@ final class Reach {
     }
 
     /** Why the chain cannot reach the goal although its relations and its comparison hold; empty when it does. */
-    static Optional<String> whyNotReached(ChainResult c, Goal g, Canon canon, java.util.Set<String> own) {
+    static Optional<String> whyNotReached(ChainResult c, Goal g, Canon canon, Canon expanded, java.util.Set<String> own) {
         if (c.lines().size() < 2 || c.relations().size() != c.lines().size() - 1) {
             return Optional.of("its lines could not be related to the goal");
         }
@@ -111,6 +111,12 @@ final class Reach {
             return Optional.of("its first line (" + first.strip() + ") is neither " + g.lhs().strip() + " nor its "
                     + "definition written out: a chain that starts elsewhere does not derive " + g.lhs().strip()
                     + ", however true its steps; start the chain at " + g.lhs().strip());
+        }
+        if (!g.anyForm() && !normal(last).equals(normal(g.rhs())) && !expanded.same(last, g.rhs())) {
+            // equal in value is not enough here either: (a + b)^2 (sin(a)^2 + cos(a)^2) equals a^2 + 2ab + b^2
+            return Optional.of("its final line (" + last.strip() + ") equals " + g.rhs().strip() + " in value but is not "
+                    + "it written out (up to order, numbers and expanded products): a chain ends at the answer the "
+                    + "result asks for (a rubric that takes any equal form says 'answer: value')");
         }
         return Optional.empty();
     }
@@ -188,7 +194,7 @@ final class Reach {
     }
 
     /** The chain with every comparison the rules rule out replaced by an INVALID one that says why. */
-    static ChainResult gate(ChainResult c, List<Goal> goals, Canon canon, java.util.Set<String> own) {
+    static ChainResult gate(ChainResult c, List<Goal> goals, Canon canon, Canon expanded, java.util.Set<String> own) {
         if (c.comparisons().isEmpty()) {
             return c;
         }
@@ -198,7 +204,7 @@ final class Reach {
             Optional<Goal> g = goals.stream().filter(x -> x.id().equals(e.getKey())).findFirst();
             Optional<String> why = Optional.empty();
             if (g.isPresent() && c.holds() && s.verdict().holds()) {
-                why = whyNotReached(c, g.get(), canon, own).map(w -> "does not reach the target: " + w);
+                why = whyNotReached(c, g.get(), canon, expanded, own).map(w -> "does not reach the target: " + w);
             } else if (g.isPresent() && s.verdict() == Verdict.REFUTED && c.holdsBeforeLast()) {
                 why = whyNoPartial(c, g.get()).map(w -> "ends away from the target and earns no partial credit: " + w);
             }

@@ -111,6 +111,7 @@ public final class RubricReader {
             Goal target = null;
             double points = 1;
             double partial = 0;
+            boolean anyForm = false;
             List<Goal> via = new ArrayList<>();
             for (NodeTuple t : m.getValue()) {
                 String k = scalar(file, t.getKeyNode(), "a key");
@@ -121,6 +122,14 @@ public final class RubricReader {
                     case "target" -> target = goal(file, text, v, "target");
                     case "points" -> points = number(file, v, "points");
                     case "partial" -> partial = number(file, v, "partial");
+                    case "answer" -> {
+                        String a = scalar(file, v, "answer").trim();
+                        if (!a.equals("form") && !a.equals("value")) {
+                            throw new DerivationException(file, line(v), "'answer' is 'form' (the final line is the "
+                                    + "target's right side written out: the default) or 'value' (any form equal to it)");
+                        }
+                        anyForm = a.equals("value");
+                    }
                     case "via" -> {
                         if (!(v instanceof SequenceNode vs)) {
                             throw new DerivationException(file, line(v), "'via' is a list of relations 'name = value'");
@@ -130,7 +139,7 @@ public final class RubricReader {
                         }
                     }
                     default -> throw new DerivationException(file, line(t.getKeyNode()), "unknown key '" + k
-                            + "' in a result (id, title, target, points, partial, via)");
+                            + "' in a result (id, title, target, points, partial, answer, via)");
                 }
             }
             if (id == null || !id.matches("[A-Za-z][A-Za-z0-9_-]*")) {
@@ -150,10 +159,10 @@ public final class RubricReader {
             }
             for (int i = 0; i < via.size(); i++) {
                 Goal g = via.get(i);
-                via.set(i, new Goal(id + ".via" + (i + 1), g.lhs(), g.rhs(), g.line()));
+                via.set(i, new Goal(id + ".via" + (i + 1), g.lhs(), g.rhs(), g.line(), anyForm));
             }
             try {
-                out.add(new RubricResult(id, title, new Goal(id, target.lhs(), target.rhs(), target.line()), points,
+                out.add(new RubricResult(id, title, new Goal(id, target.lhs(), target.rhs(), target.line(), anyForm), points,
                         partial, via));
             } catch (IllegalArgumentException e) {
                 throw new DerivationException(file, line(item), e.getMessage());

@@ -32,29 +32,6 @@ final class TexDocument {
     private static final Pattern REFUSED = Pattern.compile(
             "\\\\(input|include|InputIfFileExists|write|immediate|openin|openout|read|special|catcode|directlua|"
                     + "ShellEscape|includegraphics|usepackage\\s*\\{\\s*shellesc|verbatiminput|lstinputlisting)(?![A-Za-z])");
-    /**
-     * TeX whose effect on what is shown derivcheck cannot follow without running TeX: conditionals other than
-     * {@code \iffalse}/{@code \iftrue} (whose skipped branch is not read), environments and hooks redefined, math
-     * and category codes, the comment package's own environments. Refused anywhere in the submission.
-     */
-    private static final Pattern UNFOLLOWED = Pattern.compile("\\\\((?!iffalse(?![A-Za-z])|iftrue(?![A-Za-z]))if[A-Za-z]*|"
-            + "If[A-Z][A-Za-z]*|unless|newif|(?:re)?newenvironment|(?:New|Renew|Provide|Declare)DocumentEnvironment|"
-            + "NewEnvironmentCopy|AtBeginEnvironment|AtEndEnvironment|BeforeBeginEnvironment|AfterEndEnvironment|"
-            + "AddToHook|AtBeginDocument|AtEndDocument|AtEndPreamble|every[a-z]+|aftergroup|afterassignment|mathcode|"
-            + "delcode|mathchardef|chardef|lccode|uccode|scantokens|DeclareMath(?:Symbol|Delimiter|Accent|Radical)|"
-            + "DeclareSymbolFont|SetSymbolFont|excludecomment|includecomment|specialcomment|processcomment|generalcomment|"
-            + "includeonly|excludeversion|includeversion|markversion|processifversion|excludeonly)(?![A-Za-z])");
-    /**
-     * Commands that make text invisible, store it without showing it, or move it away: outside a display they could
-     * hide a whole display (inside one the notation reader drops a phantom's argument and refuses the others).
-     */
-    private static final Pattern HIDING = Pattern.compile("\\\\(color|textcolor|colorbox|fcolorbox|pagecolor|"
-            + "definecolor|colorlet|phantom|hphantom|vphantom|sbox|savebox|newsavebox|setbox|scalebox|resizebox|"
-            + "fontsize|transparent|texttransparent|raisebox|put|moveleft|moveright|raise|lower)(?![A-Za-z])"
-            + "|\\\\begin\\s*\\{(lrbox|picture|textblock\\*?)\\}");
-    /** A negative space, anywhere (inside a formula too): it can move a part of a formula off the page or over another. */
-    private static final Pattern NEGATIVE_SKIP = Pattern.compile("\\\\(?:[hv]space\\*?|mspace)\\s*\\{\\s*-"
-            + "|\\\\(?:kern|hskip|vskip|mkern|mskip)\\s*-|\\\\\\\\\\s*\\*?\\s*\\[\\s*-");
     /** An annotation column at the end of a row ({@code && \text{(by the chain rule)}}): prose, not formula. */
     private static final Pattern ANNOTATION = Pattern.compile("(?m)(?:&\\s*){1,2}\\\\(?:text|textrm|textit|mbox)\\s*"
             + "\\{[^{}\\n]*\\}\\s*[.,;]?\\s*(?=\\\\\\\\|\\\\end\\s*\\{|\\\\label|\\\\tag|\\\\nonumber|\\\\notag|$)");
@@ -66,14 +43,6 @@ final class TexDocument {
      */
     private static final Pattern OPERATOR_START = Pattern.compile(
             "^\\s*&\\s*(?:[+\\-]|\\\\cdot(?![A-Za-z])|\\\\times(?![A-Za-z]))");
-    /**
-     * Markdown: an HTML element that is never shown, or a tag with attributes (a style, a class, {@code hidden}, a
-     * colour or a size can hide what follows); a tag that holds a display (an {@code alt="$$...$$"}) is refused where
-     * the display is found.
-     */
-    private static final Pattern HTML_HIDING = Pattern.compile(
-            "(?i)<(script|style|template|noscript|head)(?![a-z0-9])|<[a-z][a-z0-9]*\\s+[a-z-]+[^<>]*>");
-    private static final Pattern HTML_TAG = Pattern.compile("(?i)<[a-z][a-z0-9]*\\s[^<>]*>");
     /** A command defined by the submission (a macro's name: its meaning in the PDF is not the one derivcheck reads). */
     private static final Pattern MACRO = Pattern.compile("\\\\(?:(?:re|provide)?newcommand\\*?|DeclareRobustCommand\\*?|"
             + "(?:New|Renew|Provide|Declare)DocumentCommand|(?:New|Renew)CommandCopy|DeclareMathOperator\\*?|[egx]?def|"
@@ -131,7 +100,7 @@ final class TexDocument {
         if (!doc.problems().isEmpty()) {
             throw error(doc.problems().get(0).offset(), doc.problems().get(0).message());
         }
-        hidden(doc, masked);
+        new Unseen(doc, text, this::error).refuse(masked, macros(masked));
         Map<String, Integer> macros = macros(doc.markup() == Document.Markup.LATEX ? masked : "");
         List<Chain> chains = new ArrayList<>();
         int lines = 0;
@@ -243,129 +212,6 @@ final class TexDocument {
             }
         }
         return new Chain(previous.number(), previous.label(), lines, previous.file(), true, unread);
-    }
-
-    /**
-     * Refuses what could hide a formula from a reader of the PDF while derivcheck reads it, or change what it shows:
-     * TeX derivcheck cannot follow ({@link #UNFOLLOWED}) anywhere; outside the displays, commands that hide or move
-     * text ({@link #HIDING}) in LaTeX and hiding HTML in Markdown. (Comments, {@code \\iffalse}, the preamble and the
-     * text after {@code \\end{document}} are blanked by the document reader and never read.)
-     */
-    private void hidden(Document doc, String masked) {
-        boolean latex = doc.markup() == Document.Markup.LATEX;
-        String scan = latex ? masked : text;
-        Matcher neg = NEGATIVE_SKIP.matcher(scan);
-        if (neg.find()) {
-            throw error(neg.start(), "a negative space ('" + neg.group().trim() + "') is not allowed in a submission: it can "
-                    + "move a part of a formula off the page or over another, and what a reader does not see is not graded");
-        }
-        Matcher u = UNFOLLOWED.matcher(scan);
-        if (latex && u.find()) {
-            throw error(u.start(), "'\\" + u.group(1) + "' is not allowed in a submission: derivcheck reads what LaTeX "
-                    + "shows without running TeX, and cannot tell what this shows; write the formulas out");
-        }
-        Matcher h = (latex ? HIDING : HTML_HIDING).matcher(scan);
-        while (h.find()) {
-            if (!insideDisplay(doc, h.start())) {
-                String what = h.group().trim();
-                throw error(h.start(), "'" + (what.length() > 40 ? what.substring(0, 40) + "..." : what) + "' is not allowed "
-                        + "outside a formula in a submission: it can hide or move text, and a formula a reader of the "
-                        + "document does not see is not graded; remove it");
-            }
-        }
-        if (latex) {
-            enclosing(doc, masked, macros(masked));
-        } else {
-            Matcher t = HTML_TAG.matcher(text);
-            while (t.find()) {
-                for (Document.Display d : doc.displays()) {
-                    if (d.start() >= t.start() && d.start() < t.end() && !insideDisplay(doc, t.start())) {
-                        throw error(t.start(), "a formula inside an HTML tag is not shown; write it as a display");
-                    }
-                }
-            }
-        }
-    }
-
-    /**
-     * Refuses a display inside what may not show it: the argument of a command the submission defines
-     * ({@code \\newcommand{\\hide}[1]{}} swallows it), or an environment that places or paints its content
-     * ({@code tikzpicture}, {@code picture}, {@code overpic}, {@code textblock}, {@code pspicture}: a node's opacity or
-     * colour can hide it).
-     */
-    private void enclosing(Document doc, String masked, Map<String, Integer> macros) {
-        List<String> groups = new ArrayList<>();
-        List<String> envs = new ArrayList<>();
-        String lastClosed = "";
-        int next = 0;
-        List<Document.Display> displays = doc.displays();
-        Matcher env = Pattern.compile("\\\\(begin|end)\\s*\\{([^}]*)\\}").matcher(masked);
-        for (int i = 0; i < masked.length() && next < displays.size(); i++) {
-            if (i == displays.get(next).start()) {
-                for (String g : groups) {
-                    if (g.matches("\\\\((re|provide)?newcommand|DeclareRobustCommand|(New|Renew|Provide|Declare)"
-                            + "DocumentCommand|[egx]?def|newrobustcmd|renewrobustcmd|providerobustcmd)")) {
-                        throw error(i, "a display inside the definition of a command ('" + g + "'): LaTeX shows it only "
-                                + "where the command is used, which derivcheck cannot follow; write the display out");
-                    }
-                    if (macros.containsKey(g)) {
-                        throw error(i, "a display inside the argument of '" + g + "', a command the submission defines "
-                                + "(line " + macros.get(g) + "): derivcheck cannot tell whether LaTeX shows it; write the "
-                                + "display without it");
-                    }
-                }
-                for (String e : envs) {
-                    if (e.matches("tikzpicture|picture|overpic|textblock\\*?|pspicture|lrbox")) {
-                        throw error(i, "a display inside '" + e + "': what such an environment shows depends on how it "
-                                + "places and paints its content, which derivcheck cannot tell; write the display outside it");
-                    }
-                }
-                i = displays.get(next).bodyStart() + displays.get(next).body().length();
-                next++;
-                continue;
-            }
-            char c = masked.charAt(i);
-            if (c == '\\' && env.region(i, masked.length()).lookingAt()) {
-                String name = env.group(2).trim();
-                if (env.group(1).equals("begin")) {
-                    envs.add(name);
-                } else if (envs.lastIndexOf(name) >= 0) {
-                    envs.subList(envs.lastIndexOf(name), envs.size()).clear();
-                }
-                i = env.end() - 1;
-            } else if (c == '\\') {
-                i++;
-            } else if (c == '{') {
-                int j = i - 1;
-                while (j >= 0 && Character.isWhitespace(masked.charAt(j))) {
-                    j--;
-                }
-                String cmd = "";
-                if (j >= 0 && (masked.charAt(j) == '}' || masked.charAt(j) == ']')) {
-                    cmd = lastClosed; // a further argument of the same command
-                } else {
-                    int k = j;
-                    while (k >= 0 && Character.isLetter(masked.charAt(k))) {
-                        k--;
-                    }
-                    if (k >= 0 && k < j && masked.charAt(k) == '\\') {
-                        cmd = masked.substring(k, j + 1);
-                    }
-                }
-                groups.add(cmd);
-            } else if (c == '}' && !groups.isEmpty()) {
-                lastClosed = groups.remove(groups.size() - 1);
-            }
-        }
-    }
-
-    private static boolean insideDisplay(Document doc, int offset) {
-        for (Document.Display d : doc.displays()) {
-            if (offset >= d.bodyStart() && offset < d.bodyStart() + d.body().length()) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** The commands the submission defines or redefines, with the line of the definition. */

@@ -147,6 +147,8 @@ class DocumentReaderTest {
                 + "\\end{document}\n\\[ x = 10 \\]\n";
         assertEquals(List.of("a = 1", "b = 2", "c &= d"), shown(Markup.LATEX, tex));
         assertEquals(List.of(), DocumentReader.parse(F, Markup.LATEX, tex).problems());
+        // TeX skips the space in \begin {comment}
+        assertEquals(List.of("a = b"), shown(Markup.LATEX, "\\begin {comment}\n\\[ c = d \\]\n\\end {comment}\n\\[ a = b \\]\n"));
         // an \iffalse never closed hides the rest; \endinput and \bye end the file
         assertEquals(List.of("a = b"), shown(Markup.LATEX, "\\[ a = b \\]\n\\iffalse\n\\[ c = d \\]\n"));
         assertEquals(List.of("a = b"), shown(Markup.LATEX, "\\[ a = b \\]\n\\endinput\n\\[ c = d \\]\n"));

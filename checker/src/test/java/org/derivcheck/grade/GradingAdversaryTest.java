@@ -156,6 +156,16 @@ class GradingAdversaryTest {
             doubling.add(new Definition("g" + i, List.of(), "g" + (i - 1) + "*g" + (i - 1) + " + 1", i + 1));
         }
         assertTrue(Canon.unfolding(doubling).of("g30").isEmpty());
+        assertTrue(Canon.expanding(doubling).of("g30").isEmpty());
+        // the form a final line is compared in: products of sums and their small powers expanded, nothing else
+        Canon expanded = Canon.expanding(List.of());
+        assertTrue(expanded.same("3*(x - 1)*(x + 1)", "3*x^2 - 3"));
+        assertTrue(expanded.same("(a + b)^2", "a^2 + 2*a*b + b^2"));
+        assertTrue(expanded.same("a*(a + b) + b*(a + b)", "b^2 + 2*a*b + a^2"));
+        assertFalse(expanded.same("(a + b)^2*(Sin(a)^2 + Cos(a)^2)", "a^2 + 2*a*b + b^2"));
+        assertFalse(expanded.same("Exp(2*Log(a + b))", "a^2 + 2*a*b + b^2"));
+        assertFalse(expanded.same("Sqrt(x^2)", "Abs(x)"));
+        assertTrue(expanded.of("(a + b + c + d + e + f + g + h + i + j + k + l)^8").isEmpty(), "past the size budget");
     }
 
     @Test
@@ -224,13 +234,39 @@ class GradingAdversaryTest {
         hiding.put("\\newcommand{\\hide}[1]{} \\hide{\\[ a = b \\]}", "a command the submission defines");
         hiding.put("\\newcommand{\\sol}{\\[ a = b \\]}", "inside the definition of a command");
         hiding.put("\\begin{tikzpicture}\\node[opacity=0]{\\[ a = b \\]};\\end{tikzpicture}", "tikzpicture");
+        hiding.put("\\invisible{\\[ a = b \\]}", "\\invisible");
+        hiding.put("\\textbf{x}\\newcommand{\\hide}[2][]{} \\hide[x]{\\[ a = b \\]}", "\\hide");
+        hiding.put("\\begin{solution} \\[ a = b \\] \\end{solution}", "solution");
+        hiding.put("\\begin{onlyenv} \\[ a = b \\] \\end{onlyenv}", "onlyenv");
         for (Map.Entry<String, String> e : hiding.entrySet()) {
             DerivationException x = assertThrows(DerivationException.class,
                     () -> TexDocument.parse(Path.of("s.tex"), "\\[ c = d \\]\n" + e.getKey() + "\n", 1), e.getKey());
             assertTrue(x.getMessage().contains(e.getValue()) && x.getMessage().contains("s.tex:2"), x.getMessage());
         }
-        // what shows its content is fine: a phantom inside a formula (dropped with it), colour and boxes nowhere
+        // what shows its content is fine: a phantom inside a formula (dropped with it), colour and boxes nowhere; lists,
+        // the environments of \\newtheorem, a solution printed with \\printanswers, \\textbf and \\footnote
         assertEquals(2, chains("\\[ c = d \\]\n\\textbf{Answer:}\n\\[ a = b \\phantom{+ 1} \\]\n").size());
+        // a template's conditionals that close in the preamble hide nothing (the preamble is not read); in the body
+        // they are refused
+        assertEquals(1, chains("\\documentclass{article}\\newif\\ifanswers\\ifx\\a\\b\\fi\n\\begin{document}\n"
+                + "\\[ a = b \\]\n\\end{document}\n").size());
+        assertThrows(DerivationException.class, () -> chains("\\documentclass{article}\\newif\\ifanswers\n"
+                + "\\begin{document}\n\\ifanswers \\[ a = b \\] \\fi\n\\end{document}\n"));
+        // a colour every page shows, and colours defined in the preamble; a white one (or a mix, or the document's own)
+        // is refused
+        assertEquals(2, chains("\\definecolor{mine}{rgb}{1,1,1}\n{\\color{red} Answer:}\\textcolor{blue}{Note}\\[ a = b \\]\n"
+                + "\\[ c = d \\]\n").size());
+        for (String c : List.of("white", "red!5", "mine")) {
+            assertThrows(DerivationException.class, () -> chains("{\\color{" + c + "} \\[ a = b \\]}\n"), c);
+        }
+        // a comment environment is not read, however its \\begin is spaced
+        assertEquals(1, chains("\\[ c = d \\]\n\\begin {comment} \\[ a = b \\] \\end {comment}\n").size());
+        // a small negative space only tightens the layout
+        assertEquals(2, chains("\\vspace{-2mm}\\[ c \\mkern-3mu = d \\]\\vspace{-\\baselineskip}\n\\[ a = \\kern-2pt b \\]\n").size());
+        assertTrue(Unseen.small(" 0.4in ") && !Unseen.small("1in") && !Unseen.small("\\textheight"));
+        assertEquals(4, chains("\\newtheorem{claim}{Claim}\\printanswers\n\\begin{enumerate}\\item \\begin{claim}\\[ a = b \\]"
+                + "\\end{claim}\\end{enumerate}\n\\begin{solution}\\[ c = d \\]\\end{solution}\n\\textbf{\\[ e = f \\]}"
+                + "\\footnote{\\[ g = h \\]}\n").size());
         // Markdown: hiding HTML, a tag with attributes, a display inside a tag
         for (String md : List.of("<div hidden>\n\n$$a = b$$\n\n</div>\n", "<script>\n$$a = b$$\n</script>\n",
                 "<img alt=\"$$a = b$$\">\n")) {
@@ -253,5 +289,28 @@ class GradingAdversaryTest {
         double seconds = (System.nanoTime() - t0) / 1e9;
         assertTrue(tex.length() < SubmissionReader.MAX_BYTES, tex.length() + " characters");
         assertTrue(seconds < 5, "reading took " + seconds + " s");
+    }
+
+    @Test
+    void aRubricMayTakeTheAnswerInAnyForm(@TempDir Path tmp) throws Exception {
+        // the same chain, ending at a form equal to the target in value only: reached with 'answer: value', not without
+        String rubric = "id: r\nsymbols:\n  a: positive\n  b: positive\ndefine:\n  S: (a + b)^2\nresults:\n"
+                + "  - id: form\n    target: S = a^2 + 2*a*b + b^2\n"
+                + "  - id: value\n    target: S = a^2 + 2*a*b + b^2\n    answer: value\n";
+        Path f = tmp.resolve("rubric.yaml");
+        Files.writeString(f, rubric);
+        Path subs = Files.createDirectories(tmp.resolve("subs"));
+        String chain = "\\begin{align*}\nS &= (a + b)^2 \\\\\n&= e^{2 \\log(a + b)}\n\\end{align*}\n";
+        Files.writeString(subs.resolve("s.tex"), chain + "% derivcheck: result value\n" + chain);
+        try (Grader g = new Grader(RubricReader.read(f), cas, CheckOptions.defaults().withStepMillis(5_000))) {
+            assertEquals(List.of(), g.verifyRubric());
+            SubmissionGrade s = GradeBatch.run(g, SubmissionReader.readAll(subs), 1, x -> { }).get(0);
+            assertEquals(0, s.scores().get(0).earned(), s.scores().get(0).message());
+            assertTrue(s.scores().get(0).message().contains("in value but is not it written out"), s.scores().get(0).message());
+            assertEquals(1, s.scores().get(1).earned(), s.scores().get(1).message());
+        }
+        Files.writeString(f, rubric.replace("answer: value", "answer: any"));
+        DerivationException x = assertThrows(DerivationException.class, () -> RubricReader.read(f));
+        assertTrue(x.getMessage().contains("'answer' is 'form'"), x.getMessage());
     }
 }
