@@ -36,7 +36,7 @@ final class PreciseInstances {
     /** The most assignments of a claim's free finite variables tried on one instance. */
     private static final int MAX_ASSIGNMENTS = 64;
     /** Instances per logarithmic level. */
-    static final int PER_LEVEL = 24;
+    static final int PER_LEVEL = 36;
 
     enum Result { FAILS, HOLDS, EQUAL, UNDECIDED }
 
@@ -141,6 +141,38 @@ final class PreciseInstances {
         return new Decision(equal && strict ? Result.EQUAL : Result.HOLDS, "", "", Double.NaN, Double.NaN, "");
     }
 
+    /**
+     * Whether, at some assignment of the free finite variables, one side is outside its real domain (a logarithm of a
+     * negative number: {@link PreciseTree.Undefined#domain}) while the other has a value: under real semantics a
+     * difference (on a random instance, where it is not an isolated point). The text says where; null when not.
+     */
+    String definedApart(PreciseTree.Model m, Map<String, BigDecimal> scalars) {
+        for (Map<String, Integer> at : assignments(m)) {
+            String l = undefinedWhy(lhs, m, at, scalars);
+            String r = undefinedWhy(rhs, m, at, scalars);
+            if ((l == null) != (r == null)) {
+                String where = at.isEmpty() ? "" : " at " + String.join(", ", at.entrySet().stream()
+                        .map(e -> e.getKey() + " = " + e.getValue()).toList());
+                return (l != null ? "the left side is undefined (" + l : "the right side is undefined (" + r)
+                        + ") and the other is defined" + where;
+            }
+        }
+        return null;
+    }
+
+    /** Why t is outside its real domain at the assignment, "" when undefined otherwise (a range), null when defined. */
+    private String undefinedWhy(Tree t, PreciseTree.Model m, Map<String, Integer> at, Map<String, BigDecimal> scalars) {
+        try {
+            eval.eval(t, m, at, scalars, DIGITS);
+            return null;
+        } catch (PreciseTree.Undefined e) {
+            if (!e.domain) {
+                throw e;
+            }
+            return e.getMessage();
+        }
+    }
+
     /** lhs - rhs for < and <=, rhs - lhs for > and >=, |lhs - rhs| for = (positive: violated). */
     private BigDecimal violation(BigDecimal l, BigDecimal r, MathContext mc) {
         // (rounded: an exact difference of 1 and e^-10^6 would have a million digits)
@@ -210,7 +242,8 @@ final class PreciseInstances {
     }
 
     /**
-     * The instances at logarithmic level L: cell masses e^-L, widths e^(+-L), function values +-L and e^(+-L), each
+     * The instances at logarithmic level L: cell masses e^-L, widths e^(+-L), function values +-L, e^-L alone (E f^2
+     * below 10^-300) or e^L and e^-L, each
      * finite variable at its least support size.
      */
     static List<PreciseTree.Model> logScaled(double level, List<Scope.Density> densities, Map<String, Integer> least) {
@@ -222,7 +255,7 @@ final class PreciseInstances {
         for (int j = 0; j < PER_LEVEL; j++) {
             int wm = j % 4;
             int tm = j / 4 % 3;
-            int fm = j / 12 % 2;
+            int fm = j / 12 % 3;
             Map<String, BigDecimal> widths = new LinkedHashMap<>();
             int k0 = 0;
             for (String v : least.keySet()) {
@@ -240,7 +273,7 @@ final class PreciseInstances {
                 BigDecimal[] t = new BigDecimal[n];
                 if (!d.normalized()) {
                     for (int i = 0; i < n; i++) {
-                        t[i] = fm == 0 ? (i % 2 == 0 ? lv : lv.negate()) : i % 2 == 0 ? wide : tiny;
+                        t[i] = fm == 0 ? (i % 2 == 0 ? lv : lv.negate()) : fm == 1 ? tiny : i % 2 == 0 ? wide : tiny;
                     }
                     tables.put(d.name(), t);
                     continue;

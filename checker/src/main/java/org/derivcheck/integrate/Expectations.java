@@ -10,11 +10,16 @@ public final class Expectations {
      * returns 0 with an error estimate of 0; nodes cluster double-exponentially at the ends of every piece.
      */
     private static final ThreadLocal<double[]> SPLITS = new ThreadLocal<>();
+    /** Set while a body is probed for integrals of its own. */
+    private static final ThreadLocal<boolean[]> PROBE = new ThreadLocal<>();
 
     private Expectations() {
     }
 
-    /** Runs r with every one-dimensional integral on this thread split at the given places (those inside the support). */
+    /**
+     * Runs r with the one-dimensional integrals on this thread split at the given places (those inside the support);
+     * of a nested integral only the outermost.
+     */
     public static <T> T splitAt(double[] places, java.util.function.Supplier<T> r) {
         double[] saved = SPLITS.get();
         SPLITS.set(places);
@@ -26,12 +31,41 @@ public final class Expectations {
     }
 
     public static DoubleExponential.Result of(Laws.Law law, DoubleUnaryOperator body, double relTol) {
+        boolean[] probe = PROBE.get();
+        if (probe != null) {
+            probe[0] = true;
+        }
         if (law.discrete()) {
             return Series.sum(law, body, relTol);
         }
-        return DoubleExponential.integrate((x, dLo, dHi) -> {
-            double w = law.pdf().at(x, dLo, dHi);
-            return w == 0 ? 0 : w * body.applyAsDouble(x);
-        }, law.lo(), law.hi(), law.center(), law.scale(), relTol, SPLITS.get());
+        double[] places = SPLITS.get();
+        if (places == null) {
+            return DoubleExponential.integrate((x, dLo, dHi) -> {
+                double w = law.pdf().at(x, dLo, dHi);
+                return w == 0 ? 0 : w * body.applyAsDouble(x);
+            }, law.lo(), law.hi(), law.center(), law.scale(), relTol);
+        }
+        // only an integral that is not nested is split: the pieces would multiply the inner integrals' cost (a body
+        // evaluated once at the centre shows whether it holds an integral of its own)
+        SPLITS.remove();
+        boolean[] inner = {false};
+        boolean[] saved = PROBE.get();
+        PROBE.set(inner);
+        try {
+            body.applyAsDouble(law.center());
+        } catch (RuntimeException e) {
+            inner[0] = true; // decided by the unsplit rule below, which meets the same failure
+        } finally {
+            PROBE.set(saved);
+        }
+        double[] use = inner[0] ? null : places;
+        try {
+            return DoubleExponential.integrate((x, dLo, dHi) -> {
+                double w = law.pdf().at(x, dLo, dHi);
+                return w == 0 ? 0 : w * body.applyAsDouble(x);
+            }, law.lo(), law.hi(), law.center(), law.scale(), relTol, use);
+        } finally {
+            SPLITS.set(places);
+        }
     }
 }
