@@ -1216,6 +1216,75 @@ def _custom_hunt9(out):
 CUSTOM.append(_custom_hunt9)
 
 
+def _custom_hunt4(out):
+    """c04-finite-hunt2: abstract functions with values outside a side's real domain, 0 or tiny (mpmath, 60 digits)."""
+    false, true = out.false, out.true
+    mp = mpmath.mp
+    c = "c04-finite-hunt2.yaml#"
+    with mp.workdps(60):
+        q = _Fin([1, 1], 1)  # q uniform on two cells of width 1
+
+        def real(v):
+            """v as a real number, or None where it has no real value."""
+            v = mpmath.mpmathify(v)
+            return None if isinstance(v, mpmath.mpc) and v.imag != 0 else mpmath.re(v)
+
+        def side(f):
+            try:
+                return real(f())
+            except (ValueError, ZeroDivisionError):
+                return None
+
+        def apart(k, lhs, rhs, why):
+            lv, rv = side(lhs), side(rhs)
+            if (lv is None) == (rv is None) and (lv is None or lv == rv):
+                raise SystemExit(f"{c}{k}: the witness does not refute")
+            false(c + str(k), f"{why}: left {lv if lv is not None else 'undefined'}, right "
+                  f"{rv if rv is not None else 'undefined'} (undefined: no real value)")
+
+        f = mpmath.mpf(-1)
+        apart(1, lambda: mpmath.log(f * f), lambda: 2 * mpmath.log(f), "f = -1 constant")
+        apart(2, lambda: mpmath.exp(mpmath.log(f)), lambda: f, "f = -1 constant")
+        apart(3, lambda: mpmath.sqrt(f) ** 2, lambda: f, "f = -1 constant")
+        apart(4, lambda: mpmath.sqrt(f * f), lambda: f, "f = -1 constant")
+        apart(5, lambda: q.integral([d * mpmath.log(f * f) for d in q.dens()]),
+              lambda: 2 * q.integral([d * mpmath.log(f) for d in q.dens()]), "f = -1 constant, q uniform")
+        tiny = mpmath.mpf(10) ** -151
+        e6 = q.integral([d * tiny * tiny for d in q.dens()])
+        if not e6 < mpmath.mpf(10) ** -300:
+            raise SystemExit(c + "6: the witness does not refute")
+        false(c + "6", f"f = 10^-151 constant, q uniform: E_q f^2 = {mp.nstr(e6, 6)} < 10^-300")
+        false(c + "7", "f = 0: Sum(f(z)^2, z) = " + mp.nstr(q.integral([0, 0]), 3) + ", not > 0")
+        false(c + "8", "f = 0: E_q f^2 = " + mp.nstr(q.integral([d * 0 for d in q.dens()]), 3) + ", not > 0")
+        two = mpmath.mpf(2)
+        e9 = q.integral([d * mpmath.exp(two) for d in q.dens()])
+        if abs(e9 - mpmath.exp(q.integral([d * two for d in q.dens()]))) > mpmath.mpf(10) ** -50:
+            raise SystemExit(c + "9: the witness does not refute")
+        false(c + "9", f"f = 2 constant: E_q e^f = {mp.nstr(e9, 20)} = e^(E_q f), not >")
+        # the true ones: the theorem, checked on a skewed instance with a negative value of f
+        p3 = _Fin([1, 2, 7], mpmath.mpf(1) / 3)
+        g = [mpmath.mpf(-2), mpmath.mpf(1) / 2, mpmath.mpf(3)]
+        ef = p3.integral([d * v for d, v in zip(p3.dens(), g)])
+        checks = {
+            10: ("|f| = Sqrt(f^2), so log|f| = log(f^2)/2 where f != 0, and both sides are undefined where f = 0",
+                 all(abs(mpmath.log(abs(v)) - mpmath.log(v * v) / 2) < mpmath.mpf(10) ** -50 for v in g)),
+            11: ("a density is positive, and exp(log u) = u for u > 0", all(abs(mpmath.exp(mpmath.log(d)) - d)
+                 < mpmath.mpf(10) ** -50 for d in p3.dens())),
+            12: ("a square is nonnegative and the widths are positive", p3.integral([v * v for v in g]) >= 0),
+            13: ("the triangle inequality |int f q| <= int |f| q", p3.integral([d * abs(v) for d, v in
+                 zip(p3.dens(), g)]) >= abs(ef)),
+            14: ("Jensen: exp is convex, so E_q e^f >= e^(E_q f)", mpmath.log(p3.integral([d * mpmath.exp(v) for d, v in
+                 zip(p3.dens(), g)])) >= ef),
+        }
+        for k, (why, ok) in checks.items():
+            if not ok:
+                raise SystemExit(f"{c}{k}: the theorem's check failed")
+            true(c + str(k), why + "; checked on q = (1, 2, 7)/10, width 1/3, f = (-2, 1/2, 3)")
+
+
+CUSTOM.append(_custom_hunt4)
+
+
 def decide(path, k, step, doc, syms, decl, custom):
     key = f"{os.path.basename(path)}#{k}"
     if key in custom:
