@@ -1242,13 +1242,20 @@ def _custom_hunt4(out):
             false(c + str(k), f"{why}: left {lv if lv is not None else 'undefined'}, right "
                   f"{rv if rv is not None else 'undefined'} (undefined: no real value)")
 
+        def chk(v):
+            """A sub-expression's value, which must be real (real semantics, bottom-up)."""
+            r = real(v)
+            if r is None:
+                raise ValueError("no real value")
+            return r
+
         f = mpmath.mpf(-1)
-        apart(1, lambda: mpmath.log(f * f), lambda: 2 * mpmath.log(f), "f = -1 constant")
-        apart(2, lambda: mpmath.exp(mpmath.log(f)), lambda: f, "f = -1 constant")
-        apart(3, lambda: mpmath.sqrt(f) ** 2, lambda: f, "f = -1 constant")
-        apart(4, lambda: mpmath.sqrt(f * f), lambda: f, "f = -1 constant")
-        apart(5, lambda: q.integral([d * mpmath.log(f * f) for d in q.dens()]),
-              lambda: 2 * q.integral([d * mpmath.log(f) for d in q.dens()]), "f = -1 constant, q uniform")
+        apart(1, lambda: chk(mpmath.log(f * f)), lambda: 2 * chk(mpmath.log(f)), "f = -1 constant")
+        apart(2, lambda: mpmath.exp(chk(mpmath.log(f))), lambda: f, "f = -1 constant")
+        apart(3, lambda: chk(mpmath.sqrt(f)) ** 2, lambda: f, "f = -1 constant")
+        apart(4, lambda: chk(mpmath.sqrt(f * f)), lambda: f, "f = -1 constant")
+        apart(5, lambda: q.integral([d * chk(mpmath.log(f * f)) for d in q.dens()]),
+              lambda: 2 * q.integral([d * chk(mpmath.log(f)) for d in q.dens()]), "f = -1 constant, q uniform")
         tiny = mpmath.mpf(10) ** -151
         e6 = q.integral([d * tiny * tiny for d in q.dens()])
         if not e6 < mpmath.mpf(10) ** -300:
