@@ -1130,14 +1130,166 @@ def _custom_hunt8b(out):
             20: ("log t <= t - 1 at t = q/p, integrated against q: KL <= E_q (q/p) - 1", kl(q, p) <= chi - 1),
             21: ("log(q W) - log W = log q for q, W > 0, and 10^-300 > 0", True),
             22: ("Gibbs' inequality: KL >= 0, so KL + 10^6 > 0", kl(q, p) + 10 ** 6 > 0),
+            25: ("mutual information is KL(r || r(w) r(z)) >= 0 (Gibbs)", True),
+            27: ("Jensen: log is concave, so E_q log p <= log E_q p", -ce <= mpmath.log(
+                q.integral([a * b for a, b in zip(q.dens(), p.dens())]))),
+            29: ("0 < Exp(-1000 q) <= 1 for q >= 0, so the integral is at most int q = 1", q.integral(
+                [a * mpmath.exp(-1000 * a) for a in q.dens()]) <= 1),
         }
         for k, (why, ok) in checks.items():
             if not ok:
                 raise SystemExit(f"{c}{k}: the theorem's check failed")
-            true(c + str(k), why + ("" if k == 21 else "; checked on q = (1, 2, 7)/10, p = (5, 1, 1)/7, width 1/3"))
+            true(c + str(k), why + ("" if k in (21, 25) else "; checked on q = (1, 2, 7)/10, p = (5, 1, 1)/7, width 1/3"))
+        # mutual information of r uniform on the diagonal of n x n cells (width 1): sum of 1/n log((1/n)/(1/n^2))
+
+        def mi_diagonal(n):
+            cell, marg = mpmath.mpf(1) / n, mpmath.mpf(1) / n
+            return n * cell * mpmath.log(cell / (marg * marg))
+        check(23, mi_diagonal(60) > 4, f"r uniform on the diagonal of 60 x 60 cells: I(W; Z) = {mp.nstr(mi_diagonal(60), 12)} > 4")
+        check(24, mi_diagonal(21) >= 3, f"r uniform on the diagonal of 21 x 21 cells: I(W; Z) = {mp.nstr(mi_diagonal(21), 12)} >= 3")
+        u = _Fin([1, 1], mpmath.mpf(1) / 2)
+        lhs = u.integral([a * mpmath.log(a) for a in u.dens()])
+        rhs = mpmath.log(u.integral([a * a for a in u.dens()])) - ten ** -300
+        with mp.workdps(400):
+            lhs = u.integral([a * mpmath.log(a) for a in u.dens()])
+            rhs = mpmath.log(u.integral([a * a for a in u.dens()])) - ten ** -300
+            check(26, lhs > rhs, f"q = p uniform on two cells of width 1/2 (at 400 digits): E_q log p = {mp.nstr(lhs, 12)} "
+                  f"= log E_q p, above log E_q p - 10^-300")
+        # d = 10^-(10^10): KL = (1/2) log(1/(2 (1 - d))) + (1/2) log(1/(2 d)), computed from log d = -10^10 log 10
+        logd = -mpmath.mpf(10) ** 10 * mpmath.log(10)
+        kl28 = mpmath.log(mpmath.mpf(1) / 2) / 2 + (mpmath.log(mpmath.mpf(1) / 2) - logd) / 2  # 1 - d = 1 to 60 digits
+        tv28 = 1  # |1/2 - (1 - d)| + |1/2 - d| = 1 - 2d
+        check(28, kl28 > ten ** 10 * tv28, f"q = (1/2, 1/2), p = (1 - d, d), d = 10^-(10^10): KL = {mp.nstr(kl28, 15)} > "
+              "10^10 TV = 10^10 (1 - 2d)")
 
 
 CUSTOM.append(_custom_hunt8b)
+
+
+def _custom_hunt9(out):
+    """c09-quadrature-hunt2: narrow peaks away from the law's centre, by mpmath quadrature split at the peak (50 digits)."""
+    false, true = out.false, out.true
+    mp = mpmath.mp
+    c = "c09-quadrature-hunt2.yaml#"
+    with mp.workdps(50):
+        inf = mpmath.inf
+        a6 = mpmath.mpf(10) ** 6
+        peak = lambda t: mpmath.exp(-a6 * (t - 3) ** 2)
+        pts = [-inf, 0, 3 - mpmath.mpf(1) / 100, 3, 3 + mpmath.mpf(1) / 100, inf]
+        e1 = mpmath.quad(lambda t: peak(t) * normal_pdf(t), pts)
+        closed = mpmath.exp(-9 * a6 / (1 + 2 * a6)) / mpmath.sqrt(1 + 2 * a6)
+        if abs(e1 - closed) > mpmath.mpf(10) ** -30:
+            raise SystemExit(c + ": the quadrature and the closed form disagree")
+        false(c + "1", f"E exp(-10^6 (t - 3)^2) = {mp.nstr(e1, 15)} (quadrature split at 3; the closed form "
+              f"exp(-9 10^6/(1 + 2 10^6))/Sqrt(1 + 2 10^6) = {mp.nstr(closed, 15)}) >= 10^-9")
+        true(c + "2", f"a positive integrand: E = {mp.nstr(e1, 15)} > 0", "quadrature")
+        false(c + "3", f"E (1 + exp(-10^6 (t - 3)^2)) = 1 + {mp.nstr(e1, 15)} != 1")
+        true(c + "4", f"completing the square: E exp(-a (t - 3)^2) = exp(-9a/(1 + 2a))/Sqrt(1 + 2a); quadrature "
+             f"{mp.nstr(e1, 25)} vs {mp.nstr(closed, 25)}", "quadrature")
+        e5 = mpmath.quad(lambda t: mpmath.exp(-a6 * (t * t - 9) ** 2) * normal_pdf(t),
+                         [-inf, -3.01, -3, -2.99, 0, 2.99, 3, 3.01, inf])
+        false(c + "5", f"E exp(-10^6 (t^2 - 9)^2) = {mp.nstr(e5, 15)} (peaks at -3 and 3) >= 10^-9")
+        e6 = mpmath.quad(lambda t: mpmath.exp(-a6 * t * t) * normal_pdf(t), [-inf, -0.01, 0, 0.01, inf])
+        if abs(e6 - 1 / mpmath.sqrt(1 + 2 * a6)) > mpmath.mpf(10) ** -30:
+            raise SystemExit(c + "6: the quadrature and the closed form disagree")
+        true(c + "6", f"E exp(-a t^2) = 1/Sqrt(1 + 2a); quadrature {mp.nstr(e6, 25)}", "quadrature")
+        a8 = mpmath.mpf(10) ** 8
+        e7 = mpmath.quad(lambda t: mpmath.exp(-a8 * t * t) / 2, [-1, -0.001, 0, 0.001, 1])
+        cf7 = mpmath.sqrt(mpmath.pi) * mpmath.erf(10 ** 4) / (2 * 10 ** 4)
+        if abs(e7 - cf7) > mpmath.mpf(10) ** -30:
+            raise SystemExit(c + "7: the quadrature and the closed form disagree")
+        false(c + "7", f"E exp(-10^8 t^2) under U(-1, 1) = {mp.nstr(e7, 15)} >= 10^-6")
+        true(c + "8", f"(1/2) int_-1^1 exp(-10^8 t^2) dt = Sqrt(pi) erf(10^4)/(2 10^4); quadrature {mp.nstr(e7, 25)} vs "
+             f"{mp.nstr(cf7, 25)}", "quadrature")
+        e9 = mpmath.quad(lambda t: mpmath.exp(-10 ** 4 * (t - mpmath.mpf(1) / 2) ** 2), [0, 0.49, 0.5, 0.51, 1])
+        if not e9 > mpmath.mpf("0.0177"):
+            raise SystemExit(c + "9: the claim does not hold")
+        true(c + "9", f"E = Sqrt(pi) erf(50)/100 = {mp.nstr(e9, 15)} > 0.0177 (quadrature)", "quadrature")
+        g3 = gamma_pdf(3, 1)
+        e10 = mpmath.quad(lambda t: mpmath.exp(-a6 * (t - 2) ** 2) * g3(t), [0, 1.99, 2, 2.01, inf])
+        false(c + "10", f"E exp(-10^6 (t - 2)^2) under Gamma(3, 1) = {mp.nstr(e10, 15)} >= 10^-6")
+        e11 = mpmath.quad(lambda t: mpmath.exp(-t) / (1 + a8 * (t - 1) ** 2), [0, 0.999, 1, 1.001, 2, inf])
+        false(c + "11", f"E 1/(1 + 10^8 (t - 1)^2) under Exponential(1) = {mp.nstr(e11, 15)} >= 10^-6")
+        true(c + "12", f"a positive integrand: E = {mp.nstr(e11, 15)} > 0", "quadrature")
+
+
+CUSTOM.append(_custom_hunt9)
+
+
+def _custom_hunt4(out):
+    """c04-finite-hunt2: abstract functions with values outside a side's real domain, 0 or tiny (mpmath, 60 digits)."""
+    false, true = out.false, out.true
+    mp = mpmath.mp
+    c = "c04-finite-hunt2.yaml#"
+    with mp.workdps(60):
+        q = _Fin([1, 1], 1)  # q uniform on two cells of width 1
+
+        def real(v):
+            """v as a real number, or None where it has no real value."""
+            v = mpmath.mpmathify(v)
+            return None if isinstance(v, mpmath.mpc) and v.imag != 0 else mpmath.re(v)
+
+        def side(f):
+            try:
+                return real(f())
+            except (ValueError, ZeroDivisionError):
+                return None
+
+        def apart(k, lhs, rhs, why):
+            lv, rv = side(lhs), side(rhs)
+            if (lv is None) == (rv is None) and (lv is None or lv == rv):
+                raise SystemExit(f"{c}{k}: the witness does not refute")
+            false(c + str(k), f"{why}: left {lv if lv is not None else 'undefined'}, right "
+                  f"{rv if rv is not None else 'undefined'} (undefined: no real value)")
+
+        def chk(v):
+            """A sub-expression's value, which must be real (real semantics, bottom-up)."""
+            r = real(v)
+            if r is None:
+                raise ValueError("no real value")
+            return r
+
+        f = mpmath.mpf(-1)
+        apart(1, lambda: chk(mpmath.log(f * f)), lambda: 2 * chk(mpmath.log(f)), "f = -1 constant")
+        apart(2, lambda: mpmath.exp(chk(mpmath.log(f))), lambda: f, "f = -1 constant")
+        apart(3, lambda: chk(mpmath.sqrt(f)) ** 2, lambda: f, "f = -1 constant")
+        apart(4, lambda: chk(mpmath.sqrt(f * f)), lambda: f, "f = -1 constant")
+        apart(5, lambda: q.integral([d * chk(mpmath.log(f * f)) for d in q.dens()]),
+              lambda: 2 * q.integral([d * chk(mpmath.log(f)) for d in q.dens()]), "f = -1 constant, q uniform")
+        tiny = mpmath.mpf(10) ** -151
+        e6 = q.integral([d * tiny * tiny for d in q.dens()])
+        if not e6 < mpmath.mpf(10) ** -300:
+            raise SystemExit(c + "6: the witness does not refute")
+        false(c + "6", f"f = 10^-151 constant, q uniform: E_q f^2 = {mp.nstr(e6, 6)} < 10^-300")
+        false(c + "7", "f = 0: Sum(f(z)^2, z) = " + mp.nstr(q.integral([0, 0]), 3) + ", not > 0")
+        false(c + "8", "f = 0: E_q f^2 = " + mp.nstr(q.integral([d * 0 for d in q.dens()]), 3) + ", not > 0")
+        two = mpmath.mpf(2)
+        e9 = q.integral([d * mpmath.exp(two) for d in q.dens()])
+        if abs(e9 - mpmath.exp(q.integral([d * two for d in q.dens()]))) > mpmath.mpf(10) ** -50:
+            raise SystemExit(c + "9: the witness does not refute")
+        false(c + "9", f"f = 2 constant: E_q e^f = {mp.nstr(e9, 20)} = e^(E_q f), not >")
+        # the true ones: the theorem, checked on a skewed instance with a negative value of f
+        p3 = _Fin([1, 2, 7], mpmath.mpf(1) / 3)
+        g = [mpmath.mpf(-2), mpmath.mpf(1) / 2, mpmath.mpf(3)]
+        ef = p3.integral([d * v for d, v in zip(p3.dens(), g)])
+        checks = {
+            10: ("|f| = Sqrt(f^2), so log|f| = log(f^2)/2 where f != 0, and both sides are undefined where f = 0",
+                 all(abs(mpmath.log(abs(v)) - mpmath.log(v * v) / 2) < mpmath.mpf(10) ** -50 for v in g)),
+            11: ("a density is positive, and exp(log u) = u for u > 0", all(abs(mpmath.exp(mpmath.log(d)) - d)
+                 < mpmath.mpf(10) ** -50 for d in p3.dens())),
+            12: ("a square is nonnegative and the widths are positive", p3.integral([v * v for v in g]) >= 0),
+            13: ("the triangle inequality |int f q| <= int |f| q", p3.integral([d * abs(v) for d, v in
+                 zip(p3.dens(), g)]) >= abs(ef)),
+            14: ("Jensen: exp is convex, so E_q e^f >= e^(E_q f)", mpmath.log(p3.integral([d * mpmath.exp(v) for d, v in
+                 zip(p3.dens(), g)])) >= ef),
+        }
+        for k, (why, ok) in checks.items():
+            if not ok:
+                raise SystemExit(f"{c}{k}: the theorem's check failed")
+            true(c + str(k), why + "; checked on q = (1, 2, 7)/10, width 1/3, f = (-2, 1/2, 3)")
+
+
+CUSTOM.append(_custom_hunt4)
 
 
 def decide(path, k, step, doc, syms, decl, custom):

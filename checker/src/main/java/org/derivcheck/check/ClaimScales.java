@@ -89,6 +89,36 @@ final class ClaimScales {
         return out;
     }
 
+    /**
+     * The decimal digits below 1 that the claim's smallest constant reaches (10^-300 gives 300), 0 when none is below
+     * 10^-6, at most 2000.
+     */
+    static int tinyDigits(Expr... sides) {
+        double least = 0;
+        for (Expr e : sides) {
+            Set<Double> logs = new LinkedHashSet<>();
+            e.tree().ifPresent(t -> signedLogs(t, logs));
+            for (double l : logs) {
+                least = Math.min(least, l);
+            }
+        }
+        double digits = -least / Math.log(10);
+        return digits < 6 ? 0 : (int) Math.min(2000, Math.ceil(digits));
+    }
+
+    private static void signedLogs(Tree t, Set<Double> out) {
+        double v = logConstant(t);
+        if (!Double.isNaN(v)) {
+            if (Double.isFinite(v)) {
+                out.add(v);
+            }
+        } else if (t instanceof Tree.Call c) {
+            for (Tree a : c.args()) {
+                signedLogs(a, out);
+            }
+        }
+    }
+
     private static void logConstants(Tree t, Set<Double> out) {
         if (out.size() >= MAX_CONSTANTS) {
             return;

@@ -12,7 +12,7 @@ import org.derivcheck.cas.Scope;
  * tables normalized over all of a density's variables, real tables for functions, softmax tables for
  * parameterized densities. The first instances are edge cases: all supports of size 2 with uniform
  * tables, a near-zero entry, a nearly degenerate density, and equal densities (q = p wherever two
- * densities have the same variables) with constant functions. Then, besides the ordinary instances:
+ * densities have the same variables) with constant functions (0 in the nearly degenerate one). Then, besides the ordinary instances:
  * large supports (up to 40 cells a variable, 2000 cells a density; also 10^3 to 10^4 cells shared among the
  * finite variables, uniform or skewed, so that constants in a claim such as 1/1000 matter), cell widths over six
  * decades (1e-3 to 1e3, so that entropies, densities and support measures reach large and small values) and
@@ -140,6 +140,9 @@ final class Instances {
                 if (!d.normalized()) {
                     java.util.Arrays.fill(t, 1.7); // a constant function
                 }
+            }
+            if (!d.normalized() && i == 2) {
+                java.util.Arrays.fill(t, 0); // a function that is 0 everywhere (Sum(f(z)^2, z) > 0 fails)
             }
             if (d.normalized()) {
                 if (i == 1) {

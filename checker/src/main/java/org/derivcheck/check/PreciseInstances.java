@@ -26,8 +26,9 @@ import org.derivcheck.notation.Relation;
  * below 1, such as a density of 10^-13 against 10^-12): the same tables, converted exactly and renormalized,
  * decide it.</li>
  * </ul>
- * Each side is evaluated at 40 and at 100 digits; a violation counts only when both agree on it (so that a
- * cancellation below 40 digits cannot refute), an equality only when the sides agree to 85 digits.
+ * Each side is evaluated at 40 and at 100 digits (more for a claim with tiny constants: 10^-300 adds 300); a
+ * violation counts only when it is clear at both (beyond 10^-25 and 10^-85 of the sides) and both agree on it, so
+ * that a cancellation below 40 digits cannot refute; an equality only when the sides agree to 85 digits.
  */
 final class PreciseInstances {
     static final int DIGITS = 40;
@@ -35,7 +36,7 @@ final class PreciseInstances {
     /** The most assignments of a claim's free finite variables tried on one instance. */
     private static final int MAX_ASSIGNMENTS = 64;
     /** Instances per logarithmic level. */
-    static final int PER_LEVEL = 24;
+    static final int PER_LEVEL = 36;
 
     enum Result { FAILS, HOLDS, EQUAL, UNDECIDED }
 
@@ -80,6 +81,16 @@ final class PreciseInstances {
      * {@link PreciseTree.Unsupported} when a side has a construct the decimal evaluation does not take.
      */
     Decision decide(PreciseTree.Model m, Map<String, BigDecimal> scalars) {
+        return decide(m, scalars, 0);
+    }
+
+    /**
+     * As {@link #decide(PreciseTree.Model, Map)} with extra digits at both precisions (a claim with the constant
+     * 10^-300 needs 300 more to tell its sides apart).
+     */
+    Decision decide(PreciseTree.Model m, Map<String, BigDecimal> scalars, int extra) {
+        int d1 = DIGITS + extra;
+        int d2 = CHECK_DIGITS + extra;
         List<Map<String, Integer>> cells = assignments(m);
         boolean any = false;
         boolean equal = false;
@@ -87,15 +98,15 @@ final class PreciseInstances {
             BigDecimal l;
             BigDecimal r;
             try {
-                l = eval.eval(lhs, m, at, scalars, DIGITS);
-                r = eval.eval(rhs, m, at, scalars, DIGITS);
+                l = eval.eval(lhs, m, at, scalars, d1);
+                r = eval.eval(rhs, m, at, scalars, d1);
             } catch (PreciseTree.Undefined e) {
                 continue;
             }
-            BigDecimal v = violation(l, r);
+            BigDecimal v = violation(l, r, new MathContext(d1));
             BigDecimal scale = l.abs().max(r.abs());
-            boolean clear = v.signum() > 0 && v.compareTo(scale.scaleByPowerOfTen(-25)) > 0;
-            boolean tiny = v.abs().compareTo(scale.scaleByPowerOfTen(-25)) <= 0;
+            boolean clear = v.signum() > 0 && v.compareTo(scale.scaleByPowerOfTen(15 - d1)) > 0;
+            boolean tiny = v.abs().compareTo(scale.scaleByPowerOfTen(15 - d1)) <= 0;
             if (!clear && !tiny) {
                 any = true; // holds with a margin
                 continue;
@@ -103,20 +114,21 @@ final class PreciseInstances {
             BigDecimal l2;
             BigDecimal r2;
             try {
-                l2 = eval.eval(lhs, m, at, scalars, CHECK_DIGITS);
-                r2 = eval.eval(rhs, m, at, scalars, CHECK_DIGITS);
+                l2 = eval.eval(lhs, m, at, scalars, d2);
+                r2 = eval.eval(rhs, m, at, scalars, d2);
             } catch (PreciseTree.Undefined e) {
                 continue;
             }
-            BigDecimal v2 = violation(l2, r2);
+            MathContext mc2 = new MathContext(d2);
+            BigDecimal v2 = violation(l2, r2, mc2);
             BigDecimal scale2 = l2.abs().max(r2.abs());
-            if (clear && v2.signum() > 0 && v2.compareTo(scale2.scaleByPowerOfTen(-85)) > 0
-                    && v2.subtract(v).abs().compareTo(v2.scaleByPowerOfTen(-6)) <= 0) {
+            if (clear && v2.signum() > 0 && v2.compareTo(scale2.scaleByPowerOfTen(15 - d2)) > 0
+                    && v2.subtract(v, mc2).abs().compareTo(v2.scaleByPowerOfTen(-6)) <= 0) {
                 String where = at.isEmpty() ? "" : "at " + String.join(", ", at.entrySet().stream()
                         .map(e -> e.getKey() + " = " + e.getValue()).toList());
                 return new Decision(Result.FAILS, text(l2), text(r2), l2.doubleValue(), r2.doubleValue(), where);
             }
-            if (v2.abs().compareTo(scale2.scaleByPowerOfTen(-85)) <= 0) {
+            if (v2.abs().compareTo(scale2.scaleByPowerOfTen(15 - d2)) <= 0) {
                 any = true;
                 equal = true; // the sides agree to 85 digits
             }
@@ -129,12 +141,45 @@ final class PreciseInstances {
         return new Decision(equal && strict ? Result.EQUAL : Result.HOLDS, "", "", Double.NaN, Double.NaN, "");
     }
 
+    /**
+     * Whether, at some assignment of the free finite variables, one side is outside its real domain (a logarithm of a
+     * negative number: {@link PreciseTree.Undefined#domain}) while the other has a value: under real semantics a
+     * difference (on a random instance, where it is not an isolated point). The text says where; null when not.
+     */
+    String definedApart(PreciseTree.Model m, Map<String, BigDecimal> scalars) {
+        for (Map<String, Integer> at : assignments(m)) {
+            String l = undefinedWhy(lhs, m, at, scalars);
+            String r = undefinedWhy(rhs, m, at, scalars);
+            if ((l == null) != (r == null)) {
+                String where = at.isEmpty() ? "" : " at " + String.join(", ", at.entrySet().stream()
+                        .map(e -> e.getKey() + " = " + e.getValue()).toList());
+                return (l != null ? "the left side is undefined (" + l : "the right side is undefined (" + r)
+                        + ") and the other is defined" + where;
+            }
+        }
+        return null;
+    }
+
+    /** Why t is outside its real domain at the assignment, "" when undefined otherwise (a range), null when defined. */
+    private String undefinedWhy(Tree t, PreciseTree.Model m, Map<String, Integer> at, Map<String, BigDecimal> scalars) {
+        try {
+            eval.eval(t, m, at, scalars, DIGITS);
+            return null;
+        } catch (PreciseTree.Undefined e) {
+            if (!e.domain) {
+                throw e;
+            }
+            return e.getMessage();
+        }
+    }
+
     /** lhs - rhs for < and <=, rhs - lhs for > and >=, |lhs - rhs| for = (positive: violated). */
-    private BigDecimal violation(BigDecimal l, BigDecimal r) {
+    private BigDecimal violation(BigDecimal l, BigDecimal r, MathContext mc) {
+        // (rounded: an exact difference of 1 and e^-10^6 would have a million digits)
         return switch (relation) {
-            case EQUAL -> l.subtract(r).abs();
-            case LESS_EQUAL, LESS -> l.subtract(r);
-            case GREATER_EQUAL, GREATER -> r.subtract(l);
+            case EQUAL -> l.subtract(r, mc).abs();
+            case LESS_EQUAL, LESS -> l.subtract(r, mc);
+            case GREATER_EQUAL, GREATER -> r.subtract(l, mc);
         };
     }
 
@@ -197,7 +242,8 @@ final class PreciseInstances {
     }
 
     /**
-     * The instances at logarithmic level L: cell masses e^-L, widths e^(+-L), function values +-L and e^(+-L), each
+     * The instances at logarithmic level L: cell masses e^-L, widths e^(+-L), function values +-L, e^-L alone (E f^2
+     * below 10^-300) or e^L and e^-L, each
      * finite variable at its least support size.
      */
     static List<PreciseTree.Model> logScaled(double level, List<Scope.Density> densities, Map<String, Integer> least) {
@@ -209,7 +255,7 @@ final class PreciseInstances {
         for (int j = 0; j < PER_LEVEL; j++) {
             int wm = j % 4;
             int tm = j / 4 % 3;
-            int fm = j / 12 % 2;
+            int fm = j / 12 % 3;
             Map<String, BigDecimal> widths = new LinkedHashMap<>();
             int k0 = 0;
             for (String v : least.keySet()) {
@@ -227,7 +273,7 @@ final class PreciseInstances {
                 BigDecimal[] t = new BigDecimal[n];
                 if (!d.normalized()) {
                     for (int i = 0; i < n; i++) {
-                        t[i] = fm == 0 ? (i % 2 == 0 ? lv : lv.negate()) : i % 2 == 0 ? wide : tiny;
+                        t[i] = fm == 0 ? (i % 2 == 0 ? lv : lv.negate()) : fm == 1 ? tiny : i % 2 == 0 ? wide : tiny;
                     }
                     tables.put(d.name(), t);
                     continue;
@@ -269,6 +315,43 @@ final class PreciseInstances {
             }
         }
         return List.copyOf(out);
+    }
+
+    /**
+     * The constant of a claim with a logarithm whose level no instance reaches (3|c| + 5 beyond 10^8: KL(q || p) <=
+     * 10^10 TV(q, p) fails only with masses near e^(-2 10^10)), or NaN: finite instances cannot confirm such a bound.
+     */
+    static double beyondReach(Claim c) {
+        boolean log = c.lhs().tree().map(PreciseInstances::hasLog).orElse(false)
+                || c.rhs().tree().map(PreciseInstances::hasLog).orElse(false);
+        if (!log) {
+            return Double.NaN;
+        }
+        for (double v : ClaimScales.magnitudes(c.lhs(), c.rhs())) {
+            if (3 * Math.abs(v) + 5 >= 1e8 || Double.isInfinite(v)) {
+                return v;
+            }
+        }
+        for (double l : ClaimScales.logMagnitudes(c.lhs(), c.rhs())) {
+            if (l > Math.log(1e8)) {
+                return Math.exp(Math.min(l, 700));
+            }
+        }
+        return Double.NaN;
+    }
+
+    private static boolean hasLog(Tree t) {
+        if (t instanceof Tree.Call c) {
+            if (c.head().equals("Log")) {
+                return true;
+            }
+            for (Tree a : c.args()) {
+                if (hasLog(a)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** A person's reading of a decimal instance. */

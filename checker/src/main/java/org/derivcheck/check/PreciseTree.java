@@ -24,12 +24,19 @@ import org.derivcheck.math.Tree;
  * {@link Unsupported}.
  */
 final class PreciseTree {
-    /** The side has no real value on this instance (or its magnitude leaves the decimal range). */
+    /** The side has no real value on this instance (or its magnitude leaves the decimal range: not {@link #domain}). */
     static final class Undefined extends RuntimeException {
         private static final long serialVersionUID = 1L;
+        /** True for a point outside a function's real domain (a logarithm of a negative number), false for a range. */
+        final boolean domain;
 
         Undefined(String why) {
+            this(why, true);
+        }
+
+        Undefined(String why, boolean domain) {
             super(why, null, false, false);
+            this.domain = domain;
         }
     }
 
@@ -81,7 +88,7 @@ final class PreciseTree {
         try {
             return new Run(m, new HashMap<>(cells), scalars, new MathContext(digits)).ev(t);
         } catch (ArithmeticException e) {
-            throw new Undefined("beyond the decimal range: " + e.getMessage());
+            throw new Undefined("beyond the decimal range: " + e.getMessage(), false);
         }
     }
 
@@ -388,7 +395,7 @@ final class PreciseTree {
             return BigDecimalMath.exp(x, mc);
         }
         if (x.abs().compareTo(BigDecimal.valueOf(2_000_000_000L)) > 0) {
-            throw new Undefined("e^" + x.round(MathContext.DECIMAL32) + " is beyond the decimal range");
+            throw new Undefined("e^" + x.round(MathContext.DECIMAL32) + " is beyond the decimal range", false);
         }
         // e^x = 10^k e^(x - k ln 10), with ln 10 to the digits of k beyond the working precision
         BigDecimal k = x.divide(LN10, MathContext.DECIMAL64).setScale(0, RoundingMode.HALF_EVEN);

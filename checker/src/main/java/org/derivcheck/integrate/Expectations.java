@@ -10,11 +10,16 @@ public final class Expectations {
      * returns 0 with an error estimate of 0; nodes cluster double-exponentially at the ends of every piece.
      */
     private static final ThreadLocal<double[]> SPLITS = new ThreadLocal<>();
+    /** Set while a body is probed for integrals of its own. */
+    private static final ThreadLocal<boolean[]> PROBE = new ThreadLocal<>();
 
     private Expectations() {
     }
 
-    /** Runs r with every one-dimensional integral on this thread split at the given places (those inside the support). */
+    /**
+     * Runs r with the one-dimensional integrals on this thread split at the given places (those inside the support);
+     * of a nested integral only the outermost.
+     */
     public static <T> T splitAt(double[] places, java.util.function.Supplier<T> r) {
         double[] saved = SPLITS.get();
         SPLITS.set(places);
@@ -29,21 +34,41 @@ public final class Expectations {
         return of(law, body, relTol, new double[0]);
     }
 
-    /** The same, the quadrature split also at the cuts (points where the body has a kink or a jump). */
+    /** The same, the quadrature split also at the cuts (points where the body has a kink: its own, so nested ones too). */
     public static DoubleExponential.Result of(Laws.Law law, DoubleUnaryOperator body, double relTol, double[] cuts) {
+        boolean[] probe = PROBE.get();
+        if (probe != null) {
+            probe[0] = true;
+        }
         if (law.discrete()) {
             return Series.sum(law, body, relTol);
         }
-        // the claim's places split the outermost integral only: an integral nested inside it (its body) would be split
-        // at each of its nodes again, about 25 times the evaluations per level (a two-variable expectation ran past
-        // the step's time limit); the kinks of a body are its own and few
         double[] places = SPLITS.get();
-        SPLITS.set(null);
+        if (places == null) {
+            return DoubleExponential.integrate((x, dLo, dHi) -> {
+                double w = law.pdf().at(x, dLo, dHi);
+                return w == 0 ? 0 : w * body.applyAsDouble(x);
+            }, law.lo(), law.hi(), law.center(), law.scale(), relTol, cuts);
+        }
+        // only an integral that is not nested is split: the pieces would multiply the inner integrals' cost (a body
+        // evaluated once at the centre shows whether it holds an integral of its own)
+        SPLITS.remove();
+        boolean[] inner = {false};
+        boolean[] saved = PROBE.get();
+        PROBE.set(inner);
+        try {
+            body.applyAsDouble(law.center());
+        } catch (RuntimeException e) {
+            inner[0] = true; // decided by the unsplit rule below, which meets the same failure
+        } finally {
+            PROBE.set(saved);
+        }
+        double[] use = inner[0] ? null : places;
         try {
             return DoubleExponential.integrate((x, dLo, dHi) -> {
                 double w = law.pdf().at(x, dLo, dHi);
                 return w == 0 ? 0 : w * body.applyAsDouble(x);
-            }, law.lo(), law.hi(), law.center(), law.scale(), relTol, both(cuts, places));
+            }, law.lo(), law.hi(), law.center(), law.scale(), relTol, both(cuts, use));
         } finally {
             SPLITS.set(places);
         }
