@@ -128,4 +128,15 @@ class DocumentReaderTest {
                 new java.io.ByteArrayInputStream(new byte[] {(byte) 0xff, (byte) 0xfe, 'a'})));
         assertTrue(utf.getMessage().contains("UTF-8"), utf.getMessage());
     }
+
+    /** LaTeX allows spaces in \\begin {align*} and \\end{ align* }: the same display. */
+    @org.junit.jupiter.api.Test
+    void spacesInsideBeginAndEndAreTheSameEnvironment() {
+        Document d = DocumentReader.parse(Path.of("doc.tex"), Markup.LATEX,
+                "\\begin{document}\n\\begin {align*}\nx &= x\n\\end {align*}\n\\begin{ equation }\ny = y\n\\end{equation}\n"
+                        + "\\end{document}\n");
+        List<Equation> e = Equations.of(d);
+        assertEquals(2, e.size(), e.toString());
+        assertTrue(d.problems().isEmpty(), d.problems().toString());
+    }
 }
