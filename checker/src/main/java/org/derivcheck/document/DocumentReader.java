@@ -37,7 +37,7 @@ public final class DocumentReader {
     /** Most displays read from one document. */
     public static final int MAX_DISPLAYS = 2000;
     private static final Pattern DISPLAY = Pattern.compile(
-            "\\\\begin\\{(equation|align|gather|multline|flalign|eqnarray|displaymath|math)(\\*?)\\}|\\\\\\[|\\$\\$");
+            "\\\\begin\\s*\\{\\s*(equation|align|gather|multline|flalign|eqnarray|displaymath|math)(\\*?)\\s*\\}|\\\\\\[|\\$\\$");
     static final Pattern REFUSED = Pattern.compile(
             "\\\\(input|include|InputIfFileExists|write18|write|immediate|openin|openout|read|special|catcode|directlua|"
                     + "ShellEscape|verbatiminput|lstinputlisting|usepackage|RequirePackage|csname|"
@@ -149,6 +149,12 @@ public final class DocumentReader {
             String closing = d.group(1) != null ? "\\end{" + env + "}" : env.equals("\\[") ? "\\]" : "$$";
             int bodyStart = d.end();
             int bodyEnd = shown.indexOf(closing, bodyStart);
+            if (d.group(1) != null) {
+                // \end {align*} and \end{ align* } are the same end to LaTeX
+                Matcher end = Pattern.compile("\\\\end\\s*\\{\\s*" + Pattern.quote(env) + "\\s*\\}").matcher(shown);
+                bodyEnd = end.find(bodyStart) ? end.start() : -1;
+                closing = bodyEnd < 0 ? closing : end.group();
+            }
             if (env.equals("\\[") && markup == Markup.MARKDOWN && bodyEnd < 0) {
                 from = d.end(); // in Markdown, a lone \[ is an escaped bracket
                 continue;

@@ -302,6 +302,17 @@ final class TexParser extends TexCalculus {
             return call("LogGamma", t.pos(), functionArgument(t));
         }
         if (TexNames.FUNCTION_COMMANDS.containsKey(c)) {
+            if (peek().kind() == Kind.SUP) {
+                // \sin^2 x is (\sin x)^2; \sin^{-1} x (an inverse or a reciprocal?) is refused, not guessed
+                Token sup = next();
+                TexSrc k = sub(argTokens("the power of " + c), sup).whole();
+                if (!k.text().strip().matches("[1-9][0-9]?")) {
+                    throw new ParseException(c + "^{" + k.text().strip() + "} is ambiguous (a power of the function, or its "
+                            + "inverse): write (" + c + " x)^{" + k.text().strip() + "}, or the inverse function by name",
+                            sup.pos() + 1);
+                }
+                return pow(call(TexNames.FUNCTION_COMMANDS.get(c), t.pos(), functionArgument(t)), k, sup.pos());
+            }
             return call(TexNames.FUNCTION_COMMANDS.get(c), t.pos(), functionArgument(t));
         }
         if (greek.isPresent()) {

@@ -167,4 +167,15 @@ class DocumentReaderTest {
         // prose is prose: a % there hides nothing
         assertEquals(List.of("a = b"), shown(Markup.MARKDOWN, "100% sure:\n\n$$a = b$$\n"));
     }
+
+    /** LaTeX allows spaces in \\begin {align*} and \\end{ align* }: the same display. */
+    @org.junit.jupiter.api.Test
+    void spacesInsideBeginAndEndAreTheSameEnvironment() {
+        Document d = DocumentReader.parse(Path.of("doc.tex"), Markup.LATEX,
+                "\\begin{document}\n\\begin {align*}\nx &= x\n\\end {align*}\n\\begin{ equation }\ny = y\n\\end{equation}\n"
+                        + "\\end{document}\n");
+        List<Equation> e = Equations.of(d);
+        assertEquals(2, e.size(), e.toString());
+        assertTrue(d.problems().isEmpty(), d.problems().toString());
+    }
 }

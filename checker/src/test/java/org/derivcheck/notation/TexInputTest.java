@@ -58,6 +58,7 @@ class TexInputTest {
         "\\mu_N &= \\mu_N \\\\                             | mu_N = mu_N",
         "&\\le \\alpha.                                    | <= alpha",
         "\\binom{N}{2} + \\dbinom{N + 1}{x}               | Binomial(N, 2) + Binomial(N + 1, x)",
+        "\\sin^2 x + \\cos^{2}(x) - \\log^3 \\alpha        | Sin(x)^2 + Cos(x)^2 - Log(alpha)^3",
     })
     void translates(String latex, String expected) {
         assertEquals(expected.trim(), tr(latex.trim()));
@@ -82,6 +83,7 @@ class TexInputTest {
         "\\sum_{n} y_n          ; 5  ; range",
         "\\mathbb{E}[x]         ; 1  ; which distribution",
         "\\alpha # \\beta       ; 8  ; unexpected character",
+        "\\sin^{-1} x           ; 5  ; ambiguous",
     })
     void refusesWithColumn(String latex, int column, String words) {
         ParseException e = assertThrows(ParseException.class, () -> TexInput.translate(latex.trim(), V));
