@@ -18,6 +18,13 @@ import org.junit.jupiter.api.Test;
 class ConsequenceTest {
     private static final Path F = Path.of("solve.md");
 
+    private static List<EquationResult> check(String doc) {
+        try (Cas cas = Cas.start(); DocumentChecker c = new DocumentChecker(cas, CheckOptions.defaults(), 1)) {
+            Document d = DocumentReader.parse(F, Document.Markup.MARKDOWN, doc);
+            return c.check(d, ContextReader.parse(F, d.context().orElseThrow().yaml(), l -> l)).equations();
+        }
+    }
+
     @Test
     void aSolvedConditionIsNotRefutedAsAnIdentity() {
         String doc = "---\nsymbols: {x: real, a: positive, b: positive, l: positive, c: positive}\n---\n"
@@ -33,32 +40,28 @@ class ConsequenceTest {
                 + "$$ l = \\frac{1}{c} $$\n\n"
                 + "$$ \\frac{\\partial}{\\partial l}\\left(\\frac{1}{2}\\log l - \\frac{c}{2} l\\right) = 0 $$\n\n"
                 + "$$ l = \\frac{2}{c} $$\n";
-        try (Cas cas = Cas.start(); DocumentChecker c = new DocumentChecker(cas, CheckOptions.defaults(), 1)) {
-            Document d = DocumentReader.parse(F, Document.Markup.MARKDOWN, doc);
-            DocumentResult r = c.check(d, ContextReader.parse(F, d.context().orElseThrow().yaml(), l -> l));
-            List<EquationResult> e = r.equations();
-            assertEquals(18, e.size(), e.toString());
-            assertEquals(EquationResult.Kind.CONDITION, e.get(0).kind());
-            // linear in x: at most one solution, and 2 is it
-            assertEquals(Verdict.PROVED, e.get(1).verdict().orElseThrow(), e.get(1).toString());
-            // a/x - b: linear after multiplying by x
-            assertEquals(Verdict.PROVED, e.get(3).verdict().orElseThrow(), e.get(3).toString());
-            // the same expression up to sign: decided
-            assertTrue(e.get(5).verdict().orElseThrow().holds(), e.get(5).toString());
-            // not a solved form and not the same expression: never verified, never refuted as an identity
-            assertEquals(Verdict.INCONCLUSIVE, e.get(7).verdict().orElseThrow(), e.get(7).toString());
-            // after an identity (not a condition), a false statement that follows is refuted
-            assertEquals(Verdict.REFUTED, e.get(9).verdict().orElseThrow(), e.get(9).toString());
-            // x^2 = 4 has two solutions: x = 2 is not decided (it does not follow for x real)
-            assertEquals(Verdict.INCONCLUSIVE, e.get(11).verdict().orElseThrow(), e.get(11).toString());
-            assertTrue(e.get(11).steps().get(0).message().contains("not claimed as one"), e.get(11).steps().get(0).message());
-            // a wrong solution of a linear condition is refuted
-            assertEquals(Verdict.REFUTED, e.get(13).verdict().orElseThrow(), e.get(13).toString());
-            assertTrue(e.get(13).steps().get(0).message().contains("does not solve it"), e.get(13).steps().get(0).message());
-            assertEquals(EquationResult.Kind.CONDITION, e.get(14).kind());
-            assertEquals(Verdict.PROVED, e.get(15).verdict().orElseThrow(), e.get(15).toString());
-            assertEquals(Verdict.REFUTED, e.get(17).verdict().orElseThrow(), e.get(17).toString());
-        }
+        List<EquationResult> e = check(doc);
+        assertEquals(18, e.size(), e.toString());
+        assertEquals(EquationResult.Kind.CONDITION, e.get(0).kind());
+        // linear in x: at most one solution, and 2 is it
+        assertEquals(Verdict.PROVED, e.get(1).verdict().orElseThrow(), e.get(1).toString());
+        // a/x - b: linear after multiplying by x
+        assertEquals(Verdict.PROVED, e.get(3).verdict().orElseThrow(), e.get(3).toString());
+        // the same expression up to sign: decided
+        assertTrue(e.get(5).verdict().orElseThrow().holds(), e.get(5).toString());
+        // not a solved form and not the same expression: never verified, never refuted as an identity
+        assertEquals(Verdict.INCONCLUSIVE, e.get(7).verdict().orElseThrow(), e.get(7).toString());
+        // after an identity (not a condition), a false statement that follows is refuted
+        assertEquals(Verdict.REFUTED, e.get(9).verdict().orElseThrow(), e.get(9).toString());
+        // x^2 = 4 has two solutions: x = 2 is not decided (it does not follow for x real)
+        assertEquals(Verdict.INCONCLUSIVE, e.get(11).verdict().orElseThrow(), e.get(11).toString());
+        assertTrue(e.get(11).steps().get(0).message().contains("not claimed as one"), e.get(11).steps().get(0).message());
+        // a wrong solution of a linear condition is refuted
+        assertEquals(Verdict.REFUTED, e.get(13).verdict().orElseThrow(), e.get(13).toString());
+        assertTrue(e.get(13).steps().get(0).message().contains("does not solve it"), e.get(13).steps().get(0).message());
+        assertEquals(EquationResult.Kind.CONDITION, e.get(14).kind());
+        assertEquals(Verdict.PROVED, e.get(15).verdict().orElseThrow(), e.get(15).toString());
+        assertEquals(Verdict.REFUTED, e.get(17).verdict().orElseThrow(), e.get(17).toString());
     }
 
     /**
@@ -72,31 +75,25 @@ class ConsequenceTest {
                 + "$$ \\sqrt{x^2} = x \\quad \\text{for } x > 0 \\text{ and } x < 2 $$\n\n"
                 + "$$ \\sqrt{x^2} = x $$\n\n"
                 + "$$ \\sqrt{x^2} = x \\quad \\text{if } x > -1 $$\n";
-        try (Cas cas = Cas.start(); DocumentChecker c = new DocumentChecker(cas, CheckOptions.defaults(), 1)) {
-            Document d = DocumentReader.parse(F, Document.Markup.MARKDOWN, doc);
-            List<EquationResult> e = c.check(d, ContextReader.parse(F, d.context().orElseThrow().yaml(), l -> l)).equations();
-            assertEquals(7, e.size(), e.toString());
-            // read as the assumption x > 0: it holds there
-            assertTrue(e.get(0).verdict().orElseThrow().holds(), e.get(0).toString());
-            assertEquals(EquationResult.Kind.NOTE, e.get(1).kind());
-            assertTrue(e.get(1).note().contains("read as an assumption"), e.get(1).note());
-            // words that are not one inequality are not read: never refuted
-            assertEquals(Verdict.INCONCLUSIVE, e.get(2).verdict().orElseThrow(), e.get(2).toString());
-            assertTrue(e.get(2).steps().get(0).message().contains("side condition"), e.get(2).steps().get(0).message());
-            assertEquals(Verdict.REFUTED, e.get(4).verdict().orElseThrow(), "without words, as written: " + e.get(4));
-            // a condition that does not save the claim: refuted under it (x = -1/2)
-            assertEquals(Verdict.REFUTED, e.get(5).verdict().orElseThrow(), e.get(5).toString());
-        }
+        List<EquationResult> e = check(doc);
+        assertEquals(7, e.size(), e.toString());
+        // read as the assumption x > 0: it holds there
+        assertTrue(e.get(0).verdict().orElseThrow().holds(), e.get(0).toString());
+        assertEquals(EquationResult.Kind.NOTE, e.get(1).kind());
+        assertTrue(e.get(1).note().contains("read as an assumption"), e.get(1).note());
+        // words that are not one inequality are not read: never refuted
+        assertEquals(Verdict.INCONCLUSIVE, e.get(2).verdict().orElseThrow(), e.get(2).toString());
+        assertTrue(e.get(2).steps().get(0).message().contains("side condition"), e.get(2).steps().get(0).message());
+        assertEquals(Verdict.REFUTED, e.get(4).verdict().orElseThrow(), "without words, as written: " + e.get(4));
+        // a condition that does not save the claim: refuted under it (x = -1/2)
+        assertEquals(Verdict.REFUTED, e.get(5).verdict().orElseThrow(), e.get(5).toString());
     }
 
     /** A definition that uses the symbol would keep it when the condition's text is substituted: not decided. */
     @Test
     void aDefinitionUsingTheUnknownIsNeverSubstitutedPastIt() {
         String doc = "---\nsymbols: {x: real}\ndefine:\n  g: 3*x\n---\n$$ g + x - 8 = 0 \\implies x = 2 $$\n";
-        try (Cas cas = Cas.start(); DocumentChecker c = new DocumentChecker(cas, CheckOptions.defaults(), 1)) {
-            Document d = DocumentReader.parse(F, Document.Markup.MARKDOWN, doc);
-            List<EquationResult> e = c.check(d, ContextReader.parse(F, d.context().orElseThrow().yaml(), l -> l)).equations();
-            assertEquals(Verdict.INCONCLUSIVE, e.get(1).verdict().orElseThrow(), "x = 2 is right; never refuted: " + e.get(1));
-        }
+        List<EquationResult> e = check(doc);
+        assertEquals(Verdict.INCONCLUSIVE, e.get(1).verdict().orElseThrow(), "x = 2 is right; never refuted: " + e.get(1));
     }
 }
