@@ -1292,6 +1292,21 @@ def _custom_hunt4(out):
 CUSTOM.append(_custom_hunt4)
 
 
+# ----- hunt's class 7 data cases (session 6): witnesses with data, proofs for the true ones -----
+_h7d = "c07-data-hunt2.yaml#"
+HINTS.update({
+    _h7d + "1": {R: {"n": 3, "x": [10**8] * 3}}, _h7d + "2": {R: {"n": 2, "x": [10**6] * 2}},
+    _h7d + "3": {R: {"n": 2, "x": [-3 * 10**9] * 2}}, _h7d + "4": {R: {"n": 3, "x": [2, 2, 2]}},
+    _h7d + "5": {R: {"n": 2, "a": 1, "x": [0, 0]}}, _h7d + "6": {R: {"n": 4, "x": [10**10] * 4}},
+})
+PROOFS.update({
+    _h7d + "7": "a sum of squares is nonnegative",
+    _h7d + "8": "Cauchy-Schwarz: (sum x(i))^2 <= n sum x(i)^2",
+    _h7d + "9": "every factor 1 + a x(i)^2 is at least 1 for a > 0, so the product is at least 1",
+    _h7d + "10": "the triangle inequality: |sum (x(i) - 10^6)| <= sum |x(i) - 10^6|",
+})
+
+
 def decide(path, k, step, doc, syms, decl, custom):
     key = f"{os.path.basename(path)}#{k}"
     if key in custom:

@@ -16,10 +16,11 @@ import org.derivcheck.math.Tree;
  * Points at the magnitudes a claim names: a claim's own constants say where its behaviour may change
  * ({@code Max(x, 10^9)}, {@code (x - 10^12)^2 > 0}, {@code Log(a) < 50} at a = e^50, {@code x^2 < 10^30} at
  * x = 10^15), and those places can lie far outside the magnitudes that random and wide-range draws reach
- * (about 1e-8 to 1e8). For each constant c of the sides (|c| not 0 or 1), the bases |c|, sqrt|c|, e^|c| and
+ * (about 1e-8 to 1e8). For each constant c of the sides (|c| not 0 or 1), the bases |c|, sqrt|c|, 1/|c|, e^|c| and
  * e^-|c| (where finite) are taken, each at itself, twice, half and one either side, with both signs; only values
  * outside [1e-2, 1e2] are kept (the core draws cover those). Each value is tried with every free symbol at it
- * and with each free symbol alone at it, adjusted to the symbol's domain.
+ * and with each free symbol alone at it, adjusted to the symbol's domain; free indexed data have every entry at the
+ * value when all the symbols are.
  */
 final class ClaimScales {
     /** Values and points at most, per claim. */
@@ -47,7 +48,8 @@ final class ClaimScales {
         }
         Set<Double> out = new LinkedHashSet<>();
         for (double m : mags) {
-            List<Double> bases = new ArrayList<>(List.of(m, Math.sqrt(m)));
+            // (and 1/|c|: x/10^10 reaches 1 at x = 10^10, where the CAS keeps the constant as 10^-10)
+            List<Double> bases = new ArrayList<>(List.of(m, Math.sqrt(m), 1 / m));
             if (m <= 700) {
                 bases.add(Math.exp(m));
                 bases.add(Math.exp(-m));
@@ -230,7 +232,16 @@ final class ClaimScales {
                 idx.add(i);
             }
         }
-        if (idx.isEmpty()) {
+        // indexed data: every entry at the value with the scalars (Sum((x(i) - 10^8)^2, {i, 1, n}) > 0 fails where all
+        // the data are 10^8)
+        List<SymbolDecl> data = sampler.dataSymbols();
+        List<Integer> didx = new ArrayList<>();
+        for (int i = 0; i < data.size(); i++) {
+            if (data.get(i).domain() != Domain.FINITE && free.contains(data.get(i).name())) {
+                didx.add(i);
+            }
+        }
+        if (idx.isEmpty() && didx.isEmpty()) {
             return out;
         }
         Set<List<Double>> seen = new java.util.HashSet<>();
@@ -244,7 +255,16 @@ final class ClaimScales {
                     return out;
                 }
                 double[] x = base.values().clone();
+                double[][] dv = base.data().clone();
                 boolean any = false;
+                for (int k : mode < 0 ? didx : List.<Integer>of()) {
+                    double y = adjust(data.get(k), v);
+                    if (!Double.isNaN(y) && dv[k] != null) {
+                        dv[k] = dv[k].clone();
+                        java.util.Arrays.fill(dv[k], y);
+                        any = true;
+                    }
+                }
                 for (int k = 0; k < idx.size(); k++) {
                     if (mode >= 0 && k != mode) {
                         continue;
@@ -259,7 +279,8 @@ final class ClaimScales {
                 for (double z : x) {
                     key.add(z);
                 }
-                PointSampler.Point p = new PointSampler.Point(x, base.data());
+                key.add(mode < 0 && !didx.isEmpty() ? v : 0); // the data's value makes the point new too
+                PointSampler.Point p = new PointSampler.Point(x, dv);
                 if (any && seen.add(key) && sampler.accepts(p, rng)) {
                     out.add(p);
                 }

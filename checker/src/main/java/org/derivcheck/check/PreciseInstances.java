@@ -148,8 +148,14 @@ final class PreciseInstances {
      */
     String definedApart(PreciseTree.Model m, Map<String, BigDecimal> scalars) {
         for (Map<String, Integer> at : assignments(m)) {
-            String l = undefinedWhy(lhs, m, at, scalars);
-            String r = undefinedWhy(rhs, m, at, scalars);
+            String l;
+            String r;
+            try {
+                l = undefinedWhy(lhs, m, at, scalars);
+                r = undefinedWhy(rhs, m, at, scalars);
+            } catch (PreciseTree.Undefined e) {
+                continue; // not robustly outside the domain, or beyond the decimal range: this assignment decides nothing
+            }
             if ((l == null) != (r == null)) {
                 String where = at.isEmpty() ? "" : " at " + String.join(", ", at.entrySet().stream()
                         .map(e -> e.getKey() + " = " + e.getValue()).toList());
@@ -160,17 +166,32 @@ final class PreciseInstances {
         return null;
     }
 
-    /** Why t is outside its real domain at the assignment, "" when undefined otherwise (a range), null when defined. */
+    /**
+     * Why t is outside its real domain at the assignment, null when it is defined there. Only a robust exit counts: a
+     * negative argument (of a logarithm, an even root) that both precisions agree on to 10^-6; an argument that is
+     * rounding of an exact 0 (1 - Sum(q(z), z)) changes between them, and a 0 itself (a pole) is not decided here
+     * (thrown as not decidable, as is a range).
+     */
     private String undefinedWhy(Tree t, PreciseTree.Model m, Map<String, Integer> at, Map<String, BigDecimal> scalars) {
+        PreciseTree.Undefined first;
         try {
             eval.eval(t, m, at, scalars, DIGITS);
             return null;
         } catch (PreciseTree.Undefined e) {
-            if (!e.domain) {
-                throw e;
-            }
-            return e.getMessage();
+            first = e;
         }
+        if (!first.domain || first.negative == null) {
+            throw first;
+        }
+        try {
+            eval.eval(t, m, at, scalars, CHECK_DIGITS);
+        } catch (PreciseTree.Undefined e) {
+            if (e.negative != null && e.negative.subtract(first.negative, new MathContext(DIGITS)).abs()
+                    .compareTo(e.negative.abs().scaleByPowerOfTen(-6)) <= 0) {
+                return e.getMessage() + ", at " + text(e.negative);
+            }
+        }
+        throw first;
     }
 
     /** lhs - rhs for < and <=, rhs - lhs for > and >=, |lhs - rhs| for = (positive: violated). */

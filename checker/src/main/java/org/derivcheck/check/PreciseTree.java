@@ -29,14 +29,25 @@ final class PreciseTree {
         private static final long serialVersionUID = 1L;
         /** True for a point outside a function's real domain (a logarithm of a negative number), false for a range. */
         final boolean domain;
+        /** The negative argument that left the domain (of a logarithm, an even root, a non-integer power), or null. */
+        final BigDecimal negative;
 
         Undefined(String why) {
             this(why, true);
         }
 
         Undefined(String why, boolean domain) {
+            this(why, domain, null);
+        }
+
+        Undefined(String why, BigDecimal negative) {
+            this(why, true, negative);
+        }
+
+        private Undefined(String why, boolean domain, BigDecimal negative) {
             super(why, null, false, false);
             this.domain = domain;
+            this.negative = negative;
         }
     }
 
@@ -339,7 +350,7 @@ final class PreciseTree {
             }
             if (e instanceof Tree.Num n && n.den().equals(BigInteger.TWO) && n.num().equals(BigInteger.ONE)) {
                 if (b.signum() < 0) {
-                    throw new Undefined("the square root of a negative number");
+                    throw new Undefined("the square root of a negative number", b);
                 }
                 return b.sqrt(mc);
             }
@@ -358,7 +369,7 @@ final class PreciseTree {
                 BigDecimal r = exp(x.multiply(log(b.negate()), mc));
                 return n.num().testBit(0) ? r.negate() : r;
             }
-            throw new Undefined("a negative number to a non-integer power");
+            throw new Undefined("a negative number to a non-integer power", b);
         }
 
         private BigDecimal elementary(String head, BigDecimal x) {
@@ -407,7 +418,7 @@ final class PreciseTree {
     /** The natural logarithm of x > 0 (Undefined otherwise), for any decimal exponent. */
     static BigDecimal log(BigDecimal x, MathContext mc) {
         if (x.signum() <= 0) {
-            throw new Undefined("the logarithm of " + (x.signum() == 0 ? "0" : "a negative number"));
+            throw x.signum() == 0 ? new Undefined("the logarithm of 0") : new Undefined("the logarithm of a negative number", x);
         }
         long e = (long) x.precision() - x.scale() - 1;
         BigDecimal mant = x.scaleByPowerOfTen((int) -e);

@@ -342,6 +342,17 @@ final class RandomPointChecker implements Checker {
         }
         // a strict relation needs a margin clearly above rounding (a margin of exactly 0 at a scale of 0 included)
         if (gap <= AGREE * scale + 1e-300 && !(strict && gap > -(AGREE * scale + 1e-300))) {
+            // violated by less than rounding (a sum of squares that cancels to -1.3e5 against 9e18): beyond double
+            // precision the violation may be real ((x + 3 10^9)^2 >= 1 at x = -3 10^9)
+            if (gap > 0 && precise.isPresent() && t.precise < MAX_PRECISE_POINTS) {
+                t.precise++;
+                PreciseCheck.At at = precise.get().at(p, scale);
+                if (at.state() == PreciseCheck.State.FAILS) {
+                    return Optional.of(new Outcome(Verdict.REFUTED, new Evidence("random points", "the sides differ at a "
+                            + "point where double precision rounds the difference away (found after " + t.valid
+                            + " valid points; " + at.how() + ")"), Optional.of(preciseCounterexample(c, ctx, p, at))));
+                }
+            }
             return Optional.empty();
         }
         if (precise.isPresent() && t.precise < MAX_PRECISE_POINTS) {

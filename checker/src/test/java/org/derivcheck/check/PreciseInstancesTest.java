@@ -152,6 +152,8 @@ class PreciseInstancesTest {
                   - claim: Sum(q(z), z) = 1
                   - claim: Log(Abs(f(z))) = Log(f(z)^2)/2
                   - claim: Exp(Log(q(z))) = q(z)
+                  - claim: Sqrt(1 - Sum(q(z), z)) = 0
+                  - claim: Sqrt(Sum(q(z), z) - 1) + Log(Sum(p(z), z)) = 0
                 """;
         Path f = dir.resolve("precise-instances.yaml");
         Files.writeString(f, yaml);
