@@ -24,6 +24,7 @@ final class RandomPointChecker implements Checker {
     /** Points re-checked beyond double precision when double agreed, and double-overflow points evaluated so. */
     static final int RECHECKED = 3;
     static final int MAX_PRECISE_POINTS = 30;
+    static final int MAX_BELOW_ROUNDING = 12; // points violated by less than rounding re-checked beyond double
     private final int points;
 
     RandomPointChecker(int points) {
@@ -44,6 +45,7 @@ final class RandomPointChecker implements Checker {
         int ambiguous;
         int rechecks;
         int precise;
+        int belowRounding; // points violated by less than rounding, re-checked beyond double (their own budget)
         int overflowDecided;
         int nearEqual;
         int nearPrecise;
@@ -342,10 +344,9 @@ final class RandomPointChecker implements Checker {
         }
         // a strict relation needs a margin clearly above rounding (a margin of exactly 0 at a scale of 0 included)
         if (gap <= AGREE * scale + 1e-300 && !(strict && gap > -(AGREE * scale + 1e-300))) {
-            // violated by less than rounding (a sum of squares that cancels to -1.3e5 against 9e18): beyond double
-            // precision the violation may be real ((x + 3 10^9)^2 >= 1 at x = -3 10^9)
-            if (gap > 0 && precise.isPresent() && t.precise < MAX_PRECISE_POINTS) {
-                t.precise++;
+            // an inequality violated by less than rounding ((x + 3 10^9)^2 >= 1 expanded cancels to -1.3e5 against 9e18
+            // at x = -3 10^9) may be violated beyond double (an equality's rounding is re-checked at fresh points)
+            if (gap > 0 && c.relation() != Relation.EQUAL && precise.isPresent() && t.belowRounding++ < MAX_BELOW_ROUNDING) {
                 PreciseCheck.At at = precise.get().at(p, scale);
                 if (at.state() == PreciseCheck.State.FAILS) {
                     return Optional.of(new Outcome(Verdict.REFUTED, new Evidence("random points", "the sides differ at a "
