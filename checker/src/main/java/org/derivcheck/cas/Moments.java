@@ -290,8 +290,11 @@ final class Moments {
                             + new Expr(F.Times(F.Power(x, k), F.Exp(F.Times(c, x))), conditions.table) + "] under " + family
                             + " exists only when");
                 }
-                IExpr at = F.Times(F.Gamma(F.Plus(a, k)), F.Power(F.Gamma(a), F.CN1), F.Power(b, a),
-                        F.Power(F.Subtract(b, c), F.Negate(F.Plus(a, k))), F.Exp(tilt.get().offset()));
+                // (b / (b - c))^a rather than b^a (b - c)^-a: the two powers overflow and underflow together in double
+                // (inf * 0 at large a), their ratio does not
+                IExpr at = F.Times(F.Gamma(F.Plus(a, k)), F.Power(F.Gamma(a), F.CN1),
+                        F.Power(F.Times(b, F.Power(F.Subtract(b, c), F.CN1)), a),
+                        F.Power(F.Subtract(b, c), F.Negate(k)), F.Exp(tilt.get().offset()));
                 parts.add(F.Times(mono.get().coefficient(), at));
                 tilted = true;
                 continue;
