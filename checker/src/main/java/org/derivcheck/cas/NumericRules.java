@@ -78,6 +78,10 @@ final class NumericRules {
         // elementary and special functions
         rule(S.Log, (c, a) -> {
             if (a.argSize() == 1) {
+                Node logOf = logOfProduct(c, a.arg1());
+                if (logOf != null) {
+                    return logOf;
+                }
                 Node x = c.node(a.arg1());
                 return f -> Math.log(x.eval(f));
             }
@@ -146,5 +150,51 @@ final class NumericRules {
             return Double.NaN;
         }
         return Gamma.gamma(v);
+    }
+
+    /**
+     * log of a product with exponential factors, or of a power, without forming the product: log(a e^z) = log(a) + z
+     * and log(x^k) = k log(x) for x > 0 (the same real value; where a e^z or x^k over- or underflows in double,
+     * log(sqrt(t) e^(-t (y - m)^2 / 2)) at t = 10^8 was -inf, a point left to the 40-digit re-check). Null where the
+     * argument has neither form.
+     */
+    private static Node logOfProduct(NumericCompiler c, org.matheclipse.core.interfaces.IExpr arg) {
+        if (arg.isPower() && arg.base() == S.E) {
+            return c.node(arg.exponent());
+        }
+        if (arg.isPower() && arg.exponent().isNumber() && arg.exponent().isReal()) {
+            Node x = c.node(arg.base());
+            Node k = c.node(arg.exponent());
+            return f -> {
+                double v = x.eval(f);
+                double e = k.eval(f);
+                return v > 0 ? e * Math.log(v) : Math.log(Math.pow(v, e));
+            };
+        }
+        if (!arg.isTimes()) {
+            return null;
+        }
+        java.util.List<Node> exponents = new java.util.ArrayList<>();
+        java.util.List<org.matheclipse.core.interfaces.IExpr> rest = new java.util.ArrayList<>();
+        for (org.matheclipse.core.interfaces.IExpr t : (org.matheclipse.core.interfaces.IAST) arg) {
+            if (t.isPower() && t.base() == S.E) {
+                exponents.add(c.node(t.exponent()));
+            } else {
+                rest.add(t);
+            }
+        }
+        if (exponents.isEmpty()) {
+            return null;
+        }
+        Node r = rest.isEmpty() ? null : c.node(rest.size() == 1 ? rest.get(0)
+                : org.matheclipse.core.expression.F.Times(rest.toArray(new org.matheclipse.core.interfaces.IExpr[0])));
+        Node[] zs = exponents.toArray(new Node[0]);
+        return f -> {
+            double sum = r == null ? 0 : Math.log(r.eval(f));
+            for (Node z : zs) {
+                sum += z.eval(f);
+            }
+            return sum;
+        };
     }
 }
