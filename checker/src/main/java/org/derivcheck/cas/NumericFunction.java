@@ -374,7 +374,7 @@ public interface NumericFunction {
                     }
                     continue;
                 }
-                parts.add(head + " = " + nested(t, d.variables()));
+                parts.add(head + " = " + (t.length <= 400 ? nested(t, d.variables()) : large(t, d.variables())));
             }
             List<String> ws = new ArrayList<>();
             for (var w : widths.entrySet()) {
@@ -386,6 +386,22 @@ public interface NumericFunction {
                 parts.add("cell widths " + String.join(", ", ws) + " (tables are cell masses; densities are mass/width)");
             }
             return String.join("; ", parts);
+        }
+
+        /** A table too large to print: its shape, its first entries and its range. */
+        private String large(double[] t, List<String> vars) {
+            double lo = Double.POSITIVE_INFINITY;
+            double hi = Double.NEGATIVE_INFINITY;
+            for (double x : t) {
+                lo = Math.min(lo, x);
+                hi = Math.max(hi, x);
+            }
+            List<String> shape = new ArrayList<>();
+            for (String v : vars) {
+                shape.add(String.valueOf(size(v)));
+            }
+            return String.format(Locale.ROOT, "a table of %s cells (%d in all), entries from %.4g to %.4g, first %s",
+                    String.join(" x ", shape), t.length, lo, hi, vector(java.util.Arrays.copyOf(t, 6)));
         }
 
         private String nested(double[] t, List<String> vars) {

@@ -245,6 +245,73 @@ final class Instances {
         return new FiniteModel(sizes, tables, logits, widths);
     }
 
+    /** Most cells of one density in an instance sized by a claim's constant ({@link #supported}). */
+    static final int SUPPORT_CELLS = 200_000;
+
+    /**
+     * An instance whose supports a claim's constant names: a logarithmic bound c (a mutual information <= 5, an entropy
+     * <= 8) can fail only where a support has more than e^c cells, beyond the random instances' 10^4 in all. Every
+     * finite variable gets ceil(2 e^|c|) cells (fewer where a density would pass {@link #SUPPORT_CELLS}), a density
+     * over several variables its mass on the diagonal (they determine each other), one over a single variable uniform,
+     * widths 1; a function is random. Empty when draws multiply the cells, or |c| is not between 1 and 7.
+     */
+    java.util.Optional<FiniteModel> supported(double c, RandomGenerator rng) {
+        double a = Math.abs(c);
+        if (draws || !(a >= 1 && a <= 7) || finiteVariables.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        int n = (int) Math.ceil(2 * Math.exp(a));
+        int widest = 1;
+        for (Scope.Density d : densities) {
+            widest = Math.max(widest, d.variables().size());
+        }
+        while (n > 2 && Math.pow(n, widest) > SUPPORT_CELLS) {
+            n--;
+        }
+        Map<String, Integer> sizes = new LinkedHashMap<>();
+        Map<String, Double> widths = new LinkedHashMap<>();
+        for (String v : finiteVariables) {
+            sizes.put(v, ranges.containsKey(v) ? Math.min(ranges.get(v)[1], Math.max(ranges.get(v)[0], n)) : n);
+            widths.put(v, 1.0);
+        }
+        Map<String, double[]> tables = new LinkedHashMap<>();
+        Map<String, double[][]> logits = new LinkedHashMap<>();
+        for (Scope.Density d : densities) {
+            int cells = 1;
+            for (String v : d.variables()) {
+                cells *= sizes.get(v);
+            }
+            if (!d.params().isEmpty()) {
+                double[][] l = new double[d.params().size() + 1][cells];
+                for (double[] row : l) {
+                    for (int k = 0; k < cells; k++) {
+                        row[k] = rng.nextGaussian();
+                    }
+                }
+                logits.put(d.name(), l);
+                continue;
+            }
+            double[] t = new double[cells];
+            for (int k = 0; k < cells; k++) {
+                t[k] = d.normalized() ? 1 : 2 * rng.nextGaussian();
+            }
+            if (d.normalized()) {
+                if (d.variables().size() > 1) {
+                    diagonal(t, d.variables(), sizes);
+                }
+                double sum = 0;
+                for (double x : t) {
+                    sum += x;
+                }
+                for (int k = 0; k < cells; k++) {
+                    t[k] /= sum;
+                }
+            }
+            tables.put(d.name(), t);
+        }
+        return java.util.Optional.of(new FiniteModel(sizes, tables, logits, widths));
+    }
+
     /** Keeps the cells whose indices agree (each taken modulo its variable's size); the others get 1e-12 of their mass. */
     private static void diagonal(double[] t, List<String> vars, Map<String, Integer> sizes) {
         int[] n = vars.stream().mapToInt(sizes::get).toArray();

@@ -170,11 +170,20 @@ final class InstantiationChecker implements Checker {
         java.util.List<Double> mags = ClaimScales.values(c.lhs(), c.rhs()).stream().map(Math::abs).distinct().limit(8)
                 .toList();
         int scaled = mags.isEmpty() ? 0 : SCALED;
+        // and, for a claim with a logarithm, supports as large as its constants name (Instances.supported)
+        java.util.List<FiniteModel> sized = new java.util.ArrayList<>();
+        if (!approx && PreciseInstances.hasLog(c)) {
+            for (double g : ClaimScales.magnitudes(c.lhs(), c.rhs())) {
+                if (sized.size() < 4) {
+                    factory.supported(g, rng).ifPresent(sized::add);
+                }
+            }
+        }
         // instances the double evaluation cannot decide are decided again in decimals (not with numeric derivatives)
         Recheck precise = new Recheck(approx ? Optional.empty() : PreciseInstances.of(c, factory.densities()),
                 factory, ctx, ClaimScales.tinyDigits(c.lhs(), c.rhs()));
-        for (int i = 0; i < total + scaled && ctx.timeLeft(); i++) {
-            FiniteModel m = i < total ? factory.make(i, rng, !approx)
+        for (int i = 0; i < total + scaled + sized.size() && ctx.timeLeft(); i++) {
+            FiniteModel m = i < total ? factory.make(i, rng, !approx) : i >= total + scaled ? sized.get(i - total - scaled)
                     : factory.scaled(i - total, mags.get((i - total) % (SCALED / 2) / 6 % mags.size()), rng);
             PointSampler.Point p = ctx.sampler.next(rng);
             if (p == null) {

@@ -361,6 +361,12 @@ final class PreciseInstances {
         return Double.NaN;
     }
 
+    /** Whether a side of the claim has a logarithm. */
+    static boolean hasLog(Claim c) {
+        return c.lhs().tree().map(PreciseInstances::hasLog).orElse(false) || c.rhs().tree().map(PreciseInstances::hasLog)
+                .orElse(false);
+    }
+
     private static boolean hasLog(Tree t) {
         if (t instanceof Tree.Call c) {
             if (c.head().equals("Log")) {
