@@ -253,11 +253,12 @@ final class Instances {
      * <= 8) can fail only where a support has more than e^c cells, beyond the random instances' 10^4 in all. Every
      * finite variable gets ceil(2 e^|c|) cells (fewer where a density would pass {@link #SUPPORT_CELLS}), a density
      * over several variables its mass on the diagonal (they determine each other), one over a single variable uniform,
-     * widths 1; a function is random. Empty when draws multiply the cells, or |c| is not between 1 and 7.
+     * widths 1; a function is random. Empty when draws multiply the cells, or |c| is not between 4 and 7 (below 4 the
+     * random instances' supports, up to 100 values a variable, already reach e^|c|).
      */
     java.util.Optional<FiniteModel> supported(double c, RandomGenerator rng) {
         double a = Math.abs(c);
-        if (draws || !(a >= 1 && a <= 7) || finiteVariables.isEmpty()) {
+        if (draws || !(a >= 4 && a <= 7) || finiteVariables.isEmpty()) {
             return java.util.Optional.empty();
         }
         int n = (int) Math.ceil(2 * Math.exp(a));
