@@ -104,18 +104,9 @@ final class Instances {
         Map<String, double[][]> logits = new LinkedHashMap<>();
         Map<List<String>, double[]> shared = new java.util.HashMap<>();
         for (Scope.Density d : densities) {
-            int n = 1;
-            for (String v : d.variables()) {
-                n *= sizes.get(v);
-            }
+            int n = cells(d, sizes);
             if (!d.params().isEmpty()) {
-                double[][] c = new double[d.params().size() + 1][n];
-                for (double[] row : c) {
-                    for (int k = 0; k < n; k++) {
-                        row[k] = rng.nextGaussian();
-                    }
-                }
-                logits.put(d.name(), c);
+                logits.put(d.name(), gaussianLogits(d, n, rng));
                 continue;
             }
             double[] t = new double[n];
@@ -202,18 +193,9 @@ final class Instances {
         Map<String, double[]> tables = new LinkedHashMap<>();
         Map<String, double[][]> logits = new LinkedHashMap<>();
         for (Scope.Density d : densities) {
-            int n = 1;
-            for (String v : d.variables()) {
-                n *= sizes.get(v);
-            }
+            int n = cells(d, sizes);
             if (!d.params().isEmpty()) {
-                double[][] c = new double[d.params().size() + 1][n];
-                for (double[] row : c) {
-                    for (int k = 0; k < n; k++) {
-                        row[k] = rng.nextGaussian();
-                    }
-                }
-                logits.put(d.name(), c);
+                logits.put(d.name(), gaussianLogits(d, n, rng));
                 continue;
             }
             double[] t = new double[n];
@@ -233,13 +215,7 @@ final class Instances {
             } else if (shape == 2) {
                 t[rng.nextInt(n)] = tiny;
             }
-            double sum = 0;
-            for (double x : t) {
-                sum += x;
-            }
-            for (int k = 0; k < n; k++) {
-                t[k] /= sum;
-            }
+            normalize(t);
             tables.put(d.name(), t);
         }
         return new FiniteModel(sizes, tables, logits, widths);
@@ -278,18 +254,9 @@ final class Instances {
         Map<String, double[]> tables = new LinkedHashMap<>();
         Map<String, double[][]> logits = new LinkedHashMap<>();
         for (Scope.Density d : densities) {
-            int cells = 1;
-            for (String v : d.variables()) {
-                cells *= sizes.get(v);
-            }
+            int cells = cells(d, sizes);
             if (!d.params().isEmpty()) {
-                double[][] l = new double[d.params().size() + 1][cells];
-                for (double[] row : l) {
-                    for (int k = 0; k < cells; k++) {
-                        row[k] = rng.nextGaussian();
-                    }
-                }
-                logits.put(d.name(), l);
+                logits.put(d.name(), gaussianLogits(d, cells, rng));
                 continue;
             }
             double[] t = new double[cells];
@@ -300,13 +267,7 @@ final class Instances {
                 if (d.variables().size() > 1) {
                     diagonal(t, d.variables(), sizes);
                 }
-                double sum = 0;
-                for (double x : t) {
-                    sum += x;
-                }
-                for (int k = 0; k < cells; k++) {
-                    t[k] /= sum;
-                }
+                normalize(t);
             }
             tables.put(d.name(), t);
         }
@@ -390,5 +351,36 @@ final class Instances {
                     .append((int) p.values()[sampler.indexOf(s.name())]);
         }
         return sb.toString();
+    }
+
+    /** The cells of a density: the product of its variables' support sizes. */
+    private static int cells(Scope.Density d, Map<String, Integer> sizes) {
+        int n = 1;
+        for (String v : d.variables()) {
+            n *= sizes.get(v);
+        }
+        return n;
+    }
+
+    /** Standard normal logits of a parametrized density: one row per parameter and a constant row. */
+    private static double[][] gaussianLogits(Scope.Density d, int n, RandomGenerator rng) {
+        double[][] c = new double[d.params().size() + 1][n];
+        for (double[] row : c) {
+            for (int k = 0; k < n; k++) {
+                row[k] = rng.nextGaussian();
+            }
+        }
+        return c;
+    }
+
+    /** Scales a table to total mass 1. */
+    private static void normalize(double[] t) {
+        double sum = 0;
+        for (double x : t) {
+            sum += x;
+        }
+        for (int k = 0; k < t.length; k++) {
+            t[k] /= sum;
+        }
     }
 }
