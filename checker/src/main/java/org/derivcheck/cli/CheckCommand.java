@@ -147,15 +147,6 @@ public final class CheckCommand implements Callable<Integer> {
                 format == Format.text ? r -> text.derivation(r, sink) : r -> { });
         Progress progress = Progress.command("checking", files.size());
         List<DerivationResult> results;
-        // the files read once while Symja starts on the other core (Main.preload): the YAML reader and the notation
-        // parser are then loaded and compiled when the workers read them again; a bad file is reported by its check
-        for (Path f : files) {
-            try {
-                DerivationReader.read(f);
-            } catch (RuntimeException e) {
-                // reported when it is checked
-            }
-        }
         try (Cas cas = Cas.start()) {
             cas.warmUp();
             BatchChecker batch = new BatchChecker(cas, options, n);

@@ -55,7 +55,7 @@ final class Conditions {
                 }
             }
             Optional<String> unknown = premise == null ? Optional.empty() : Solved.unknown(rd, it.names());
-            if (premise != null && (follows || unknown.isPresent()) && !nextFollowsOf(items, i, r) && unknown.isPresent()) {
+            if (unknown.isPresent() && !nextFollowsOf(items, i, r)) {
                 // the condition solved for one symbol: decided when the condition is linear in it (Solved)
                 Optional<StepResult> solved = Solved.decide(premise, it, unknown.get(), run, cache);
                 if (solved.isPresent()) {

@@ -57,8 +57,9 @@ final class Solved {
             Function<Derivation, List<StepResult>> run, Map<String, List<StepResult>> cache) {
         Reading p = premise.reading();
         Reading c = it.reading();
-        if (p == null || p.links().size() != 2 || premise.names() != it.names() && premise.names() != null
-                && !premise.names().context.fingerprint().equals(it.names().context.fingerprint())) {
+        // the condition read under other names (another section's context) is not this statement's
+        if (p == null || p.links().size() != 2 || premise.names() == null
+                || !premise.names().context.fingerprint().equals(it.names().context.fingerprint())) {
             return Optional.empty();
         }
         String diff = "(" + p.links().get(0).text() + ") - (" + p.links().get(1).text() + ")";

@@ -7,9 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import org.derivcheck.cas.Cas;
 import org.derivcheck.derivation.Domain;
 import org.derivcheck.derivation.SymbolDecl;
 import org.derivcheck.math.Tree;
@@ -88,17 +86,7 @@ class ClaimScalesTest {
                 """;
         Path f = dir.resolve("claim-scales.yaml");
         Files.writeString(f, yaml);
-        List<String> wrong = new ArrayList<>();
-        try (Cas cas = Cas.start()) {
-            DerivationResult r = new BatchChecker(cas, CheckOptions.defaults(), 1).check(List.of(f), x -> { }).get(0);
-            for (int i = 0; i < r.steps().size(); i++) {
-                Verdict v = r.steps().get(i).verdict();
-                boolean falseClaim = i < 5;
-                if (falseClaim ? v != Verdict.REFUTED : v == Verdict.REFUTED || v == Verdict.INVALID) {
-                    wrong.add((i + 1) + ": " + r.steps().get(i).claim() + " " + v + " - " + r.steps().get(i).evidence());
-                }
-            }
-        }
+        List<String> wrong = FalseFirst.wrongVerdicts(f, 5);
         assertTrue(wrong.isEmpty(), String.join("\n", wrong));
         assertFalse(ClaimScales.valuesOf(List.of(num(1000))).isEmpty());
     }

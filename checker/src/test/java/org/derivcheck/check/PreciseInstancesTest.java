@@ -9,11 +9,9 @@ import java.math.BigInteger;
 import java.math.MathContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.derivcheck.cas.Cas;
 import org.derivcheck.cas.Scope;
 import org.derivcheck.math.Tree;
 import org.junit.jupiter.api.Test;
@@ -157,17 +155,7 @@ class PreciseInstancesTest {
                 """;
         Path f = dir.resolve("precise-instances.yaml");
         Files.writeString(f, yaml);
-        List<String> wrong = new ArrayList<>();
-        try (Cas cas = Cas.start()) {
-            DerivationResult r = new BatchChecker(cas, CheckOptions.defaults(), 1).check(List.of(f), x -> { }).get(0);
-            for (int i = 0; i < r.steps().size(); i++) {
-                Verdict v = r.steps().get(i).verdict();
-                boolean falseClaim = i < 9;
-                if (falseClaim ? v != Verdict.REFUTED : v == Verdict.REFUTED || v == Verdict.INVALID) {
-                    wrong.add((i + 1) + ": " + r.steps().get(i).claim() + " " + v + " - " + r.steps().get(i).evidence());
-                }
-            }
-        }
+        List<String> wrong = FalseFirst.wrongVerdicts(f, 9);
         assertTrue(wrong.isEmpty(), String.join("\n", wrong));
         Map<String, Integer> least = new LinkedHashMap<>();
         least.put("z", 2);
