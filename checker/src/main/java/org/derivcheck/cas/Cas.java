@@ -129,14 +129,47 @@ public final class Cas implements AutoCloseable {
     public record Reduced(Expr value, List<Condition> conditions) {
     }
 
-    /** {@link #reduce}, also returning every parameter-domain and existence condition met on the way. */
+    /**
+     * {@link #reduce}, also returning every parameter-domain and existence condition met on the way. A chain's middle
+     * expressions are reduced once: the reductions are remembered per derivation's table (the CAS's evaluation is a
+     * function of the expression and the table's declarations; a reduction that fails or runs out of time is not kept).
+     */
     public Reduced reduceChecked(Expr e, long millis) {
-        return run(() -> {
+        ReducedKey key = new ReducedKey(e.table, e.ast);
+        Reduced known = reducedCache.get(key);
+        if (known != null) {
+            return new Reduced(new Expr(deepCopy(known.value().ast), e.table), known.conditions());
+        }
+        Reduced out = run(() -> {
             Reducer.Conditions c = new Reducer.Conditions(e.table);
             IExpr r = Reducer.reduce(deepCopy(e.ast), SymjaRuntime.engine(), c);
             return new Reduced(new Expr(r, e.table), List.<Condition>copyOf(c.list));
         }, millis);
+        reducedCache.put(key, new Reduced(new Expr(deepCopy(out.value().ast), e.table), out.conditions()));
+        return out;
     }
+
+    /** An expression of one table (compared by identity: two derivations' symbols of one name are not the same). */
+    private record ReducedKey(Scope table, IExpr ast) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof ReducedKey k && k.table == table && k.ast.equals(ast);
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(table) * 31 + ast.hashCode();
+        }
+    }
+
+    /** The last reductions (a batch's derivations are checked a few at a time, so a small cache holds their chains). */
+    private final java.util.Map<ReducedKey, Reduced> reducedCache = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(64, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(java.util.Map.Entry<ReducedKey, Reduced> eldest) {
+                    return size() > 256;
+                }
+            });
 
     /** The names of the symbolic sizes K of a written expression's vector families (t ~ Dirichlet(alpha, K)). */
     public static java.util.Set<String> sizeSymbols(Expr e) {
