@@ -1307,6 +1307,22 @@ PROOFS.update({
 })
 
 
+# ----- lead's log rules inside sums over data (session 7): witnesses with data, proofs for the true ones -----
+_l2s = "c02-log-sums-lead.yaml#"
+HINTS.update({
+    _l2s + "2": {R: {"N": 1, "tau": 1, "c": 0, "x": [1]}}, _l2s + "3": {R: {"N": 2, "tau": 2, "c": 1, "x": [0, 0]}},
+    _l2s + "4": {R: {"N": 1, "b": 1, "x": [-1]}}, _l2s + "6": {R: {"N": 1, "c": -1, "y": [1]}},
+    _l2s + "8": {R: {"N": 2, "x": [1, 0], "y": ["E", 1]}}, _l2s + "10": {R: {"N": 1, "x": [0], "y": [1]}},
+})
+PROOFS.update({
+    _l2s + "1": "each term: log(sqrt(tau/(2 pi)) e^(-tau (x - c)^2/2)) = (log tau - log 2 pi)/2 - tau (x - c)^2/2 "
+                "(tau > 0, the exponent real); summed over N terms",
+    _l2s + "5": "each term: log(b x^2) = log b + log(x^2) = log b + 2 log|x| for b > 0, x != 0 (both sides undefined "
+                "at x = 0); summed",
+    _l2s + "7": "each term: log(b^x y) = x log b + log y for b > 0, y > 0, x real; summed",
+    _l2s + "9": "each term: log(e^x / y) = x - log y for x real, y > 0; the sums agree term by term",
+})
+
 def decide(path, k, step, doc, syms, decl, custom):
     key = f"{os.path.basename(path)}#{k}"
     if key in custom:

@@ -131,45 +131,23 @@ public final class Cas implements AutoCloseable {
 
     /**
      * {@link #reduce}, also returning every parameter-domain and existence condition met on the way. A chain's middle
-     * expressions are reduced once: the reductions are remembered per derivation's table (the CAS's evaluation is a
-     * function of the expression and the table's declarations; a reduction that fails or runs out of time is not kept).
+     * expressions are reduced once ({@link ReducedCache}).
      */
     public Reduced reduceChecked(Expr e, long millis) {
-        ReducedKey key = new ReducedKey(e.table, e.ast);
-        Reduced known = reducedCache.get(key);
+        Reduced known = reducedCache.get(e);
         if (known != null) {
-            return new Reduced(new Expr(deepCopy(known.value().ast), e.table), known.conditions());
+            return known;
         }
         Reduced out = run(() -> {
             Reducer.Conditions c = new Reducer.Conditions(e.table);
             IExpr r = Reducer.reduce(deepCopy(e.ast), SymjaRuntime.engine(), c);
             return new Reduced(new Expr(r, e.table), List.<Condition>copyOf(c.list));
         }, millis);
-        reducedCache.put(key, new Reduced(new Expr(deepCopy(out.value().ast), e.table), out.conditions()));
+        reducedCache.put(e, out);
         return out;
     }
 
-    /** An expression of one table (compared by identity: two derivations' symbols of one name are not the same). */
-    private record ReducedKey(Scope table, IExpr ast) {
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof ReducedKey k && k.table == table && k.ast.equals(ast);
-        }
-
-        @Override
-        public int hashCode() {
-            return System.identityHashCode(table) * 31 + ast.hashCode();
-        }
-    }
-
-    /** The last reductions (a batch's derivations are checked a few at a time, so a small cache holds their chains). */
-    private final java.util.Map<ReducedKey, Reduced> reducedCache = java.util.Collections.synchronizedMap(
-            new java.util.LinkedHashMap<>(64, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(java.util.Map.Entry<ReducedKey, Reduced> eldest) {
-                    return size() > 256;
-                }
-            });
+    private final ReducedCache reducedCache = new ReducedCache();
 
     /** The names of the symbolic sizes K of a written expression's vector families (t ~ Dirichlet(alpha, K)). */
     public static java.util.Set<String> sizeSymbols(Expr e) {

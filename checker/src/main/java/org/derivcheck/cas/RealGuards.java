@@ -33,8 +33,9 @@ final class RealGuards implements Cas.RealDomain {
         }
     }
 
+    /** overSum: a guard of a sum's terms, its argument the sum of the terms' negative parts (see {@link #overSums}). */
     private record Guard(Kind kind, String function, String text, NumericFunction arg, List<NumericFunction> terms,
-            NumericFunction exponent, Optional<PreciseFunction> precise) {
+            NumericFunction exponent, Optional<PreciseFunction> precise, boolean overSum) {
     }
 
     /** The relative size (of the argument's largest term) below which a negative value may be rounding. */
@@ -61,7 +62,9 @@ final class RealGuards implements Cas.RealDomain {
     public List<NumericFunction> arguments() {
         List<NumericFunction> out = new ArrayList<>();
         for (Guard g : guards) {
-            out.add(g.arg());
+            if (!g.overSum()) {
+                out.add(g.arg()); // a sum's negative parts never change sign: nothing for a search of the boundary
+            }
         }
         return out;
     }
@@ -123,11 +126,51 @@ final class RealGuards implements Cas.RealDomain {
     }
 
     private static void collect(IExpr e, Scope table, EvalEngine engine, List<Guard> out, List<String> convention) {
+        collect(e, table, engine, out, convention, List.of());
+    }
+
+    /**
+     * {@code sums}: the iterators {n, lo, hi} of the sums around e (outermost first). A sum over a whole range, such
+     * as a log-likelihood Sum(Log(x(n)), {n, 1, N}) over data, is defined where every term is: its terms' guards are
+     * guarded too, as guards of the sum ({@link #overSums}).
+     */
+    private static void collect(IExpr e, Scope table, EvalEngine engine, List<Guard> out, List<String> convention,
+            List<IAST> sums) {
         if (!e.isAST() || out.size() >= 32) {
             return;
         }
         IAST a = (IAST) e;
+        if (a.isAST(S.Sum, 3) && a.arg2().isList() && a.arg2().argSize() == 3 && a.arg2().first().isSymbol()
+                && sums.size() < 3) {
+            List<IAST> inner = new ArrayList<>(sums);
+            inner.add((IAST) a.arg2());
+            collect(a.arg1(), table, engine, out, convention, inner);
+            for (int i = 2; i <= 3; i++) {
+                collect(a.arg2().getAt(i), table, engine, out, convention, sums); // the bounds
+            }
+            return;
+        }
         if (bound(a, table)) {
+            return;
+        }
+        if (!sums.isEmpty()) {
+            for (IExpr x : a) {
+                collect(x, table, engine, out, convention, sums);
+            }
+            if (a.isAST(S.Log, 2)) {
+                overSums(Kind.POSITIVE, "Log", a.arg1(), sums, table, out);
+            } else if (a.isPower()) {
+                // evaluated as copies: the CAS sorts sums and products in place, and this is the expression as written
+                IExpr ex = engine.evaluate(Cas.deepCopy(a.exponent()));
+                IExpr b = engine.evaluate(Cas.deepCopy(a.base()));
+                boolean positiveBase = b.isNumber() && b.isReal() && b.isPositive() || b.isE();
+                if (!positiveBase && ex.isFraction() && ((org.matheclipse.core.interfaces.IFraction) ex).denominator().isEven()) {
+                    overSums(Kind.NONNEGATIVE, ex.equals(F.C1D2) ? "a square root" : "an even root", a.base(), sums, table, out);
+                } else if (!positiveBase && ex.isNumber() && !ex.isInteger() && !ex.isFraction()) {
+                    overSums(Kind.NONNEGATIVE, "a real power", a.base(), sums, table, out);
+                }
+                // a symbolic exponent inside a sum (x(n)^a) is not guarded: its integrality may depend on the term
+            }
             return;
         }
         for (IExpr x : a) {
@@ -183,9 +226,49 @@ final class RealGuards implements Cas.RealDomain {
                     terms.add(NumericCompiler.compile(t, table));
                 }
             }
-            out.add(new Guard(kind, function, u.toString(), f, terms, ef, PreciseFunction.precise(u)));
+            out.add(new Guard(kind, function, u.toString(), f, terms, ef, PreciseFunction.precise(u), false));
         } catch (RuntimeException ex) {
             // a construct the compilers do not take (an unevaluated derivative): this guard is not checked
+        }
+    }
+
+    /**
+     * The guard of a term inside sums, as one guard of the sum: its argument is Sum(Min(u, 0), ...) over the sums'
+     * ranges, negative exactly where some term's argument u is; its scale, for the rounding test, the sum of the
+     * absolute values of u's terms (so that a term equal to 0 up to rounding is no violation).
+     */
+    private static void overSums(Kind kind, String function, IExpr arg, List<IAST> sums, Scope table, List<Guard> out) {
+        IExpr neg = F.Min(arg, F.C0);
+        IExpr size = F.Abs(arg);
+        if (arg.isPlus() && arg.argSize() <= 40) {
+            org.matheclipse.core.interfaces.IASTAppendable abs = F.PlusAlloc(arg.argSize());
+            for (IExpr t : (IAST) arg) {
+                abs.append(F.Abs(t));
+            }
+            size = abs;
+        }
+        StringBuilder where = new StringBuilder();
+        for (int i = sums.size() - 1; i >= 0; i--) {
+            neg = F.Sum(neg, sums.get(i));
+            size = F.Sum(size, sums.get(i));
+        }
+        for (IAST it : sums) {
+            where.append(where.length() == 0 ? " for some " : ", ").append(new Expr(it.arg1(), table)).append(" from ")
+                    .append(new Expr(it.arg2(), table)).append(" to ").append(new Expr(it.arg3(), table));
+        }
+        Expr u = new Expr(neg, table);
+        if (new Expr(arg, table).isAbstract() || !u.isScalar()) {
+            return;
+        }
+        try {
+            NumericFunction f = NumericCompiler.compile(neg, table);
+            if (f.random() || f.approximate()) {
+                return;
+            }
+            out.add(new Guard(kind, function, new Expr(arg, table).toString() + where, f,
+                    List.of(NumericCompiler.compile(size, table)), null, PreciseFunction.precise(u), true));
+        } catch (RuntimeException ex) {
+            // a construct the compilers do not take: this guard is not checked
         }
     }
 }

@@ -22,6 +22,11 @@ final class Simplification {
         }
         // sums over data are atoms for the algebra: an identity that holds for every value of the atoms
         // holds for the sums (sound, and much faster than letting the CAS reason about Sum)
+        // the log of a density inside a sum (a log-likelihood) is split by the sound log rules first, so that
+        // linearity brings its terms out of the sum
+        if (hasLogInSum(e)) {
+            e = engine.evaluate(new LogRules(table).expand(e));
+        }
         e = atomizeSums(engine.evaluate(linearSums(e, engine)));
         IExpr shifted = engine.evaluate(shiftPolyGamma(e));
         if (!shifted.equals(e) && isExactZero(engine.evaluate(F.Together(F.ExpandAll(shifted))))) {
@@ -74,6 +79,10 @@ final class Simplification {
             }
         }
         return Optional.empty();
+    }
+
+    private static boolean hasLogInSum(IExpr e) {
+        return !e.isFree(x -> x.isAST(org.matheclipse.core.expression.S.Sum) && hasLog(x.first()), true);
     }
 
     private static boolean hasLog(IExpr e) {

@@ -480,15 +480,14 @@ final class RandomPointChecker implements Checker {
     /** A counterexample whose values are the precise ones (a double value they contradict is never shown). */
     static Counterexample preciseCounterexample(Claim c, StepContext ctx, PointSampler.Point p, PreciseCheck.At at) {
         Map<String, Double> point = ctx.sampler.describe(p);
-        Map<String, double[]> data = ctx.sampler.hasData() ? ctx.sampler.describeData(p, dataLength(point,
-                ctx.sampler.dataLength())) : Map.of();
+        Map<String, double[]> data = RealPoints.dataOf(ctx, p);
         return new Counterexample(point, data, c.entry(), at.lhs() == null ? Double.NaN : at.lhs().toDouble(),
                 at.rhs() == null ? Double.NaN : at.rhs().toDouble(), Optional.empty(),
                 Optional.empty()).withPrecise(at.lhs().toString(), at.rhs().toString(), at.lhs().toDouble(),
                 at.rhs().toDouble(), at.how());
     }
 
-    private static int dataLength(Map<String, Double> point, int drawn) {
+    static int dataLength(Map<String, Double> point, int drawn) {
         int len = 0;
         for (var s : point.values()) {
             if (s == Math.rint(s) && s >= 1 && s <= drawn) {

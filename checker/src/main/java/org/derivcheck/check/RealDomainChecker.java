@@ -125,7 +125,7 @@ final class RealDomainChecker implements Checker {
                 + "point (%s) while the %s side is %s; found at a %s point after %d points", side, v, other,
                 String.format(Locale.ROOT, "%.6g", defined), kind, tried[0]);
         return Optional.of(new Outcome(Verdict.REFUTED, new Evidence("real domain", detail), Optional.of(
-                new Counterexample(point, Map.of(), c.entry(), vl.isPresent() ? Double.NaN : lv,
+                new Counterexample(point, RealPoints.dataOf(ctx, p), c.entry(), vl.isPresent() ? Double.NaN : lv,
                         vr.isPresent() ? Double.NaN : rv, Optional.empty(), Optional.empty()))));
     }
 

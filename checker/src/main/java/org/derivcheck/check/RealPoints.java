@@ -18,6 +18,12 @@ final class RealPoints {
     private RealPoints() {
     }
 
+    /** The data of a point as a counterexample shows it (as many entries as its integer symbols use), or none. */
+    static Map<String, double[]> dataOf(StepContext ctx, PointSampler.Point p) {
+        return ctx.sampler.hasData() ? ctx.sampler.describeData(p, RandomPointChecker.dataLength(ctx.sampler.describe(p),
+                ctx.sampler.dataLength())) : Map.of();
+    }
+
     /** High-precision margins computed for sampled points whose sides agree to rounding (each is costly). */
     static final int NEAR_PRECISE = 12;
 
@@ -71,7 +77,7 @@ final class RealPoints {
         return Optional.of(new Outcome(Verdict.REFUTED, new Evidence("random points", "real semantics: the "
                 + (l ? "left" : "right") + " side as written has no real value at a point where the other side has one ("
                 + (l ? d[0] : d[1]).violated(p.values(), p.data(), rng).get() + ")"), Optional.of(
-                new Counterexample(ctx.sampler.describe(p), Map.of(), c.entry(), l ? Double.NaN : lv, r ? Double.NaN : rv,
+                new Counterexample(ctx.sampler.describe(p), dataOf(ctx, p), c.entry(), l ? Double.NaN : lv, r ? Double.NaN : rv,
                         Optional.empty(), Optional.empty()))));
     }
 
@@ -94,14 +100,14 @@ final class RealPoints {
             if (v.exactlyEqual()) {
                 return Optional.of(new Outcome(Verdict.REFUTED, new Evidence("random points", "the sides are exactly "
                         + "equal at a point (exact arithmetic), so the strict relation '" + c.relation().symbol()
-                        + "' fails there"), Optional.of(new Counterexample(point, Map.of(), c.entry(), lv, rv,
+                        + "' fails there"), Optional.of(new Counterexample(point, dataOf(ctx, p), c.entry(), lv, rv,
                         Optional.of(v.lhs()), Optional.of(v.rhs())))));
             }
             double scale = v.exactDifference() ? 0 : Math.max(Math.abs(v.lhs()), Math.abs(v.rhs()));
             if (Double.isFinite(v.difference()) && RandomPointChecker.gap(c.relation(), v.difference(), 0) > 1e-25 * scale) {
                 return Optional.of(new Outcome(Verdict.REFUTED, new Evidence("random points", "at 30 digits the "
                         + "relation fails at a point where double precision could not tell"), Optional.of(
-                        new Counterexample(point, Map.of(), c.entry(), lv, rv, Optional.of(v.lhs()), Optional.of(v.rhs())))));
+                        new Counterexample(point, dataOf(ctx, p), c.entry(), lv, rv, Optional.of(v.lhs()), Optional.of(v.rhs())))));
             }
             if (Double.isFinite(v.difference()) && RandomPointChecker.gap(c.relation(), v.difference(), 0) < -1e-25 * scale) {
                 return Optional.empty(); // the margin is positive at 30 digits
@@ -161,7 +167,7 @@ final class RealPoints {
             String side = v.lhsDefined() ? "right" : "left";
             return Optional.of(new Outcome(Verdict.REFUTED, new Evidence("random points", "the " + side + " side has no "
                     + "real value at a point where the other side has one (re-evaluated at 30 digits, every "
-                    + "sub-expression real)"), Optional.of(new Counterexample(point, Map.of(), c.entry(), lv, rv,
+                    + "sub-expression real)"), Optional.of(new Counterexample(point, dataOf(ctx, p), c.entry(), lv, rv,
                     Optional.of(v.lhs()), Optional.of(v.rhs())))));
         }
         if (!v.lhsDefined()) {
@@ -174,7 +180,7 @@ final class RealPoints {
                 && RandomPointChecker.gap(c.relation(), v.difference(), 0) > RandomPointChecker.DIFFER * scale) {
             return Optional.of(new Outcome(Verdict.REFUTED, new Evidence("random points", "the sides differ at a point "
                     + "(double precision overflowed there; decided at 30 digits)"), Optional.of(new Counterexample(point,
-                    Map.of(), c.entry(), lv, rv, Optional.of(v.lhs()), Optional.of(v.rhs())))));
+                    dataOf(ctx, p), c.entry(), lv, rv, Optional.of(v.lhs()), Optional.of(v.rhs())))));
         }
         return Optional.empty();
     }
