@@ -66,6 +66,14 @@ STEPS = [
     ("49 S = (a + b)^2 (sin(a)^2 + cos(a)^2)", S, (a + b) ** 2 * (sp.sin(a) ** 2 + sp.cos(a) ** 2), True, None),
     ("49 H = e^(2 log(a + b))", H, sp.exp(2 * sp.log(a + b)), True, None),
     ("49 G = 3(x - 1)(x + 1)", G, 3 * (x - 1) * (x + 1), True, None),
+    ("51 S = a^2 + b^2 after a note over =", S, a**2 + b**2, False, {a: 1, b: 1}),
+    ("51 G <= 3x^2 - 3 holds (as =)", G, 3 * x**2 - 3, True, None),
+    ("51 H < a^2 + 2ab + b^2 + 1: H minus it is -1", H - (a**2 + 2 * a * b + b**2 + 1), -1, True, None),
+    ("52 (a + b)^2 = (a + b)(a + b)", S, (a + b) * (a + b), True, None),
+    ("52 (a + b)(a + b) = a^2 + 2ab + b^2", (a + b) * (a + b), a**2 + 2 * a * b + b**2, True, None),
+    ("53 T's chain continued: sqrt(x^2) = 3x^2 - 3", T, 3 * x**2 - 3, False, {x: 0}),
+    ("57 (a + b)^2 = a a + 2ab + b^2", S, a * a + 2 * a * b + b**2, True, None),
+    ("58 sqrt(x^2) = x after 'for x >= 0' (over all real x)", T, x, False, {x: -2}),
 ]
 
 # (case, final line, target's right side, the same once products are expanded?): the reach rule "a chain ends at the
@@ -109,6 +117,8 @@ SAME = [
     ("36 first line sqrt(x x) against T's definition", sp.sqrt(x * x), T, True),
     ("47 H = (b + a)(a + b) (the rest in a \\tag)", H, (b + a) * (a + b), True),
     ("48 first line (a + b)^2 against H's definition", (a + b) ** 2, H, True),
+    ("53 S = (a + b)^2, then = (b + a)^2 in the next display", S, (b + a) ** 2, True),
+    ("58 H = (b + a)(a + b) (the rest in words)", H, (b + a) * (a + b), True),
     # chains that do work: first and last lines differ as written
     ("01 S = (a + b)^2 = a^2 + 2ab + b^2", S, a**2 + 2 * a * b + b**2, False),
     ("01 T = sqrt(x^2) = |x|", T, sp.Abs(sp.Symbol("x")), False),

@@ -127,6 +127,8 @@ final class Resolver {
                 return S.Pi;
             case "E":
                 return S.E;
+            case "EulerGamma":
+                return S.EulerGamma; // Euler's constant, for a context that maps \gamma to it
             default:
                 break;
         }

@@ -117,7 +117,7 @@ final class Conditions {
                 continue;
             }
             Optional<Equation.Statement> note = r.equation().statements().stream()
-                    .filter(st -> st.link() == Equation.Link.NOTE).findFirst();
+                    .filter(st -> st.link() == Equation.Link.NOTE && Equations.mayRestrict(st.latex())).findFirst();
             if (note.isEmpty() || r.kind() != Kind.CLAIM || r.steps().stream().noneMatch(st -> st.verdict() == Verdict.REFUTED)) {
                 out.add(r);
                 continue;

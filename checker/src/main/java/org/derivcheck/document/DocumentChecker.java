@@ -103,7 +103,8 @@ public final class DocumentChecker implements AutoCloseable {
                     continue;
                 }
                 if (s.link() == Link.NOTE) {
-                    job.result = base.with(Kind.NOTE, "a side condition in words, not a claim", List.of());
+                    job.result = base.with(Kind.NOTE, Equations.mayRestrict(s.latex()) ? "a side condition in words, not a claim"
+                            : "a remark in words beside the formula, not a claim", List.of());
                     continue;
                 }
                 Optional<String> macro = macro(doc, s, ctx);

@@ -24,21 +24,123 @@ public final class Equations {
     private static final Pattern INNER = Pattern.compile("\\\\(begin|end)\\{(split|aligned|gathered|alignedat|multlined)\\}"
             + "(\\{\\d+\\})?");
     private static final Pattern TAG = Pattern.compile("\\\\tag\\*?\\s*\\{([^{}]*)\\}");
+    private static final Pattern INTERTEXT = Pattern.compile("\\\\(?:short)?intertext\\s*\\{[^{}]*(?:\\{[^{}]*\\}[^{}]*)*\\}");
     private static final Pattern LABEL = Pattern.compile("\\\\label\\s*\\{([^{}]*)\\}");
     private static final Pattern NONUMBER = Pattern.compile("\\\\(nonumber|notag)(?![A-Za-z])");
     private static final Pattern TRAILING_NUMBER = Pattern.compile(
             "(?:\\\\qquad|\\\\quad|\\\\hfill|\\\\hspace\\{[^}]*\\})\\s*(?:\\\\text\\s*\\{\\s*)?\\(\\s*([0-9]+(?:\\.[0-9]+)*[a-z]?)"
                     + "\\s*\\)\\s*\\}?\\s*[.,;]?\\s*$");
-    private static final Pattern CONTINUATION = Pattern.compile("^[\\s&]*(=|<|>|:=|\\\\(le|ge|leq|geq|leqslant|geqslant|"
-            + "approx|propto|coloneqq|triangleq|equiv|ne|neq)(?![A-Za-z]))");
+    private static final Pattern CONTINUATION = Pattern.compile("^[\\s&]*(=|<|>|:=|\\{\\s*(=|<|>|\\\\le|\\\\ge|\\\\leq|\\\\geq)"
+            + "|\\\\(le|ge|leq|geq|leqslant|geqslant|approx|propto|coloneqq|coloneq|triangleq|equiv|ne|neq|mathrel|stackrel|overset|"
+            + "underset)(?![A-Za-z]))");
     private static final Set<String> FOLLOWS = Set.of("\\rightarrow", "\\Rightarrow", "\\implies", "\\Longrightarrow",
             "\\longrightarrow", "\\therefore", "\\iff", "\\Leftrightarrow", "\\Longleftrightarrow", "\\to");
     private static final Set<String> SPACES = Set.of("\\quad", "\\qquad");
     private static final Pattern WORDS = Pattern.compile("^[\\s,;.]*\\\\(text|mathrm|textrm|mbox)\\s*\\{\\s*(for|where|if|when|"
             + "with|and|since|as|because|all|each|any|otherwise)\\b.*", Pattern.DOTALL);
 
+    /** Words that say the formula after them follows from the one before ({@code \text{, hence }}). */
+    private static final Pattern CONSEQUENCE = Pattern.compile("^[\\s,;.]*\\\\(?:text|textrm|mbox)\\s*\\{[\\s,;.]*(?:hence|so|thus|"
+            + "therefore|then|and so|which gives|giving|we get|so that)[\\s,;.]*\\}");
+
+    /** A fragment that starts with words (a side condition): words later in it belong to it. */
+    private static final Pattern WORDS_FIRST = Pattern.compile("^[\\s,;.&]*\\\\(?:text|textrm|textit|textbf|textsf|textnormal|mbox|"
+            + "emph|mathrm)\\s*\\{");
+
+    /** Commands that set words in a formula. */
+    private static final Set<String> TEXT = Set.of("\\text", "\\textrm", "\\textit", "\\textbf", "\\textsf",
+            "\\textnormal", "\\mbox", "\\emph");
+
     private Equations() {
     }
+
+    /**
+     * The end of the words group whose argument starts at {@code from} ({@code \text} already read) when it holds
+     * words rather than a name: a space between words, punctuation, parentheses or math ({@code \text{(by parts)}},
+     * {@code \text{ so }}); -1 for a name ({@code \text{KL}}) or no group.
+     */
+    static int proseEnd(String s, int from) {
+        return groupEnd(s, from, false);
+    }
+
+    /** The end of the group at {@code from}; -1 when there is none, or when it holds a name and {@code names} is false. */
+    private static int groupEnd(String s, int from, boolean names) {
+        int i = from;
+        while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
+            i++;
+        }
+        if (i >= s.length() || s.charAt(i) != '{') {
+            return -1;
+        }
+        int depth = 0;
+        for (int k = i; k < s.length(); k++) {
+            char c = s.charAt(k);
+            if (c == '\\') {
+                k++;
+            } else if (c == '{') {
+                depth++;
+            } else if (c == '}' && --depth == 0) {
+                String inner = s.substring(i + 1, k);
+                // a name has no space in it: \text{KL} is a name, \text{ expanding} and \text{by parts} are words
+                return !names && inner.matches("[A-Za-z0-9_]+") ? -1 : k + 1;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * True when the fragment is words only: groups of {@code \text{...}} (and its kin) holding words, with spaces and
+     * punctuation around them ({@code \text{(by the chain rule)}}, {@code \text{and}}): a remark beside the formula,
+     * not a claim.
+     */
+    static boolean prose(String fragment) {
+        int i = 0;
+        boolean any = false;
+        String t = fragment;
+        while (i < t.length()) {
+            char c = t.charAt(i);
+            if (Character.isWhitespace(c) || ",;.:()".indexOf(c) >= 0) {
+                i++;
+                continue;
+            }
+            if (c == '\\' && (t.startsWith("\\,", i) || t.startsWith("\\;", i) || t.startsWith("\\ ", i))) {
+                i += 2;
+                continue;
+            }
+            if (c != '\\') {
+                return false;
+            }
+            int j = i + 1;
+            while (j < t.length() && Character.isLetter(t.charAt(j))) {
+                j++;
+            }
+            String cmd = t.substring(i, j);
+            if (SPACES.contains(cmd)) {
+                i = j;
+                continue;
+            }
+            int end = TEXT.contains(cmd) ? groupEnd(t, j, true) : -1;
+            if (end < 0) {
+                return false;
+            }
+            any = true;
+            i = end;
+        }
+        return any;
+    }
+
+    /**
+     * True when a note may restrict where the display's claims are meant: it names a condition ({@code for}, {@code if},
+     * {@code when}, {@code unless}, ...) or holds math. A remark such as {@code \text{(by the chain rule)}} does not.
+     */
+    public static boolean mayRestrict(String note) {
+        return !prose(note) || note.contains("$") || note.contains("\\(") || RESTRICTING.matcher(note).find();
+    }
+
+    private static final Pattern RESTRICTING = Pattern.compile("(?i)\\b(for|if|iff|when|whenever|where|with|given|unless|"
+            + "provided|assuming|assume|only|except|suppose|supposing|while|but|not|no|never|holds|valid|true|false|wrong|"
+            + "case|cases|otherwise|domain|positive|negative|nonzero|real|integer|all|each|any|every|some|small|large|near|"
+            + "approx|approximately|limit|as)\\b");
 
     /** The equations of a document, in order. */
     public static List<Equation> of(Document doc) {
@@ -86,11 +188,12 @@ public final class Equations {
         return joinContinued(out);
     }
 
-    private static final Pattern ENDS_WITH_RELATION = Pattern.compile("(=|\\\\le|\\\\ge|\\\\leq|\\\\geq|<|>)\\s*[,.]?\\s*$");
+    private static final Pattern ENDS_WITH_RELATION = Pattern.compile("(=|\\\\le|\\\\ge|\\\\leq|\\\\geq|<|>)\\s*\\}?\\s*[,.]?\\s*$");
 
     /**
      * A display that ends with a relation ({@code ... = \quad (16)}) is continued by the next display, whose first
-     * statement is the other side: the two become one equation, named by both numbers.
+     * statement is the other side; a display that starts with a relation continues the last statement of the display
+     * before (a chain split by a sentence): the two become one equation, named by both numbers.
      */
     private static List<Equation> joinContinued(List<Equation> eqs) {
         List<Equation> out = new ArrayList<>();
@@ -99,7 +202,13 @@ public final class Equations {
                 Equation prev = out.get(out.size() - 1);
                 List<Statement> ps = prev.statements();
                 Statement last = ps.get(ps.size() - 1);
-                if (ENDS_WITH_RELATION.matcher(last.parts().get(last.parts().size() - 1).text()).find()
+                boolean endsWithRelation = ENDS_WITH_RELATION.matcher(last.parts().get(last.parts().size() - 1).text()).find();
+                // a display that starts with a relation ({@code = a^2 + 2ab + b^2} after a sentence) continues the chain
+                // of the display before: its first side is that chain's last expression, as a reader takes it
+                boolean startsWithRelation = !e.statements().isEmpty() && e.statements().get(0).link() != Link.NOTE
+                        && CONTINUATION.matcher(e.statements().get(0).parts().get(0).text()).find()
+                        && last.link() != Link.NOTE && !endsWithRelation;
+                if ((endsWithRelation || startsWithRelation)
                         && !e.statements().isEmpty() && e.display() != prev.display()) {
                     List<Part> parts = new ArrayList<>(last.parts());
                     parts.addAll(e.statements().get(0).parts());
@@ -147,11 +256,14 @@ public final class Equations {
             boolean continues = !statements.isEmpty() && CONTINUATION.matcher(r.text()).find();
             for (int i = 0; i < frags.size(); i++) {
                 Fragment f = frags.get(i);
-                if (i == 0 && continues) {
-                    Statement last = statements.remove(statements.size() - 1);
+                int at = lastClaim(statements);
+                if (i == 0 && continues && at >= 0) {
+                    // a row that starts with a relation continues the chain of the row before, past the words set
+                    // beside that row ({@code \quad \text{(by parts)}}), which are not part of the formula
+                    Statement last = statements.get(at);
                     List<Part> parts = new ArrayList<>(last.parts());
                     parts.add(f.part());
-                    statements.add(new Statement(parts, last.link()));
+                    statements.set(at, new Statement(parts, last.link()));
                 } else {
                     statements.add(new Statement(List.of(f.part()), f.link()));
                 }
@@ -162,6 +274,16 @@ public final class Equations {
             tex = "\\begin{aligned}" + tex + "\\end{aligned}";
         }
         return new Equation(number, label, rows.get(0).offset(), tex, statements, d.ordinal(), section);
+    }
+
+    /** The index of the last statement that is not words, or -1. */
+    private static int lastClaim(List<Statement> statements) {
+        for (int k = statements.size() - 1; k >= 0; k--) {
+            if (statements.get(k).link() != Link.NOTE) {
+                return k;
+            }
+        }
+        return -1;
     }
 
     /** One row of a display, with its number and label taken out. */
@@ -178,6 +300,11 @@ public final class Equations {
             if (t.find()) {
                 number = Optional.of(t.group(1).trim());
                 Masking.blank(sb, t.start(), t.end());
+            }
+            // words between two rows of an align (\intertext{and expanding}): prose; the row after it goes on
+            Matcher it = INTERTEXT.matcher(sb);
+            while (it.find()) {
+                Masking.blank(sb, it.start(), it.end());
             }
             Matcher l = LABEL.matcher(sb);
             if (l.find()) {
@@ -261,6 +388,14 @@ public final class Equations {
                     add(out, row, base, start, i, link);
                     link = FOLLOWS.contains(cmd) ? Link.FOLLOWS : Link.ALSO;
                     start = j;
+                } else if (depth == 0 && TEXT.contains(cmd) && !row.substring(start, i).replace('&', ' ').isBlank()
+                        && !WORDS_FIRST.matcher(row.substring(start, i)).find()
+                        && (proseEnd(row, j) > 0 || CONSEQUENCE.matcher(row.substring(i)).find())) {
+                    // words after a formula ({@code a = b \text{ by parts}}, {@code \text{, so }}) end its statement:
+                    // they are read as a note of their own, like words after a \quad
+                    add(out, row, base, start, i, link);
+                    link = Link.ALSO;
+                    start = i;
                 }
                 i = Math.max(i, j - 1);
             }
@@ -278,7 +413,14 @@ public final class Equations {
         String trimmed = text.replaceFirst("[\\s]*[,;.]\\s*$", "");
         String padded = trimmed + " ".repeat(text.length() - trimmed.length());
         Link l = link;
-        if (WORDS.matcher(padded).matches()) {
+        Matcher so = CONSEQUENCE.matcher(padded);
+        if (so.find() && !padded.substring(so.end()).isBlank()) {
+            // "\text{, hence } x = 2": the formula after the words follows from the statement before, as after \implies
+            String blanked = " ".repeat(so.end()) + padded.substring(so.end());
+            out.add(new Fragment(new Part(blanked, base + from), out.isEmpty() ? link : Link.FOLLOWS));
+            return;
+        }
+        if (WORDS.matcher(padded).matches() || prose(padded)) {
             l = Link.NOTE;
         } else if (link == Link.ALSO && out.isEmpty()) {
             l = Link.ALSO;

@@ -42,6 +42,7 @@ final class Masking {
                 break;
             }
         }
+        indentedCode(sb);
         Matcher link = LINK_DEFINITION.matcher(sb.toString());
         while (link.find()) {
             blank(sb, link.start(), link.end());
@@ -73,6 +74,136 @@ final class Masking {
             }
         }
         return sb.toString();
+    }
+
+    private static final Pattern LIST_ITEM = Pattern.compile("^([-+*]|\\d{1,9}[.)])([ \t]+|$)");
+    private static final Pattern QUOTE = Pattern.compile("^ {0,3}> ?");
+    private static final Pattern BLOCK_START = Pattern.compile("^ {0,3}(#{1,6}(\\s|$)|([-*_])(\\s*\\3){2,}\\s*$)");
+
+    /**
+     * Blanks Markdown's indented code blocks (CommonMark): a line indented by four columns or more past the content of
+     * the list item it is in, that does not continue a paragraph (a blank line, a heading or the start of the document
+     * before it), and the indented or blank lines after it. Markdown shows such a block as code, never as math, so a
+     * display written there is not read. Inside a list item the content's own indentation does not count
+     * ({@code 1. step} then a blank line and an indented display is part of the item), nor does a block quote's
+     * {@code >}.
+     */
+    static void indentedCode(StringBuilder sb) {
+        String t = sb.toString();
+        java.util.ArrayDeque<Integer> lists = new java.util.ArrayDeque<>();
+        boolean paragraph = false;
+        boolean code = false;
+        boolean blankBefore = true;
+        int display = 0;
+        int start = 0;
+        while (start <= t.length()) {
+            int eol = t.indexOf('\n', start);
+            int end = eol < 0 ? t.length() : eol;
+            String line = t.substring(start, end);
+            Matcher q = QUOTE.matcher(line);
+            int skip = 0;
+            while (q.find()) { // block quotes: the indentation counts after their markers
+                skip += q.end();
+                q = QUOTE.matcher(line.substring(skip));
+            }
+            String rest = line.substring(skip);
+            if (display != 0 && !rest.isBlank()) {
+                // inside a $$ or \[ display every line is the formula's, however indented
+                display = displayAfter(rest, display);
+                paragraph = display != 0;
+                blankBefore = false;
+            } else if (rest.isBlank()) {
+                paragraph = false;
+                blankBefore = true;
+            } else {
+                int indent = columns(rest);
+                while (!lists.isEmpty() && indent < lists.peek() && blankBefore) {
+                    lists.pop(); // a line less indented than an item's content after a blank line ends the item
+                }
+                int base = lists.isEmpty() ? 0 : lists.peek();
+                if (indent >= base + 4 && (code || !paragraph)) {
+                    blank(sb, start, end);
+                    code = true;
+                } else {
+                    code = false;
+                    String content = rest.substring(offsetOfColumn(rest, indent));
+                    Matcher li = LIST_ITEM.matcher(content);
+                    if (li.find()) {
+                        int spaces = columns(li.group(2));
+                        int width = li.group(1).length() + (spaces >= 1 && spaces <= 4 ? spaces : 1);
+                        while (!lists.isEmpty() && indent < lists.peek()) {
+                            lists.pop();
+                        }
+                        lists.push(indent + width);
+                        paragraph = true;
+                    } else {
+                        paragraph = !BLOCK_START.matcher(rest).find();
+                    }
+                    // a display closed on this line ends the block: where a renderer takes $$ ... $$ as a block of its
+                    // own, an indented line right after it is code
+                    boolean closes = rest.contains("$$") || rest.contains("\\]");
+                    display = displayAfter(rest, 0);
+                    if (closes && display == 0) {
+                        paragraph = false;
+                    }
+                }
+                blankBefore = false;
+            }
+            if (eol < 0) {
+                break;
+            }
+            start = eol + 1;
+        }
+    }
+
+    /** The display open after the line (0 none, 1 {@code $$}, 2 {@code \\[}), given the one open before it. */
+    private static int displayAfter(String line, int open) {
+        int state = open;
+        int i = 0;
+        while (i < line.length()) {
+            if (line.startsWith("\\$", i)) {
+                i += 2;
+                continue;
+            }
+            if (line.startsWith("$$", i) && state != 2) {
+                state = state == 1 ? 0 : 1;
+            } else if (line.startsWith("\\[", i) && state == 0) {
+                state = 2;
+            } else if (line.startsWith("\\]", i) && state == 2) {
+                state = 0;
+            } else {
+                i++;
+                continue;
+            }
+            i += 2;
+        }
+        return state;
+    }
+
+    /** The columns of leading white space (a tab to the next multiple of four). */
+    private static int columns(String s) {
+        int col = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == ' ') {
+                col++;
+            } else if (c == '\t') {
+                col += 4 - col % 4;
+            } else {
+                break;
+            }
+        }
+        return col;
+    }
+
+    private static int offsetOfColumn(String s, int column) {
+        int col = 0;
+        int i = 0;
+        while (i < s.length() && col < column && (s.charAt(i) == ' ' || s.charAt(i) == '\t')) {
+            col += s.charAt(i) == '\t' ? 4 - col % 4 : 1;
+            i++;
+        }
+        return i;
     }
 
     /** LaTeX: comments (from an unescaped % to the end of its line) and verbatim environments. */

@@ -101,6 +101,76 @@ final class Canon {
         return x.isPresent() && x.equals(of(b));
     }
 
+    /**
+     * True when {@code whole} still holds {@code part} (definitions written out): a sub-expression of the same form, a
+     * sum with all of its terms and more, or a product with all of its factors and more. A final line equal to the
+     * answer in value that holds the left side's definition so ({@code (a + b)^2 (sin(a)^2 + cos(a)^2)} for
+     * {@code S: (a + b)^2}) is that definition padded with a disguised 1 or 0: it derives nothing. A part that is one
+     * name or a number is never looked for.
+     */
+    boolean holds(String whole, String part) {
+        try {
+            Syntax w = ChainReader.single(whole);
+            Sum p = new Walk().sum(ChainReader.single(part), new HashMap<>(), 0);
+            if (atomic(p)) {
+                return false;
+            }
+            return holds(w, p, new int[] {0});
+        } catch (ParseException | IllegalArgumentException | TooBig e) {
+            return false;
+        }
+    }
+
+    private boolean holds(Syntax node, Sum p, int[] visited) {
+        if (++visited[0] > 400) {
+            throw new TooBig();
+        }
+        Sum w = new Walk().sum(node, new HashMap<>(), 0);
+        if (w.toString().equals(p.toString()) || padded(w, p)) {
+            return true;
+        }
+        List<Syntax> kids = new ArrayList<>();
+        if (node instanceof Syntax.Neg n) {
+            kids.add(n.arg());
+        } else if (node instanceof Syntax.Bin b) {
+            kids.add(b.left());
+            kids.add(b.right());
+        } else if (node instanceof Syntax.Call c) {
+            kids.addAll(c.args());
+        } else if (node instanceof Syntax.ListLit l) {
+            kids.addAll(l.items());
+        }
+        for (Syntax k : kids) {
+            if (holds(k, p, visited)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A sum with every term of {@code p} (same coefficients) and more, or one term with every factor of {@code p}'s and more. */
+    private static boolean padded(Sum w, Sum p) {
+        if (p.coeff.size() > 1) {
+            return w.coeff.size() > p.coeff.size() && p.coeff.entrySet().stream()
+                    .allMatch(e -> e.getValue().equals(w.coeff.get(e.getKey())));
+        }
+        if (p.coeff.size() != 1 || w.coeff.size() != 1) {
+            return false;
+        }
+        Map<String, Q> pf = p.factors.get(p.coeff.firstKey());
+        Map<String, Q> wf = w.factors.get(w.coeff.firstKey());
+        return !pf.isEmpty() && wf.size() > pf.size() && pf.entrySet().stream().allMatch(e -> e.getValue().equals(wf.get(e.getKey())));
+    }
+
+    private static boolean atomic(Sum p) {
+        if (p.coeff.size() != 1) {
+            return p.coeff.isEmpty();
+        }
+        Map<String, Q> f = p.factors.get(p.coeff.firstKey());
+        return f.isEmpty() || f.size() == 1 && f.values().iterator().next().isOne()
+                && f.keySet().iterator().next().matches("[A-Za-z_][A-Za-z0-9_]*");
+    }
+
     private static final class TooBig extends RuntimeException {
         private static final long serialVersionUID = 1L;
 

@@ -80,19 +80,46 @@ record OwnAssumptions(List<Line> used, List<String> notGranted, List<String> uns
         return out;
     }
 
-    /** The scalar symbols an assumption names. */
-    private static Set<String> names(List<Line> lines, List<SymbolDecl> symbols) {
+    /**
+     * What an assumption speaks of, as terms of the probe identity: its scalar symbols, and its data as written
+     * ({@code y(1)}, {@code y(2)} for indexed {@code y}): an assumption about data only ({@code y(1) > 5},
+     * {@code y(1) < 3}) must be probed at data that satisfy it too, or nothing would show that none does.
+     */
+    static Set<String> names(List<Line> lines, List<SymbolDecl> symbols) {
         Set<String> out = new LinkedHashSet<>();
         for (Line a : lines) {
-            Matcher m = NAME.matcher(a.text());
+            String text = a.text();
+            Matcher m = NAME.matcher(text);
             while (m.find()) {
                 String n = m.group();
                 if (symbols.stream().anyMatch(d -> d.name().equals(n) && !d.indexed())) {
                     out.add(n);
+                } else if (symbols.stream().anyMatch(d -> d.name().equals(n) && d.indexed())) {
+                    int open = m.end();
+                    while (open < text.length() && text.charAt(open) == ' ') {
+                        open++;
+                    }
+                    int close = open < text.length() && text.charAt(open) == '(' ? closing(text, open) : -1;
+                    out.add(close > 0 ? n + text.substring(open, close + 1).replace(" ", "") : n + "(1)");
+                    if (close > 0) {
+                        m.region(close + 1, text.length());
+                    }
                 }
             }
         }
         return out;
+    }
+
+    private static int closing(String s, int open) {
+        int depth = 0;
+        for (int i = open; i < s.length(); i++) {
+            if (s.charAt(i) == '(') {
+                depth++;
+            } else if (s.charAt(i) == ')' && --depth == 0) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /**

@@ -112,6 +112,14 @@ final class Reach {
                     + "definition written out: a chain that starts elsewhere does not derive " + g.lhs().strip()
                     + ", however true its steps; start the chain at " + g.lhs().strip());
         }
+        if (canon.holds(last, g.lhs()) && !canon.holds(g.rhs(), g.lhs())) {
+            // equal in value, yet still the left side (or its definition) times a disguised 1, plus a disguised 0, or
+            // inside an identity: (a + b)^2 (sin(a)^2 + cos(a)^2) for S: (a + b)^2 derives nothing, whatever form
+            // the result accepts
+            return Optional.of("its final line (" + last.strip() + ") still holds " + g.lhs().strip() + " (or its "
+                    + "definition written out) with something equal to 1 or 0 around it: the chain does not derive "
+                    + g.lhs().strip());
+        }
         if (!g.anyForm() && !normal(last).equals(normal(g.rhs())) && !expanded.same(last, g.rhs())) {
             // equal in value is not enough here either: (a + b)^2 (sin(a)^2 + cos(a)^2) equals a^2 + 2ab + b^2
             return Optional.of("its final line (" + last.strip() + ") equals " + g.rhs().strip() + " in value but is not "

@@ -203,7 +203,13 @@ abstract class TexCursor {
             return inner;
         }
         if (t.kind() == Kind.NUMBER && t.text().length() > 1) {
-            throw new ParseException("TeX takes one digit here: write {" + t.text() + "} in braces", t.pos() + 1);
+            if (!t.text().matches("[0-9]+")) {
+                throw new ParseException("TeX takes one digit here: write {" + t.text() + "} in braces", t.pos() + 1);
+            }
+            // as TeX reads it: \frac12 is \frac{1}{2}, \sqrt23 is \sqrt{2} 3; the digits after the first stay
+            tokens.set(pos - 1, new Token(Kind.NUMBER, t.text().substring(1), t.pos() + 1));
+            pos--;
+            return List.of(new Token(Kind.NUMBER, t.text().substring(0, 1), t.pos()));
         }
         return List.of(t);
     }

@@ -54,7 +54,8 @@ final class TexLexer {
             Map.entry("\\varphi", "\\phi"), Map.entry("\\varrho", "\\rho"), Map.entry("\\varsigma", "\\sigma"),
             Map.entry("\\intercal", "\\top"), Map.entry("\\transpose", "\\top"), Map.entry("\\operatorname*", "\\operatorname"),
             Map.entry("\\lbrack", "["), Map.entry("\\rbrack", "]"), Map.entry("\\coloneqq", "="), Map.entry("\\triangleq", "="),
-            Map.entry("\\eqqcolon", "="), Map.entry("\\times", "\\cdot"), Map.entry("\\ast", "*"), Map.entry("\\digamma", "\\psi"),
+            Map.entry("\\eqqcolon", "="), Map.entry("\\coloneq", "="), Map.entry("\\eqcolon", "="),
+            Map.entry("\\times", "\\cdot"), Map.entry("\\ast", "*"), Map.entry("\\digamma", "\\psi"),
             Map.entry("\\dots", "\\cdots"), Map.entry("\\ldots", "\\cdots"), Map.entry("\\dotsb", "\\cdots"),
             Map.entry("\\lvert", ABS_OPEN), Map.entry("\\rvert", ABS_CLOSE), Map.entry("\\vert", "|"), Map.entry("\\mid", "|"),
             Map.entry("\\bm", "\\boldsymbol"), Map.entry("\\mathbf", "\\boldsymbol"), Map.entry("\\vec", "\\boldsymbol"),
@@ -167,12 +168,83 @@ final class TexLexer {
                 case '~' -> {
                     // a non-breaking space in TeX
                 }
-                case '+', '-', '*', '/', '=', '<', '>', '(', ')', '[', ']', ',', '|', '\'', '!', '.', ':', ';' ->
+                case '+', '-', '*', '/', '=', '<', '>', '(', ')', '[', ']', ',', '|', '\'', '!', '.', ':', ';', '?' ->
                         out.add(new Token(Kind.SYM, String.valueOf(c), start));
-                default -> throw new ParseException("unexpected character '" + printable(c) + "' in a formula", start + 1);
+                default -> {
+                    if (!unicode(c, s, start, out)) {
+                        throw new ParseException("unexpected character '" + printable(c) + "' in a formula", start + 1);
+                    }
+                }
             }
         }
         return out;
+    }
+
+    private static final String GREEK_LETTERS = "αβγδεζηθικλμνξπρστυφχψωΓΔΘΛΞΠΣΦΨΩϵϕ";
+    private static final String[] GREEK_NAMES = {"alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta",
+        "iota", "kappa", "lambda", "mu", "nu", "xi", "pi", "rho", "sigma", "tau", "upsilon", "phi", "chi", "psi", "omega",
+        "Gamma", "Delta", "Theta", "Lambda", "Xi", "Pi", "Sigma", "Phi", "Psi", "Omega", "epsilon", "phi"};
+    private static final String SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹";
+
+    /**
+     * A Unicode character that KaTeX and MathJax show as the command it stands for: Greek letters, superscript digits
+     * ({@code x²} is {@code x^{2}}), the minus sign, the dot and cross of a product, {@code ≤}, {@code ≥}, {@code ∂}.
+     * Adds its tokens and returns true; false for any other character.
+     */
+    private static boolean unicode(char c, String s, int at, List<Token> out) {
+        int g = GREEK_LETTERS.indexOf(c);
+        if (g >= 0) {
+            out.add(new Token(Kind.CMD, "\\" + GREEK_NAMES[g], at));
+            return true;
+        }
+        if (SUPERSCRIPT_DIGITS.indexOf(c) >= 0) {
+            if (at > 0 && SUPERSCRIPT_DIGITS.indexOf(s.charAt(at - 1)) >= 0) {
+                return true; // part of the number the first superscript digit read
+            }
+            StringBuilder digits = new StringBuilder();
+            for (int k = at; k < s.length() && SUPERSCRIPT_DIGITS.indexOf(s.charAt(k)) >= 0; k++) {
+                digits.append(SUPERSCRIPT_DIGITS.indexOf(s.charAt(k)));
+            }
+            out.add(new Token(Kind.SUP, "^", at));
+            out.add(new Token(Kind.LBRACE, "{", at));
+            out.add(new Token(Kind.NUMBER, digits.toString(), at));
+            out.add(new Token(Kind.RBRACE, "}", at));
+            return true;
+        }
+        switch (c) {
+            case '\u2212' -> out.add(new Token(Kind.SYM, "-", at));
+            case '\u00b7', '\u22c5', '\u00d7' -> out.add(new Token(Kind.CMD, "\\cdot", at));
+            case '\u2264' -> out.add(new Token(Kind.CMD, "\\le", at));
+            case '\u2265' -> out.add(new Token(Kind.CMD, "\\ge", at));
+            case '\u2202' -> out.add(new Token(Kind.CMD, "\\partial", at));
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Colours every page shows (as grade.Unseen allows them outside a formula): never white, never a mix. */
+    private static final Set<String> SHOWN_COLOURS = Set.of("red", "blue", "green", "black", "magenta", "cyan", "orange",
+            "purple", "brown", "violet", "teal", "olive", "darkgray", "gray");
+
+    /** The letters of a {name} group at {@code open}, or null when it holds anything else. */
+    private static String groupName(List<Token> in, int open) {
+        if (open >= in.size() || in.get(open).kind() != Kind.LBRACE) {
+            return null;
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int k = open + 1; k < in.size(); k++) {
+            Token u = in.get(k);
+            if (u.kind() == Kind.RBRACE) {
+                return sb.toString();
+            }
+            if (u.kind() != Kind.LETTER) {
+                return null;
+            }
+            sb.append(u.text());
+        }
+        return null;
     }
 
     private static List<Token> normalize(List<Token> in, String text) {
@@ -191,6 +263,31 @@ final class TexLexer {
                 if ((t.text().equals("\\left") || t.text().equals("\\right")) && i + 1 < in.size() && in.get(i + 1).isSym(".")) {
                     i++;
                 }
+                continue;
+            }
+            // a box around a formula shows the formula ({\\boxed{...}}): the group stays, read as parentheses
+            if (t.isCmd("\\boxed") && i + 1 < in.size() && in.get(i + 1).kind() == Kind.LBRACE) {
+                continue;
+            }
+            // a brace under or over a formula with a note ({\\underbrace{(a + b)(a + b)}_{\\text{def}}}): the formula
+            // is read, the note is not
+            if ((t.isCmd("\\underbrace") || t.isCmd("\\overbrace")) && i + 1 < in.size() && in.get(i + 1).kind() == Kind.LBRACE) {
+                int close = closingBrace(in, i + 1);
+                List<Token> inner = new ArrayList<>(in.subList(i + 1, close + 1));
+                List<Token> group = normalize(inner, text);
+                out.addAll(group.subList(0, group.size() - 1));
+                int after = close + 1;
+                Kind script = t.isCmd("\\underbrace") ? Kind.SUB : Kind.SUP;
+                if (after < in.size() && in.get(after).kind() == script && after + 1 < in.size()) {
+                    after = in.get(after + 1).kind() == Kind.LBRACE ? closingBrace(in, after + 1) + 1 : after + 2;
+                }
+                i = after - 1;
+                continue;
+            }
+            // a colour every page shows changes nothing of the formula ({\\color{red} x}, \\textcolor{blue}{x}); any
+            // other colour (white, a mix, one of the document's) is left to be refused
+            if ((t.isCmd("\\color") || t.isCmd("\\textcolor")) && SHOWN_COLOURS.contains(String.valueOf(groupName(in, i + 1)))) {
+                i = closingBrace(in, i + 1);
                 continue;
             }
             if (t.kind() == Kind.CMD && DROPPED_WITH_ARG.contains(t.text())) {
@@ -213,14 +310,85 @@ final class TexLexer {
                 i += 2;
                 continue;
             }
-            // ':=' is a definition written as a relation
+            // ':=' is a definition written as a relation ('=:' names the left side by the right)
             if (t.isSym(":") && i + 1 < in.size() && in.get(i + 1).isSym("=")) {
+                continue;
+            }
+            if (t.isSym(":") && !out.isEmpty() && out.get(out.size() - 1).isSym("=") && in.get(i - 1).isSym("=")) {
+                continue;
+            }
+            // a relation written as a group or with a note over it ({=}, \mathrel{=}, \stackrel{def}{=},
+            // \overset{!}{=}) is the relation: the note is not read, the relation is checked as it stands
+            int rel = spelledRelation(in, i, text, out);
+            if (rel > i) {
+                i = rel;
                 continue;
             }
             out.add(t);
         }
         out.add(new Token(Kind.END, "the end of the formula", length));
         return out;
+    }
+
+    private static final Set<String> OVER = Set.of("\\stackrel", "\\overset", "\\underset");
+
+    /**
+     * When the tokens at {@code i} spell a relation inside a group ({@code {=}}, {@code {\\le}}), as
+     * {@code \\mathrel{REL}}, or with a note above or below it ({@code \\stackrel{NOTE}{REL}},
+     * {@code \\overset{NOTE}{REL}}, {@code \\underset{NOTE}{REL}}), adds the relation's tokens to {@code out} and
+     * returns the index of the last token used; else returns {@code i} and adds nothing. Only a group that holds
+     * nothing but a relation counts ({@code \\overset{\\sim}{x}} is left to be refused).
+     */
+    private static int spelledRelation(List<Token> in, int i, String text, List<Token> out) {
+        Token t = in.get(i);
+        int group;
+        if (t.kind() == Kind.LBRACE) {
+            Token before = out.isEmpty() ? null : out.get(out.size() - 1);
+            if (before != null && (before.kind() == Kind.SUB || before.kind() == Kind.SUP)) {
+                return i; // a script, not a relation of its own
+            }
+            group = i;
+        } else if (t.isCmd("\\mathrel")) {
+            group = i + 1;
+        } else if (t.kind() == Kind.CMD && OVER.contains(t.text())) {
+            int note = i + 1;
+            if (note >= in.size()) {
+                return i;
+            }
+            group = in.get(note).kind() == Kind.LBRACE ? closingBrace(in, note) + 1 : note + 1;
+        } else {
+            return i;
+        }
+        if (group >= in.size()) {
+            return i;
+        }
+        int end;
+        List<Token> inner;
+        if (in.get(group).kind() == Kind.LBRACE) {
+            end = closingBrace(in, group);
+            inner = in.subList(group + 1, end);
+        } else if (t.kind() != Kind.LBRACE) {
+            end = group; // \\stackrel{def}= : a one-token argument
+            inner = in.subList(group, group + 1);
+        } else {
+            return i;
+        }
+        List<Token> rel = normalize(new ArrayList<>(inner), text);
+        rel = rel.subList(0, rel.size() - 1);
+        if (!isRelation(rel)) {
+            return i;
+        }
+        out.addAll(rel);
+        return end;
+    }
+
+    /** True for the tokens of one relation: =, <, >, <=, >=, \\le, \\ge. */
+    private static boolean isRelation(List<Token> ts) {
+        if (ts.size() == 1) {
+            Token a = ts.get(0);
+            return a.isSym("=") || a.isSym("<") || a.isSym(">") || a.isCmd("\\le") || a.isCmd("\\ge");
+        }
+        return ts.size() == 2 && (ts.get(0).isSym("<") || ts.get(0).isSym(">")) && ts.get(1).isSym("=");
     }
 
     private static boolean isSingle(Token t) {

@@ -178,4 +178,61 @@ class DocumentReaderTest {
         assertEquals(2, e.size(), e.toString());
         assertTrue(d.problems().isEmpty(), d.problems().toString());
     }
+
+    /** Markdown shows an indented code block as code: a display written there is not read; inside a list item it is. */
+    @Test
+    void indentedCodeIsNotReadButAnIndentedListItemIs() {
+        assertEquals(0, eqs(Markup.MARKDOWN, "text\n\n    $$a = b$$\n").size());
+        assertEquals(0, eqs(Markup.MARKDOWN, "\t$$\n\ta = b\n\t$$\n").size()); // a tab is four columns
+        assertEquals(0, eqs(Markup.MARKDOWN, "# Heading\n    $$a = b$$\n").size()); // a heading is no paragraph
+        assertEquals(0, eqs(Markup.MARKDOWN, "> quoted\n>\n>     $$a = b$$\n").size()); // after a quote's marker
+        assertEquals(0, eqs(Markup.MARKDOWN, "- item\n  - sub\n\n        $$a = b$$\n").size()); // 4 past the item
+        // a paragraph's continuation is not code; nor is a list item's content, indented to the item
+        assertEquals(1, eqs(Markup.MARKDOWN, "The sum is\n    $$a = b$$\n").size());
+        assertEquals(1, eqs(Markup.MARKDOWN, "1. Expand:\n\n    $$\n    a = b\n    $$\n").size());
+        assertEquals(1, eqs(Markup.MARKDOWN, "- item\n\n  $$a = b$$\n").size());
+        // inside a display every line is the formula's; right after a display closes, an indented line is code
+        assertEquals(1, eqs(Markup.MARKDOWN, "text\n\n$$\n    a = b\n$$\n").size());
+        assertEquals(1, eqs(Markup.MARKDOWN, "\\[\n    a = b\n\\]\n").size());
+        assertEquals("x = x", eqs(Markup.MARKDOWN, "$$ x = x $$\n    $$a = b$$\n").get(0).statements().get(0).latex().strip());
+        assertEquals(1, eqs(Markup.MARKDOWN, "$$ x = x $$\n    $$a = b$$\n").size());
+        // a display after the code block is read again
+        assertEquals(1, eqs(Markup.MARKDOWN, "x\n\n    $$a = b$$\n\n$$c = d$$\n").size());
+        assertEquals("c = d", eqs(Markup.MARKDOWN, "x\n\n    $$a = b$$\n\n$$c = d$$\n").get(0).statements().get(0).latex());
+    }
+
+    /** A display that starts with a relation continues the last chain of the display before it. */
+    @Test
+    void aDisplayStartingWithARelationContinuesTheChainBefore() {
+        List<Equation> e = eqs(Markup.LATEX, "\\begin{align}\nS &= (a + b)^2 \\\\ &= (a + b)(a + b)\n\\end{align}\n"
+                + "and multiplying out\n\\begin{align}\n&= a^2 + 2ab + b^2.\n\\end{align}\n\\[ T = 1 \\]\n");
+        assertEquals(2, e.size(), e.toString());
+        assertEquals(3, e.get(0).statements().get(0).parts().size(), e.get(0).statements().toString());
+        assertEquals(Optional.of("1)–(2)–(3"), e.get(0).number()); // align numbers each row
+        // not onto words: a display after a side condition in words stays as it is (and is refused as a chain)
+        List<Equation> w = eqs(Markup.LATEX, "\\[ a = b \\quad \\text{for } x > 0 \\]\n\\[ = c \\]\n");
+        assertEquals(2, w.size(), w.toString());
+    }
+
+    /** Words beside a formula are a note, not part of it; a row after them continues the chain before them. */
+    @Test
+    void wordsBesideAFormulaAreANote() {
+        List<Equation.Statement> s = eqs(Markup.LATEX, "\\begin{align*}\nS &= (a + b)^2 \\quad \\text{(by definition)} \\\\\n"
+                + "&= a^2 + 2ab + b^2 \\text{ expanding}, \\\\ &= c \\qquad \\text{expanding}\n\\end{align*}").get(0).statements();
+        assertEquals(4, s.size(), s.toString());
+        assertEquals(3, s.get(0).parts().size(), s.toString());
+        assertEquals(Equation.Link.NOTE, s.get(1).link());
+        assertEquals(Equation.Link.NOTE, s.get(2).link());
+        assertEquals(Equation.Link.NOTE, s.get(3).link());
+        assertTrue(!Equations.mayRestrict(s.get(1).latex()), s.get(1).latex());
+        assertTrue(Equations.mayRestrict("\\text{(for $x > 0$)}"));
+        assertTrue(Equations.mayRestrict("\\text{only for positive x}"));
+        // "hence": the formula after the words follows from the statement before
+        List<Equation.Statement> h = eqs(Markup.LATEX, "\\[ 2x - 4 = 0 \\text{, hence } x = 2 \\]").get(0).statements();
+        assertEquals(2, h.size(), h.toString());
+        assertEquals(Equation.Link.FOLLOWS, h.get(1).link());
+        assertEquals("x = 2", h.get(1).latex().strip());
+        // a name in \text is part of the formula, not words
+        assertEquals(1, eqs(Markup.LATEX, "\\[ \\text{KL} = 0 \\]").get(0).statements().size());
+    }
 }

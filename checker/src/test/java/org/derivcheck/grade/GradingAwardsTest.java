@@ -34,6 +34,7 @@ class GradingAwardsTest {
             define:
               S: (a + b)^2
               T: Sqrt(x^2)
+              U: (a + b)^3
             results:
               - id: square
                 title: expand S
@@ -44,6 +45,11 @@ class GradingAwardsTest {
                 title: the root of a square
                 target: T = Abs(x)
                 points: 2
+              - id: cube
+                title: the value of U, in any form
+                target: U = a^3 + 3*a^2*b + 3*a*b^2 + b^3
+                points: 2
+                answer: value
             """;
 
     /** Submission name to LaTeX body (without the document wrapper). */
@@ -73,25 +79,66 @@ class GradingAwardsTest {
                 + chain("S &= (a + b)^2 \\\\ &= a^2 + 2ab + b^2"));
     }
 
-    /** Expected points for (square, root). */
+    /** YAML submissions: name to the file's text. */
+    static final Map<String, String> YAML = new LinkedHashMap<>();
+
+    static {
+        // answer: value takes any form equal to the answer, but not the left side padded with a disguised 1 or 0
+        SUBMISSIONS.put("value-other-form", chain("U &= (a + b)^3 \\\\ &= (a + b)(a^2 + 2ab + b^2)"));
+        SUBMISSIONS.put("value-padded-product", chain("U &= (a + b)^3 \\\\ &= (a + b)^3 (\\sin^2 a + \\cos^2 a)"));
+        SUBMISSIONS.put("value-padded-sum", chain("U &= (a + b)^2 (a + b) \\\\ &= (a + b)^3 + \\sin^2 b + \\cos^2 b - 1"));
+        SUBMISSIONS.put("value-padded-inside", chain("U &= (a + b)^3 \\\\ &= e^{\\log\\left((a + b)^3\\right)}"));
+        SUBMISSIONS.put("value-same", chain("U &= (a + b)^3 \\\\ &= (b + a)^3"));
+        // the same other form where the rubric wants the answer written out (answer: form): not reached
+        SUBMISSIONS.put("form-other-form", chain("S &= (a + b)^2 \\\\ &= (a + b)(a + b)(\\sin^2 a + \\cos^2 a)"));
+        // an assumption about the submission's own data that nothing satisfies: dropped, the chain checked without it
+        YAML.put("data-unsatisfiable", """
+                symbols:
+                  y: {domain: real, indexed: true}
+                assume:
+                  - y(1) > 5
+                  - y(1) < 3
+                steps:
+                  - chain: [T, = Sqrt(x^2), = Abs(x)]
+                """);
+        // a satisfiable one is kept (it narrows nothing of the rubric's)
+        YAML.put("data-satisfiable", """
+                symbols:
+                  y: {domain: real, indexed: true}
+                assume:
+                  - y(2) > 5
+                steps:
+                  - chain: [T, = Sqrt(x^2), = Abs(x)]
+                """);
+    }
+
+    /** Expected points for (square, root, cube). */
     static final Map<String, double[]> EXPECTED = new LinkedHashMap<>();
 
     static {
-        EXPECTED.put("full", new double[] {2, 2});
-        EXPECTED.put("definition-only", new double[] {0, 0});
-        EXPECTED.put("same", new double[] {0, 0});
-        EXPECTED.put("identities", new double[] {0, 0});
-        EXPECTED.put("labelled-identity", new double[] {0, 0});
-        EXPECTED.put("lhs-in-last", new double[] {0, 0});
-        EXPECTED.put("le", new double[] {0, 0});
-        EXPECTED.put("eq-le", new double[] {0, 0});
-        EXPECTED.put("mixed", new double[] {0, 0});
-        EXPECTED.put("partial", new double[] {1, 0});
-        EXPECTED.put("trivial-partial", new double[] {0, 0});
-        EXPECTED.put("le-partial", new double[] {0, 0});
-        EXPECTED.put("elsewhere-partial", new double[] {0, 0});
-        EXPECTED.put("assumes", new double[] {0, 0});
-        EXPECTED.put("own-symbol", new double[] {2, 0});
+        EXPECTED.put("full", new double[] {2, 2, 0});
+        EXPECTED.put("definition-only", new double[] {0, 0, 0});
+        EXPECTED.put("same", new double[] {0, 0, 0});
+        EXPECTED.put("identities", new double[] {0, 0, 0});
+        EXPECTED.put("labelled-identity", new double[] {0, 0, 0});
+        EXPECTED.put("lhs-in-last", new double[] {0, 0, 0});
+        EXPECTED.put("le", new double[] {0, 0, 0});
+        EXPECTED.put("eq-le", new double[] {0, 0, 0});
+        EXPECTED.put("mixed", new double[] {0, 0, 0});
+        EXPECTED.put("partial", new double[] {1, 0, 0});
+        EXPECTED.put("trivial-partial", new double[] {0, 0, 0});
+        EXPECTED.put("le-partial", new double[] {0, 0, 0});
+        EXPECTED.put("elsewhere-partial", new double[] {0, 0, 0});
+        EXPECTED.put("assumes", new double[] {0, 0, 0});
+        EXPECTED.put("own-symbol", new double[] {2, 0, 0});
+        EXPECTED.put("value-other-form", new double[] {0, 0, 2});
+        EXPECTED.put("value-padded-product", new double[] {0, 0, 0});
+        EXPECTED.put("value-padded-sum", new double[] {0, 0, 0});
+        EXPECTED.put("value-padded-inside", new double[] {0, 0, 0});
+        EXPECTED.put("value-same", new double[] {0, 0, 0});
+        EXPECTED.put("form-other-form", new double[] {0, 0, 0});
+        EXPECTED.put("data-unsatisfiable", new double[] {0, 2, 0});
+        EXPECTED.put("data-satisfiable", new double[] {0, 2, 0});
     }
 
     static String chain(String body) {
@@ -111,6 +158,9 @@ class GradingAwardsTest {
         for (Map.Entry<String, String> e : SUBMISSIONS.entrySet()) {
             Files.writeString(subs.resolve(e.getKey() + ".tex"), "\\documentclass{article}\n\\begin{document}\n" + e.getValue()
                     + "\\end{document}\n");
+        }
+        for (Map.Entry<String, String> e : YAML.entrySet()) {
+            Files.writeString(subs.resolve(e.getKey() + ".yaml"), e.getValue());
         }
         cas = Cas.start();
         Rubric rubric = RubricReader.read(rubricFile);
@@ -146,7 +196,8 @@ class GradingAwardsTest {
         for (Map.Entry<String, double[]> e : EXPECTED.entrySet()) {
             SubmissionGrade g = grades.get(e.getKey());
             double[] want = e.getValue();
-            if (g == null || g.scores().get(0).earned() != want[0] || g.scores().get(1).earned() != want[1]) {
+            if (g == null || g.scores().get(0).earned() != want[0] || g.scores().get(1).earned() != want[1]
+                    || g.scores().get(2).earned() != want[2]) {
                 wrong.add(g == null ? e.getKey() + " missing" : explain(g));
             }
         }
@@ -178,6 +229,33 @@ class GradingAwardsTest {
         ChainResult c = grades.get("assumes").chains().get(0);
         assertTrue(c.steps().stream().anyMatch(s -> s.verdict() == org.derivcheck.check.Verdict.REFUTED), explain(grades.get("assumes")));
         assertFalse(message("own-symbol", 0).contains("not granted"), message("own-symbol", 0));
+    }
+
+    @Test
+    void aPaddedFinalLineAndAnUnsatisfiableDataAssumptionAreNamed() {
+        assertTrue(message("value-padded-product", 2).contains("equal to 1 or 0"), message("value-padded-product", 2));
+        assertTrue(message("value-padded-sum", 2).contains("equal to 1 or 0"), message("value-padded-sum", 2));
+        assertTrue(message("form-other-form", 0).contains("equal to 1 or 0"), message("form-other-form", 0));
+        assertTrue(message("data-unsatisfiable", 1).contains("leave no point to check"), message("data-unsatisfiable", 1));
+        assertFalse(message("data-satisfiable", 1).contains("no point"), message("data-satisfiable", 1));
+        // the probe speaks of the data as the assumption writes it
+        assertEquals(java.util.Set.of("y(1)", "c"), OwnAssumptions.names(List.of(new org.derivcheck.derivation.Line("y( 1 ) > c", 1)),
+                List.of(new org.derivcheck.derivation.SymbolDecl("y", org.derivcheck.derivation.Domain.REAL, true, Double.NaN, Double.NaN, 1),
+                        new org.derivcheck.derivation.SymbolDecl("c", org.derivcheck.derivation.Domain.POSITIVE, false, Double.NaN,
+                                Double.NaN, 1))));
+    }
+
+    /** The padding rule: the left side's definition inside the final line with more around it; a name is never looked for. */
+    @Test
+    void paddingIsTheDefinitionWithMoreAroundIt() {
+        Canon c = Canon.unfolding(List.of(new org.derivcheck.derivation.Definition("U", List.of(), "(a + b)^3", 1)));
+        assertTrue(c.holds("(a + b)^3*(Sin(a)^2 + Cos(a)^2)", "U"));
+        assertTrue(c.holds("(b + a)^3 + Sin(b)^2 + Cos(b)^2 - 1", "U"));
+        assertTrue(c.holds("Exp(Log((a + b)^3))", "U"));
+        assertFalse(c.holds("(a + b)*(a^2 + 2*a*b + b^2)", "U"));
+        assertFalse(c.holds("a^3 + 3*a^2*b + 3*a*b^2 + b^3", "U"));
+        assertFalse(c.holds("a*(a + b)^2 + b*(a + b)^2", "U"));
+        assertFalse(Canon.plain().holds("x*y + 1", "x"));
     }
 
     @Test

@@ -70,6 +70,54 @@ class TexInputTest {
         assertEquals(List.of("", "=", "<="), links.stream().map(TexInput.Link::relation).toList());
     }
 
+    /** A relation in a group, in \\mathrel, or with a note set over or under it is that relation; the note is not read. */
+    @ParameterizedTest
+    @CsvSource(delimiter = ';', value = {
+        "\\alpha {=} \\beta {\\le} x                         ; alpha = beta <= x",
+        "\\alpha \\mathrel{=} \\beta \\mathrel{\\leq} x          ; alpha = beta <= x",
+        "\\alpha \\stackrel{\\text{def}}{=} \\beta               ; alpha = beta",
+        "\\alpha \\overset{\\mathrm{def}}{=} \\beta \\underset{(a)}{\\geq} x ; alpha = beta >= x",
+        "\\alpha \\overset{!}{=} 0                             ; alpha = 0",
+        "\\alpha \\stackrel{?}= \\beta                          ; alpha = beta",
+        "\\alpha \\coloneq \\beta \\eqcolon x                  ; alpha = beta = x",
+        "\\alpha := \\beta =: x                               ; alpha = beta = x",
+        "\\alpha {<=} \\beta                                  ; alpha <= beta",
+    })
+    void relationSpellings(String latex, String expected) {
+        assertEquals(expected.trim(), tr(latex.trim()));
+    }
+
+    /** What students write that shows the formula as it is: a box, a brace with a note, a shown colour, Unicode, \\frac12. */
+    @ParameterizedTest
+    @CsvSource(delimiter = ';', value = {
+        "\\alpha = \\boxed{\\beta + x}                               ; alpha = (beta + x)",
+        "\\underbrace{(\\alpha + x)(\\alpha + x)}_{\\text{twice}} = \\overbrace{x}^{n}  ; ((alpha + x)*(alpha + x)) = x",
+        "{\\color{red} \\alpha} + \\textcolor{blue}{x}               ; alpha + x",
+        "α² − 2·β ≤ x³ × μ_N                                 ; alpha^2 - 2*beta <= x^3*mu_N",
+        "\\frac12 \\alpha + \\tfrac{1}2 x + \\sqrt23                  ; 1/2*alpha + 1/2*x + Sqrt(2)*3",
+    })
+    void shownAsItIs(String latex, String expected) {
+        assertEquals(expected.trim(), tr(latex.trim()));
+    }
+
+    /** A colour a page may not show, a mixed one, a decimal where TeX takes one token: refused, never guessed. */
+    @Test
+    void hiddenColoursAndDecimalsAreRefused() {
+        assertThrows(ParseException.class, () -> tr("{\\color{white} \\alpha} = x"));
+        assertThrows(ParseException.class, () -> tr("\\textcolor{red!5}{\\alpha} = x"));
+        assertThrows(ParseException.class, () -> tr("\\frac2.5 = x"));
+        assertThrows(ParseException.class, () -> tr("\\alpha ≠ x"));
+    }
+
+    /** Only a group holding nothing but a relation is one: a note over a letter, or a relation in a script, is refused. */
+    @Test
+    void aNoteOverSomethingElseIsNotARelation() {
+        assertThrows(ParseException.class, () -> tr("\\overset{\\sim}{x} = \\alpha"));
+        assertThrows(ParseException.class, () -> tr("\\alpha \\stackrel{=}{\\approx} \\beta"));
+        assertThrows(ParseException.class, () -> tr("x^{=} = \\alpha"));
+        assertThrows(ParseException.class, () -> tr("\\alpha \\mathrel{+} \\beta = x"));
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = ';', value = {
         // latex | 1-based column of the error | a word of the message
