@@ -227,6 +227,10 @@ class DocumentReaderTest {
         assertTrue(!Equations.mayRestrict(s.get(1).latex()), s.get(1).latex());
         assertTrue(Equations.mayRestrict("\\text{(for $x > 0$)}"));
         assertTrue(Equations.mayRestrict("\\text{only for positive x}"));
+        assertTrue(Equations.mayRestrict("\\text{(x>0)}"));
+        assertTrue(Equations.mayRestrict("\\text{(x positiv)}")); // not known as a justification: it may restrict
+        assertTrue(!Equations.mayRestrict("\\text{by the chain rule}"));
+        assertTrue(!Equations.mayRestrict("\\text{(expanding)}"));
         // "hence": the formula after the words follows from the statement before
         List<Equation.Statement> h = eqs(Markup.LATEX, "\\[ 2x - 4 = 0 \\text{, hence } x = 2 \\]").get(0).statements();
         assertEquals(2, h.size(), h.toString());
