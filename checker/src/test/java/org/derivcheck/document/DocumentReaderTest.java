@@ -196,6 +196,14 @@ class DocumentReaderTest {
         assertEquals(1, eqs(Markup.MARKDOWN, "\\[\n    a = b\n\\]\n").size());
         assertEquals("x = x", eqs(Markup.MARKDOWN, "$$ x = x $$\n    $$a = b$$\n").get(0).statements().get(0).latex().strip());
         assertEquals(1, eqs(Markup.MARKDOWN, "$$ x = x $$\n    $$a = b$$\n").size());
+        // fenced code in a list item or a block quote is code too
+        assertEquals(0, eqs(Markup.MARKDOWN, "1. Step:\n\n    ```\n    $$a = b$$\n    ```\n").size());
+        assertEquals(0, eqs(Markup.MARKDOWN, "> ```\n> $$a = b$$\n> ```\n").size());
+        assertEquals(1, eqs(Markup.MARKDOWN, "> ```\n> $$a = b$$\n> ```\n\n$$c = d$$\n").size());
+        // HTML elements the math renderers skip (pre, code, textarea, ...) hold no display
+        assertEquals(0, eqs(Markup.MARKDOWN, "<pre>\n$$a = b$$\n</pre>\n<code>$$c = d$$</code>\n<TEXTAREA>$$e = f$$</textarea>\n")
+                .size());
+        assertEquals(1, eqs(Markup.MARKDOWN, "<pre>$$a = b$$</pre>\n\n<b>$$c = d$$</b>\n").size());
         // a display after the code block is read again
         assertEquals(1, eqs(Markup.MARKDOWN, "x\n\n    $$a = b$$\n\n$$c = d$$\n").size());
         assertEquals("c = d", eqs(Markup.MARKDOWN, "x\n\n    $$a = b$$\n\n$$c = d$$\n").get(0).statements().get(0).latex());
