@@ -83,7 +83,7 @@ public final class Equations {
             } else if (c == '}' && --depth == 0) {
                 String inner = s.substring(i + 1, k);
                 // a name has no space in it: \text{KL} is a name, \text{ expanding} and \text{by parts} are words
-                return !names && inner.matches("[A-Za-z0-9_]+") ? -1 : k + 1;
+                return !names && inner.matches("(?:[A-Za-z0-9_]|\\\\_)+") ? -1 : k + 1;
             }
         }
         return -1;

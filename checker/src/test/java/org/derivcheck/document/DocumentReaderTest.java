@@ -246,5 +246,6 @@ class DocumentReaderTest {
         assertEquals("x = 2", h.get(1).latex().strip());
         // a name in \text is part of the formula, not words
         assertEquals(1, eqs(Markup.LATEX, "\\[ \\text{KL} = 0 \\]").get(0).statements().size());
+        assertEquals(1, eqs(Markup.LATEX, "\\[ z = \\text{one\\_hot}(y) \\]").get(0).statements().size());
     }
 }
