@@ -74,6 +74,8 @@ STEPS = [
     ("53 T's chain continued: sqrt(x^2) = 3x^2 - 3", T, 3 * x**2 - 3, False, {x: 0}),
     ("57 (a + b)^2 = a a + 2ab + b^2", S, a * a + 2 * a * b + b**2, True, None),
     ("58 sqrt(x^2) = x after 'for x >= 0' (over all real x)", T, x, False, {x: -2}),
+    ("60 H = 1/2 (2a^2 + 4ab + 2b^2)", H, sp.Rational(1, 2) * (2 * a**2 + 4 * a * b + 2 * b**2), True, None),
+    ("60 G = 3x^2 - 3*1", G, 3 * x**2 - 3 * 1, True, None),
 ]
 
 # (case, final line, target's right side, the same once products are expanded?): the reach rule "a chain ends at the
@@ -85,6 +87,8 @@ EXPANDED = [
     ("49 e^(2 log(a + b)) against a^2 + 2ab + b^2", Exp(2 * Log(a + b)), a**2 + 2 * a * b + b**2, False),
     ("49 3(x - 1)(x + 1) against 3x^2 - 3", 3 * (x - 1) * (x + 1), 3 * x**2 - 3, True),
     ("02 3(x^2 - 1) against 3x^2 - 3", 3 * (x**2 - 1), 3 * x**2 - 3, True),
+    ("60 1/2 (2a^2 + 4ab + 2b^2) against a^2 + 2ab + b^2", sp.Rational(1, 2) * (2 * a**2 + 4 * a * b + 2 * b**2),
+     a**2 + 2 * a * b + b**2, True),
     ("03 a a + a b + b a + b b against a^2 + 2ab + b^2", a * a + a * b + b * a + b * b, a**2 + 2 * a * b + b**2, True),
 ]
 

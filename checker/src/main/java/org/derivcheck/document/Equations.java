@@ -30,7 +30,8 @@ public final class Equations {
     private static final Pattern TRAILING_NUMBER = Pattern.compile(
             "(?:\\\\qquad|\\\\quad|\\\\hfill|\\\\hspace\\{[^}]*\\})\\s*(?:\\\\text\\s*\\{\\s*)?\\(\\s*([0-9]+(?:\\.[0-9]+)*[a-z]?)"
                     + "\\s*\\)\\s*\\}?\\s*[.,;]?\\s*$");
-    private static final Pattern CONTINUATION = Pattern.compile("^[\\s&]*(=|<|>|:=|\\{\\s*(=|<|>|\\\\le|\\\\ge|\\\\leq|\\\\geq)"
+    private static final Pattern CONTINUATION = Pattern.compile("^(?:[\\s&~]|\\\\[,;:! ]|\\\\q?quad(?![A-Za-z])"
+            + "|\\\\[hv]?phantom\\s*\\{[^{}]*\\}|\\\\hspace\\*?\\s*\\{[^{}]*\\})*(=|<|>|:=|\\{\\s*(=|<|>|\\\\le|\\\\ge|\\\\leq|\\\\geq)"
             + "|\\\\(le|ge|leq|geq|leqslant|geqslant|approx|propto|coloneqq|coloneq|triangleq|equiv|ne|neq|mathrel|stackrel|overset|"
             + "underset)(?![A-Za-z]))");
     private static final Set<String> FOLLOWS = Set.of("\\rightarrow", "\\Rightarrow", "\\implies", "\\Longrightarrow",
@@ -82,7 +83,7 @@ public final class Equations {
             } else if (c == '}' && --depth == 0) {
                 String inner = s.substring(i + 1, k);
                 // a name has no space in it: \text{KL} is a name, \text{ expanding} and \text{by parts} are words
-                return !names && inner.matches("[A-Za-z0-9_]+") ? -1 : k + 1;
+                return !names && inner.matches("(?:[A-Za-z0-9_]|\\\\_)+") ? -1 : k + 1;
             }
         }
         return -1;
@@ -134,8 +135,21 @@ public final class Equations {
      * {@code when}, {@code unless}, ...) or holds math. A remark such as {@code \text{(by the chain rule)}} does not.
      */
     public static boolean mayRestrict(String note) {
-        return !prose(note) || note.contains("$") || note.contains("\\(") || RESTRICTING.matcher(note).find();
+        return !prose(note) || note.contains("$") || note.contains("\\(") || RESTRICTING.matcher(note).find()
+                || RELATION_IN_WORDS.matcher(note).find() || !JUSTIFICATION.matcher(note).find();
     }
+
+    /** A relation in a remark ({@code \text{(x>0)}}) states a condition. */
+    private static final Pattern RELATION_IN_WORDS = Pattern.compile("[<>=]|\\\\(le|ge|leq|geq|ne|neq|in|notin|subset)(?![A-Za-z])");
+    /**
+     * The remarks known to justify a step rather than restrict it: the first word says how the step was made ("by the
+     * chain rule", "expanding", "(definition)"). Any other remark may restrict, in any language.
+     */
+    private static final Pattern JUSTIFICATION = Pattern.compile("^[\\s,;.:(]*\\\\(?:text|textrm|textit|textbf|textsf|textnormal|mbox|"
+            + "emph)\\s*\\{[\\s,;.:(]*(?i:by|using|use|from|via|def|definition|defn|expand|expanding|expanded|simplify|"
+            + "simplifying|simplified|rearrang\\w*|differentiat\\w*|integrat\\w*|substitut\\w*|factor\\w*|collect\\w*|"
+            + "cancel\\w*|apply|applying|multiply\\w*|multiplying|divid\\w*|add\\w*|subtract\\w*|tak\\w*|recall|see|eq|"
+            + "equation|product|chain|power|quotient|linearity|symmetry|commutativity|algebra|identity|the)\\b");
 
     private static final Pattern RESTRICTING = Pattern.compile("(?i)\\b(for|if|iff|when|whenever|where|with|given|unless|"
             + "provided|assuming|assume|only|except|suppose|supposing|while|but|not|no|never|holds|valid|true|false|wrong|"
@@ -257,7 +271,9 @@ public final class Equations {
             for (int i = 0; i < frags.size(); i++) {
                 Fragment f = frags.get(i);
                 int at = lastClaim(statements);
-                if (i == 0 && continues && at >= 0) {
+                boolean afterNote = i > 0 && frags.get(i - 1).link() == Link.NOTE && f.link() == Link.ALSO
+                        && CONTINUATION.matcher(f.part().text()).find();
+                if ((i == 0 && continues || afterNote) && at >= 0) {
                     // a row that starts with a relation continues the chain of the row before, past the words set
                     // beside that row ({@code \quad \text{(by parts)}}), which are not part of the formula
                     Statement last = statements.get(at);
@@ -351,6 +367,24 @@ public final class Equations {
                 } else if (body.charAt(i + 1) == '\\' && depth == 0 && env == 0) {
                     out.add(new int[] {start, i});
                     start = i + 2;
+                    // \\* (no page break) and \\[4pt] (extra space) are layout of the break, not the next row's
+                    int k = start;
+                    while (k < body.length() && (body.charAt(k) == ' ' || body.charAt(k) == '\t')) {
+                        k++;
+                    }
+                    if (k < body.length() && body.charAt(k) == '*') {
+                        k++;
+                        start = k;
+                    }
+                    while (k < body.length() && Character.isWhitespace(body.charAt(k))) {
+                        k++;
+                    }
+                    int close = k < body.length() && body.charAt(k) == '[' ? body.indexOf(']', k) : -1;
+                    if (close > k && close - k < 20 && body.substring(k + 1, close).matches("\\s*-?[0-9.]*\\s*[a-z]{2}\\s*")) {
+                        start = close + 1;
+                    }
+                    i = start - 1;
+                    continue;
                 }
                 i++;
             } else if (c == '{') {
@@ -406,7 +440,7 @@ public final class Equations {
 
     private static void add(List<Fragment> out, String row, int base, int from, int to, Link link) {
         String text = row.substring(from, to);
-        if (text.isBlank() || text.strip().matches("[,.;]+")) {
+        if (text.replace('&', ' ').isBlank() || text.strip().matches("[,.;&]+")) {
             return;
         }
         // punctuation that ends a statement before the next one is not part of the formula

@@ -8,7 +8,11 @@ final class Masking {
     /** A link reference definition: never shown ({@code [//]: # (a comment)} is Markdown's comment idiom). */
     private static final Pattern LINK_DEFINITION = Pattern.compile("(?m)^ {0,3}\\[[^\\]\\n]+\\]:[ \\t]*(?:<[^>\\n]*>|\\S+)"
             + "(?:[ \\t]+(?:\"[^\"\\n]*\"|'[^'\\n]*'|\\([^)\\n]*\\)))?[ \\t]*$");
-    private static final Pattern FENCE = Pattern.compile("(?m)^[ ]{0,3}(`{3,}|~{3,})");
+    /**
+     * A code fence, at any indentation and inside block quotes: a fence in a list item (indented to its content) or in
+     * a quote is code as well, and a fence inside an indented code block is code anyway.
+     */
+    private static final Pattern FENCE = Pattern.compile("(?m)^(?:[ \\t]*>)*[ \\t]*(`{3,}|~{3,})");
     private static final Pattern VERBATIM = Pattern.compile(
             "\\\\begin\\s*\\{(verbatim|Verbatim|BVerbatim|LVerbatim|spverbatim|lstlisting|minted|comment|filecontents)"
                     + "\\*?\\}");
@@ -32,8 +36,8 @@ final class Masking {
                 blank(sb, f.start(), s.length());
                 break;
             }
-            Pattern close = Pattern.compile("(?m)^[ ]{0,3}" + Pattern.quote(fence.substring(0, 1)) + "{" + fence.length()
-                    + ",}[ \\t]*$");
+            Pattern close = Pattern.compile("(?m)^(?:[ \\t]*>)*[ \\t]*" + Pattern.quote(fence.substring(0, 1)) + "{"
+                    + fence.length() + ",}[ \\t]*$");
             Matcher c = close.matcher(s);
             int end = c.find(lineEnd + 1) ? c.end() : s.length();
             blank(sb, f.start(), end);
@@ -43,6 +47,7 @@ final class Masking {
             }
         }
         indentedCode(sb);
+        unrenderedHtml(sb);
         Matcher link = LINK_DEFINITION.matcher(sb.toString());
         while (link.find()) {
             blank(sb, link.start(), link.end());
@@ -178,6 +183,27 @@ final class Masking {
             i += 2;
         }
         return state;
+    }
+
+    /**
+     * The elements whose text KaTeX's and MathJax's page renderers never typeset as math (their default ignored tags:
+     * {@code pre}, {@code code}, {@code textarea}, {@code option}, {@code script}, {@code noscript}, {@code style},
+     * {@code annotation}): shown as text or not at all, so a display there is not read. An element never closed runs to
+     * the end of the file.
+     */
+    private static final Pattern UNRENDERED = Pattern.compile("(?i)<(pre|code|textarea|option|script|noscript|style|annotation"
+            + "(?:-xml)?)(?=[\\s>/])[^>]*>");
+
+    static void unrenderedHtml(StringBuilder sb) {
+        String t = sb.toString();
+        Matcher m = UNRENDERED.matcher(t);
+        int from = 0;
+        while (from < t.length() && m.find(from)) {
+            Matcher close = Pattern.compile("(?i)</" + Pattern.quote(m.group(1)) + "\\s*>").matcher(t);
+            int end = close.find(m.end()) ? close.end() : t.length();
+            blank(sb, m.start(), end);
+            from = end;
+        }
     }
 
     /** The columns of leading white space (a tab to the next multiple of four). */

@@ -153,8 +153,16 @@ public final class Grader implements AutoCloseable {
         List<String> droppedNames = new ArrayList<>();
         List<SymbolDecl> symbols = new ArrayList<>(rubric.symbols());
         for (SymbolDecl d : s.symbols()) {
-            if (rubric.symbols().stream().anyMatch(r -> r.name().equals(d.name()))) {
-                continue; // a YAML submission may repeat the rubric's declarations
+            Optional<SymbolDecl> theirs = rubric.symbols().stream().filter(r -> r.name().equals(d.name())).findFirst();
+            if (theirs.isPresent()) {
+                // a YAML submission may repeat the rubric's declarations; one that declares a rubric symbol otherwise
+                // (x positive for the rubric's real x) would narrow its domain: the rubric's is used, and the feedback
+                // says so
+                if (!sameDeclaration(theirs.get(), d)) {
+                    droppedNames.add("declaration of " + d.name() + " (" + describe(d) + "), a symbol the rubric declares ("
+                            + describe(theirs.get()) + "): the rubric's domain is used, not granted otherwise");
+                }
+                continue;
             }
             if (rubricDefines(d.name())) {
                 droppedNames.add("symbol " + d.name() + ", a name the rubric defines");
@@ -246,6 +254,22 @@ public final class Grader implements AutoCloseable {
         } catch (ChainLines.InvalidLine e) {
             return false;
         }
+    }
+
+    private static boolean sameDeclaration(SymbolDecl a, SymbolDecl b) {
+        return a.domain() == b.domain() && a.indexed() == b.indexed() && same(a.min(), b.min()) && same(a.max(), b.max());
+    }
+
+    private static boolean same(double x, double y) {
+        return Double.isNaN(x) && Double.isNaN(y) || x == y;
+    }
+
+    private static String describe(SymbolDecl d) {
+        String s = d.domain().name().toLowerCase(java.util.Locale.ROOT) + (d.indexed() ? ", indexed" : "");
+        if (!Double.isNaN(d.min()) || !Double.isNaN(d.max())) {
+            s += " from " + d.min() + " to " + d.max();
+        }
+        return s;
     }
 
     /** True when the rubric declares {@code name} as a symbol or defines it. */

@@ -89,6 +89,29 @@ class ConsequenceTest {
         assertEquals(Verdict.REFUTED, e.get(5).verdict().orElseThrow(), e.get(5).toString());
     }
 
+    /**
+     * A remark that says how a step was made (by the chain rule, expanding) restricts nothing: a false claim beside it is
+     * refuted; a remark that may restrict ((x>0), words derivcheck does not know) leaves it INCONCLUSIVE; the row after a
+     * remark continues the chain before it.
+     */
+    @Test
+    void aRemarkBesideAFalseClaimDoesNotSaveItButAConditionMay() {
+        String doc = "---\nsymbols: {x: real}\n---\n"
+                + "$$ \\sqrt{x^2} = x \\quad \\text{(by the power rule)} $$\n\n"
+                + "$$ \\sqrt{x^2} = x \\quad \\text{(x>0)} $$\n\n"
+                + "$$ \\sqrt{x^2} = x \\quad \\text{(x positiv)} $$\n\n"
+                + "\\begin{align*}\n(x + 1)^2 &= (x + 1)(x + 1) \\quad \\text{expanding} \\\\\n&= x^2 + 2x + 2\n\\end{align*}\n";
+        List<EquationResult> e = check(doc);
+        assertEquals(Verdict.REFUTED, e.get(0).verdict().orElseThrow(), e.get(0).toString());
+        assertTrue(e.get(1).note().contains("remark"), e.get(1).note());
+        assertEquals(Verdict.INCONCLUSIVE, e.get(2).verdict().orElseThrow(), e.get(2).toString());
+        assertEquals(Verdict.INCONCLUSIVE, e.get(4).verdict().orElseThrow(), e.get(4).toString());
+        // the chain read past the remark: its second relation is the false one, refuted
+        EquationResult chain = e.get(6);
+        assertEquals(2, chain.steps().size(), chain.toString());
+        assertEquals(Verdict.REFUTED, chain.steps().get(1).verdict(), chain.toString());
+    }
+
     /** A definition that uses the symbol would keep it when the condition's text is substituted: not decided. */
     @Test
     void aDefinitionUsingTheUnknownIsNeverSubstitutedPastIt() {

@@ -196,6 +196,14 @@ class DocumentReaderTest {
         assertEquals(1, eqs(Markup.MARKDOWN, "\\[\n    a = b\n\\]\n").size());
         assertEquals("x = x", eqs(Markup.MARKDOWN, "$$ x = x $$\n    $$a = b$$\n").get(0).statements().get(0).latex().strip());
         assertEquals(1, eqs(Markup.MARKDOWN, "$$ x = x $$\n    $$a = b$$\n").size());
+        // fenced code in a list item or a block quote is code too
+        assertEquals(0, eqs(Markup.MARKDOWN, "1. Step:\n\n    ```\n    $$a = b$$\n    ```\n").size());
+        assertEquals(0, eqs(Markup.MARKDOWN, "> ```\n> $$a = b$$\n> ```\n").size());
+        assertEquals(1, eqs(Markup.MARKDOWN, "> ```\n> $$a = b$$\n> ```\n\n$$c = d$$\n").size());
+        // HTML elements the math renderers skip (pre, code, textarea, ...) hold no display
+        assertEquals(0, eqs(Markup.MARKDOWN, "<pre>\n$$a = b$$\n</pre>\n<code>$$c = d$$</code>\n<TEXTAREA>$$e = f$$</textarea>\n")
+                .size());
+        assertEquals(1, eqs(Markup.MARKDOWN, "<pre>$$a = b$$</pre>\n\n<b>$$c = d$$</b>\n").size());
         // a display after the code block is read again
         assertEquals(1, eqs(Markup.MARKDOWN, "x\n\n    $$a = b$$\n\n$$c = d$$\n").size());
         assertEquals("c = d", eqs(Markup.MARKDOWN, "x\n\n    $$a = b$$\n\n$$c = d$$\n").get(0).statements().get(0).latex());
@@ -227,6 +235,10 @@ class DocumentReaderTest {
         assertTrue(!Equations.mayRestrict(s.get(1).latex()), s.get(1).latex());
         assertTrue(Equations.mayRestrict("\\text{(for $x > 0$)}"));
         assertTrue(Equations.mayRestrict("\\text{only for positive x}"));
+        assertTrue(Equations.mayRestrict("\\text{(x>0)}"));
+        assertTrue(Equations.mayRestrict("\\text{(x positiv)}")); // not known as a justification: it may restrict
+        assertTrue(!Equations.mayRestrict("\\text{by the chain rule}"));
+        assertTrue(!Equations.mayRestrict("\\text{(expanding)}"));
         // "hence": the formula after the words follows from the statement before
         List<Equation.Statement> h = eqs(Markup.LATEX, "\\[ 2x - 4 = 0 \\text{, hence } x = 2 \\]").get(0).statements();
         assertEquals(2, h.size(), h.toString());
@@ -234,5 +246,6 @@ class DocumentReaderTest {
         assertEquals("x = 2", h.get(1).latex().strip());
         // a name in \text is part of the formula, not words
         assertEquals(1, eqs(Markup.LATEX, "\\[ \\text{KL} = 0 \\]").get(0).statements().size());
+        assertEquals(1, eqs(Markup.LATEX, "\\[ z = \\text{one\\_hot}(y) \\]").get(0).statements().size());
     }
 }

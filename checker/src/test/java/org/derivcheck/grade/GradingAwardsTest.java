@@ -91,6 +91,8 @@ class GradingAwardsTest {
         SUBMISSIONS.put("value-same", chain("U &= (a + b)^3 \\\\ &= (b + a)^3"));
         // the same other form where the rubric wants the answer written out (answer: form): not reached
         SUBMISSIONS.put("form-other-form", chain("S &= (a + b)^2 \\\\ &= (a + b)(a + b)(\\sin^2 a + \\cos^2 a)"));
+        // a rubric symbol declared again with a narrower domain: the rubric's domain is used, and the feedback says so
+        SUBMISSIONS.put("redeclared", "% derivcheck: symbol x positive\n" + chain("T &= \\sqrt{x^2} \\\\ &= x"));
         // an assumption about the submission's own data that nothing satisfies: dropped, the chain checked without it
         YAML.put("data-unsatisfiable", """
                 symbols:
@@ -137,6 +139,7 @@ class GradingAwardsTest {
         EXPECTED.put("value-padded-inside", new double[] {0, 0, 0});
         EXPECTED.put("value-same", new double[] {0, 0, 0});
         EXPECTED.put("form-other-form", new double[] {0, 0, 0});
+        EXPECTED.put("redeclared", new double[] {0, 0, 0});
         EXPECTED.put("data-unsatisfiable", new double[] {0, 2, 0});
         EXPECTED.put("data-satisfiable", new double[] {0, 2, 0});
     }
@@ -238,6 +241,7 @@ class GradingAwardsTest {
         assertTrue(message("form-other-form", 0).contains("equal to 1 or 0"), message("form-other-form", 0));
         assertTrue(message("data-unsatisfiable", 1).contains("leave no point to check"), message("data-unsatisfiable", 1));
         assertFalse(message("data-satisfiable", 1).contains("no point"), message("data-satisfiable", 1));
+        assertTrue(message("redeclared", 1).contains("a symbol the rubric declares (real)"), message("redeclared", 1));
         // the probe speaks of the data as the assumption writes it
         assertEquals(java.util.Set.of("y(1)", "c"), OwnAssumptions.names(List.of(new org.derivcheck.derivation.Line("y( 1 ) > c", 1)),
                 List.of(new org.derivcheck.derivation.SymbolDecl("y", org.derivcheck.derivation.Domain.REAL, true, Double.NaN, Double.NaN, 1),
