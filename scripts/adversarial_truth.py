@@ -1323,6 +1323,45 @@ PROOFS.update({
     _l2s + "9": "each term: log(e^x / y) = x - log y for x real, y > 0; the sums agree term by term",
 })
 
+
+# ----- hunt1's cases (session 7): strict relations, cancellation at high precision, constants below the precision -----
+_h1s, _h1c, _h1d = "c01-strict-hunt3.yaml#", "c05-cancel-hunt3.yaml#", "c06-digits-hunt3.yaml#"
+HINTS.update({
+    _h1s + "1": {R: {"k": 1}}, _h1s + "3": {R: {"x": 2 * sp.pi / 3, "y": 2 * sp.pi / 3}},
+    _h1s + "5": {R: {"x": sp.log(3)}}, _h1s + "7": {R: {"x": sp.cbrt(2)}},
+    _h1s + "9": {"lazy": True}, _h1c + "2": {"lazy": True}, _h1c + "3": {"lazy": True},
+    _h1s + "8": {R: {"m": 1200}}, _h1s + "12": {R: {"x": 0}}, _h1s + "14": {R: {"k": 7, "m": 1}},
+    _h1s + "15": {R: {"x": 1, "y": 1}},
+    _h1c + "4": {R: {"x": 0}}, _h1c + "5": {R: {"x": 0}}, _h1c + "9": {R: {"x": 0}}, _h1c + "11": {R: {"x": 30}},
+    _h1c + "12": {R: {"x": 80}},
+    _h1d + "1": {R: {"a": 1}}, _h1d + "2": {R: {"a": 1}}, _h1d + "3": {R: {"a": 1}}, _h1d + "4": {R: {"x": 0}},
+    _h1d + "5": {R: {}}, _h1d + "6": {R: {"x": 0}}, _h1d + "7": {R: {"x": 1}}, _h1d + "8": {R: {"x": 0}},
+    _h1d + "9": {R: {"x": 0}}, _h1d + "10": {R: {"x": 0}}, _h1d + "11": {R: {}}, _h1d + "12": {R: {"x": 1}},
+    _h1d + "13": {R: {"a": 1}}, _h1d + "14": {R: {"x": 0}}, _h1d + "15": {R: {}}, _h1d + "16": {R: {"x": -10**36}},
+    _h1d + "17": {"certificate": "10^(-35)"}, _h1d + "18": {"certificate": "Exp(-1000)"},
+})
+PROOFS.update({
+    _h1s + "2": "the row of 2k sums to 4^k and holds Binomial(2k, k) + 2 Binomial(2k, k - 1) >= 2 Binomial(2k, k), "
+                "since Binomial(2k, k - 1) = Binomial(2k, k) k/(k + 1) >= Binomial(2k, k)/2 for k >= 1",
+    _h1s + "4": "with s = (x + y)/2, d = (x - y)/2: cos x + cos y + cos(x + y) = 2 cos s cos d + 2 cos^2 s - 1 "
+                ">= 2 cos^2 s - 2 |cos s| - 1 >= -3/2 (the quadratic in |cos s| is least at 1/2)",
+    _h1s + "6": "e^x is convex, so it lies above its tangent at log 3, 3 (x - log 3 + 1)",
+    _h1s + "9": "1 - Tanh(u) = 2/(e^(2u) + 1) > 0 for every real u",
+    _h1s + "10": "1 - Tanh(x) = 2/(e^(2x) + 1) > 0",
+    _h1s + "11": "1 - Sigmoid(x) = 1/(1 + e^x) > 0",
+    _h1s + "13": "log cosh x - |x| + log 2 = log(1 + e^(-2|x|)) > 0",
+    _h1c + "1": "log(1 + e^x) = log(e^x (1 + e^-x)) = x + log(1 + e^-x)",
+    _h1c + "2": "log(e^x + e^-x) = log(e^x (1 + e^-2x)) = x + log(1 + e^-2x)",
+    _h1c + "3": "log(1 + e^a) = a + log(1 + e^-a)",
+    _h1c + "6": "the sides are equal: log(1 + e^x) = x + log(1 + e^-x)",
+    _h1c + "7": "sqrt(a^2 + 1) - a = 1/(sqrt(a^2 + 1) + a) and sqrt(a^2 + 1) + a < 2a + 1 since sqrt(a^2 + 1) < a + 1 "
+                "for a > 0",
+    _h1c + "8": "sqrt(a^2 + 1) - a = 1/(sqrt(a^2 + 1) + a) < 1/(2a) since sqrt(a^2 + 1) > a",
+    _h1c + "10": "log cosh x = |x| - log 2 + log(1 + e^(-2|x|)) and 0 < log(1 + e^(-2|x|)) <= log 2",
+    _h1c + "13": "log(1 + e^x) - x = log(1 + e^-x) > 0",
+    _h1d + "19": "distributivity", _h1d + "21": "distributivity",
+})
+
 def decide(path, k, step, doc, syms, decl, custom):
     key = f"{os.path.basename(path)}#{k}"
     if key in custom:

@@ -117,12 +117,59 @@ final class EqualityPoints {
         if (!d.isFree(x -> x instanceof ISymbol s && l.table.nameOf(s) != null, true)) {
             return false; // a symbol without a value
         }
+        if (clearlyNonzero(d, lv, rv, engine)) {
+            return false; // no Simplify for a difference that 30 digits show (a candidate that is not an equality)
+        }
         IExpr s = engine.evaluate(F.Simplify(d));
         if (s.isZero() && !s.isInexactNumber()) {
             return true;
         }
         IExpr fe = engine.evaluate(F.FullSimplify(d));
         return fe.isZero() && !fe.isInexactNumber();
+    }
+
+    /**
+     * Whether the difference is nonzero by far more than the rounding of the sides at 30, 100 or 300 digits: most
+     * closed forms tried are not equalities, and Simplify of a difference such as Tanh(100) - 1 (10^-87) runs to its
+     * time limit. A numeric value that is wrong only loses an equality (the search then stays undecided), never
+     * makes one.
+     */
+    private static boolean clearlyNonzero(IExpr d, IExpr lv, IExpr rv, EvalEngine engine) {
+        try {
+            for (int digits : new int[] {30, 100, 300}) {
+                IExpr n = engine.evaluate(F.N(d, F.ZZ(digits)));
+                if (!n.isReal()) {
+                    return false;
+                }
+                if (n.isZero()) {
+                    continue;
+                }
+                double log = log10Abs(n, engine);
+                double scale = 0;
+                for (IExpr side : new IExpr[] {lv, rv}) {
+                    IExpr v = engine.evaluate(F.N(side, F.ZZ(digits)));
+                    if (!v.isReal()) {
+                        return false;
+                    }
+                    scale = v.isZero() ? scale : Math.max(scale, log10Abs(v, engine));
+                }
+                if (Double.isFinite(log) && Double.isFinite(scale) && log > scale - (digits - 10)) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** log10 of a nonzero real number's magnitude (beyond double's range too). */
+    private static double log10Abs(IExpr v, EvalEngine engine) {
+        double x = Math.abs(v.evalf());
+        if (x > 0 && Double.isFinite(x)) {
+            return Math.log10(x);
+        }
+        return engine.evaluate(F.N(F.Log(F.ZZ(10), F.Abs(v)), F.ZZ(30))).evalf();
     }
 
     /** A general solution's integer constants C(k) set to 0 (one solution of the family). */
@@ -155,10 +202,42 @@ final class EqualityPoints {
         }
         Map<String, ExactValue> others = new LinkedHashMap<>(fixed);
         others.remove(symbol);
-        IExpr eq = F.Equal(engine.evaluate(at(l, others)), engine.evaluate(at(r, others)));
-        IExpr sol = engine.evaluate(F.Solve(eq, x.get()));
+        IExpr lv = engine.evaluate(at(l, others));
+        IExpr rv = engine.evaluate(at(r, others));
+        // the factors of the difference first: Solve of a repeated root ((x^3 - 2)^2 == 0) answers only in floats
+        for (IExpr f : factors(engine.evaluate(F.Subtract(lv, rv)), x.get(), engine)) {
+            addSolutions(out, engine.evaluate(F.Solve(F.Equal(f, F.C0), x.get())), l, engine, true);
+        }
+        if (out.isEmpty()) {
+            addSolutions(out, engine.evaluate(F.Solve(F.Equal(lv, rv), x.get())), l, engine, false);
+        }
+        return out;
+    }
+
+    /** The distinct factors (powers stripped) of the numerator of a difference that hold the symbol. */
+    private static List<IExpr> factors(IExpr d, ISymbol x, EvalEngine engine) {
+        List<IExpr> out = new ArrayList<>();
+        IExpr n = engine.evaluate(F.Factor(engine.evaluate(F.Numerator(engine.evaluate(F.Together(d))))));
+        List<IExpr> parts = new ArrayList<>();
+        if (n.isTimes()) {
+            for (IExpr a : (IAST) n) {
+                parts.add(a);
+            }
+        } else {
+            parts.add(n);
+        }
+        for (IExpr p : parts) {
+            IExpr b = p.isPower() ? p.base() : p;
+            if (!b.isFree(x, true) && !out.contains(b)) {
+                out.add(b);
+            }
+        }
+        return out.size() == 1 && out.get(0).equals(d) ? List.of() : out; // (nothing to split: the plain Solve)
+    }
+
+    private static void addSolutions(List<ExactValue> out, IExpr sol, Expr l, EvalEngine engine, boolean exactOnly) {
         if (!sol.isList()) {
-            return out;
+            return;
         }
         for (IExpr rule : (IAST) sol) {
             IExpr rr = rule.isList() && rule.argSize() == 1 ? rule.first() : rule;
@@ -169,7 +248,8 @@ final class EqualityPoints {
             if (v.isAST(S.ConditionalExpression)) {
                 v = engine.evaluate(noConstants(((IAST) v).arg1()));
             }
-            if (!v.isFree(e -> e.isSymbol() && !e.isBuiltInSymbol(), true)) {
+            if (!v.isFree(e -> e.isSymbol() && !e.isBuiltInSymbol(), true)
+                    || exactOnly && !v.isFree(IExpr::isInexactNumber, true)) {
                 continue;
             }
             IExpr n = engine.evaluate(F.N(v, F.ZZ(30)));
@@ -181,6 +261,5 @@ final class EqualityPoints {
                 break;
             }
         }
-        return out;
     }
 }

@@ -108,6 +108,105 @@ final class ClaimScales {
         return digits < 6 ? 0 : (int) Math.min(2000, Math.ceil(digits));
     }
 
+    /**
+     * The decimal digits below 1 that the claim's smallest constant reaches, uncapped: a constant sub-tree built from
+     * numbers, E and Pi by +, *, powers and Exp (Exp(-10^5) gives 43430, 10^-100 gives 100), 0 when none is below 1.
+     * Sides that agree to fewer digits than this say nothing about a term of that size.
+     */
+    static double smallestConstantDigits(Expr... sides) {
+        List<Tree> trees = new ArrayList<>();
+        for (Expr e : sides) {
+            e.tree().ifPresent(trees::add);
+        }
+        return smallestConstantDigitsOf(trees);
+    }
+
+    /** The same for sides given as trees. */
+    static double smallestConstantDigitsOf(List<Tree> sides) {
+        double least = 0;
+        for (Tree t : sides) {
+            least = Math.min(least, leastLog(t));
+        }
+        return -least / Math.log(10);
+    }
+
+    /** The least natural log of the magnitude of a nonzero constant sub-tree (0 when none is below 1). */
+    private static double leastLog(Tree t) {
+        double v = logOfConstant(t);
+        double least = Double.isFinite(v) ? Math.min(0, v) : 0;
+        if (t instanceof Tree.Num n && n.den().compareTo(java.math.BigInteger.ONE) > 0) {
+            // a fraction near 1 such as (10^40 + 1)/10^40 needs its own digits to be told from 1
+            least = Math.min(least, -Math.max(log(n.num().abs().max(java.math.BigInteger.ONE)), log(n.den())));
+        }
+        if (t instanceof Tree.Call c) { // (also the exponent of Exp(-10^-35), a constant near 1)
+            for (Tree a : c.args()) {
+                least = Math.min(least, leastLog(a));
+            }
+        }
+        return least;
+    }
+
+    /** log |value| of a constant sub-tree of numbers, E and Pi (+, *, powers with a constant exponent, Exp), else NaN. */
+    private static double logOfConstant(Tree t) {
+        if (t instanceof Tree.Sym s) {
+            return s.name().equals("E") ? 1 : s.name().equals("Pi") ? Math.log(Math.PI) : Double.NaN;
+        }
+        if (t instanceof Tree.Call c && !c.args().isEmpty()) {
+            switch (c.head()) {
+                case "Times": {
+                    double s = 0;
+                    for (Tree a : c.args()) {
+                        double l = logOfConstant(a);
+                        if (Double.isNaN(l)) {
+                            return Double.NaN;
+                        }
+                        s += l;
+                    }
+                    return s;
+                }
+                case "Power": {
+                    double e = value(c.args().get(1));
+                    double b = c.args().size() == 2 ? logOfConstant(c.args().get(0)) : Double.NaN;
+                    return Double.isNaN(e) || Double.isNaN(b) ? Double.NaN : e * b;
+                }
+                case "Exp": {
+                    return c.args().size() == 1 ? value(c.args().get(0)) : Double.NaN;
+                }
+                default:
+                    break;
+            }
+        }
+        double v = value(t);
+        return Double.isNaN(v) ? logConstant(t) : Math.log(Math.abs(v));
+    }
+
+    /** The value of a constant sub-tree of numbers, E and Pi, else NaN. */
+    private static double value(Tree t) {
+        if (t instanceof Tree.Sym s) {
+            return s.name().equals("E") ? Math.E : s.name().equals("Pi") ? Math.PI : Double.NaN;
+        }
+        if (t instanceof Tree.Num) {
+            return constant(t);
+        }
+        if (!(t instanceof Tree.Call c) || c.args().isEmpty()) {
+            return Double.NaN;
+        }
+        double[] a = new double[c.args().size()];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = value(c.args().get(i));
+            if (Double.isNaN(a[i])) {
+                return Double.NaN;
+            }
+        }
+        return switch (c.head()) {
+            case "Plus" -> java.util.Arrays.stream(a).sum();
+            case "Times" -> java.util.Arrays.stream(a).reduce(1, (x, y) -> x * y);
+            case "Power" -> a.length == 2 ? Math.pow(a[0], a[1]) : Double.NaN;
+            case "Exp" -> a.length == 1 ? Math.exp(a[0]) : Double.NaN;
+            default -> Double.NaN;
+        };
+    }
+
     private static void signedLogs(Tree t, Set<Double> out) {
         double v = logConstant(t);
         if (!Double.isNaN(v)) {

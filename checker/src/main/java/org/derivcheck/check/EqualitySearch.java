@@ -35,6 +35,12 @@ final class EqualitySearch {
     static final long CAS_MILLIS = 2_000;
     /** The search stops when this much of the step's time is left (a CAS call may take up to CAS_MILLIS). */
     static final long RESERVE_MILLIS = 2_500;
+    /**
+     * The search's own budget, at least this much and otherwise the quarter of the step's time that the search for a
+     * violation leaves it: candidates whose margin is below any precision tried (1 - Tanh(x) at x = 10^4, 10^-8686)
+     * would otherwise take every CAS call to its limit until the step's time ran out.
+     */
+    static final long MIN_BUDGET_MILLIS = 1_500;
 
     /** A point and its double margin. */
     record Candidate(PointSampler.Point point, double margin) {
@@ -103,14 +109,16 @@ final class EqualitySearch {
             dl = null;
             dr = null;
         }
+        Budget budget = new Budget(ctx);
         List<String> margins = new ArrayList<>();
         int limits = 0;
         String limitAt = "";
         int tried = 0;
         List<List<Double>> seen = new ArrayList<>();
         boolean cut = false;
+        Map<String, List<Cas.ExactValue>> solved = new java.util.HashMap<>();
         for (int i = 0; i < sorted.size() && i < CANDIDATES && margins.size() < 3; i++) {
-            if (!ctx.timeLeft(RESERVE_MILLIS)) {
+            if (!budget.left()) {
                 cut = true;
                 break;
             }
@@ -131,46 +139,58 @@ final class EqualitySearch {
             if (m > Math.log10(typical * NEAR)) {
                 continue;
             }
-            if (descends(c, f, precise, ctx, p, m, free, rng)) {
+            if (descends(c, f, precise, ctx, budget, p, m, free, rng)) {
                 limits++;
                 limitAt = limitAt.isEmpty() ? RealPoints.describe(ctx, p) : limitAt;
                 continue;
             }
             margins.add(RealPoints.describe(ctx, p) + (m == Double.NEGATIVE_INFINITY ? " (margin 0 or below the "
-                    + "resolution of " + PreciseCheck.DIGITS + " digits)" : String.format(Locale.ROOT, " (margin 10^%.1f)", m)));
+                    + "rounding of its sides at " + PreciseCheck.MOST_MARGIN_DIGITS + " digits)" : String.format(Locale.ROOT, " (margin 10^%.1f)", m)));
             if (dl == null) {
                 continue;
             }
             // exact points at this place: closed forms of its coordinates, then the CAS's solutions in each symbol
             for (Map<String, Cas.ExactValue> exact : exactPoints(c, ctx, p, free)) {
-                if (!ctx.timeLeft(RESERVE_MILLIS)) {
+                if (!budget.left()) {
                     cut = true;
                     break;
                 }
                 tried++;
-                Optional<Outcome> o = tryPoint(c, ctx, p, exact, dl, dr, rng, "a closed form next to the point where "
-                        + "the margin is smallest");
+                Optional<Outcome> o = tryPoint(c, ctx, budget, p, exact, dl, dr, rng, "a closed form next to the point "
+                        + "where the margin is smallest");
                 if (o.isPresent()) {
                     return new Result(o, "");
                 }
             }
             for (String s : free) {
-                if (!ctx.timeLeft(RESERVE_MILLIS)) {
+                if (!budget.left()) {
                     cut = true;
                     break;
                 }
                 Map<String, Cas.ExactValue> fixed = first(c, ctx, p, free);
-                List<Cas.ExactValue> sols;
-                try {
-                    sols = ctx.cas.solve(c.lhs(), c.rhs(), s, fixed, Math.min(CAS_MILLIS, ctx.remainingMillis() - 500));
-                } catch (CasException e) {
-                    continue;
+                Map<String, Cas.ExactValue> others = new LinkedHashMap<>(fixed);
+                others.remove(s);
+                // the solutions depend only on the other symbols' values: with one free symbol, on nothing
+                String solvedKey = s + " " + others;
+                List<Cas.ExactValue> sols = solved.get(solvedKey);
+                if (sols == null) {
+                    try {
+                        sols = ctx.cas.solve(c.lhs(), c.rhs(), s, fixed, budget.casMillis());
+                    } catch (CasException e) {
+                        sols = List.of();
+                    }
+                    solved.put(solvedKey, sols);
                 }
                 for (Cas.ExactValue v : sols) {
+                    if (!budget.left()) {
+                        cut = true;
+                        break;
+                    }
                     Map<String, Cas.ExactValue> at = new LinkedHashMap<>(fixed);
                     at.put(s, v);
                     tried++;
-                    Optional<Outcome> o = tryPoint(c, ctx, p, at, dl, dr, rng, "the CAS's solution of lhs = rhs in " + s);
+                    Optional<Outcome> o = tryPoint(c, ctx, budget, p, at, dl, dr, rng, "the CAS's solution of lhs = rhs in "
+                            + s);
                     if (o.isPresent()) {
                         return new Result(o, "");
                     }
@@ -183,7 +203,7 @@ final class EqualitySearch {
             return new Result(Optional.empty(), limitNote, !cut);
         }
         return undecided(c, typical, margins, " (" + tried + " exact points tried: closed forms near it and the CAS's "
-                + "solutions of lhs = rhs" + (ctx.timeLeft(RESERVE_MILLIS) ? "" : "; the step's time ran out") + ")", limitNote);
+                + "solutions of lhs = rhs" + (budget.left() ? "" : "; the search's time ran out") + ")", limitNote);
     }
 
     private static Result undecided(Claim c, double typical, List<String> margins, String tried, String note) {
@@ -197,9 +217,11 @@ final class EqualitySearch {
     static double logMargin(Claim c, CompiledSides f, Optional<PreciseCheck> precise,
             PointSampler.Point p, RandomGenerator rng) {
         if (precise.isPresent()) {
-            Optional<Precise.Value> m = precise.get().margin(p);
+            // resolved beyond the rounding of the sides (up to 300 digits): a margin below it is noise, and a noise
+            // level that does not fall next to the point would hide a limit (1 - Tanh(x) as x grows) as an equality
+            Optional<Double> m = precise.get().resolvedLogMargin(p);
             if (m.isPresent()) {
-                return m.get().signum() <= 0 ? Double.NEGATIVE_INFINITY : m.get().log10Abs();
+                return Double.isNaN(m.get()) ? Double.NEGATIVE_INFINITY : m.get();
             }
         }
         double m = RandomPointChecker.margin(c.relation(), f, p, rng);
@@ -211,7 +233,7 @@ final class EqualitySearch {
      * infimum then lies further on, toward the edge of the domain, not here.
      */
     private static boolean descends(Claim c, CompiledSides f, Optional<PreciseCheck> precise,
-            StepContext ctx, PointSampler.Point p, double m, Set<String> free, RandomGenerator rng) {
+            StepContext ctx, Budget budget, PointSampler.Point p, double m, Set<String> free, RandomGenerator rng) {
         if (m == Double.NEGATIVE_INFINITY) {
             return false;
         }
@@ -241,7 +263,7 @@ final class EqualitySearch {
                     if (!ctx.sampler.accepts(q, rng)) {
                         continue;
                     }
-                    if (!ctx.timeLeft(RESERVE_MILLIS)) {
+                    if (!budget.left()) {
                         return false;
                     }
                     double mq = logMargin(c, f, precise, q, rng);
@@ -266,7 +288,9 @@ final class EqualitySearch {
             }
             double v = p.values()[k];
             List<Cas.ExactValue> options = new ArrayList<>(Cas.closedForms(v, 1e-6));
-            options.add(Cas.exactly(v));
+            if (options.stream().noneMatch(o -> o.approx() == v && o.text().matches("-?[0-9]+"))) {
+                options.add(Cas.exactly(v)); // (an integer closed form is the point's own value already)
+            }
             List<Map<String, Cas.ExactValue>> next = new ArrayList<>();
             for (Map<String, Cas.ExactValue> m : out) {
                 for (Cas.ExactValue o : options) {
@@ -296,7 +320,7 @@ final class EqualitySearch {
         return out;
     }
 
-    private static Optional<Outcome> tryPoint(Claim c, StepContext ctx, PointSampler.Point near,
+    private static Optional<Outcome> tryPoint(Claim c, StepContext ctx, Budget budget, PointSampler.Point near,
             Map<String, Cas.ExactValue> exact, RealDomain dl, RealDomain dr, RandomGenerator rng, String how) {
         double[] x = near.values().clone();
         for (var e : exact.entrySet()) {
@@ -320,7 +344,7 @@ final class EqualitySearch {
         }
         boolean equal;
         try {
-            equal = ctx.cas.equalAt(c.lhs(), c.rhs(), exact, Math.min(CAS_MILLIS, ctx.remainingMillis() - 500));
+            equal = ctx.cas.equalAt(c.lhs(), c.rhs(), exact, budget.casMillis());
         } catch (CasException e) {
             return Optional.empty();
         }
@@ -336,5 +360,30 @@ final class EqualitySearch {
                 + "relation '" + c.relation().symbol() + "' fails there"), Optional.of(new Counterexample(
                 ctx.sampler.describe(q), Map.of(), c.entry(), lv, rv, Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.of("exactly equal at " + at)))));
+    }
+
+    /**
+     * The time of one search: until {@link #MIN_BUDGET_MILLIS} or the quarter of the step's time after its start
+     * (whichever is longer), and never past {@link #RESERVE_MILLIS} before the step's limit.
+     */
+    private static final class Budget {
+        private final StepContext ctx;
+        private final long endNanos;
+
+        Budget(StepContext ctx) {
+            this.ctx = ctx;
+            long ms = Math.max(MIN_BUDGET_MILLIS, ctx.options.stepMillis() / 4);
+            this.endNanos = System.nanoTime() + ms * 1_000_000L;
+        }
+
+        boolean left() {
+            return ctx.timeLeft(RESERVE_MILLIS) && System.nanoTime() < endNanos;
+        }
+
+        /** The time one CAS call may take: {@link #CAS_MILLIS}, or less where the search's time ends sooner. */
+        long casMillis() {
+            long own = (endNanos - System.nanoTime()) / 1_000_000L;
+            return Math.max(1, Math.min(CAS_MILLIS, Math.min(own, ctx.remainingMillis() - 500)));
+        }
     }
 }

@@ -69,6 +69,16 @@ final class ExactChecker implements Checker {
                         + ")");
             }
             at = more;
+            // sides that agree to the digits carried, while the claim names a smaller constant (1 + Exp(-1000) = 1)
+            int tiny = (int) Math.ceil(TinyConstants.digits(c)) + TinyConstants.EXTRA;
+            if ((agreeOnly(at) || at.state() == PreciseCheck.State.CLOSE) && tiny > digits) {
+                if (tiny > MAX_DIGITS) {
+                    return Outcome.of(Verdict.INCONCLUSIVE, "high precision", TinyConstants.beyond(c, digits) + " ("
+                            + at.lhs() + " vs " + at.rhs() + ")");
+                }
+                at = pc.at(p, tiny, 0);
+                digits = tiny;
+            }
         }
         String how = at.how();
         return switch (at.state()) {

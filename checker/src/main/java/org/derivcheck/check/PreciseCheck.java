@@ -80,9 +80,36 @@ final class PreciseCheck {
             if (first.state() == State.FAILS && second.state() != State.FAILS) {
                 return new At(State.CLOSE, second.lhs(), second.rhs(), second.how());
             }
+            if (first.state() == State.FAILS && !stable(first, second)) {
+                // the difference moved with the precision: rounding of terms far larger than the sides (log(1 + e^x)
+                // - x at x = 6e6 is -1e-45 at 40 digits and -1e-85 at 80), not a difference of the values
+                return new At(State.CLOSE, second.lhs(), second.rhs(), second.how());
+            }
             return second;
         }
         return first;
+    }
+
+    /**
+     * Whether a difference found at {@link #DIGITS} digits is the same at {@link #MORE_DIGITS} (to 1 part in 1000):
+     * a real difference does not depend on the precision; what cancellation of large intermediate terms leaves does.
+     */
+    private static boolean stable(At first, At second) {
+        if (first.lhs() == null || first.rhs() == null || second.lhs() == null || second.rhs() == null
+                || first.lhs().isMagnitude() || first.rhs().isMagnitude() || second.lhs().isMagnitude()
+                || second.rhs().isMagnitude()) {
+            return true;
+        }
+        Precise.Value g1 = first.lhs().subtract(first.rhs());
+        Precise.Value g2 = second.lhs().subtract(second.rhs());
+        if (g1.signum() != g2.signum()) {
+            return false;
+        }
+        if (g2.signum() == 0) {
+            return true;
+        }
+        Precise.Value moved = g1.subtract(g2);
+        return moved.signum() == 0 || moved.log10Abs() < g2.log10Abs() - 3;
     }
 
     /**
@@ -100,6 +127,42 @@ final class PreciseCheck {
             case EQUAL, LESS_EQUAL, LESS -> r.get().subtract(l.get());
             case GREATER_EQUAL, GREATER -> l.get().subtract(r.get());
         });
+    }
+
+    /** The digits a margin below the rounding of {@link #DIGITS} digits is re-evaluated at, in turn. */
+    private static final int[] MARGIN_DIGITS = {120, 300};
+    static final int MOST_MARGIN_DIGITS = 300;
+
+    /**
+     * log10 of the margin of an inequality at a point, at as many digits as it needs to be resolved from the
+     * rounding of its sides ({@link #DIGITS}, then {@link #MARGIN_DIGITS}): negative infinity for a margin that
+     * is 0 or still below the rounding at the most digits tried (1 - Tanh(x) at x = 10^4 is 10^-8686), NaN for one
+     * that is negative; empty where a side is undefined.
+     */
+    Optional<Double> resolvedLogMargin(PointSampler.Point p) {
+        if (exact()) {
+            return margin(p).map(m -> m.signum() < 0 ? Double.NaN : m.log10Abs());
+        }
+        for (int d : new int[] {DIGITS, MARGIN_DIGITS[0], MARGIN_DIGITS[1]}) {
+            Optional<Precise.Value> l = lhs.eval(p.values(), p.data(), d);
+            Optional<Precise.Value> r = rhs.eval(p.values(), p.data(), d);
+            if (l.isEmpty() || r.isEmpty()) {
+                return Optional.empty();
+            }
+            Precise.Value m = switch (relation) {
+                case EQUAL, LESS_EQUAL, LESS -> r.get().subtract(l.get());
+                case GREATER_EQUAL, GREATER -> l.get().subtract(r.get());
+            };
+            double scale = Math.max(l.get().log10Abs(), r.get().log10Abs());
+            double g = m.log10Abs();
+            if (m.signum() != 0 && Double.isFinite(scale) && g > scale - (d - SLACK)) {
+                return Optional.of(m.signum() < 0 ? Double.NaN : g);
+            }
+            if (scale == Double.NEGATIVE_INFINITY) {
+                return Optional.of(Double.NEGATIVE_INFINITY); // both sides 0
+            }
+        }
+        return Optional.of(Double.NEGATIVE_INFINITY);
     }
 
     /** The claim at a point with a given number of digits (the constant claims' adaptive precision). */

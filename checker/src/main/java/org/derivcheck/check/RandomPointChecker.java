@@ -44,6 +44,7 @@ final class RandomPointChecker implements Checker {
         int notRechecked;
         int ambiguous;
         int rechecks;
+        long nearRecheckNanos; // the CAS's re-checks of near-equal points of a strict relation (RealPoints.near)
         int precise;
         int belowRounding; // points violated by less than rounding, re-checked beyond double (their own budget)
         int overflowDecided;
@@ -388,49 +389,9 @@ final class RandomPointChecker implements Checker {
         return Optional.empty();
     }
 
-    /**
-     * Agreement within a double tolerance hides differences below it: when random points are all the evidence,
-     * a few fresh points are re-checked beyond double precision (exactly or at 40/80 digits). Returns the
-     * refutation, or the confirmation with what was re-checked added to its evidence.
-     */
+    /** Fresh points re-checked beyond double before a confirmation by random points (see {@link FreshPoints}). */
     Outcome recheck(Claim c, StepContext ctx, Outcome confirmed) {
-        Optional<PreciseCheck> precise = PreciseCheck.of(c.lhs(), c.rhs(), c.relation());
-        if (precise.isEmpty() || c.lhs().isAbstract() || c.rhs().isAbstract()) {
-            return confirmed;
-        }
-        CompiledSides f;
-        try {
-            f = CompiledSides.of(c.lhs(), c.rhs());
-        } catch (CasException e) {
-            return confirmed;
-        }
-        RandomGenerator rng = ctx.rng(c.entry().hashCode() * 37L + 3);
-        int done = 0;
-        for (int i = 0; i < 3 * RECHECKED && done < RECHECKED && ctx.timeLeft(); i++) {
-            PointSampler.Point p = ctx.sampler.next(rng);
-            if (p == null) {
-                break;
-            }
-            double lv = f.lhs().eval(p.values(), p.data(), rng);
-            double rv = f.rhs().eval(p.values(), p.data(), rng);
-            if (!Double.isFinite(lv) || !Double.isFinite(rv)) {
-                continue;
-            }
-            PreciseCheck.At at = precise.get().at(p, f.scale(p, lv, rv, rng));
-            if (at.state() == PreciseCheck.State.FAILS) {
-                return new Outcome(Verdict.REFUTED, new Evidence("random points", "the sides agree in double precision but "
-                        + "differ beyond it (" + at.how() + ")"), Optional.of(preciseCounterexample(c, ctx, p, at)));
-            }
-            if (at.state() != PreciseCheck.State.UNDEFINED) {
-                done++;
-            }
-        }
-        if (done == 0) {
-            return confirmed;
-        }
-        String how = precise.get().exact() ? "in exact rational arithmetic" : "at " + PreciseCheck.DIGITS + " digits";
-        return new Outcome(confirmed.verdict(), new Evidence(confirmed.evidence().method(), confirmed.evidence().detail()
-                + "; " + done + " fresh points re-checked " + how), confirmed.counterexample());
+        return FreshPoints.recheck(c, ctx, confirmed);
     }
 
     /** How far the claim is from holding at a point: |l - r| for '=', the violation for inequalities. */

@@ -43,6 +43,26 @@ class ClaimScalesTest {
     }
 
     @Test
+    void smallestConstantsGiveTheDigitsAComparisonNeeds() {
+        Tree x = new Tree.Sym("x", Tree.Kind.REAL);
+        Tree e = new Tree.Sym("E", Tree.Kind.REAL);
+        BigInteger ten40 = BigInteger.TEN.pow(40);
+        // 1 + 10^-100: 100 digits below 1 (written as a power)
+        Tree tiny = call("Plus", num(1), call("Power", num(10), num(-100)));
+        assertEquals(100, ClaimScales.smallestConstantDigitsOf(List.of(tiny)), 1e-9);
+        // Exp(-1000) kept as E^-1000: 1000/ln 10 = 434.3 digits
+        Tree exp = call("Plus", x, call("Power", e, num(-1000)));
+        assertEquals(1000 / Math.log(10), ClaimScales.smallestConstantDigitsOf(List.of(exp)), 1e-6);
+        // (10^40 + 1)/10^40, a fraction near 1 as the CAS folds 1 + 10^-40: its own 40 digits
+        Tree near1 = call("Times", new Tree.Num(ten40.add(BigInteger.ONE), ten40), call("Exp", x));
+        assertEquals(40, ClaimScales.smallestConstantDigitsOf(List.of(near1)), 1e-6);
+        // ordinary constants (2, 1/2, Pi, 10^12) need no digits of their own beyond the ordinary re-check
+        Tree plain = call("Times", num(2), new Tree.Num(BigInteger.ONE, BigInteger.TWO), new Tree.Sym("Pi", Tree.Kind.REAL),
+                call("Power", num(10), num(12)), x);
+        assertTrue(ClaimScales.smallestConstantDigitsOf(List.of(plain)) < TinyConstants.ORDINARY);
+    }
+
+    @Test
     void logarithmThresholdsGiveExponentials() {
         // Log(a) < 50 fails at a = e^50 (2.0e21 and up)
         List<Double> v = ClaimScales.valuesOf(List.of(call("Plus", num(50), new Tree.Sym("a", Tree.Kind.POSITIVE))));

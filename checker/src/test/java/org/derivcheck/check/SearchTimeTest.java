@@ -62,4 +62,31 @@ class SearchTimeTest {
         // with the full default time every one of them is refuted (its equality point found)
         assertFalse(decided < 6, "refuted with the default time: " + decided + " of 6");
     }
+
+    @Test
+    void theEqualitySearchKeepsToItsBudget() throws Exception {
+        // true, with margins below 1000 digits at the wide points (1 - Tanh(10^4) = 10^-8686): every candidate's exact
+        // check can run to the CAS's limit, and the step took 17 of its 20 s before the search had its own budget
+        String yaml = """
+                id: search-budget
+                title: true strict claims whose margin vanishes only at infinity
+                symbols:
+                  x: real
+                steps:
+                  - claim: Tanh(x) < 1
+                  - claim: Sigmoid(x) < 1
+                """;
+        Path f = dir.resolve("search-budget.yaml");
+        Files.writeString(f, yaml);
+        try (Cas cas = Cas.start()) {
+            cas.warmUp();
+            CheckOptions o = CheckOptions.defaults().withStepMillis(20_000);
+            DerivationResult r = new BatchChecker(cas, o, 1).check(List.of(f), x -> { }).get(0);
+            for (StepResult s : r.steps()) {
+                assertTrue(s.verdict() != Verdict.REFUTED, s.claim() + " " + s.evidence());
+                // the search gets a quarter of the step (5 s) after sampling and the margin search (about 3 s)
+                assertTrue(s.millis() < 12_000, s.claim() + " took " + s.millis() + " ms");
+            }
+        }
+    }
 }
