@@ -240,9 +240,6 @@ final class Instances {
         return ofSize((int) Math.ceil(2 * Math.exp(a)), rng);
     }
 
-    /** The largest size {@link #supported} builds a variable: ceil(2 e^7) values. */
-    static final int LARGEST_SUPPORT = (int) Math.ceil(2 * Math.exp(7));
-
     /**
      * The instance of {@link #supported} with n cells a variable (fewer where a density would pass
      * {@link #SUPPORT_CELLS}); empty when draws multiply the cells or there are no finite variables.

@@ -140,15 +140,20 @@ final class InstantiationChecker implements Checker {
         }
     }
 
-    /** Supports (values a variable) at which the margin of a logarithmic bound is compared. */
-    private static final int SMALLER_SUPPORT = (int) Math.ceil(2 * Math.exp(4));
+    /**
+     * Supports (values a variable) at which the margin of a logarithmic bound is compared: a factor 7.5 apart (2 in
+     * the logarithm), small enough that a sum over two variables nested in another (a mutual information's
+     * marginals at every cell) costs a few million terms.
+     */
+    private static final int SMALLER_SUPPORT = 20;
+    private static final int LARGER_SUPPORT = 150;
 
     /**
      * A logarithmic bound by a constant of 4 or more (a mutual information <= 20) can fail only on supports of about
      * e^c values a variable, beyond the largest instance (2 e^7 values, fewer for a density over several variables:
-     * at most 2e5 cells). The margin is measured on the large instances of two sizes (masses on the diagonal, uniform
-     * over one variable): when it shrinks with the logarithm of the support size, it would vanish on a support too
-     * large to build, and the instances decide nothing. Empty when the margin does not shrink (or the claim has no
+     * at most 2e5 cells). The margin is measured on instances of two sizes built as the large ones (masses on the
+     * diagonal, uniform over one variable): when it shrinks with the logarithm of the support size, it would vanish
+     * on a support too large to build, and the instances decide nothing. Empty when the margin does not shrink (or the claim has no
      * such constant).
      */
     private static Optional<String> shrinkingMargin(Claim c, NumericFunction l, NumericFunction r, Instances factory,
@@ -164,7 +169,7 @@ final class InstantiationChecker implements Checker {
             return Optional.empty();
         }
         Optional<FiniteModel> small = factory.ofSize(SMALLER_SUPPORT, rng);
-        Optional<FiniteModel> big = factory.ofSize(Instances.LARGEST_SUPPORT, rng);
+        Optional<FiniteModel> big = factory.ofSize(LARGER_SUPPORT, rng);
         PointSampler.Point p = ctx.sampler.next(rng);
         if (small.isEmpty() || big.isEmpty() || p == null || !ctx.timeLeft()) {
             return Optional.empty();
