@@ -1362,6 +1362,124 @@ PROOFS.update({
     _h1d + "19": "distributivity", _h1d + "21": "distributivity",
 })
 
+
+def _custom_hunt3(out):
+    """c03-parameters-hunt3, c09-nested-hunt3, c08-finite-hunt3 (hunt2, session 7), mpmath at 50 digits."""
+    false, true = out.false, out.true
+    mp = mpmath.mp
+    with mp.workdps(50):
+        M = mpmath
+        c = "c03-parameters-hunt3.yaml#"
+        grid_m = [M.mpf(k) / 8 for k in range(-80, 81)]
+        grid_a = [M.mpf(k) / 16 for k in range(1, 161)] + [M.mpf(10) ** -6, M.mpf(10) ** 6]
+        sig = lambda x: 1 / (1 + M.exp(-x))
+        # a parameter that leaves its domain: its value at one admissible point
+        bad = [("1", "Bernoulli(Sin(m))", "m", -1, M.sin, "p >= 0"), ("2", "Bernoulli(Cos(m))", "m", 3, M.cos, "p >= 0"),
+               ("3", "Poisson(Sin(m))", "m", -1, M.sin, "rate > 0"), ("4", "Normal(0, Cos(m))", "m", 3, M.cos, "variance > 0"),
+               ("5", "Bernoulli(Tanh(m))", "m", -1, M.tanh, "p >= 0"), ("6", "Exponential(Sinh(m))", "m", -1, M.sinh, "rate > 0"),
+               ("7", "Bernoulli(Erf(m))", "m", -1, M.erf, "p >= 0"),
+               ("8", "Normal(0, Max(m, 0))", "m", -1, lambda x: max(x, 0), "variance > 0"),
+               ("9", "Normal(0, Min(m, 1))", "m", -1, lambda x: min(x, 1), "variance > 0"),
+               ("10", "Exponential(Tan(a))", "a", 2, M.tan, "rate > 0"),
+               ("11", "Exponential(Sigmoid(m) - 1/2)", "m", -1, lambda x: sig(x) - M.mpf(1) / 2, "rate > 0"),
+               ("12", "Gamma(Cos(m) + 1/2, 1)", "m", 3, lambda x: M.cos(x) + M.mpf(1) / 2, "shape > 0")]
+        for k, fam, v, at, f, need in bad:
+            val = f(M.mpf(at))
+            if val > 0 or (val == 0 and need.endswith(">= 0")):
+                raise SystemExit(c + k + ": the witness does not leave the domain")
+            false(c + k, f"{fam} at {v} = {at}: the parameter is {mp.nstr(val, 15)}, but {need}")
+        # parameters that stay in their domain: the range over a grid, and the family's mean (a sum or an integral)
+        good = [("13", "Sin(m)^2", grid_m, lambda x: M.sin(x) ** 2, 0, 1), ("14", "(1 + Sin(m))/2", grid_m,
+                 lambda x: (1 + M.sin(x)) / 2, 0, 1), ("15", "2 + Sin(m)", grid_m, lambda x: 2 + M.sin(x), 1, 3),
+                ("16", "Cosh(m)", grid_m, M.cosh, 1, M.inf), ("17", "ArcTan(m)/Pi + 1/2", grid_m,
+                 lambda x: M.atan(x) / M.pi + M.mpf(1) / 2, 0, 1), ("18", "Tanh(a)", grid_a, M.tanh, 0, 1),
+                ("19", "Sinh(a)", grid_a, M.sinh, 0, M.inf), ("20", "Erf(a)", grid_a, M.erf, 0, 1),
+                ("21", "Max(m, 1)", grid_m, lambda x: max(x, 1), 1, M.inf), ("22", "2 + Cos(3 m)", grid_m,
+                 lambda x: 2 + M.cos(3 * x), 1, 3)]
+        for k, name, g, f, lo, hi in good:
+            vals = [f(x) for x in g]
+            if not all(lo <= v <= hi for v in vals):
+                raise SystemExit(c + k + ": the parameter leaves its range")
+            true(c + k, f"{name} lies in [{lo}, {hi}] (its range; on a grid of {len(g)} points between "
+                 f"{mp.nstr(min(vals), 6)} and {mp.nstr(max(vals), 6)}), inside the family's domain; the mean (variance) "
+                 f"of the family is its parameter", "theorem")
+        r = M.mpf(2) + M.cos(3)
+        e22 = M.quad(lambda t: t * r * M.exp(-r * t), [0, M.inf])
+        if abs(e22 - 1 / r) > M.mpf(10) ** -30:
+            raise SystemExit(c + "22: the mean of Exponential(r) is not 1/r")
+        # narrow peaks, nested and under every continuous family: mpmath quadrature split at each peak
+        c = "c09-nested-hunt3.yaml#"
+        inf = M.inf
+        K = M.mpf(10) ** 6
+        d = M.mpf(1) / 100
+        peak3 = M.quad(lambda t: M.exp(-K * (t - 3) ** 2) * normal_pdf(t), [-inf, 0, 3 - d, 3, 3 + d, inf])
+        closed = M.exp(-9 * K / (1 + 2 * K)) / M.sqrt(1 + 2 * K)
+        if abs(peak3 - closed) > M.mpf(10) ** -30:
+            raise SystemExit(c + ": the quadrature and the closed form disagree")
+        peak2 = M.quad(lambda u: M.exp(-K * (u - 2) ** 2) * normal_pdf(u), [-inf, 0, 2 - d, 2, 2 + d, inf])
+        eu2 = M.quad(lambda u: u * u, [0, 1])
+        eexp = M.quad(lambda u: M.exp(-u * u) * normal_pdf(u), [-inf, 0, inf])
+        false(c + "1", f"inner E exp(-10^6 (t - 3)^2) = {mp.nstr(peak3, 15)} (quadrature split at 3), outer E u^2 = "
+              f"{mp.nstr(eu2, 15)}: {mp.nstr(peak3 * eu2, 15)} >= 10^-9")
+        false(c + "2", f"the integrand factors: {mp.nstr(peak3, 15)} * {mp.nstr(peak2, 15)} = "
+              f"{mp.nstr(peak3 * peak2, 15)} >= 10^-12")
+        false(c + "3", f"E = {mp.nstr(peak3, 15)} + 1/2 >= 1/2 + 10^-9")
+        false(c + "4", f"{mp.nstr(peak3, 15)} * E exp(-u^2) = {mp.nstr(peak3 * eexp, 15)} >= 10^-9")
+        if abs(peak3 * eu2 - closed / 3) > M.mpf(10) ** -30:
+            raise SystemExit(c + "5: the quadrature and the closed form disagree")
+        true(c + "5", f"quadrature {mp.nstr(peak3 * eu2, 25)} = closed form {mp.nstr(closed / 3, 25)}", "quadrature")
+        true(c + "6", f"a positive integrand: {mp.nstr(peak3 * eu2, 15)} > 0", "quadrature")
+        st3 = lambda t: M.gamma(2) / (M.sqrt(3 * M.pi) * M.gamma(M.mpf(3) / 2)) * (1 + t * t / 3) ** -2
+        lap = lambda t: M.exp(-abs(t)) / 2
+        beta22 = lambda t: 6 * t * (1 - t)
+        lnorm = lambda t: M.exp(-M.log(t) ** 2 / 2) / (t * M.sqrt(2 * M.pi))
+        invg = lambda t: t ** -3 * M.exp(-1 / t)
+        arcsine = lambda t: 1 / (M.pi * M.sqrt(t * (1 - t)))
+        g2 = gamma_pdf(2, 1)
+        peaks = [("7", st3, 5, -inf, inf, K, M.mpf(10) ** -7), ("8", beta22, M.mpf("0.9"), 0, 1, K, M.mpf(10) ** -5),
+                 ("9", lnorm, 20, 0, inf, K, M.mpf(10) ** -9), ("10", invg, 3, 0, inf, K, M.mpf(10) ** -6),
+                 ("11", lap, 4, -inf, inf, K, M.mpf(10) ** -7),
+                 ("12", arcsine, M.mpf("0.7"), 0, 1, M.mpf(10) ** 10, M.mpf(10) ** -6),
+                 ("13", g2, 10, 0, inf, K, M.mpf(10) ** -8)]
+        for k, pdf, at, lo, hi, width, bound in peaks:
+            h = 30 / M.sqrt(width)
+            pts = [lo] + [x for x in (at - h, at, at + h) if lo < x < hi] + [hi]
+            if lo < 0 < at - h:
+                pts.insert(1, 0)
+            e = M.quad(lambda t: M.exp(-width * (t - at) ** 2) * pdf(t), pts)
+            if not e >= bound:
+                raise SystemExit(c + k + ": the claim holds")
+            false(c + k, f"E = {mp.nstr(e, 15)} (quadrature split at the peak t = {mp.nstr(at, 6)}) >= {mp.nstr(bound, 3)}")
+        e14 = M.quad(lambda t: M.exp(-K * (t ** 3 - 8) ** 2) * normal_pdf(t), [-inf, 0, 2 - d, 2, 2 + d, inf])
+        false(c + "14", f"E = {mp.nstr(e14, 15)} (quadrature split at t = 2) >= 10^-7")
+        true(c + "15", f"a positive integrand: {mp.nstr(peak3 * peak2, 15)} > 0", "quadrature")
+        # mutual information of a diagonal table: w = z uniform on N values gives I = log N
+        c = "c08-finite-hunt3.yaml#"
+        for k, bound in (("1", 20), ("2", 50), ("3", M.mpf(13) / 2), ("4", 1000)):
+            n = int(M.ceil(M.exp(bound + 1))) if bound < 700 else None
+            mi = M.log(n) if n else bound + 1
+            false(c + k, f"r(w, z) = 1/N on the diagonal w = z of N = {n if n else 'ceil(e^1001)'} values (widths 1): "
+                  f"r_w = r_z = 1/N, I = sum (1/N) log N = log N = {mp.nstr(mi, 10)} > {mp.nstr(bound, 6)}")
+        true(c + "5", "Gibbs' inequality: I = KL(r || r_w r_z) >= 0", "theorem")
+        true(c + "6", "I >= 0 > -20", "theorem")
+        true(c + "7", "Jensen: KL = E_q log(q/p) <= log E_q(q/p) = log(1 + chi^2) <= chi^2", "theorem")
+        q, pp = [M.mpf("0.9"), M.mpf("0.1")], [M.mpf("0.1"), M.mpf("0.9")]
+        kl = sum(a * M.log(a / b) for a, b in zip(q, pp))
+        chi = sum((a - b) ** 2 / b for a, b in zip(q, pp))
+        if not kl < chi:
+            raise SystemExit(c + "8: the witness does not refute")
+        false(c + "8", f"q = (0.9, 0.1), p = (0.1, 0.9), widths 1: KL = {mp.nstr(kl, 10)} < chi^2 = {mp.nstr(chi, 10)}")
+        true(c + "9", "Cauchy-Schwarz: (int q^2)^2 = (int q^(1/2) q^(3/2))^2 <= int q * int q^3 = int q^3", "theorem")
+        s3 = sum(a ** 3 for a in q)
+        s2 = sum(a ** 2 for a in q) ** 2
+        if not s3 > s2:
+            raise SystemExit(c + "10: the witness does not refute")
+        false(c + "10", f"q = (0.9, 0.1), widths 1: int q^3 = {mp.nstr(s3, 10)} > (int q^2)^2 = {mp.nstr(s2, 10)}")
+
+
+CUSTOM.append(_custom_hunt3)
+
+
 def decide(path, k, step, doc, syms, decl, custom):
     key = f"{os.path.basename(path)}#{k}"
     if key in custom:

@@ -246,6 +246,19 @@ public final class Cas implements AutoCloseable {
         return run(() -> ((Requirement) c).provedOn(domains, integers, assumptions), millis);
     }
 
+    /**
+     * Places where the integrands of the sides' expectations may have a narrow peak, a kink or a pole: the real roots of
+     * their polynomial sub-expressions in an expectation's variable and of those polynomials' derivatives (see
+     * {@link SplitPlaces}); empty when there are none or the CAS ran out of time.
+     */
+    public double[] splitPlaces(Expr lhs, Expr rhs, long millis) {
+        try {
+            return run(() -> SplitPlaces.of(SymjaRuntime.engine(), lhs.ast, rhs.ast), millis);
+        } catch (CasException e) {
+            return new double[0];
+        }
+    }
+
     /** The index of the first point where a condition fails (see {@link Requirement#violatedAt}), or -1. */
     public int firstViolation(Condition c, List<java.util.Map<String, Double>> points,
             List<java.util.Map<String, Range>> dataRanges, long millis) {

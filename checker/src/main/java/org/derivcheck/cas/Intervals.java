@@ -93,7 +93,84 @@ final class Intervals {
         if (a.isAST(S.Sum, 3) && a.arg2().isList() && a.arg2().argSize() == 3) {
             return sum(a);
         }
+        if (a.argSize() == 1) {
+            Range x = eval(a.arg1());
+            if (a.isAST(S.Sin, 2)) {
+                return periodic(x, Math.PI / 2, Math::sin);
+            }
+            if (a.isAST(S.Cos, 2)) {
+                return periodic(x, 0, Math::cos);
+            }
+            if (a.isAST(S.Tan, 2)) {
+                return noTurn(x, Math.PI / 2) ? increasing(x, Math::tan) : Range.ALL;
+            }
+            if (a.isAST(S.ArcTan, 2)) {
+                return increasing(x, Math::atan);
+            }
+            if (a.isAST(S.Tanh, 2)) {
+                return increasing(x, Math::tanh);
+            }
+            if (a.isAST(S.Sinh, 2)) {
+                return increasing(x, Math::sinh);
+            }
+            if (a.isAST(S.Cosh, 2)) {
+                return increasing(abs(x), Math::cosh);
+            }
+            if (a.isAST(S.Erf, 2)) {
+                return increasing(x, org.hipparchus.special.Erf::erf);
+            }
+        }
+        if ((a.isAST(S.Max) || a.isAST(S.Min)) && a.argSize() >= 1) {
+            boolean max = a.isAST(S.Max);
+            double lo = max ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+            double hi = lo;
+            for (IExpr x : a) {
+                Range r = eval(x);
+                lo = max ? Math.max(lo, r.lo()) : Math.min(lo, r.lo());
+                hi = max ? Math.max(hi, r.hi()) : Math.min(hi, r.hi());
+            }
+            return Range.closed(lo, hi);
+        }
         return Range.ALL;
+    }
+
+    /** The largest magnitude at which the turning points of sin, cos and tan are placed safely in double. */
+    private static final double TRIG_LIMIT = 1e8;
+
+    /** Whether no point offset + k pi (a turning point of sin or cos, a pole of tan) lies in x, with a margin. */
+    private static boolean noTurn(Range x, double offset) {
+        if (!(Math.abs(x.lo()) < TRIG_LIMIT && Math.abs(x.hi()) < TRIG_LIMIT) || x.hi() - x.lo() >= Math.PI) {
+            return false;
+        }
+        double u = (x.lo() - offset) / Math.PI;
+        double w = (x.hi() - offset) / Math.PI;
+        return Math.floor(u - 1e-6) == Math.floor(w + 1e-6);
+    }
+
+    /** sin or cos over x: monotone between turning points (offset + k pi), else within [-1, 1]. */
+    private static Range periodic(Range x, double offset, java.util.function.DoubleUnaryOperator f) {
+        return noTurn(x, offset) ? increasingOrDecreasing(x, f).meet(Range.closed(-1, 1)) : Range.closed(-1, 1);
+    }
+
+    private static Range increasingOrDecreasing(Range x, java.util.function.DoubleUnaryOperator f) {
+        double a = f.applyAsDouble(x.lo());
+        double b = f.applyAsDouble(x.hi());
+        return loose(Math.min(a, b), Math.max(a, b));
+    }
+
+    /** An increasing function over x, its values widened for the function's rounding error. */
+    private static Range increasing(Range x, java.util.function.DoubleUnaryOperator f) {
+        return loose(f.applyAsDouble(x.lo()), f.applyAsDouble(x.hi()));
+    }
+
+    /** A closed range widened by 1e-14 of its ends (several units in the last place of a library function). */
+    private static Range loose(double lo, double hi) {
+        if (Double.isNaN(lo) || Double.isNaN(hi)) {
+            return Range.ALL;
+        }
+        double l = lo - Math.abs(lo) * 1e-14 - Double.MIN_NORMAL;
+        double h = hi + Math.abs(hi) * 1e-14 + Double.MIN_NORMAL;
+        return Range.closed(l, h);
     }
 
     private Range sum(IAST a) {

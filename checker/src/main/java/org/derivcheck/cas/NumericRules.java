@@ -102,6 +102,13 @@ final class NumericRules {
         unary(S.Cosh, x -> f -> Math.cosh(x.eval(f)));
         unary(S.Tanh, x -> f -> Math.tanh(x.eval(f)));
         unary(S.ArcTan, x -> f -> Math.atan(x.eval(f)));
+        // the reciprocal functions the CAS writes for 1/Sinh, 1/Cos, ... (Exponential(Sinh(a)) has mean Csch(a))
+        unary(S.Csch, x -> f -> 1 / Math.sinh(x.eval(f)));
+        unary(S.Sech, x -> f -> 1 / Math.cosh(x.eval(f)));
+        unary(S.Coth, x -> f -> 1 / Math.tanh(x.eval(f)));
+        unary(S.Sec, x -> f -> 1 / Math.cos(x.eval(f)));
+        unary(S.Csc, x -> f -> 1 / Math.sin(x.eval(f)));
+        unary(S.Cot, x -> f -> 1 / Math.tan(x.eval(f)));
         unary(S.Erf, x -> f -> Erf.erf(x.eval(f)));
         unary(S.Gamma, x -> f -> gammaFn(x.eval(f)));
         unary(S.LogGamma, x -> f -> {

@@ -80,6 +80,13 @@ final class PreciseFunctions {
             return (v, p) -> ApfloatMath.tanh(v);
         } else if (h == S.ArcTan) {
             return (v, p) -> ApfloatMath.atan(v);
+        } else if (h == S.Csch || h == S.Sech || h == S.Coth || h == S.Csc || h == S.Sec || h == S.Cot) {
+            return (v, p) -> {
+                Apfloat d = h == S.Csch ? ApfloatMath.sinh(v) : h == S.Sech ? ApfloatMath.cosh(v)
+                        : h == S.Coth ? ApfloatMath.tanh(v) : h == S.Csc ? ApfloatMath.sin(v)
+                        : h == S.Sec ? ApfloatMath.cos(v) : ApfloatMath.tan(v);
+                return d.signum() == 0 ? null : new Apfloat(1, p).divide(d);
+            };
         } else if (h == S.Erf) {
             // erf(x) = 2x/sqrt(pi) 1F1(1/2; 3/2; -x^2)
             return (v, p) -> {

@@ -239,10 +239,20 @@ final class Instances {
     java.util.Optional<FiniteModel> supported(double c, RandomGenerator rng) {
         NormalizedGaussianSampler g = gaussian(rng);
         double a = Math.abs(c);
-        if (draws || !(a >= 4 && a <= 7) || finiteVariables.isEmpty()) {
+        if (!(a >= 4 && a <= 7)) {
             return java.util.Optional.empty();
         }
-        int n = (int) Math.ceil(2 * Math.exp(a));
+        return ofSize((int) Math.ceil(2 * Math.exp(a)), rng);
+    }
+
+    /**
+     * The instance of {@link #supported} with n cells a variable (fewer where a density would pass
+     * {@link #SUPPORT_CELLS}); empty when draws multiply the cells or there are no finite variables.
+     */
+    java.util.Optional<FiniteModel> ofSize(int n, RandomGenerator rng) {
+        if (draws || finiteVariables.isEmpty()) {
+            return java.util.Optional.empty();
+        }
         int widest = 1;
         for (Scope.Density d : densities) {
             widest = Math.max(widest, d.variables().size());

@@ -63,6 +63,24 @@ final class QuadratureChecker implements Checker {
         return out.stream().limit(24).mapToDouble(Double::doubleValue).toArray();
     }
 
+    /** The places of a, then those of b not among them, at most 24. */
+    static double[] merge(double[] a, double[] b) {
+        java.util.LinkedHashSet<Double> all = new java.util.LinkedHashSet<>();
+        for (double x : a) {
+            all.add(x);
+        }
+        for (double x : b) {
+            boolean near = false;
+            for (double y : a) {
+                near |= Math.abs(x - y) <= 1e-6 * Math.max(1, Math.abs(x));
+            }
+            if (!near) {
+                all.add(x);
+            }
+        }
+        return all.stream().limit(24).mapToDouble(Double::doubleValue).toArray();
+    }
+
     @Override
     public Optional<Outcome> check(Claim c, StepContext ctx) {
         if (c.lhs().isAbstract() || c.rhs().isAbstract() || !c.lhs().hasExpectation() && !c.rhs().hasExpectation()) {
@@ -77,7 +95,9 @@ final class QuadratureChecker implements Checker {
             return Optional.empty(); // no deterministic rule: Monte Carlo decides
         }
         RandomGenerator rng = ctx.rng(c.entry().hashCode() * 37L + 5);
-        double[] places = places(c);
+        // the places the expression tree names first (roots and turning points of polynomials in a variable), then
+        // those its printed constants name
+        double[] places = merge(ctx.cas.splitPlaces(c.lhs(), c.rhs(), Math.min(1_000, ctx.remainingMillis())), places(c));
         // a claim without free symbols has one value: one point decides it
         boolean constant = c.lhs().symbols().isEmpty() && c.rhs().symbols().isEmpty();
         int points = constant ? 1 : POINTS;
@@ -102,7 +122,8 @@ final class QuadratureChecker implements Checker {
                     () -> r.evalTracked(p.values(), p.data()));
             evaluations += lv.log().evaluations() + rv.log().evaluations();
             // an integral with no mass at any node (every value 0) says nothing of the mass between the nodes
-            boolean blind = lv.log().integrals() == 1 && lv.log().l1() == 0 || rv.log().integrals() == 1
+            // (nested integrals record their largest: 0 when every integral, inner ones too, saw no mass)
+            boolean blind = lv.log().integrals() >= 1 && lv.log().l1() == 0 || rv.log().integrals() >= 1
                     && rv.log().l1() == 0;
             if (!lv.log().resolved() || !rv.log().resolved() || blind) {
                 unresolved++;

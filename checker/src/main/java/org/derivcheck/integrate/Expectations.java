@@ -17,8 +17,9 @@ public final class Expectations {
     }
 
     /**
-     * Runs r with the one-dimensional integrals on this thread split at the given places (those inside the support);
-     * of a nested integral only the outermost.
+     * Runs r with the one-dimensional integrals on this thread split at the given places (those inside the support):
+     * an integral that is neither nested nor holds integrals at all of them, the others only where their integrand
+     * shows a narrow feature ({@link #features}).
      */
     public static <T> T splitAt(double[] places, java.util.function.Supplier<T> r) {
         double[] saved = SPLITS.get();
@@ -50,8 +51,10 @@ public final class Expectations {
                 return w == 0 ? 0 : w * body.applyAsDouble(x);
             }, law.lo(), law.hi(), law.center(), law.scale(), relTol, cuts);
         }
-        // only an integral that is not nested is split: the pieces would multiply the inner integrals' cost (a body
-        // evaluated once at the centre shows whether it holds an integral of its own)
+        // an integral that is not nested is split at every place; one that holds integrals of its own, or lies inside
+        // another, only at the places where its integrand shows a feature narrower than the rule resolves (all pieces
+        // everywhere would multiply the inner integrals' cost: a body evaluated once at the centre shows whether it
+        // holds an integral of its own)
         SPLITS.remove();
         boolean[] inner = {false};
         boolean[] saved = PROBE.get();
@@ -63,15 +66,79 @@ public final class Expectations {
         } finally {
             PROBE.set(saved);
         }
-        double[] use = inner[0] ? null : places;
+        boolean nested = inner[0] || DEPTH.get()[0] > 0;
+        DEPTH.get()[0]++;
+        SPLITS.set(places);
         try {
-            return DoubleExponential.integrate((x, dLo, dHi) -> {
+            DoubleExponential.Integrand g = (x, dLo, dHi) -> {
                 double w = law.pdf().at(x, dLo, dHi);
                 return w == 0 ? 0 : w * body.applyAsDouble(x);
-            }, law.lo(), law.hi(), law.center(), law.scale(), relTol, both(cuts, use));
+            };
+            double[] use = nested ? features(g, law, places) : places;
+            return DoubleExponential.integrate(g, law.lo(), law.hi(), law.center(), law.scale(), relTol, both(cuts, use));
         } finally {
-            SPLITS.set(places);
+            DEPTH.get()[0]--;
         }
+    }
+
+    /** How many integrals enclose the one being evaluated on this thread. */
+    private static final ThreadLocal<int[]> DEPTH = ThreadLocal.withInitial(() -> new int[1]);
+
+    /** Steps (in the law's scale) at which second differences show a feature narrower than the quadrature's nodes. */
+    private static final double[] STEPS = {1e-1, 1e-2, 1e-3, 1e-4};
+
+    /**
+     * The places (inside the support) where the integrand has a narrow peak or a kink: its second difference does
+     * not shrink as the step does (a smooth integrand's shrinks a hundredfold per tenfold step, a kink's tenfold,
+     * a peak narrower than the step's stays). One evaluation a place where the integrand is 0, nine elsewhere.
+     */
+    static double[] features(DoubleExponential.Integrand g, Laws.Law law, double[] places) {
+        java.util.List<Double> out = new java.util.ArrayList<>();
+        for (double p : places) {
+            if (!(p > law.lo() && p < law.hi()) || !Double.isFinite(p)) {
+                continue;
+            }
+            try {
+                double c = at(g, law, p);
+                if (c == 0) {
+                    continue; // no peak or pole centred here (a kink of the body is among its own cuts)
+                }
+                double prev = Double.NaN;
+                boolean feature = false;
+                for (double h0 : STEPS) {
+                    double h = h0 * law.scale();
+                    if (!(p - h > law.lo() && p + h < law.hi())) {
+                        continue;
+                    }
+                    double l = at(g, law, p - h);
+                    double r = at(g, law, p + h);
+                    double sd = Math.abs(l + r - 2 * c);
+                    double size = Math.max(Math.abs(c), Math.max(Math.abs(l), Math.abs(r)));
+                    if (!Double.isFinite(sd)) {
+                        feature = true; // a singularity next to the place
+                        break;
+                    }
+                    // (centred here: a peak a step away, where a neighbour is far above the value here, is not)
+                    if (!Double.isNaN(prev) && sd > 0.05 * prev && sd > 1e-12 * size && Math.abs(c) >= 0.25 * size) {
+                        feature = true;
+                        break;
+                    }
+                    prev = sd;
+                }
+                if (feature) {
+                    out.add(p);
+                }
+            } catch (RuntimeException e) {
+                out.add(p); // the integrand fails at the place: its pieces meet the failure on their own
+            }
+        }
+        return out.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    private static double at(DoubleExponential.Integrand g, Laws.Law law, double x) {
+        double dLo = Double.isFinite(law.lo()) ? x - law.lo() : Double.POSITIVE_INFINITY;
+        double dHi = Double.isFinite(law.hi()) ? law.hi() - x : Double.POSITIVE_INFINITY;
+        return g.at(x, dLo, dHi);
     }
 
     /** The kinks of the body and the places of the claim together (either may be absent). */

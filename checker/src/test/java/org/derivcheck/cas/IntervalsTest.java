@@ -73,4 +73,47 @@ class IntervalsTest {
         assertFalse(iv.of(Cas.parse("x", t).ast).nonnegative());
         assertFalse(iv.of(Cas.parse("1 - 2*p", t).ast).nonnegative());
     }
+
+    /**
+     * Trigonometric, hyperbolic and other one-argument functions over small ranges of x (where the range of a
+     * parameter such as Sin(m) at a sampled point decides whether it leaves its domain): every value inside.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"Sin(x)", "Cos(3*x)", "Tan(x)", "ArcTan(x)", "Tanh(x)", "Sinh(x)", "Cosh(x)", "Erf(x)",
+            "Max(x, 1/2)", "Min(x, Min(1, 2*x))", "1 + Sin(x)*Cos(x)", "Sin(x)^2 - 1/4"})
+    void containsEveryValueOnSmallRanges(String text) {
+        Scope t = table();
+        Expr e = Cas.parse(text, t);
+        NumericFunction f = Cas.compile(e);
+        ISymbol x = t.symbol("x").orElseThrow();
+        Well19937c rng = new Well19937c(text.hashCode() + 17);
+        for (int k = 0; k < 400; k++) {
+            double lo = (rng.nextDouble() - 0.5) * 20;
+            double w = k % 4 == 0 ? 0 : Math.exp(-12 + 14 * rng.nextDouble());
+            Map<ISymbol, Range> r = ranges(t);
+            r.put(x, Range.closed(lo, lo + w));
+            Range out = new Intervals(r).of(e.ast);
+            for (int i = 0; i < 20; i++) {
+                double at = i == 0 ? lo : i == 1 ? lo + w : lo + w * rng.nextDouble();
+                double v = f.eval(new double[] {1, 1, 0.5, at}, new double[0][], null);
+                if (Double.isFinite(v)) {
+                    assertTrue(v >= out.lo() && v <= out.hi(), text + " = " + v + " at x=" + at + " outside " + out);
+                }
+            }
+        }
+    }
+
+    @Test
+    void findsTheSignOfAFunctionAtAPoint() {
+        Scope t = table();
+        Map<ISymbol, Range> r = ranges(t);
+        r.put(t.symbol("x").orElseThrow(), Range.point(-1));
+        Intervals iv = new Intervals(r);
+        assertTrue(iv.of(Cas.parse("Sin(x)", t).ast).negative()); // Bernoulli(Sin(m)) leaves its domain at m = -1
+        assertTrue(iv.of(Cas.parse("Tanh(x)", t).ast).negative());
+        assertTrue(iv.of(Cas.parse("Erf(x)", t).ast).negative());
+        assertTrue(iv.of(Cas.parse("Max(x, -1/2)", t).ast).negative());
+        assertTrue(iv.of(Cas.parse("Cos(x)", t).ast).positive());
+        assertTrue(iv.of(Cas.parse("1 - Sin(x)", t).ast).positive());
+    }
 }

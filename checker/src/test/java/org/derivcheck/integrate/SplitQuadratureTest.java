@@ -51,4 +51,31 @@ class SplitQuadratureTest {
         // the places end with the run
         assertEquals(missed, Expectations.of(n, x -> Math.exp(-A * (x - 3) * (x - 3)), 1e-12).value());
     }
+
+    @Test
+    void aNestedIntegralIsSplitWhereItsIntegrandHasAPeak() {
+        // E_u[E_t[e^(-10^6 (t - 3)^2) u^2]] with u ~ U(0, 1): the peak is in the inner integral
+        Laws.Law n = Laws.of("Normal", new double[] {0, 1}).orElseThrow();
+        Laws.Law u = Laws.of("Uniform", new double[] {0, 1}).orElseThrow();
+        double[] places = {10, -10, Math.sqrt(10), 6, 3, -3, 0.5};
+        double nested = Expectations.splitAt(places, () -> Expectations.of(u,
+                y -> y * y * Expectations.of(n, x -> Math.exp(-A * (x - 3) * (x - 3)), 1e-12).value(), 1e-12)).value();
+        assertEquals(EXACT / 3, nested, 1e-9 * EXACT);
+    }
+
+    @Test
+    void featuresAreThePlacesWithANarrowPeakOrPole() {
+        Laws.Law n = Laws.of("Normal", new double[] {0, 1}).orElseThrow();
+        DoubleExponential.Integrand peak = (x, a, b) -> peakUnderNormal(x);
+        double[] found = Expectations.features(peak, n, new double[] {-3, 1, 2.9, 3, 10});
+        assertEquals(1, found.length, java.util.Arrays.toString(found));
+        assertEquals(3, found[0]);
+        // a smooth integrand has none; a kink (|t - 1|) does
+        DoubleExponential.Integrand smooth = (x, a, b) -> Math.exp(-x * x / 2) * (1 + x * x);
+        assertEquals(0, Expectations.features(smooth, n, new double[] {-3, 0, 1, 2.9, 3}).length);
+        DoubleExponential.Integrand kink = (x, a, b) -> Math.exp(-x * x / 2) * Math.abs(x - 1);
+        assertEquals(0, Expectations.features(kink, n, new double[] {1}).length); // 0 at the kink: the body's own cuts
+        DoubleExponential.Integrand kinkUp = (x, a, b) -> Math.exp(-x * x / 2) * (1 + Math.abs(x - 1));
+        assertEquals(1, Expectations.features(kinkUp, n, new double[] {1}).length);
+    }
 }
