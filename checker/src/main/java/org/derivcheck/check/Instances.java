@@ -237,7 +237,6 @@ final class Instances {
      * random instances' supports, up to 100 values a variable, already reach e^|c|).
      */
     java.util.Optional<FiniteModel> supported(double c, RandomGenerator rng) {
-        NormalizedGaussianSampler g = gaussian(rng);
         double a = Math.abs(c);
         if (!(a >= 4 && a <= 7)) {
             return java.util.Optional.empty();
@@ -253,6 +252,7 @@ final class Instances {
         if (draws || finiteVariables.isEmpty()) {
             return java.util.Optional.empty();
         }
+        NormalizedGaussianSampler g = gaussian(rng);
         int widest = 1;
         for (Scope.Density d : densities) {
             widest = Math.max(widest, d.variables().size());
