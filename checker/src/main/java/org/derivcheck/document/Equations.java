@@ -44,10 +44,6 @@ public final class Equations {
     private static final Pattern CONSEQUENCE = Pattern.compile("^[\\s,;.]*\\\\(?:text|textrm|mbox)\\s*\\{[\\s,;.]*(?:hence|so|thus|"
             + "therefore|then|and so|which gives|giving|we get|so that)[\\s,;.]*\\}");
 
-    /** A fragment that starts with words (a side condition): words later in it belong to it. */
-    private static final Pattern WORDS_FIRST = Pattern.compile("^[\\s,;.&]*\\\\(?:text|textrm|textit|textbf|textsf|textnormal|mbox|"
-            + "emph|mathrm)\\s*\\{");
-
     /** Commands that set words in a formula. */
     private static final Set<String> TEXT = Set.of("\\text", "\\textrm", "\\textit", "\\textbf", "\\textsf",
             "\\textnormal", "\\mbox", "\\emph");
@@ -423,7 +419,7 @@ public final class Equations {
                     link = FOLLOWS.contains(cmd) ? Link.FOLLOWS : Link.ALSO;
                     start = j;
                 } else if (depth == 0 && TEXT.contains(cmd) && !row.substring(start, i).replace('&', ' ').isBlank()
-                        && !WORDS_FIRST.matcher(row.substring(start, i)).find()
+                        && !WORDS.matcher(row.substring(start, i)).matches()
                         && (proseEnd(row, j) > 0 || CONSEQUENCE.matcher(row.substring(i)).find())) {
                     // words after a formula ({@code a = b \text{ by parts}}, {@code \text{, so }}) end its statement:
                     // they are read as a note of their own, like words after a \quad

@@ -279,7 +279,9 @@ final class TexLexer {
                 int after = close + 1;
                 Kind script = t.isCmd("\\underbrace") ? Kind.SUB : Kind.SUP;
                 if (after < in.size() && in.get(after).kind() == script && after + 1 < in.size()) {
-                    after = in.get(after + 1).kind() == Kind.LBRACE ? closingBrace(in, after + 1) + 1 : after + 2;
+                    int noteEnd = in.get(after + 1).kind() == Kind.LBRACE ? closingBrace(in, after + 1) + 1 : after + 2;
+                    refuseClaimInNote(in.subList(after + 1, Math.min(noteEnd, in.size())), t);
+                    after = noteEnd;
                 }
                 i = after - 1;
                 continue;
@@ -356,6 +358,7 @@ final class TexLexer {
                 return i;
             }
             group = in.get(note).kind() == Kind.LBRACE ? closingBrace(in, note) + 1 : note + 1;
+            refuseClaimInNote(in.subList(note, group), t);
         } else {
             return i;
         }
@@ -380,6 +383,22 @@ final class TexLexer {
         }
         out.addAll(rel);
         return end;
+    }
+
+    private static final Set<String> NOTE_RELATIONS = Set.of("\\le", "\\ge", "\\leq", "\\geq", "\\leqslant",
+            "\\geqslant", "\\ne", "\\neq", "\\approx", "\\equiv", "\\coloneqq", "\\triangleq", "\\cong", "\\simeq");
+
+    /**
+     * A note set over or under a sign or a brace is not read; one that holds a relation ({@code \\underbrace{X}_{= Y}},
+     * {@code \\stackrel{y = 0}{=}}) states a claim that would be shown beside the chain's verdict unchecked: refused.
+     */
+    private static void refuseClaimInNote(List<Token> note, Token at) {
+        for (Token u : note) {
+            if (u.isSym("=") || u.isSym("<") || u.isSym(">") || u.kind() == Kind.CMD && NOTE_RELATIONS.contains(u.text())) {
+                throw new ParseException("the note under or over '" + at.text() + "' holds a relation ('" + u.text() + "'), a "
+                        + "claim derivcheck would not check; write it as a step of the chain", u.pos() + 1);
+            }
+        }
     }
 
     /** True for the tokens of one relation: =, <, >, <=, >=, \\le, \\ge. */

@@ -247,5 +247,10 @@ class DocumentReaderTest {
         // a name in \text is part of the formula, not words
         assertEquals(1, eqs(Markup.LATEX, "\\[ \\text{KL} = 0 \\]").get(0).statements().size());
         assertEquals(1, eqs(Markup.LATEX, "\\[ z = \\text{one\\_hot}(y) \\]").get(0).statements().size());
+        // a row that starts with a name in \\mathrm or \\text still has its remark split off; a side condition keeps its words
+        List<Equation.Statement> v = eqs(Markup.LATEX, "\\[ \\mathrm{Var}(x) = y \\text{ (by definition)} \\]").get(0).statements();
+        assertEquals(2, v.size(), v.toString());
+        assertEquals(Equation.Link.NOTE, v.get(1).link());
+        assertEquals(2, eqs(Markup.LATEX, "\\[ a = b \\quad \\text{for } x > 0 \\text{ and } x < 2 \\]").get(0).statements().size());
     }
 }

@@ -107,6 +107,11 @@ class TexInputTest {
         assertThrows(ParseException.class, () -> tr("\\textcolor{red!5}{\\alpha} = x"));
         assertThrows(ParseException.class, () -> tr("\\frac2.5 = x"));
         assertThrows(ParseException.class, () -> tr("\\alpha ≠ x"));
+        // a note with a relation is a claim nobody checks: refused, not dropped
+        ParseException under = assertThrows(ParseException.class, () -> tr("\\alpha = \\underbrace{x^2}_{= x} + 1"));
+        assertTrue(under.getMessage().contains("holds a relation"), under.getMessage());
+        assertThrows(ParseException.class, () -> tr("\\alpha \\stackrel{x = 0}{=} \\beta"));
+        assertThrows(ParseException.class, () -> tr("\\alpha \\overset{x \\le 1}{\\le} \\beta"));
     }
 
     /** Only a group holding nothing but a relation is one: a note over a letter, or a relation in a script, is refused. */
