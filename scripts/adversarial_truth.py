@@ -1326,7 +1326,13 @@ def _custom_hunt3(out):
                ("9", "Normal(0, Min(m, 1))", "m", -1, lambda x: min(x, 1), "variance > 0"),
                ("10", "Exponential(Tan(a))", "a", 2, M.tan, "rate > 0"),
                ("11", "Exponential(Sigmoid(m) - 1/2)", "m", -1, lambda x: sig(x) - M.mpf(1) / 2, "rate > 0"),
-               ("12", "Gamma(Cos(m) + 1/2, 1)", "m", 3, lambda x: M.cos(x) + M.mpf(1) / 2, "shape > 0")]
+               ("12", "Gamma(Cos(m) + 1/2, 1)", "m", 3, lambda x: M.cos(x) + M.mpf(1) / 2, "shape > 0"),
+               ("23", "Normal(0, Gamma(m))", "m", -M.mpf(1) / 2, M.gamma, "variance > 0"),
+               ("24", "Normal(0, psi(a))", "a", M.mpf(1) / 2, M.digamma, "variance > 0"),
+               ("25", "Exponential(LogGamma(a))", "a", M.mpf(3) / 2, M.loggamma, "rate > 0"),
+               ("26", "Bernoulli(1/Gamma(a + 1))", "a", M.mpf(1) / 2, lambda x: 1 - 1 / M.gamma(x + 1), "1 - p >= 0"),
+               ("27", "Normal(0, 1 - 10^-9 a)", "a", 2 * 10 ** 9, lambda x: 1 - x / M.mpf(10) ** 9, "variance > 0"),
+               ("28", "Exponential(a - 10^-9)", "a", M.mpf(10) ** -10, lambda x: x - M.mpf(10) ** -9, "rate > 0")]
         for k, fam, v, at, f, need in bad:
             val = f(M.mpf(at))
             if val > 0 or (val == 0 and need.endswith(">= 0")):
@@ -1339,7 +1345,11 @@ def _custom_hunt3(out):
                  lambda x: M.atan(x) / M.pi + M.mpf(1) / 2, 0, 1), ("18", "Tanh(a)", grid_a, M.tanh, 0, 1),
                 ("19", "Sinh(a)", grid_a, M.sinh, 0, M.inf), ("20", "Erf(a)", grid_a, M.erf, 0, 1),
                 ("21", "Max(m, 1)", grid_m, lambda x: max(x, 1), 1, M.inf), ("22", "2 + Cos(3 m)", grid_m,
-                 lambda x: 2 + M.cos(3 * x), 1, 3)]
+                 lambda x: 2 + M.cos(3 * x), 1, 3), ("29", "psi1(a)", grid_a, lambda x: M.psi(1, x), 0, M.inf),
+                ("30", "a - 2 Log(a)", grid_a, lambda x: x - 2 * M.log(x), 2 - 2 * M.log(2), M.inf),
+                ("31", "4 a/(1 + a)^2", grid_a, lambda x: 4 * x / (1 + x) ** 2, 0, 1),
+                ("32", "Exp(m) - 2 m", grid_m, lambda x: M.exp(x) - 2 * x, 2 - 2 * M.log(2), M.inf),
+                ("33", "m^4 - 2 m^2 + 1.01", grid_m, lambda x: x ** 4 - 2 * x ** 2 + M.mpf("1.01"), M.mpf("0.01"), M.inf)]
         for k, name, g, f, lo, hi in good:
             vals = [f(x) for x in g]
             if not all(lo <= v <= hi for v in vals):
