@@ -1407,6 +1407,17 @@ def _custom_hunt3(out):
         e14 = M.quad(lambda t: M.exp(-K * (t ** 3 - 8) ** 2) * normal_pdf(t), [-inf, 0, 2 - d, 2, 2 + d, inf])
         false(c + "14", f"E = {mp.nstr(e14, 15)} (quadrature split at t = 2) >= 10^-7")
         true(c + "15", f"a positive integrand: {mp.nstr(peak3 * peak2, 15)} > 0", "quadrature")
+        eabs = 2 * M.quad(lambda u: u * normal_pdf(u), [0, inf])
+        false(c + "16", f"independent components: {mp.nstr(peak3, 15)} * (E|u|)^2 = {mp.nstr(peak3 * eabs ** 2, 15)} >= 10^-9 "
+              f"(E|u| = {mp.nstr(eabs, 15)} by quadrature)")
+        sd2 = lambda v: M.exp(-v * v / 4) / M.sqrt(4 * M.pi)
+        e17 = M.quad(lambda v: M.exp(-K * (v - 3) ** 2) * sd2(v), [-inf, 0, 3 - d, 3, 3 + d, inf])
+        cf17 = M.exp(-9 * K / (1 + 4 * K)) / M.sqrt(1 + 4 * K)
+        if abs(e17 - cf17) > M.mpf(10) ** -30:
+            raise SystemExit(c + "17: the quadrature and the closed form disagree")
+        false(c + "17", f"x1 - x2 ~ N(0, 2): E = {mp.nstr(e17, 15)} (quadrature split at 3; closed form {mp.nstr(cf17, 15)}) "
+              f">= 10^-9")
+        true(c + "18", f"independent components: (E|u|)^3 = {mp.nstr(eabs ** 3, 15)} > 0.4", "quadrature")
         # mutual information of a diagonal table: w = z uniform on N values gives I = log N
         c = "c08-finite-hunt3.yaml#"
         for k, bound in (("1", 20), ("2", 50), ("3", M.mpf(13) / 2), ("4", 1000)):
