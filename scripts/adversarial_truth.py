@@ -1440,6 +1440,17 @@ def _custom_hunt3(out):
         if not s3 > s2:
             raise SystemExit(c + "10: the witness does not refute")
         false(c + "10", f"q = (0.9, 0.1), widths 1: int q^3 = {mp.nstr(s3, 10)} > (int q^2)^2 = {mp.nstr(s2, 10)}")
+        n13, eps = M.ceil(M.exp(13)), M.mpf(10) ** -30
+        big = 1 - (n13 - 1) * eps
+        kl = big * M.log(n13 * big) + (n13 - 1) * eps * M.log(n13 * eps)
+        if not kl > 12:
+            raise SystemExit(c + "11: the witness does not refute")
+        false(c + "11", f"N = {int(n13)} cells of width 1, q = 1 - (N - 1) 10^-30 on the first, 10^-30 elsewhere: "
+              f"E_q log(N q) = {mp.nstr(kl, 12)} > 12")
+        true(c + "12", "Gibbs' inequality against the uniform density 1/W: E_q log(q W) = KL(q || 1/W) >= 0", "theorem")
+        true(c + "13", "log x <= x - 1 for x > 0, so q log q <= q^2 - q, integrated: int q log q <= int q^2 - 1", "theorem")
+        false(c + "14", "one cell of width 1/10, q = 10 on it, f = 1: (E_q f)^2 = 1 > int f^2 = 1/10")
+        false(c + "15", "one cell of width 1/10: q = 10 > int q = 1")
 
 
 CUSTOM.append(_custom_hunt3)
