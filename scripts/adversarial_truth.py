@@ -1382,7 +1382,13 @@ def _custom_hunt3(out):
                ("9", "Normal(0, Min(m, 1))", "m", -1, lambda x: min(x, 1), "variance > 0"),
                ("10", "Exponential(Tan(a))", "a", 2, M.tan, "rate > 0"),
                ("11", "Exponential(Sigmoid(m) - 1/2)", "m", -1, lambda x: sig(x) - M.mpf(1) / 2, "rate > 0"),
-               ("12", "Gamma(Cos(m) + 1/2, 1)", "m", 3, lambda x: M.cos(x) + M.mpf(1) / 2, "shape > 0")]
+               ("12", "Gamma(Cos(m) + 1/2, 1)", "m", 3, lambda x: M.cos(x) + M.mpf(1) / 2, "shape > 0"),
+               ("23", "Normal(0, Gamma(m))", "m", -M.mpf(1) / 2, M.gamma, "variance > 0"),
+               ("24", "Normal(0, psi(a))", "a", M.mpf(1) / 2, M.digamma, "variance > 0"),
+               ("25", "Exponential(LogGamma(a))", "a", M.mpf(3) / 2, M.loggamma, "rate > 0"),
+               ("26", "Bernoulli(1/Gamma(a + 1))", "a", M.mpf(1) / 2, lambda x: 1 - 1 / M.gamma(x + 1), "1 - p >= 0"),
+               ("27", "Normal(0, 1 - 10^-9 a)", "a", 2 * 10 ** 9, lambda x: 1 - x / M.mpf(10) ** 9, "variance > 0"),
+               ("28", "Exponential(a - 10^-9)", "a", M.mpf(10) ** -10, lambda x: x - M.mpf(10) ** -9, "rate > 0")]
         for k, fam, v, at, f, need in bad:
             val = f(M.mpf(at))
             if val > 0 or (val == 0 and need.endswith(">= 0")):
@@ -1395,7 +1401,11 @@ def _custom_hunt3(out):
                  lambda x: M.atan(x) / M.pi + M.mpf(1) / 2, 0, 1), ("18", "Tanh(a)", grid_a, M.tanh, 0, 1),
                 ("19", "Sinh(a)", grid_a, M.sinh, 0, M.inf), ("20", "Erf(a)", grid_a, M.erf, 0, 1),
                 ("21", "Max(m, 1)", grid_m, lambda x: max(x, 1), 1, M.inf), ("22", "2 + Cos(3 m)", grid_m,
-                 lambda x: 2 + M.cos(3 * x), 1, 3)]
+                 lambda x: 2 + M.cos(3 * x), 1, 3), ("29", "psi1(a)", grid_a, lambda x: M.psi(1, x), 0, M.inf),
+                ("30", "a - 2 Log(a)", grid_a, lambda x: x - 2 * M.log(x), 2 - 2 * M.log(2), M.inf),
+                ("31", "4 a/(1 + a)^2", grid_a, lambda x: 4 * x / (1 + x) ** 2, 0, 1),
+                ("32", "Exp(m) - 2 m", grid_m, lambda x: M.exp(x) - 2 * x, 2 - 2 * M.log(2), M.inf),
+                ("33", "m^4 - 2 m^2 + 1.01", grid_m, lambda x: x ** 4 - 2 * x ** 2 + M.mpf("1.01"), M.mpf("0.01"), M.inf)]
         for k, name, g, f, lo, hi in good:
             vals = [f(x) for x in g]
             if not all(lo <= v <= hi for v in vals):
@@ -1453,6 +1463,17 @@ def _custom_hunt3(out):
         e14 = M.quad(lambda t: M.exp(-K * (t ** 3 - 8) ** 2) * normal_pdf(t), [-inf, 0, 2 - d, 2, 2 + d, inf])
         false(c + "14", f"E = {mp.nstr(e14, 15)} (quadrature split at t = 2) >= 10^-7")
         true(c + "15", f"a positive integrand: {mp.nstr(peak3 * peak2, 15)} > 0", "quadrature")
+        eabs = 2 * M.quad(lambda u: u * normal_pdf(u), [0, inf])
+        false(c + "16", f"independent components: {mp.nstr(peak3, 15)} * (E|u|)^2 = {mp.nstr(peak3 * eabs ** 2, 15)} >= 10^-9 "
+              f"(E|u| = {mp.nstr(eabs, 15)} by quadrature)")
+        sd2 = lambda v: M.exp(-v * v / 4) / M.sqrt(4 * M.pi)
+        e17 = M.quad(lambda v: M.exp(-K * (v - 3) ** 2) * sd2(v), [-inf, 0, 3 - d, 3, 3 + d, inf])
+        cf17 = M.exp(-9 * K / (1 + 4 * K)) / M.sqrt(1 + 4 * K)
+        if abs(e17 - cf17) > M.mpf(10) ** -30:
+            raise SystemExit(c + "17: the quadrature and the closed form disagree")
+        false(c + "17", f"x1 - x2 ~ N(0, 2): E = {mp.nstr(e17, 15)} (quadrature split at 3; closed form {mp.nstr(cf17, 15)}) "
+              f">= 10^-9")
+        true(c + "18", f"independent components: (E|u|)^3 = {mp.nstr(eabs ** 3, 15)} > 0.4", "quadrature")
         # mutual information of a diagonal table: w = z uniform on N values gives I = log N
         c = "c08-finite-hunt3.yaml#"
         for k, bound in (("1", 20), ("2", 50), ("3", M.mpf(13) / 2), ("4", 1000)):
@@ -1475,6 +1496,17 @@ def _custom_hunt3(out):
         if not s3 > s2:
             raise SystemExit(c + "10: the witness does not refute")
         false(c + "10", f"q = (0.9, 0.1), widths 1: int q^3 = {mp.nstr(s3, 10)} > (int q^2)^2 = {mp.nstr(s2, 10)}")
+        n13, eps = M.ceil(M.exp(13)), M.mpf(10) ** -30
+        big = 1 - (n13 - 1) * eps
+        kl = big * M.log(n13 * big) + (n13 - 1) * eps * M.log(n13 * eps)
+        if not kl > 12:
+            raise SystemExit(c + "11: the witness does not refute")
+        false(c + "11", f"N = {int(n13)} cells of width 1, q = 1 - (N - 1) 10^-30 on the first, 10^-30 elsewhere: "
+              f"E_q log(N q) = {mp.nstr(kl, 12)} > 12")
+        true(c + "12", "Gibbs' inequality against the uniform density 1/W: E_q log(q W) = KL(q || 1/W) >= 0", "theorem")
+        true(c + "13", "log x <= x - 1 for x > 0, so q log q <= q^2 - q, integrated: int q log q <= int q^2 - 1", "theorem")
+        false(c + "14", "one cell of width 1/10, q = 10 on it, f = 1: (E_q f)^2 = 1 > int f^2 = 1/10")
+        false(c + "15", "one cell of width 1/10: q = 10 > int q = 1")
 
 
 CUSTOM.append(_custom_hunt3)

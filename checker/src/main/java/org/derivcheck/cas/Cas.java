@@ -259,6 +259,11 @@ public final class Cas implements AutoCloseable {
         }
     }
 
+    /** A condition's expression as plain data; empty when it has no plain form. */
+    public static Optional<org.derivcheck.math.Tree> tree(Condition c) {
+        return ((Requirement) c).tree();
+    }
+
     /** The index of the first point where a condition fails (see {@link Requirement#violatedAt}), or -1. */
     public int firstViolation(Condition c, List<java.util.Map<String, Double>> points,
             List<java.util.Map<String, Range>> dataRanges, long millis) {

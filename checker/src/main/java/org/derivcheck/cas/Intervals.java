@@ -87,8 +87,27 @@ final class Intervals {
             return abs(eval(a.arg1()));
         }
         if (a.isAST(S.Gamma, 2)) {
-            Range x = eval(a.arg1());
-            return x.positive() ? Range.POSITIVE : Range.ALL;
+            return gamma(eval(a.arg1()), false);
+        }
+        if (a.isAST(S.LogGamma, 2)) {
+            return gamma(eval(a.arg1()), true);
+        }
+        if (a.isAST(S.PolyGamma, 3) && a.arg1().isInteger() && (a.arg1().isZero() || a.arg1().isOne())) {
+            Range x = eval(a.arg2());
+            if (!x.positive()) {
+                return Range.ALL;
+            }
+            if (a.arg1().isZero()) { // digamma: increasing on (0, inf), -inf at 0
+                double lo = x.lo() > 0 ? org.derivcheck.special.Digamma.digamma(x.lo()) : Double.NEGATIVE_INFINITY;
+                double hi = Double.isInfinite(x.hi()) ? Double.POSITIVE_INFINITY
+                        : org.derivcheck.special.Digamma.digamma(x.hi());
+                return loose(lo, hi, 1e-12);
+            }
+            // trigamma: positive and decreasing on (0, inf)
+            double lo = Double.isInfinite(x.hi()) ? 0 : org.hipparchus.special.Gamma.trigamma(x.hi());
+            double hi = x.lo() > 0 ? org.hipparchus.special.Gamma.trigamma(x.lo()) : Double.POSITIVE_INFINITY;
+            Range r = loose(lo, hi, 1e-12);
+            return new Range(Math.max(r.lo(), 0), r.lo() <= 0, r.hi(), r.hiOpen());
         }
         if (a.isAST(S.Sum, 3) && a.arg2().isList() && a.arg2().argSize() == 3) {
             return sum(a);
@@ -134,6 +153,37 @@ final class Intervals {
         return Range.ALL;
     }
 
+    /** Where Gamma (and LogGamma) has its minimum on (0, inf), and the values there. */
+    private static final double GAMMA_MIN_AT = 1.4616321449683622;
+    private static final double GAMMA_MIN = 0.8856031944108887;
+    private static final double LOG_GAMMA_MIN = -0.12148629053584961;
+
+    /**
+     * Gamma or LogGamma over x: on (0, inf) decreasing up to its minimum at 1.4616 and increasing after; at a point
+     * (also a negative one, between the poles) its value; elsewhere the positive reals (Gamma) or the whole line.
+     */
+    private static Range gamma(Range x, boolean log) {
+        java.util.function.DoubleUnaryOperator f = log ? org.hipparchus.special.Gamma::logGamma : NumericRules::gammaFn;
+        if (x.lo() == x.hi() && Double.isFinite(x.lo()) && (x.lo() > 0 || !log)) {
+            double v = f.applyAsDouble(x.lo());
+            return Double.isFinite(v) ? loose(v, v, 1e-12) : Range.ALL;
+        }
+        if (!x.positive()) {
+            return Range.ALL;
+        }
+        double atLo = x.lo() > 0 ? f.applyAsDouble(x.lo()) : Double.POSITIVE_INFINITY;
+        double atHi = Double.isInfinite(x.hi()) ? Double.POSITIVE_INFINITY : f.applyAsDouble(x.hi());
+        Range r;
+        if (x.lo() >= GAMMA_MIN_AT) {
+            r = loose(atLo, atHi, 1e-12);
+        } else if (x.hi() <= GAMMA_MIN_AT) {
+            r = loose(atHi, atLo, 1e-12);
+        } else {
+            r = loose(log ? LOG_GAMMA_MIN : GAMMA_MIN, Math.max(atLo, atHi), 1e-12);
+        }
+        return log ? r : r.meet(Range.POSITIVE);
+    }
+
     /** The largest magnitude at which the turning points of sin, cos and tan are placed safely in double. */
     private static final double TRIG_LIMIT = 1e8;
 
@@ -165,11 +215,16 @@ final class Intervals {
 
     /** A closed range widened by 1e-14 of its ends (several units in the last place of a library function). */
     private static Range loose(double lo, double hi) {
+        return loose(lo, hi, 1e-14);
+    }
+
+    /** A closed range widened by rel of its ends (the accuracy of the function computed). */
+    private static Range loose(double lo, double hi, double rel) {
         if (Double.isNaN(lo) || Double.isNaN(hi)) {
             return Range.ALL;
         }
-        double l = lo - Math.abs(lo) * 1e-14 - Double.MIN_NORMAL;
-        double h = hi + Math.abs(hi) * 1e-14 + Double.MIN_NORMAL;
+        double l = lo - Math.abs(lo) * rel - Double.MIN_NORMAL;
+        double h = hi + Math.abs(hi) * rel + Double.MIN_NORMAL;
         return Range.closed(l, h);
     }
 

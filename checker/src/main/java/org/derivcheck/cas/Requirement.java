@@ -28,6 +28,11 @@ final class Requirement implements Cas.Condition {
     final Map<ISymbol, Range> bound = new IdentityHashMap<>();
     private final Scope table;
 
+    /** The expression that must keep its sign, as plain data (for the magnitudes its constants name). */
+    java.util.Optional<org.derivcheck.math.Tree> tree() {
+        return TreeView.of(expr, table);
+    }
+
     Requirement(Kind kind, IExpr expr, boolean strict, boolean integer, String reason, Scope table) {
         this.kind = kind;
         this.expr = expr;

@@ -141,6 +141,18 @@ final class ConditionChecker {
             values.add(ctx.sampler.describe(p));
             datas.add(data);
         }
+        // and the magnitudes the condition's own constants name (Normal(0, 1 - 10^-9 a) leaves its domain only
+        // beyond a = 10^9, Exponential(a - 10^-9) below 10^-9: past the random draws)
+        java.util.Optional<org.derivcheck.math.Tree> tree = org.derivcheck.cas.Cas.tree(c);
+        if (tree.isPresent() && ds.isEmpty()) {
+            List<Double> mags = ClaimScales.valuesOf(List.of(tree.get()));
+            for (PointSampler.Point p : ClaimScales.points(ctx.sampler, c.symbols(), mags, ctx.rng(c.key().hashCode()
+                    * 131L + 7))) {
+                pts.add(p);
+                values.add(ctx.sampler.describe(p));
+                datas.add(new LinkedHashMap<>());
+            }
+        }
         try {
             int at = ctx.cas.firstViolation(c, values, datas, Math.min(3_000, ctx.remainingMillis()));
             return at < 0 ? Optional.empty() : Optional.of(pts.get(at));

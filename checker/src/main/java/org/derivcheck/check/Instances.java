@@ -249,6 +249,15 @@ final class Instances {
      * {@link #SUPPORT_CELLS}); empty when draws multiply the cells or there are no finite variables.
      */
     java.util.Optional<FiniteModel> ofSize(int n, RandomGenerator rng) {
+        return ofSize(n, rng, false);
+    }
+
+    /**
+     * The same, with every density over one variable concentrated instead of uniform: half its mass on a cell of its
+     * own (the k-th density on cell k), the rest spread evenly (a divergence from the uniform density grows with the
+     * logarithm of the support size, as an entropy does for the uniform one).
+     */
+    java.util.Optional<FiniteModel> ofSize(int n, RandomGenerator rng, boolean concentrated) {
         if (draws || finiteVariables.isEmpty()) {
             return java.util.Optional.empty();
         }
@@ -281,6 +290,8 @@ final class Instances {
             if (d.normalized()) {
                 if (d.variables().size() > 1) {
                     diagonal(t, d.variables(), sizes);
+                } else if (concentrated && cells > 1) {
+                    t[tables.size() % cells] = cells - 1; // half the mass
                 }
                 normalize(t);
             }

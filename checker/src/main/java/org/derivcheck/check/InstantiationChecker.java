@@ -168,8 +168,20 @@ final class InstantiationChecker implements Checker {
         if (!large) {
             return Optional.empty();
         }
-        Optional<FiniteModel> small = factory.ofSize(SMALLER_SUPPORT, rng);
-        Optional<FiniteModel> big = factory.ofSize(LARGER_SUPPORT, rng);
+        for (boolean concentrated : new boolean[] {false, true}) {
+            Optional<String> s = shrinking(c, l, r, factory, ctx, rng, concentrated);
+            if (s.isPresent()) {
+                return s;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The margin on the instances of two sizes, uniform (diagonal) or concentrated ({@link Instances#ofSize}). */
+    private static Optional<String> shrinking(Claim c, NumericFunction l, NumericFunction r, Instances factory,
+            StepContext ctx, RandomGenerator rng, boolean concentrated) {
+        Optional<FiniteModel> small = factory.ofSize(SMALLER_SUPPORT, rng, concentrated);
+        Optional<FiniteModel> big = factory.ofSize(LARGER_SUPPORT, rng, concentrated);
         PointSampler.Point p = ctx.sampler.next(rng);
         if (small.isEmpty() || big.isEmpty() || p == null || !ctx.timeLeft()) {
             return Optional.empty();
@@ -192,8 +204,8 @@ final class InstantiationChecker implements Checker {
         }
         double needed = Math.log(n2) + Math.max(m2, 0) / slope;
         return Optional.of(String.format(Locale.ROOT, "its margin shrinks by %.3g per e-fold of the support (%.4g on "
-                + "%d values a variable, %.4g on %d): it would vanish near e^%.3g values, beyond the largest instance",
-                slope, m1, (int) n1, m2, (int) n2, needed));
+                + "%d values a variable, %.4g on %d, densities %s): it would vanish near e^%.3g values, beyond the largest "
+                + "instance", slope, m1, (int) n1, m2, (int) n2, concentrated ? "concentrated" : "uniform", needed));
     }
 
     private static double largestSize(FiniteModel m, Instances factory) {

@@ -28,7 +28,10 @@ final class MonteCarloChecker implements Checker {
     /** Above this Pareto k-hat of the replicates' tail the variance may be infinite and a z-score means nothing. */
     static final double MAX_K = 0.5;
 
-    private record Estimate(double mean, double se, double lhs, double rhs, double scale, double k) {
+    /** Fewer draws than this that differ from the others leave the estimate resting on a rare event. */
+    private static final int MIN_DIFFERENT = 30;
+
+    private record Estimate(double mean, double se, double lhs, double rhs, double scale, double k, int different, int n) {
         double z() {
             return se == 0 ? (Math.abs(mean) <= 1e-9 * scale ? 0 : Double.POSITIVE_INFINITY) : mean / se;
         }
@@ -63,6 +66,14 @@ final class MonteCarloChecker implements Checker {
             Estimate e = estimate(l, r, p, rng, draws, c.relation());
             if (e == null) {
                 continue;
+            }
+            if (e.different() < MIN_DIFFERENT) {
+                // e^(-10^6 (x(1) - 3)^2) under a standard normal: no draw reaches the peak, every value is 0, the
+                // standard error is 0 and a z-score of 0 would confirm any bound above 0
+                return Optional.of(Outcome.of(Verdict.INCONCLUSIVE, "Monte Carlo", String.format(Locale.ROOT,
+                        "only %d of %d draws differ from the others at %s: the mass may lie where (almost) no draw falls "
+                                + "(a narrow peak, a rare event), so the variance estimate says nothing",
+                        e.different(), e.n(), ctx.sampler.describe(p))));
             }
             if (e.k() > MAX_K) {
                 return Optional.of(Outcome.of(Verdict.INCONCLUSIVE, "Monte Carlo", String.format(Locale.ROOT,
@@ -134,7 +145,17 @@ final class MonteCarloChecker implements Checker {
         }
         double mean = sum / ok;
         double var = Math.max(0, (sumSq - ok * mean * mean) / (ok - 1));
+        // draws that differ from the most common value
+        double[] sorted = java.util.Arrays.copyOf(ds, ok);
+        java.util.Arrays.sort(sorted);
+        int mode = 0;
+        for (int i = 0, run = 0; i < ok; i++) {
+            run = i > 0 && sorted[i] == sorted[i - 1] ? run + 1 : 1;
+            mode = Math.max(mode, run);
+        }
+        int different = ok - mode;
         double k = org.derivcheck.integrate.ParetoK.ofDeviations(ds, ok);
-        return new Estimate(mean, Math.sqrt(var / ok), sl / ok, sr / ok, Math.max(scale, 1e-300), Double.isNaN(k) ? 0 : k);
+        return new Estimate(mean, Math.sqrt(var / ok), sl / ok, sr / ok, Math.max(scale, 1e-300), Double.isNaN(k) ? 0 : k,
+                different, ok);
     }
 }

@@ -38,7 +38,8 @@ class IntervalsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"1 - p", "a*b - 1", "x^2 + 1", "Log(a) - x", "Exp(x)*a", "1/(a + b)", "(1 - p)/p", "a^(3/2) - b",
-            "Sqrt(a*b) + x^3", "p*(1 - p) - 1/4", "Abs(x) - a", "a^x"})
+            "Sqrt(a*b) + x^3", "p*(1 - p) - 1/4", "Abs(x) - a", "a^x", "Gamma(a)", "LogGamma(a)", "psi(a)", "psi1(a)",
+            "1 - 1/Gamma(a + 1)"})
     void containsEveryValue(String text) {
         Scope t = table();
         Expr e = Cas.parse(text, t);
@@ -80,7 +81,8 @@ class IntervalsTest {
      */
     @ParameterizedTest
     @ValueSource(strings = {"Sin(x)", "Cos(3*x)", "Tan(x)", "ArcTan(x)", "Tanh(x)", "Sinh(x)", "Cosh(x)", "Erf(x)",
-            "Max(x, 1/2)", "Min(x, Min(1, 2*x))", "1 + Sin(x)*Cos(x)", "Sin(x)^2 - 1/4"})
+            "Max(x, 1/2)", "Min(x, Min(1, 2*x))", "1 + Sin(x)*Cos(x)", "Sin(x)^2 - 1/4", "Gamma(x)", "LogGamma(x)",
+            "psi(x)", "psi1(x)"})
     void containsEveryValueOnSmallRanges(String text) {
         Scope t = table();
         Expr e = Cas.parse(text, t);
@@ -115,5 +117,15 @@ class IntervalsTest {
         assertTrue(iv.of(Cas.parse("Max(x, -1/2)", t).ast).negative());
         assertTrue(iv.of(Cas.parse("Cos(x)", t).ast).positive());
         assertTrue(iv.of(Cas.parse("1 - Sin(x)", t).ast).positive());
+        r.put(t.symbol("x").orElseThrow(), Range.point(-0.5));
+        iv = new Intervals(r);
+        assertTrue(iv.of(Cas.parse("Gamma(x)", t).ast).negative()); // Normal(0, Gamma(m)) leaves its domain at m = -1/2
+        r.put(t.symbol("x").orElseThrow(), Range.point(0.5));
+        iv = new Intervals(r);
+        assertTrue(iv.of(Cas.parse("psi(x)", t).ast).negative());
+        assertTrue(iv.of(Cas.parse("1 - 1/Gamma(x + 1)", t).ast).negative());
+        r.put(t.symbol("x").orElseThrow(), Range.point(1.5));
+        assertTrue(new Intervals(r).of(Cas.parse("LogGamma(x)", t).ast).negative());
+        assertTrue(new Intervals(ranges(t)).of(Cas.parse("psi1(a)", t).ast).positive());
     }
 }
