@@ -291,6 +291,12 @@ public final class Cas implements AutoCloseable {
         return run(() -> Simplification.provesEqual(deepCopy(l.ast), deepCopy(r.ast), l.table, SymjaRuntime.engine()), millis);
     }
 
+    /** The numerator of {@code l - r} as one fraction when it is a product without sums (see {@link Fractions}). */
+    public Optional<Expr> productNumerator(Expr l, Expr r, long millis) {
+        return run(() -> Fractions.productNumerator(deepCopy(l.ast), deepCopy(r.ast), l.table, SymjaRuntime.engine()),
+                millis);
+    }
+
     /** Simplifies an expression (for display and for diagnoses). */
     public Expr simplify(Expr e, long millis) {
         return new Expr(run(() -> {

@@ -50,6 +50,9 @@ final class SubTerms implements Expr.Edits {
             if (!m.isAST() || m.isPlus() || m.isTimes() || m.isList()) {
                 continue;
             }
+            if (out.size() >= MAX_EDITS || Thread.currentThread().isInterrupted()) {
+                break;
+            }
             List<IExpr> seen = new ArrayList<>();
             for (IExpr t : theirs) {
                 if (!t.isAST() || t.equals(m) || seen.contains(t) || t.leafCount() > 4 * m.leafCount() + 12) {
@@ -288,6 +291,9 @@ final class SubTerms implements Expr.Edits {
     }
 
     private static void add(List<Edit> out, Expr side, IExpr from, IExpr to, Kind kind) {
+        if (out.size() >= MAX_EDITS) {
+            return; // (the replacement below walks the whole side: on a 3000-term side, every pair's walk took minutes)
+        }
         IExpr repaired = side.ast.replaceAll(x -> x == from ? to : F.NIL);
         if (repaired.isPresent() && out.size() < MAX_EDITS) {
             out.add(new Edit(kind, new Expr(from, side.table), new Expr(to, side.table), new Expr(repaired, side.table)));
