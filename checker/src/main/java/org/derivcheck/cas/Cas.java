@@ -122,7 +122,7 @@ public final class Cas implements AutoCloseable {
      * moments has them; otherwise the expectation stays, for Monte Carlo).
      */
     public Expr reduce(Expr e, long millis) {
-        return new Expr(run(() -> Reducer.reduce(deepCopy(e.ast), SymjaRuntime.engine()), millis), e.table);
+        return new Expr(run(() -> Reducer.reduce(Asts.deepCopy(e.ast), SymjaRuntime.engine()), millis), e.table);
     }
 
     /** A reduced expression and the conditions under which it means something (parameter domains, moments that exist). */
@@ -140,7 +140,7 @@ public final class Cas implements AutoCloseable {
         }
         Reduced out = run(() -> {
             Reducer.Conditions c = new Reducer.Conditions(e.table);
-            IExpr r = Reducer.reduce(deepCopy(e.ast), SymjaRuntime.engine(), c);
+            IExpr r = Reducer.reduce(Asts.deepCopy(e.ast), SymjaRuntime.engine(), c);
             return new Reduced(new Expr(r, e.table), List.<Condition>copyOf(c.list));
         }, millis);
         reducedCache.put(e, out);
@@ -180,7 +180,7 @@ public final class Cas implements AutoCloseable {
             java.util.Map<ISymbol, IExpr> v = new java.util.IdentityHashMap<>();
             values.forEach((n, k) -> written.table.symbol(n).ifPresent(s -> v.put(s, F.ZZ(k))));
             try {
-                return new Expr(SizedFamilies.instantiate(deepCopy(written.ast), v, written.table, SymjaRuntime.engine()),
+                return new Expr(SizedFamilies.instantiate(Asts.deepCopy(written.ast), v, written.table, SymjaRuntime.engine()),
                         written.table);
             } catch (IllegalArgumentException e) {
                 bad[0] = e.getMessage();
@@ -201,8 +201,8 @@ public final class Cas implements AutoCloseable {
     public Optional<String> provesSizedEqual(Expr lhs, Expr rhs, long millis) {
         Expr[] sides = run(() -> {
             org.matheclipse.core.eval.EvalEngine en = SymjaRuntime.engine();
-            IExpr l = SizedMoments.normalSums(Reducer.reduce(deepCopy(lhs.ast), en), en);
-            IExpr r = SizedMoments.normalSums(Reducer.reduce(deepCopy(rhs.ast), en), en);
+            IExpr l = SizedMoments.normalSums(Reducer.reduce(Asts.deepCopy(lhs.ast), en), en);
+            IExpr r = SizedMoments.normalSums(Reducer.reduce(Asts.deepCopy(rhs.ast), en), en);
             return new Expr[] {new Expr(SizedMoments.canonicalIndices(l), lhs.table),
                 new Expr(SizedMoments.canonicalIndices(r), rhs.table)};
         }, millis);
@@ -283,17 +283,17 @@ public final class Cas implements AutoCloseable {
      * power and log rules for positive reals. Empty when the CAS finished without reaching 0.
      */
     Optional<String> provesZero(Expr e, long millis) {
-        return run(() -> Simplification.provesZero(deepCopy(e.ast), e.table, SymjaRuntime.engine()), millis);
+        return run(() -> Simplification.provesZero(Asts.deepCopy(e.ast), e.table, SymjaRuntime.engine()), millis);
     }
 
     /** Tries to prove {@code l == r} for scalars (see {@link #provesZero}); also compares logs of positive sides. */
     public Optional<String> provesEqual(Expr l, Expr r, long millis) {
-        return run(() -> Simplification.provesEqual(deepCopy(l.ast), deepCopy(r.ast), l.table, SymjaRuntime.engine()), millis);
+        return run(() -> Simplification.provesEqual(Asts.deepCopy(l.ast), Asts.deepCopy(r.ast), l.table, SymjaRuntime.engine()), millis);
     }
 
     /** The numerator of {@code l - r} as one fraction when it is a product without sums (see {@link Fractions}). */
     public Optional<Expr> productNumerator(Expr l, Expr r, long millis) {
-        return run(() -> Fractions.productNumerator(deepCopy(l.ast), deepCopy(r.ast), l.table, SymjaRuntime.engine()),
+        return run(() -> Fractions.productNumerator(Asts.deepCopy(l.ast), Asts.deepCopy(r.ast), l.table, SymjaRuntime.engine()),
                 millis);
     }
 
@@ -301,7 +301,7 @@ public final class Cas implements AutoCloseable {
     public Expr simplify(Expr e, long millis) {
         return new Expr(run(() -> {
             org.matheclipse.core.eval.EvalEngine en = SymjaRuntime.engine();
-            IExpr logs = new LogRules(e.table).expand(en.evaluate(deepCopy(e.ast)));
+            IExpr logs = new LogRules(e.table).expand(en.evaluate(Asts.deepCopy(e.ast)));
             return en.evaluate(F.Simplify(logs));
         }, millis), e.table);
     }
@@ -313,7 +313,7 @@ public final class Cas implements AutoCloseable {
     public List<Expr> expandedTerms(Expr e, long millis) {
         IExpr x = run(() -> {
             org.matheclipse.core.eval.EvalEngine en = SymjaRuntime.engine();
-            IExpr logs = new LogRules(e.table).expand(en.evaluate(deepCopy(e.ast)));
+            IExpr logs = new LogRules(e.table).expand(en.evaluate(Asts.deepCopy(e.ast)));
             return en.evaluate(F.Expand(logs));
         }, millis);
         return new Expr(x, e.table).terms();
@@ -425,10 +425,10 @@ public final class Cas implements AutoCloseable {
             for (var en : point.entrySet()) {
                 Optional<ISymbol> s = scalar.table.symbol(en.getKey());
                 if (s.isPresent()) {
-                    subst.put(s.get(), exact(en.getValue()));
+                    subst.put(s.get(), Asts.exact(en.getValue()));
                 }
             }
-            IExpr at = Resolver.substitute(deepCopy(scalar.ast), subst);
+            IExpr at = Resolver.substitute(Asts.deepCopy(scalar.ast), subst);
             IExpr r = SymjaRuntime.engine().evaluate(F.N(at, F.ZZ(30)));
             try {
                 return r.evalf();
@@ -465,34 +465,10 @@ public final class Cas implements AutoCloseable {
         for (var en : point.entrySet()) {
             Optional<ISymbol> s = scalar.table.symbol(en.getKey());
             if (s.isPresent()) {
-                subst.put(s.get(), exact(en.getValue()));
+                subst.put(s.get(), Asts.exact(en.getValue()));
             }
         }
-        return Resolver.substitute(deepCopy(scalar.ast), subst);
-    }
-
-    /**
-     * A copy whose every node is new: Symja may sort the arguments of a mutable AST in place while it
-     * evaluates, which must never change an expression as the student wrote it.
-     */
-    static IExpr deepCopy(IExpr e) {
-        if (!e.isAST()) {
-            return e;
-        }
-        org.matheclipse.core.interfaces.IAST a = (org.matheclipse.core.interfaces.IAST) e;
-        org.matheclipse.core.interfaces.IASTAppendable c = F.ast(deepCopy(a.head()), a.argSize());
-        for (IExpr x : a) {
-            c.append(deepCopy(x));
-        }
-        return c;
-    }
-
-    static IExpr exact(double v) {
-        java.math.BigDecimal d = new java.math.BigDecimal(v);
-        if (d.scale() <= 0) {
-            return F.ZZ(d.toBigIntegerExact());
-        }
-        return F.QQ(F.ZZ(d.unscaledValue()), F.ZZ(java.math.BigInteger.TEN.pow(d.scale())));
+        return Resolver.substitute(Asts.deepCopy(scalar.ast), subst);
     }
 
     private static final boolean PROFILE = System.getenv("DERIVCHECK_PROFILE") != null;

@@ -99,7 +99,7 @@ final class EqualityPoints {
             Optional<ISymbol> s = e.table.symbol(en.getKey());
             s.ifPresent(sym -> subst.put(sym, en.getValue().expr));
         }
-        return Resolver.substitute(Cas.deepCopy(e.ast), subst);
+        return Resolver.substitute(Asts.deepCopy(e.ast), subst);
     }
 
     /**
@@ -190,7 +190,7 @@ final class EqualityPoints {
 
     /** The exact binary value of a double (as points are evaluated elsewhere), printed as the double. */
     static ExactValue exactly(double v) {
-        return new ExactValue(String.valueOf(v), v, Cas.exact(v));
+        return new ExactValue(String.valueOf(v), v, Asts.exact(v));
     }
 
     /** The real solutions of l == r in one symbol, the others fixed at exact values (the CAS's Solve). */

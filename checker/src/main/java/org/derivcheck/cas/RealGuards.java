@@ -161,8 +161,8 @@ final class RealGuards implements Cas.RealDomain {
                 overSums(Kind.POSITIVE, "Log", a.arg1(), sums, table, out);
             } else if (a.isPower()) {
                 // evaluated as copies: the CAS sorts sums and products in place, and this is the expression as written
-                IExpr ex = engine.evaluate(Cas.deepCopy(a.exponent()));
-                IExpr b = engine.evaluate(Cas.deepCopy(a.base()));
+                IExpr ex = engine.evaluate(Asts.deepCopy(a.exponent()));
+                IExpr b = engine.evaluate(Asts.deepCopy(a.base()));
                 boolean positiveBase = b.isNumber() && b.isReal() && b.isPositive() || b.isE();
                 if (!positiveBase && ex.isFraction() && ((org.matheclipse.core.interfaces.IFraction) ex).denominator().isEven()) {
                     overSums(Kind.NONNEGATIVE, ex.equals(F.C1D2) ? "a square root" : "an even root", a.base(), sums, table, out);

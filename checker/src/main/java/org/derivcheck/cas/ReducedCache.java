@@ -39,10 +39,10 @@ final class ReducedCache {
     }
 
     synchronized void put(Expr e, Cas.Reduced r) {
-        map.put(new Key(e.table, Cas.deepCopy(e.ast)), copy(r)); // a key no evaluation of the written form changes
+        map.put(new Key(e.table, Asts.deepCopy(e.ast)), copy(r)); // a key no evaluation of the written form changes
     }
 
     private static Cas.Reduced copy(Cas.Reduced r) {
-        return new Cas.Reduced(new Expr(Cas.deepCopy(r.value().ast), r.value().table), r.conditions());
+        return new Cas.Reduced(new Expr(Asts.deepCopy(r.value().ast), r.value().table), r.conditions());
     }
 }

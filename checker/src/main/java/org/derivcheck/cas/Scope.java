@@ -274,7 +274,7 @@ public final class Scope {
     /** Evaluates a definition's body on a worker under a time limit (definitions are untrusted input too). */
     private IExpr evaluateBounded(String name, IExpr body) {
         try {
-            return Bounded.definition(() -> SymjaRuntime.engine().evaluate(Cas.deepCopy(body)), DEFINITION_MILLIS);
+            return Bounded.definition(() -> SymjaRuntime.engine().evaluate(Asts.deepCopy(body)), DEFINITION_MILLIS);
         } catch (CasException e) {
             throw new ParseException("'" + name + "': taking its derivatives failed: " + e.getMessage(), 1);
         }
