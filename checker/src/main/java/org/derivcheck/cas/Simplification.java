@@ -37,9 +37,11 @@ final class Simplification {
         // a difference with logarithms the sound log rules can split is tried with them first: Together over the
         // unsplit logs fails on such claims only after expanding everything (0.2-0.7 s each on the log-densities of
         // derivations/), and the log rules are tried anyway when it does
-        IExpr logs = engine.evaluate(new LogRules(table).expand(e));
+        // (the log rules act on logarithms only: without one there is nothing to expand or evaluate again)
+        boolean withLogs = hasLog(e);
+        IExpr logs = withLogs ? engine.evaluate(new LogRules(table).expand(e)) : e;
         boolean logsTried = false;
-        if (!logs.equals(e) && hasLog(e)) {
+        if (withLogs && !logs.equals(e)) {
             logsTried = true;
             if (zeroWithin(() -> engine.evaluate(F.Together(F.ExpandAll(logs))))) {
                 return Optional.of("log rules for declared positive/real symbols + Together");
